@@ -1,0 +1,169 @@
+"""The command line: ``gebiedsplanner [SCENARIO]`` opens the app; subcommands work without it.
+
+Every command runs on the same pure core as the app. Problems are printed as
+``file: place: message`` plus a fix, and the exit code is 1; a traceback never
+reaches the user.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from gebiedsplanner import __version__, texts
+from gebiedsplanner.core import audit
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.scenario import Cell, EditError, Scenario
+from gebiedsplanner.core.summary import summary_lines
+from gebiedsplanner.files import locations, storage
+from gebiedsplanner.files.scenario_format import parse_address
+
+
+def _parser_for_app() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gebiedsplanner",
+        description=texts.APP_DESCRIPTION,
+        epilog=texts.APP_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("scenario", nargs="?", help=texts.ARG_SCENARIO)
+    parser.add_argument("--scenario-dir", help=texts.ARG_SCENARIO_DIR)
+    parser.add_argument("--version", action="version", version=f"gebiedsplanner {__version__}")
+    return parser
+
+
+def _parser_for_commands() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="gebiedsplanner")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help=texts.CMD_VALIDATE)
+    validate.add_argument("files", nargs="+", metavar="FILE")
+
+    summary = commands.add_parser("summary", help=texts.CMD_SUMMARY)
+    summary.add_argument("file", metavar="FILE")
+
+    move = commands.add_parser("move", help=texts.CMD_MOVE)
+    move.add_argument("file", metavar="FILE")
+    move.add_argument("--from", dest="source", required=True, metavar="GEBIED/POST/JAAR")
+    move.add_argument("--to", dest="target", required=True, metavar="GEBIED/POST/JAAR")
+    move.add_argument("--amount", required=True, metavar="N", help=texts.ARG_AMOUNT)
+    move.add_argument("--reason", default="", metavar="TEKST", help=texts.ARG_REASON)
+
+    export = commands.add_parser("export", help=texts.CMD_EXPORT)
+    export.add_argument("file", metavar="FILE")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.csv")
+    export.add_argument("--layout", choices=("long", "wide"), default="long")
+    export.add_argument("--dialect", choices=("standard", "nl"), default="standard")
+    return parser
+
+
+COMMANDS = ("validate", "summary", "move", "export")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``gebiedsplanner`` command; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        options = _parser_for_commands().parse_args(args)
+        handler: Callable[[argparse.Namespace], int] = {
+            "validate": _validate,
+            "summary": _summary,
+            "move": _move,
+            "export": _export,
+        }[options.command]
+        return _reporting_problems(handler, options)
+    options = _parser_for_app().parse_args(args)
+    return _reporting_problems(_run_app, options)
+
+
+def _reporting_problems(handler: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
+    try:
+        return handler(options)
+    except ProblemsError as error:
+        _print_problems(error.problems)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
+
+
+def _validate(options: argparse.Namespace) -> int:
+    failed = 0
+    for name in options.files:
+        try:
+            document = storage.load(Path(name))
+        except ProblemsError as error:
+            _print_problems(error.problems)
+            failed += 1
+            continue
+        print(texts.VALID.format(file=literal(name), name=literal(document.scenario.name)))
+    return 1 if failed else 0
+
+
+def _summary(options: argparse.Namespace) -> int:
+    document = storage.load(Path(options.file))
+    for line in summary_lines(document.scenario):
+        print(line)
+    return 0
+
+
+def _cell(scenario: Scenario, text: str, file: str, option: str) -> Cell:
+    cell = parse_address(text)
+    if cell is None:
+        raise ProblemsError([Problem(file, option, texts.BAD_ADDRESS.format(text=literal(text)),
+                                     texts.FIX_ADDRESS)])
+    try:
+        return scenario.resolve_cell(cell.owner, cell.post, cell.year)
+    except EditError as error:
+        raise ProblemsError([Problem(file, option, str(error), texts.FIX_ADDRESS)]) from None
+
+
+def _move(options: argparse.Namespace) -> int:
+    path = Path(options.file)
+    document = storage.load(path)
+    if locations.is_bundled(path):
+        raise ProblemsError([Problem(options.file, "", texts.BUNDLED_READ_ONLY,
+                                     texts.FIX_BUNDLED_READ_ONLY)])
+    scenario = document.scenario
+    source = _cell(scenario, options.source, options.file, "--from")
+    target = _cell(scenario, options.target, options.file, "--to")
+    try:
+        amount = parse_euros(options.amount)
+        scenario.move(source, target, amount, who=audit.current_user(), when=audit.now(),
+                      reason=options.reason)
+    except (AmountInputError, EditError) as error:
+        raise ProblemsError([Problem(options.file, "--amount", str(error), texts.FIX_MOVE)]) from None
+    storage.save(document)
+    totals = scenario.totals(source.year)
+    print(texts.MOVED.format(
+        amount=format_amount(amount), source=literal(source.address), target=literal(target.address),
+        year=source.year, room=format_amount(totals.room), file=literal(options.file)))
+    return 0
+
+
+def _export(options: argparse.Namespace) -> int:
+    from gebiedsplanner.files.csv_export import Dialect, Layout, export
+
+    document = storage.load(Path(options.file))
+    rows = export(document.scenario, Path(options.output), Layout(options.layout),
+                  Dialect(options.dialect))
+    print(texts.EXPORTED.format(rows=rows, output=literal(options.output)))
+    return 0
+
+
+def _run_app(options: argparse.Namespace) -> int:
+    settings = locations.load_settings(options.scenario_dir)
+    path = Path(options.scenario) if options.scenario else locations.bundled_example()
+    document = storage.load(path, writable=not locations.is_bundled(path))
+    from gebiedsplanner.ui.app import PlannerApp
+
+    PlannerApp(document, settings).run()
+    return 0

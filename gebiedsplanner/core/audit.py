@@ -1,0 +1,19 @@
+"""Who and when, for the change log."""
+
+from __future__ import annotations
+
+import getpass
+from datetime import datetime
+
+
+def current_user() -> str:
+    """The login user, as the change log records it."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "onbekend"
+
+
+def now() -> datetime:
+    """Local time with its UTC offset, to the second (the change log's precision)."""
+    return datetime.now().astimezone().replace(microsecond=0)

@@ -1,0 +1,137 @@
+"""Whole-euro amounts: Dutch formatting and parsing of what users type.
+
+Every amount in gebiedsplanner is an ``int`` of whole euros. Nothing here
+touches a float: percentages are parsed into :class:`fractions.Fraction` and
+rounded with integer arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from gebiedsplanner import texts
+
+#: No municipal budget holds this much; a larger amount is a typo.
+AMOUNT_LIMIT = 10**12
+
+
+def format_amount(amount: int) -> str:
+    """``1234567`` -> ``"1.234.567"``; ``-5000`` -> ``"-5.000"``."""
+    digits = f"{abs(amount):,}".replace(",", ".")
+    return f"-{digits}" if amount < 0 else digits
+
+
+def round_half_away(numerator: int, denominator: int) -> int:
+    """Divide and round to the nearest integer, halves away from zero."""
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    quotient, remainder = divmod(abs(numerator), denominator)
+    if 2 * remainder >= denominator:
+        quotient += 1
+    return quotient if numerator >= 0 else -quotient
+
+
+def format_thousands(amount: int) -> str:
+    """The amount in thousands of euros, rounded: ``57_931_400`` -> ``"57.931"``."""
+    return format_amount(round_half_away(amount, 1000))
+
+
+def format_share(part: int, whole: int) -> str:
+    """``part`` as a percentage of ``whole`` with one decimal: ``"6,1%"``.
+
+    Returns ``"-"`` when the share is undefined (whole is zero or negative).
+    """
+    if whole <= 0:
+        return "-"
+    tenths = round_half_away(part * 1000, whole)
+    sign = "-" if tenths < 0 else ""
+    whole_part, decimal = divmod(abs(tenths), 10)
+    return f"{sign}{whole_part},{decimal}%"
+
+
+class AmountInputError(ValueError):
+    """What the user typed is not an amount; the message says how to fix it."""
+
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_PLAIN = re.compile(r"^\d+$")
+_PERCENT = re.compile(r"^(\d+)(?:,(\d+))?%$")
+
+
+def parse_euros(text: str) -> int:
+    """Parse a non-negative whole amount as typed: ``250.000``, ``250000``, ``€ 250.000,00``."""
+    cleaned = text.strip().replace("€", "").replace("EUR", "").replace(" ", "").replace("_", "")
+    if cleaned.endswith(",00") or cleaned.endswith(",-"):
+        cleaned = cleaned[:-3] if cleaned.endswith(",00") else cleaned[:-2]
+    if not cleaned:
+        raise AmountInputError(texts.AMOUNT_EMPTY)
+    if "," in cleaned:
+        raise AmountInputError(texts.AMOUNT_NO_CENTS)
+    if _PLAIN.match(cleaned):
+        value = int(cleaned)
+    elif _GROUPED.match(cleaned):
+        value = int(cleaned.replace(".", ""))
+    elif "." in cleaned and cleaned.replace(".", "").isdigit():
+        raise AmountInputError(texts.AMOUNT_BAD_GROUPING.format(text=text.strip()))
+    else:
+        raise AmountInputError(texts.AMOUNT_NOT_A_NUMBER.format(text=text.strip()))
+    if value > AMOUNT_LIMIT:
+        raise AmountInputError(texts.AMOUNT_TOO_LARGE.format(limit=format_amount(AMOUNT_LIMIT)))
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class AmountInput:
+    """What the user typed in the amount editor, understood.
+
+    Attributes:
+        kind: ``"absolute"`` (set to ``value``), ``"delta"`` (add ``value``)
+            or ``"percent"`` (change by ``percent`` of the current amount).
+        value: Euros for absolute and delta.
+        percent: The signed percentage for ``"percent"``.
+    """
+
+    kind: str
+    value: int = 0
+    percent: Fraction = Fraction(0)
+
+    def apply(self, current: int) -> int:
+        """The new amount when this input is applied to ``current``."""
+        if self.kind == "absolute":
+            return self.value
+        if self.kind == "delta":
+            return current + self.value
+        change = self.percent * current / 100
+        return current + round_half_away(change.numerator, change.denominator)
+
+
+def parse_amount_input(text: str) -> AmountInput:
+    """Understand the amount editor's input.
+
+    * ``250.000`` or ``250000``: set the amount (``=-300.000`` sets a negative one);
+    * ``+25.000`` / ``-25.000``: add to or subtract from the current amount;
+    * ``-10%`` / ``+2,5%``: change the current amount by a percentage.
+    """
+    stripped = text.strip()
+    if not stripped:
+        raise AmountInputError(texts.AMOUNT_EMPTY)
+    head, rest = stripped[0], stripped[1:].strip()
+    if head == "=":
+        if rest.startswith("-"):
+            return AmountInput("absolute", value=-parse_euros(rest[1:]))
+        return AmountInput("absolute", value=parse_euros(rest))
+    if head in "+-":
+        sign = -1 if head == "-" else 1
+        percent = _PERCENT.match(rest.replace(" ", ""))
+        if percent:
+            whole, decimals = percent.group(1), percent.group(2) or ""
+            value = Fraction(int(whole + decimals), 10 ** len(decimals))
+            return AmountInput("percent", percent=sign * value)
+        if rest.endswith("%"):
+            raise AmountInputError(texts.AMOUNT_BAD_PERCENT.format(text=stripped))
+        return AmountInput("delta", value=sign * parse_euros(rest))
+    if stripped.endswith("%"):
+        raise AmountInputError(texts.AMOUNT_PERCENT_NEEDS_SIGN)
+    return AmountInput("absolute", value=parse_euros(stripped))

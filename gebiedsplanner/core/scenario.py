@@ -1,0 +1,320 @@
+"""The scenario: NRW envelope, taakstelling, stedelijk posts and the gebieden.
+
+The model is the single source of truth. It keeps running totals per year and
+updates them from each change (cost independent of the number of gebieden);
+:meth:`Scenario.recomputed_totals` recomputes them from scratch, which the tests
+use to prove the running totals exact.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
+
+COULEUR_LOCALE = "couleur_locale"
+GEBIEDSOPDRACHT = "gebiedsopdracht"
+TAAKSTELLING = "taakstelling"
+#: The posts every gebied has, in display order.
+GEBIED_POSTS = (COULEUR_LOCALE, GEBIEDSOPDRACHT, TAAKSTELLING)
+#: Owner name of the city-wide posts; no gebied may be called this.
+STEDELIJK = "stedelijk"
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Cell:
+    """One amount: a post of a gebied (or of ``stedelijk``) in one year."""
+
+    owner: str
+    post: str
+    year: int
+
+    @property
+    def address(self) -> str:
+        """The ``GEBIED/POST/YEAR`` form used on the command line and in the change log."""
+        return f"{self.owner}/{self.post}/{self.year}"
+
+
+@dataclass(frozen=True, slots=True)
+class CellChange:
+    """One cell's old and new amount."""
+
+    cell: Cell
+    old: int
+    new: int
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """A recorded change: when, who, what (cells old -> new) and why."""
+
+    when: datetime
+    who: str
+    action: str
+    reason: str
+    changes: tuple[CellChange, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class YearTotals:
+    """Where the plan stands for one year."""
+
+    year: int
+    envelope: int
+    planned: int
+    taakstelling_imposed: int
+    taakstelling_distributed: int
+
+    @property
+    def room(self) -> int:
+        """Envelope minus planned; negative means over the envelope."""
+        return self.envelope - self.planned
+
+    @property
+    def taakstelling_open(self) -> int:
+        """Taakstelling still to distribute (<= 0 while cuts remain to be found)."""
+        return self.taakstelling_imposed - self.taakstelling_distributed
+
+
+@dataclass(slots=True)
+class Gebied:
+    """A gebied with its three posts, each a mapping year -> euros."""
+
+    name: str
+    posts: dict[str, dict[int, int]]
+    inwoners: int | None = None
+
+
+class EditError(ValueError):
+    """A change that cannot be made; the message is for the user."""
+
+
+def post_label(post: str) -> str:
+    """The users' word for a post: ``couleur_locale`` -> ``couleur locale``."""
+    return texts.POST_LABELS.get(post, post)
+
+
+def check_sign(post: str, owner: str, amount: int) -> str | None:
+    """The sign rule for a post, as a user message, or ``None`` when ``amount`` is fine."""
+    if abs(amount) > AMOUNT_LIMIT:
+        return texts.AMOUNT_TOO_LARGE.format(limit=format_amount(AMOUNT_LIMIT))
+    if owner != STEDELIJK and post == TAAKSTELLING:
+        return texts.TAAKSTELLING_POSITIVE if amount > 0 else None
+    return texts.AMOUNT_NEGATIVE.format(post=post_label(post)) if amount < 0 else None
+
+
+@dataclass(slots=True)
+class _Running:
+    """Per-year running sums, kept exact by every change."""
+
+    post_sums: dict[tuple[int, str], int] = field(default_factory=dict)
+    stedelijk: dict[int, int] = field(default_factory=dict)
+
+
+class Scenario:
+    """An NRW scenario: the envelope, what is planned against it, and its change log."""
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        description: str,
+        envelope: dict[int, int],
+        taakstelling: dict[int, int],
+        stedelijk: dict[str, dict[int, int]],
+        gebieden: dict[str, Gebied],
+        log: Iterable[LogEntry] = (),
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.years: tuple[int, ...] = tuple(sorted(envelope))
+        self.envelope = dict(envelope)
+        self.taakstelling = dict(taakstelling)
+        self.stedelijk = stedelijk
+        self.gebieden = gebieden
+        self.log: list[LogEntry] = list(log)
+        self._running = self._sum_all()
+
+    # -- reading -----------------------------------------------------------
+
+    def cells(self) -> Iterator[Cell]:
+        """Every editable cell: gebieden first (file order), then stedelijk posts."""
+        for gebied in self.gebieden.values():
+            for post in GEBIED_POSTS:
+                for year in self.years:
+                    yield Cell(gebied.name, post, year)
+        for post in self.stedelijk:
+            for year in self.years:
+                yield Cell(STEDELIJK, post, year)
+
+    def amount(self, cell: Cell) -> int:
+        """The amount in ``cell``; :class:`EditError` names what is unknown."""
+        return self._series(cell)[self._year(cell.year)]
+
+    def gebied_net(self, name: str, year: int) -> int:
+        """A gebied's budget after its taakstelling."""
+        posts = self.gebieden[name].posts
+        return sum(posts[post][year] for post in GEBIED_POSTS)
+
+    def totals(self, year: int) -> YearTotals:
+        """The running totals for ``year``."""
+        sums = self._running.post_sums
+        distributed = sums[(year, TAAKSTELLING)]
+        planned = (
+            sums[(year, COULEUR_LOCALE)]
+            + sums[(year, GEBIEDSOPDRACHT)]
+            + distributed
+            + self._running.stedelijk[year]
+        )
+        return YearTotals(
+            year=year,
+            envelope=self.envelope[year],
+            planned=planned,
+            taakstelling_imposed=self.taakstelling[year],
+            taakstelling_distributed=distributed,
+        )
+
+    def post_total(self, post: str, year: int) -> int:
+        """Sum of one gebied post over all gebieden."""
+        return self._running.post_sums[(year, post)]
+
+    def recomputed_totals(self, year: int) -> YearTotals:
+        """:meth:`totals`, recomputed from every cell (for checks, not for the UI)."""
+        running = self._running
+        self._running = self._sum_all()
+        try:
+            return self.totals(year)
+        finally:
+            self._running = running
+
+    # -- changing ----------------------------------------------------------
+
+    def set_amount(
+        self, cell: Cell, new: int, *, who: str, when: datetime, reason: str = ""
+    ) -> LogEntry:
+        """Set one cell and record it in the change log."""
+        old = self.amount(cell)
+        self._check_new_amount(cell, new)
+        change = CellChange(cell, old, new)
+        entry = LogEntry(when, who, texts.ACTION_EDIT, reason, (change,))
+        self._apply(change)
+        self.log.append(entry)
+        return entry
+
+    def move(
+        self,
+        source: Cell,
+        target: Cell,
+        amount: int,
+        *,
+        who: str,
+        when: datetime,
+        reason: str = "",
+    ) -> LogEntry:
+        """Move ``amount`` euros from ``source`` to ``target`` (same year); the total is conserved."""
+        if amount <= 0:
+            raise EditError(texts.MOVE_AMOUNT_POSITIVE)
+        if source.year != target.year:
+            raise EditError(texts.MOVE_SAME_YEAR)
+        if source == target:
+            raise EditError(texts.MOVE_SAME_CELL)
+        source_old, target_old = self.amount(source), self.amount(target)
+        self._check_new_amount(source, source_old - amount)
+        self._check_new_amount(target, target_old + amount)
+        changes = (
+            CellChange(source, source_old, source_old - amount),
+            CellChange(target, target_old, target_old + amount),
+        )
+        entry = LogEntry(when, who, texts.ACTION_MOVE, reason, changes)
+        for change in changes:
+            self._apply(change)
+        self.log.append(entry)
+        return entry
+
+    def resolve_owner(self, name: str) -> str:
+        """The gebied (or ``stedelijk``) a user means by ``name``, ignoring case."""
+        if name in self.gebieden or name == STEDELIJK:
+            return name
+        known = [*self.gebieden, STEDELIJK]
+        for candidate in known:
+            if candidate.casefold() == name.strip().casefold():
+                return candidate
+        raise EditError(texts.UNKNOWN_GEBIED.format(name=name) + _suggestion(name, known))
+
+    def resolve_post(self, owner: str, post: str) -> str:
+        """The post a user means by ``post`` (``couleur locale`` or ``couleur_locale``)."""
+        known = list(self.stedelijk) if owner == STEDELIJK else list(GEBIED_POSTS)
+        wanted = post.strip().casefold().replace(" ", "_")
+        for name in known:
+            if name.casefold().replace(" ", "_") == wanted:
+                return name
+        raise EditError(
+            texts.UNKNOWN_POST.format(post=post, owner=owner, known=", ".join(known))
+            + _suggestion(post, known)
+        )
+
+    def resolve_cell(self, owner: str, post: str, year: int) -> Cell:
+        """The cell a user means, with a helpful :class:`EditError` when there is none."""
+        resolved_owner = self.resolve_owner(owner)
+        return Cell(resolved_owner, self.resolve_post(resolved_owner, post), self._year(year))
+
+    # -- internals ---------------------------------------------------------
+
+    def _series(self, cell: Cell) -> dict[int, int]:
+        if cell.owner == STEDELIJK:
+            by_post = self.stedelijk
+        elif cell.owner in self.gebieden:
+            by_post = self.gebieden[cell.owner].posts
+        else:
+            self.resolve_owner(cell.owner)  # raises, with a suggestion
+            raise EditError(texts.UNKNOWN_GEBIED.format(name=cell.owner))
+        series = by_post.get(cell.post)
+        if series is None:
+            known = ", ".join(by_post)
+            raise EditError(
+                texts.UNKNOWN_POST.format(post=cell.post, owner=cell.owner, known=known)
+            )
+        return series
+
+    def _year(self, year: int) -> int:
+        if year not in self.envelope:
+            years = ", ".join(str(y) for y in self.years)
+            raise EditError(texts.UNKNOWN_YEAR.format(year=year, years=years))
+        return year
+
+    def _check_new_amount(self, cell: Cell, amount: int) -> None:
+        problem = check_sign(cell.post, cell.owner, amount)
+        if problem:
+            raise EditError(f"{cell.address}: {problem}")
+
+    def _apply(self, change: CellChange) -> None:
+        cell, delta = change.cell, change.new - change.old
+        self._series(cell)[cell.year] = change.new
+        if cell.owner == STEDELIJK:
+            self._running.stedelijk[cell.year] += delta
+        else:
+            self._running.post_sums[(cell.year, cell.post)] += delta
+
+    def _sum_all(self) -> _Running:
+        running = _Running()
+        for year in self.years:
+            for post in GEBIED_POSTS:
+                running.post_sums[(year, post)] = sum(
+                    gebied.posts[post][year] for gebied in self.gebieden.values()
+                )
+            running.stedelijk[year] = sum(series[year] for series in self.stedelijk.values())
+        return running
+
+
+def _suggestion(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if not close:
+        close = difflib.get_close_matches(name.casefold(), [k.casefold() for k in known], n=1)
+        close = [k for k in known if close and k.casefold() == close[0]]
+    return texts.DID_YOU_MEAN.format(name=close[0]) if close else ""

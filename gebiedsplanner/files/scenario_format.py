@@ -1,0 +1,427 @@
+"""The scenario TOML format: strict reading (every problem named) and deterministic writing.
+
+Reading takes bytes and returns a :class:`Scenario` or raises
+:class:`ProblemsError` listing every problem with its place and fix. Writing
+produces the same bytes for the same scenario, so saving an unchanged file
+changes nothing and diffs between versions stay small.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+import tomli_w
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.scenario import (
+    FORMAT_VERSION,
+    GEBIED_POSTS,
+    STEDELIJK,
+    Cell,
+    CellChange,
+    Gebied,
+    LogEntry,
+    Scenario,
+    check_sign,
+)
+
+_TOP_KEYS = ("format", "name", "description", "envelope", "taakstelling", "stedelijk", "gebied", "log")
+_GEBIED_KEYS = ("inwoners", *GEBIED_POSTS)
+_LOG_KEYS = ("when", "who", "action", "reason", "changes")
+_YEAR = re.compile(r"^\d{4}$")
+_TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _is_int(value: object) -> bool:
+    """TOML integers only: ``bool`` is an ``int`` subclass in Python and is refused."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, bool):
+        return texts.TYPE_BOOL
+    if isinstance(value, float):
+        return texts.TYPE_FLOAT.format(value=value)
+    if isinstance(value, str):
+        return texts.TYPE_STRING.format(value=value[:40])
+    if isinstance(value, dict):
+        return texts.TYPE_TABLE
+    if isinstance(value, list):
+        return texts.TYPE_LIST
+    return type(value).__name__
+
+
+class _Reader:
+    """Collects problems while walking the parsed TOML."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    def problem(self, path: tuple[str, ...], message: str, fix: str) -> None:
+        self.problems.append(Problem(self.file, self._place(path), message, fix))
+
+    def _place(self, path: tuple[str, ...]) -> str:
+        dotted = ".".join(path)
+        line = _find_line(self.lines, path)
+        return texts.PLACE_WITH_LINE.format(path=dotted, line=line) if line else dotted
+
+    # -- typed readers -------------------------------------------------------
+
+    def table(self, data: dict[str, Any], key: str, path: tuple[str, ...]) -> dict[str, Any] | None:
+        value = data.get(key)
+        if value is None:
+            self.problem((*path, key), texts.MISSING_TABLE.format(key=key), texts.FIX_ADD_TABLE.format(
+                header=".".join((*path, key))))
+            return None
+        if not isinstance(value, dict):
+            self.problem((*path, key), texts.NOT_A_TABLE.format(found=_describe(value)),
+                         texts.FIX_ADD_TABLE.format(header=".".join((*path, key))))
+            return None
+        return value
+
+    def amount(self, value: object, path: tuple[str, ...]) -> int | None:
+        if not _is_int(value):
+            self.problem(path, texts.AMOUNT_WRONG_TYPE.format(found=_describe(value)),
+                         texts.FIX_WHOLE_EUROS)
+            return None
+        assert isinstance(value, int)
+        if abs(value) > AMOUNT_LIMIT:
+            self.problem(path, texts.AMOUNT_TOO_LARGE.format(limit=format_amount(AMOUNT_LIMIT)),
+                         texts.FIX_TYPO)
+            return None
+        return value
+
+    def series(
+        self,
+        data: dict[str, Any],
+        path: tuple[str, ...],
+        years: tuple[int, ...] | None,
+        rule: Callable[[int], str | None] | None = None,
+    ) -> dict[int, int] | None:
+        """A table year -> amount covering exactly ``years`` (any years when ``None``)."""
+        result: dict[int, int] = {}
+        ok = True
+        for key, value in data.items():
+            if not _YEAR.match(key):
+                self.problem((*path, key), texts.NOT_A_YEAR.format(key=key), texts.FIX_YEAR_KEY)
+                ok = False
+                continue
+            year = int(key)
+            if years is not None and year not in years:
+                self.problem((*path, key), texts.EXTRA_YEAR.format(year=year, years=_years(years)),
+                             texts.FIX_EXTRA_YEAR)
+                ok = False
+                continue
+            amount = self.amount(value, (*path, key))
+            if amount is None:
+                ok = False
+                continue
+            problem = rule(amount) if rule else None
+            if problem:
+                self.problem((*path, key), problem, texts.FIX_SIGN)
+                ok = False
+                continue
+            result[year] = amount
+        for year in years or ():
+            if str(year) not in data:
+                self.problem(path, texts.MISSING_YEAR.format(year=year),
+                             texts.FIX_MISSING_YEAR.format(year=year))
+                ok = False
+        return result if ok else None
+
+    def text(self, data: dict[str, Any], key: str, path: tuple[str, ...], required: bool) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem((*path, key), texts.MISSING_KEY.format(key=key),
+                             texts.FIX_ADD_TEXT.format(key=key))
+            return ""
+        if not isinstance(value, str):
+            self.problem((*path, key), texts.NOT_TEXT.format(found=_describe(value)),
+                         texts.FIX_QUOTE_TEXT)
+            return ""
+        return value
+
+    def unknown_keys(self, data: dict[str, Any], allowed: tuple[str, ...], path: tuple[str, ...]) -> None:
+        for key in data:
+            if key not in allowed:
+                self.problem((*path, key), texts.UNKNOWN_KEY.format(key=key),
+                             texts.FIX_UNKNOWN_KEY.format(allowed=", ".join(allowed)))
+
+
+def _years(years: tuple[int, ...]) -> str:
+    return ", ".join(str(year) for year in years)
+
+
+def _find_line(lines: list[str], path: tuple[str, ...]) -> int | None:
+    """Best effort: the line of ``path`` in the TOML text (header, then key), 1-based."""
+    def key_forms(key: str) -> tuple[str, ...]:
+        return (key, f'"{key}"', f"'{key}'")
+
+    start = 0
+    # Longest table header that is a prefix of the path.
+    for length in range(len(path), 0, -1):
+        for index, line in enumerate(lines):
+            stripped = line.strip().replace(" ", "")
+            if not stripped.startswith("["):
+                continue
+            header = stripped.strip("[]").split("#")[0].rstrip("]")
+            if _header_matches(header, path[:length]):
+                start = index
+                if length == len(path):
+                    return index + 1
+                key = path[length]
+                for offset, candidate in enumerate(lines[index + 1 :], start=index + 2):
+                    if candidate.lstrip().startswith("["):
+                        break
+                    if any(candidate.lstrip().startswith(f"{form} ") or
+                           candidate.lstrip().startswith(f"{form}=") for form in key_forms(key)):
+                        return offset
+                return start + 1
+    return None
+
+
+def _header_matches(header: str, path: tuple[str, ...]) -> bool:
+    parts = [part.strip().strip('"').strip("'") for part in header.split(".")]
+    return parts == list(path)
+
+
+def decode(file: str, raw: bytes) -> str:
+    """The file's text, or :class:`ProblemsError` for empty, binary or non-UTF-8 content."""
+    if not raw.strip():
+        raise ProblemsError([Problem(file, "", texts.FILE_EMPTY, texts.FIX_EMPTY)])
+    if b"\x00" in raw:
+        raise ProblemsError([Problem(file, "", texts.FILE_BINARY, texts.FIX_BINARY)])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        place = texts.PLACE_LINE.format(line=line)
+        raise ProblemsError([Problem(file, place, texts.FILE_NOT_UTF8, texts.FIX_UTF8)]) from None
+
+
+def parse(file: str, raw: bytes) -> Scenario:
+    """Read a scenario from the bytes of ``file``; every problem is reported at once."""
+    text = decode(file, raw)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        detail = str(error)
+        match = _TOML_LOCATION.search(detail)
+        place = texts.PLACE_LINE_COLUMN.format(line=match.group(1), column=match.group(2)) if match else ""
+        message = texts.TOML_SYNTAX.format(detail=_TOML_LOCATION.sub("", detail).strip())
+        raise ProblemsError([Problem(file, place, message, texts.FIX_TOML)]) from None
+    reader = _Reader(file, text)
+    scenario = _read_scenario(reader, data)
+    if reader.problems or scenario is None:
+        raise ProblemsError(reader.problems)
+    return scenario
+
+
+def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
+    version = data.get("format")
+    if version is None:
+        reader.problem(("format",), texts.MISSING_FORMAT, texts.FIX_FORMAT)
+        return None
+    if not _is_int(version) or version != FORMAT_VERSION:
+        reader.problem(("format",), texts.UNKNOWN_FORMAT.format(found=version), texts.FIX_FORMAT)
+        return None
+    reader.unknown_keys(data, _TOP_KEYS, ())
+    name = reader.text(data, "name", (), required=True)
+    description = reader.text(data, "description", (), required=False)
+
+    envelope_table = reader.table(data, "envelope", ())
+    envelope = reader.series(envelope_table, ("envelope",), None,
+                             lambda a: texts.AMOUNT_NEGATIVE.format(post="envelope") if a < 0 else None
+                             ) if envelope_table is not None else None
+    if envelope is not None and not envelope:
+        reader.problem(("envelope",), texts.ENVELOPE_EMPTY, texts.FIX_ENVELOPE_EMPTY)
+        envelope = None
+    if envelope is None:
+        return None
+    years = tuple(sorted(envelope))
+
+    taakstelling_table = reader.table(data, "taakstelling", ())
+    taakstelling = reader.series(taakstelling_table, ("taakstelling",), years,
+                                 lambda a: texts.TAAKSTELLING_POSITIVE if a > 0 else None
+                                 ) if taakstelling_table is not None else None
+
+    stedelijk = _read_stedelijk(reader, data, years)
+    gebieden = _read_gebieden(reader, data, years)
+    log = _read_log(reader, data)
+    if reader.problems or taakstelling is None:
+        return None
+    return Scenario(name=name, description=description, envelope=envelope,
+                    taakstelling=taakstelling, stedelijk=stedelijk, gebieden=gebieden, log=log)
+
+
+def _read_stedelijk(reader: _Reader, data: dict[str, Any], years: tuple[int, ...]) -> dict[str, dict[int, int]]:
+    table = data.get("stedelijk", {})
+    if not isinstance(table, dict):
+        reader.problem(("stedelijk",), texts.NOT_A_TABLE.format(found=_describe(table)),
+                       texts.FIX_ADD_TABLE.format(header="stedelijk.NAAM"))
+        return {}
+    result: dict[str, dict[int, int]] = {}
+    for post, series in table.items():
+        path = ("stedelijk", post)
+        if not isinstance(series, dict):
+            reader.problem(path, texts.NOT_A_TABLE.format(found=_describe(series)),
+                           texts.FIX_ADD_TABLE.format(header=".".join(path)))
+            continue
+        values = reader.series(series, path, years, lambda a, p=post: check_sign(p, STEDELIJK, a))
+        if values is not None:
+            result[post] = values
+    return result
+
+
+def _read_gebieden(reader: _Reader, data: dict[str, Any], years: tuple[int, ...]) -> dict[str, Gebied]:
+    table = reader.table(data, "gebied", ())
+    if table is None:
+        return {}
+    result: dict[str, Gebied] = {}
+    for name, body in table.items():
+        path = ("gebied", name)
+        if name.casefold() == STEDELIJK:
+            reader.problem(path, texts.RESERVED_GEBIED.format(name=STEDELIJK), texts.FIX_RENAME_GEBIED)
+            continue
+        if not name.strip():
+            reader.problem(path, texts.EMPTY_GEBIED_NAME, texts.FIX_RENAME_GEBIED)
+            continue
+        if not isinstance(body, dict):
+            reader.problem(path, texts.NOT_A_TABLE.format(found=_describe(body)),
+                           texts.FIX_ADD_TABLE.format(header=".".join(path)))
+            continue
+        reader.unknown_keys(body, _GEBIED_KEYS, path)
+        inwoners = body.get("inwoners")
+        if inwoners is not None and (not _is_int(inwoners) or inwoners < 0):
+            reader.problem((*path, "inwoners"), texts.INWONERS_WRONG.format(found=_describe(inwoners)),
+                           texts.FIX_INWONERS)
+            inwoners = None
+        posts: dict[str, dict[int, int]] = {}
+        for post in GEBIED_POSTS:
+            series_table = reader.table(body, post, path)
+            if series_table is None:
+                continue
+            values = reader.series(series_table, (*path, post), years,
+                                   lambda a, p=post: check_sign(p, name, a))
+            if values is not None:
+                posts[post] = values
+        if len(posts) == len(GEBIED_POSTS):
+            result[name] = Gebied(name=name, posts=posts, inwoners=inwoners)
+    return result
+
+
+def _read_log(reader: _Reader, data: dict[str, Any]) -> list[LogEntry]:
+    entries = data.get("log", [])
+    if not isinstance(entries, list):
+        reader.problem(("log",), texts.NOT_A_LIST.format(found=_describe(entries)), texts.FIX_LOG)
+        return []
+    result = []
+    for index, entry in enumerate(entries, start=1):
+        path = ("log", str(index))
+        if not isinstance(entry, dict):
+            reader.problem(path, texts.NOT_A_TABLE.format(found=_describe(entry)), texts.FIX_LOG)
+            continue
+        reader.unknown_keys(entry, _LOG_KEYS, path)
+        when = entry.get("when")
+        if not isinstance(when, datetime):
+            reader.problem((*path, "when"), texts.LOG_WHEN, texts.FIX_LOG)
+            continue
+        changes = _read_changes(reader, entry.get("changes", []), path)
+        if changes is None:
+            continue
+        result.append(LogEntry(
+            when=when,
+            who=reader.text(entry, "who", path, required=False),
+            action=reader.text(entry, "action", path, required=False),
+            reason=reader.text(entry, "reason", path, required=False),
+            changes=changes,
+        ))
+    return result
+
+
+def _read_changes(reader: _Reader, raw: object, path: tuple[str, ...]) -> tuple[CellChange, ...] | None:
+    if not isinstance(raw, list):
+        reader.problem((*path, "changes"), texts.NOT_A_LIST.format(found=_describe(raw)), texts.FIX_LOG)
+        return None
+    changes = []
+    for item in raw:
+        cell = parse_address(item.get("cell", "")) if isinstance(item, dict) else None
+        old = item.get("old") if isinstance(item, dict) else None
+        new = item.get("new") if isinstance(item, dict) else None
+        if cell is None or not _is_int(old) or not _is_int(new):
+            reader.problem((*path, "changes"), texts.LOG_CHANGE, texts.FIX_LOG)
+            return None
+        assert isinstance(old, int) and isinstance(new, int)
+        changes.append(CellChange(cell, old, new))
+    return tuple(changes)
+
+
+def parse_address(address: object) -> Cell | None:
+    """``"Charlois/couleur_locale/2017"`` -> :class:`Cell` (gebied names may hold ``/``)."""
+    if not isinstance(address, str):
+        return None
+    parts = address.rsplit("/", 2)
+    if len(parts) != 3 or not parts[0] or not parts[1] or not _YEAR.match(parts[2].strip()):
+        return None
+    return Cell(parts[0], parts[1], int(parts[2]))
+
+
+def dumps(scenario: Scenario) -> bytes:
+    """The scenario as TOML bytes; the same scenario always gives the same bytes."""
+    def series(values: dict[int, int]) -> dict[str, int]:
+        return {str(year): values[year] for year in scenario.years}
+
+    document: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "name": scenario.name,
+        "description": scenario.description,
+        "envelope": series(scenario.envelope),
+        "taakstelling": series(scenario.taakstelling),
+    }
+    if scenario.stedelijk:
+        document["stedelijk"] = {post: series(values) for post, values in scenario.stedelijk.items()}
+    gebieden: dict[str, Any] = {}
+    for gebied in scenario.gebieden.values():
+        body: dict[str, Any] = {}
+        if gebied.inwoners is not None:
+            body["inwoners"] = gebied.inwoners
+        for post in GEBIED_POSTS:
+            body[post] = series(gebied.posts[post])
+        gebieden[gebied.name] = body
+    document["gebied"] = gebieden
+    if scenario.log:
+        document["log"] = [
+            {
+                "when": entry.when,
+                "who": entry.who,
+                "action": entry.action,
+                "reason": entry.reason,
+                "changes": [
+                    {"cell": change.cell.address, "old": change.old, "new": change.new}
+                    for change in entry.changes
+                ],
+            }
+            for entry in scenario.log
+        ]
+    return _group_digits(tomli_w.dumps(document, multiline_strings=False)).encode("utf-8")
+
+
+_INTEGER_LINE = re.compile(r"^([A-Za-z0-9_-]+ = -?)(\d{4,})$", re.MULTILINE)
+
+
+def _group_digits(toml_text: str) -> str:
+    """``2017 = 57931000`` -> ``2017 = 57_931_000``: readable for people who edit the file.
+
+    Only whole lines of the form ``bare_key = integer`` are touched; tomli-w writes
+    strings on one line with quotes, so no string content can match.
+    """
+    return _INTEGER_LINE.sub(lambda m: m.group(1) + f"{int(m.group(2)):_}", toml_text)

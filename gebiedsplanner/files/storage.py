@@ -1,0 +1,147 @@
+"""Reading and writing scenario files on disk, safely.
+
+* Reading turns every OS error into a :class:`Problem` that names the file and the fix.
+* Writing is atomic: a temp file in the same folder, fsync, rename, fsync of the
+  folder. A crash at any moment leaves the old file or the new one, never half.
+* A :class:`ScenarioDocument` remembers the bytes it was loaded from, so a save
+  never silently overwrites a file a colleague changed in the meantime.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.scenario import Scenario
+from gebiedsplanner.files import scenario_format
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or :class:`ProblemsError` with a message a user can act on."""
+    name = str(path)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ProblemsError([Problem(name, "", texts.FILE_MISSING, texts.FIX_FILE_MISSING)]) from None
+    except IsADirectoryError:
+        raise ProblemsError([Problem(name, "", texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR)]) from None
+    except PermissionError:
+        raise ProblemsError([Problem(name, "", texts.FILE_NO_READ, texts.FIX_NO_READ)]) from None
+    except OSError as error:
+        raise ProblemsError([os_problem(name, error)]) from None
+
+
+def os_problem(name: str, error: OSError) -> Problem:
+    """A :class:`Problem` for an OS error while reading or writing ``name``."""
+    if error.errno == errno.ENOSPC:
+        return Problem(name, "", texts.DISK_FULL, texts.FIX_DISK_FULL)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return Problem(name, "", texts.FOLDER_NOT_WRITABLE, texts.FIX_NOT_WRITABLE)
+    if error.errno == errno.ENOENT:
+        return Problem(name, "", texts.FOLDER_MISSING, texts.FIX_FOLDER_MISSING)
+    if error.errno == errno.EISDIR:
+        return Problem(name, "", texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR)
+    if error.errno == errno.ELOOP:
+        return Problem(name, "", texts.SYMLINK_LOOP, texts.FIX_SYMLINK_LOOP)
+    return Problem(name, "", texts.OS_ERROR.format(detail=error.strerror or error), texts.FIX_OS_ERROR)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; raises :class:`ProblemsError` on failure."""
+    folder = path.parent
+    temp = folder / f".{path.name}.{os.getpid()}.tmp"
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        _fsync_folder(folder)
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path), error)]) from None
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (not every file system allows this)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def digest(data: bytes) -> str:
+    """A fingerprint of a file's content."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(slots=True)
+class ScenarioDocument:
+    """A scenario together with where it lives and what was on disk when it was read.
+
+    Attributes:
+        scenario: The model.
+        path: The file it is saved to; ``None`` for a bundled example, which is
+            never written in place (saving asks for a name in the library).
+        loaded_digest: Fingerprint of the file's bytes when loaded or last saved.
+    """
+
+    scenario: Scenario
+    path: Path | None
+    loaded_digest: str
+
+
+def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
+    """Read and validate a scenario file."""
+    raw = read_bytes(path)
+    scenario = scenario_format.parse(str(path), raw)
+    return ScenarioDocument(scenario, path if writable else None, digest(raw))
+
+
+def save(document: ScenarioDocument) -> None:
+    """Write ``document`` back to its file, unless someone else changed that file meanwhile."""
+    assert document.path is not None, "a bundled scenario is saved with save_as"
+    path = document.path
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path), error)]) from None
+    if current is not None and digest(current) != document.loaded_digest:
+        raise ProblemsError([Problem(str(path), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)])
+    data = scenario_format.dumps(document.scenario)
+    write_atomic(path, data)
+    document.loaded_digest = digest(data)
+
+
+def save_as(document: ScenarioDocument, path: Path) -> None:
+    """Write ``document`` to a new file ``path`` (never over an existing one)."""
+    if path.exists():
+        raise ProblemsError([Problem(str(path), "", texts.FILE_EXISTS, texts.FIX_FILE_EXISTS)])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path.parent), error)]) from None
+    data = scenario_format.dumps(document.scenario)
+    write_atomic(path, data)
+    document.path = path
+    document.loaded_digest = digest(data)

@@ -1,0 +1,156 @@
+"""Every user-facing text, in Dutch, in one place (so an English version can follow).
+
+Templates use ``str.format`` fields. Domain words stay the users' own:
+gebied, couleur locale, gebiedsopdracht, taakstelling, envelope, toelichting.
+"""
+
+from __future__ import annotations
+
+# -- posts and actions ---------------------------------------------------------
+POST_LABELS = {
+    "couleur_locale": "couleur locale",
+    "gebiedsopdracht": "gebiedsopdracht",
+    "taakstelling": "taakstelling",
+}
+ACTION_EDIT = "wijziging"
+ACTION_MOVE = "verschuiving"
+
+# -- amounts typed by users ----------------------------------------------------
+AMOUNT_EMPTY = "Typ een bedrag, bijvoorbeeld 250.000, +25.000 of -10%."
+AMOUNT_NO_CENTS = "Alleen hele euro's: laat de centen weg (250.000 in plaats van 250.000,50)."
+AMOUNT_BAD_GROUPING = (
+    "'{text}' is geen bedrag: gebruik de punt alleen voor duizendtallen (250.000)."
+)
+AMOUNT_NOT_A_NUMBER = "'{text}' is geen bedrag. Voorbeelden: 250.000, 250000, +25.000, -10%."
+AMOUNT_TOO_LARGE = "bedrag groter dan {limit} euro: dat is vrijwel zeker een tikfout"
+AMOUNT_BAD_PERCENT = "'{text}' is geen percentage. Voorbeelden: -10%, +2,5%."
+AMOUNT_PERCENT_NEEDS_SIGN = "Geef bij een percentage + of - op: -10% of +5%."
+AMOUNT_NEGATIVE = "{post} kan niet negatief zijn"
+TAAKSTELLING_POSITIVE = "een taakstelling is een bezuiniging en kan niet positief zijn"
+
+# -- edits ---------------------------------------------------------------------
+MOVE_AMOUNT_POSITIVE = "Het te verschuiven bedrag moet groter dan 0 zijn."
+MOVE_SAME_YEAR = "Verschuiven kan alleen binnen hetzelfde jaar."
+MOVE_SAME_CELL = "Van en naar zijn dezelfde post: kies een andere bestemming."
+UNKNOWN_GEBIED = "Onbekend gebied '{name}'."
+UNKNOWN_POST = "Onbekende post '{post}' bij {owner}; bekend: {known}."
+UNKNOWN_YEAR = "Onbekend jaar {year}; dit scenario heeft {years}."
+DID_YOU_MEAN = " Bedoelt u '{name}'?"
+NOT_EDITABLE_NET = "Netto is berekend (couleur locale + gebiedsopdracht + taakstelling): wijzig een post."
+BAD_ADDRESS = "'{text}' is geen cel: schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/2017."
+
+# -- problems with files -------------------------------------------------------
+PROBLEM_LINE = "{where}: {message}\n    oplossing: {fix}"
+PLACE_LINE = "regel {line}"
+PLACE_LINE_COLUMN = "regel {line}, kolom {column}"
+PLACE_WITH_LINE = "{path} (regel {line})"
+FILE_MISSING = "bestand bestaat niet"
+FIX_FILE_MISSING = "controleer de naam en de map, of kies een bestaand scenario"
+FILE_IS_DIR = "dit is een map, geen bestand"
+FIX_FILE_IS_DIR = "geef de naam van een .toml-bestand in die map"
+FILE_NO_READ = "geen leesrechten op dit bestand"
+FIX_NO_READ = "vraag de eigenaar om leesrechten, of kopieer het bestand naar uw eigen map"
+FILE_EMPTY = "bestand is leeg"
+FIX_EMPTY = "kies een scenariobestand, of maak er een met 'opslaan als' vanuit het voorbeeld"
+FILE_BINARY = "dit is geen tekstbestand (het bevat binaire gegevens)"
+FIX_BINARY = "kies een scenariobestand in TOML-formaat (.toml)"
+FILE_NOT_UTF8 = "tekst is niet in UTF-8 opgeslagen"
+FIX_UTF8 = "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)"
+TOML_SYNTAX = "TOML-syntaxfout: {detail}"
+FIX_TOML = "herstel de regel; vergelijk met het meegeleverde voorbeeld nrw-2016-2019.toml"
+MISSING_FORMAT = "'format' ontbreekt"
+UNKNOWN_FORMAT = "onbekende formaatversie {found!r}"
+FIX_FORMAT = "zet bovenaan 'format = 1' (deze versie van gebiedsplanner leest formaat 1)"
+MISSING_TABLE = "tabel '{key}' ontbreekt"
+NOT_A_TABLE = "hier hoort een tabel, maar er staat {found}"
+FIX_ADD_TABLE = "voeg een tabel [{header}] toe met per jaar een bedrag, zoals 2017 = 250_000"
+NOT_A_LIST = "hier hoort een lijst, maar er staat {found}"
+MISSING_KEY = "'{key}' ontbreekt"
+FIX_ADD_TEXT = "voeg {key} = \"...\" toe"
+NOT_TEXT = "hier hoort tekst tussen aanhalingstekens, maar er staat {found}"
+FIX_QUOTE_TEXT = "zet de tekst tussen aanhalingstekens"
+UNKNOWN_KEY = "onbekende sleutel '{key}'"
+FIX_UNKNOWN_KEY = "verwijder of hernoem de sleutel; toegestaan: {allowed}"
+AMOUNT_WRONG_TYPE = "bedrag moet een heel getal in euro's zijn, maar er staat {found}"
+FIX_WHOLE_EUROS = "schrijf hele euro's zonder punt of komma, zoals 250000 of 250_000"
+FIX_TYPO = "controleer het aantal nullen"
+NOT_A_YEAR = "'{key}' is geen jaartal"
+FIX_YEAR_KEY = "gebruik jaartallen van vier cijfers als sleutel, zoals 2017 = 250_000"
+EXTRA_YEAR = "jaar {year} staat niet in de envelope ({years})"
+FIX_EXTRA_YEAR = "verwijder dit jaar, of voeg het ook toe aan [envelope]"
+MISSING_YEAR = "jaar {year} ontbreekt"
+FIX_MISSING_YEAR = "voeg {year} = ... toe: elke post heeft een bedrag voor elk jaar van de envelope"
+FIX_SIGN = "controleer het teken: een taakstelling is 0 of negatief, andere bedragen 0 of positief"
+ENVELOPE_EMPTY = "de envelope heeft geen jaren"
+FIX_ENVELOPE_EMPTY = "voeg per jaar het NRW-budget toe, zoals 2017 = 57_931_000"
+RESERVED_GEBIED = "'{name}' is gereserveerd voor de stedelijke posten"
+EMPTY_GEBIED_NAME = "een gebied zonder naam"
+FIX_RENAME_GEBIED = "geef het gebied een andere naam"
+INWONERS_WRONG = "inwoners moet een heel getal van 0 of meer zijn, maar er staat {found}"
+FIX_INWONERS = "schrijf het aantal inwoners als heel getal, of laat 'inwoners' weg"
+LOG_WHEN = "een wijziging in het logboek mist een geldig tijdstip (when)"
+LOG_CHANGE = "een wijziging in het logboek is onleesbaar (cell, old, new)"
+FIX_LOG = "herstel het logboek [[log]] of haal het terug uit een eerdere versie van het bestand"
+TYPE_BOOL = "een waar/onwaar-waarde"
+TYPE_FLOAT = "een kommagetal ({value})"
+TYPE_STRING = "tekst ({value!r})"
+TYPE_TABLE = "een tabel"
+TYPE_LIST = "een lijst"
+
+# -- problems on disk ----------------------------------------------------------
+DISK_FULL = "de schijf is vol"
+FIX_DISK_FULL = "maak ruimte vrij of sla op in een andere map; uw wijzigingen staan nog in het scherm"
+FOLDER_NOT_WRITABLE = "geen schrijfrechten in deze map"
+FIX_NOT_WRITABLE = "sla op in een map waar u mag schrijven ('opslaan als'), of vraag om schrijfrechten"
+FOLDER_MISSING = "de map bestaat niet"
+FIX_FOLDER_MISSING = "maak de map eerst aan, of kies een bestaande map"
+SYMLINK_LOOP = "een kring van symbolische koppelingen"
+FIX_SYMLINK_LOOP = "kies het echte bestand in plaats van de koppeling"
+OS_ERROR = "fout van het besturingssysteem: {detail}"
+FIX_OS_ERROR = "probeer het opnieuw, of kies een andere map"
+CHANGED_ON_DISK = "het bestand is gewijzigd sinds u het opende (door een collega of ander programma)"
+FIX_CHANGED_ON_DISK = (
+    "er is niets overschreven: sla uw versie op als variant ('opslaan als') en vergelijk beide"
+)
+FILE_EXISTS = "er bestaat al een bestand met deze naam"
+FIX_FILE_EXISTS = "kies een andere naam"
+CONFIG_BROKEN = "configuratiebestand is onleesbaar: {detail}"
+CONFIG_SCENARIO_DIR = "scenario_dir moet een mapnaam tussen aanhalingstekens zijn"
+FIX_CONFIG = "herstel of verwijder het configuratiebestand"
+SAVE_AS_NO_PATHS = "Een naam, geen pad: laat '/', '\\' en '..' weg."
+SAVE_AS_EMPTY = "Geef een naam met letters of cijfers."
+
+# -- command line --------------------------------------------------------------
+APP_DESCRIPTION = (
+    "Plan de NRW-budgetten per gebied (couleur locale, gebiedsopdracht, taakstelling)\n"
+    "tegen de envelope. Zonder SCENARIO opent het meegeleverde voorbeeld."
+)
+APP_EPILOG = (
+    "opdrachten zonder scherm:\n"
+    "  gebiedsplanner validate FILE...      controleer scenariobestanden\n"
+    "  gebiedsplanner summary FILE          envelope, gepland, ruimte per jaar\n"
+    "  gebiedsplanner move FILE --from GEBIED/POST/JAAR --to GEBIED/POST/JAAR --amount N\n"
+    "  gebiedsplanner export FILE -o OUT.csv [--layout long|wide] [--dialect standard|nl]\n"
+    "'gebiedsplanner OPDRACHT --help' toont de details."
+)
+ARG_SCENARIO = "scenariobestand (.toml) om te openen"
+ARG_SCENARIO_DIR = "map met scenario's (de scenariobibliotheek), bijvoorbeeld een gedeelde teammap"
+ARG_AMOUNT = "bedrag in hele euro's, zoals 50000 of 50.000"
+ARG_REASON = "toelichting: waarom deze verschuiving"
+CMD_VALIDATE = "controleer scenariobestanden (exitcode 0 als alles klopt)"
+CMD_SUMMARY = "envelope, gepland, ruimte en nog te verdelen taakstelling per jaar"
+CMD_MOVE = "verschuif een bedrag van de ene naar de andere post en sla op"
+CMD_EXPORT = "exporteer het plan naar CSV"
+VALID = "{file}: in orde ({name})"
+FIX_ADDRESS = "schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/2017"
+FIX_MOVE = "kies een kleiner bedrag of een andere post"
+BUNDLED_READ_ONLY = "dit is het meegeleverde voorbeeld; dat wordt niet overschreven"
+FIX_BUNDLED_READ_ONLY = "kopieer het eerst naar uw eigen map en werk in die kopie"
+MOVED = "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
+EXPORTED = "{rows} rijen geëxporteerd naar {output}."
+
+# -- summary -------------------------------------------------------------------
+SUMMARY_TITLE = "{name}"
+SUMMARY_HEADERS = ("jaar", "envelope", "gepland", "ruimte", "taakstelling nog te verdelen")
+OVER_ENVELOPE = "boven envelope"
+WITHIN_ENVELOPE = "binnen envelope"
