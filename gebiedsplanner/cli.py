@@ -80,7 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _reporting_problems(_run_app, options)
 
 
-def _reporting_problems(handler: Callable[[argparse.Namespace], int], options: argparse.Namespace) -> int:
+def _reporting_problems(
+    handler: Callable[[argparse.Namespace], int], options: argparse.Namespace
+) -> int:
     try:
         return handler(options)
     except ProblemsError as error:
@@ -118,8 +120,9 @@ def _summary(options: argparse.Namespace) -> int:
 def _cell(scenario: Scenario, text: str, file: str, option: str) -> Cell:
     cell = parse_address(text)
     if cell is None:
-        raise ProblemsError([Problem(file, option, texts.BAD_ADDRESS.format(text=literal(text)),
-                                     texts.FIX_ADDRESS)])
+        raise ProblemsError(
+            [Problem(file, option, texts.BAD_ADDRESS.format(text=literal(text)), texts.FIX_ADDRESS)]
+        )
     try:
         return scenario.resolve_cell(cell.owner, cell.post, cell.year)
     except EditError as error:
@@ -130,22 +133,38 @@ def _move(options: argparse.Namespace) -> int:
     path = Path(options.file)
     document = storage.load(path)
     if locations.is_bundled(path):
-        raise ProblemsError([Problem(options.file, "", texts.BUNDLED_READ_ONLY,
-                                     texts.FIX_BUNDLED_READ_ONLY)])
+        raise ProblemsError(
+            [Problem(options.file, "", texts.BUNDLED_READ_ONLY, texts.FIX_BUNDLED_READ_ONLY)]
+        )
     scenario = document.scenario
     source = _cell(scenario, options.source, options.file, "--from")
     target = _cell(scenario, options.target, options.file, "--to")
     try:
         amount = parse_euros(options.amount)
-        scenario.move(source, target, amount, who=audit.current_user(), when=audit.now(),
-                      reason=options.reason)
+        scenario.move(
+            source,
+            target,
+            amount,
+            who=audit.current_user(),
+            when=audit.now(),
+            reason=options.reason,
+        )
     except (AmountInputError, EditError) as error:
-        raise ProblemsError([Problem(options.file, "--amount", str(error), texts.FIX_MOVE)]) from None
+        raise ProblemsError(
+            [Problem(options.file, "--amount", str(error), texts.FIX_MOVE)]
+        ) from None
     storage.save(document)
     totals = scenario.totals(source.year)
-    print(texts.MOVED.format(
-        amount=format_amount(amount), source=literal(source.address), target=literal(target.address),
-        year=source.year, room=format_amount(totals.room), file=literal(options.file)))
+    print(
+        texts.MOVED.format(
+            amount=format_amount(amount),
+            source=literal(source.address),
+            target=literal(target.address),
+            year=source.year,
+            room=format_amount(totals.room),
+            file=literal(options.file),
+        )
+    )
     return 0
 
 
@@ -153,8 +172,9 @@ def _export(options: argparse.Namespace) -> int:
     from gebiedsplanner.files.csv_export import Dialect, Layout, export
 
     document = storage.load(Path(options.file))
-    rows = export(document.scenario, Path(options.output), Layout(options.layout),
-                  Dialect(options.dialect))
+    rows = export(
+        document.scenario, Path(options.output), Layout(options.layout), Dialect(options.dialect)
+    )
     print(texts.EXPORTED.format(rows=rows, output=literal(options.output)))
     return 0
 

@@ -36,8 +36,12 @@ UNKNOWN_GEBIED = "Onbekend gebied '{name}'."
 UNKNOWN_POST = "Onbekende post '{post}' bij {owner}; bekend: {known}."
 UNKNOWN_YEAR = "Onbekend jaar {year}; dit scenario heeft {years}."
 DID_YOU_MEAN = " Bedoelt u '{name}'?"
-NOT_EDITABLE_NET = "Netto is berekend (couleur locale + gebiedsopdracht + taakstelling): wijzig een post."
-BAD_ADDRESS = "'{text}' is geen cel: schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/2017."
+NOT_EDITABLE_NET = (
+    "Netto is berekend (couleur locale + gebiedsopdracht + taakstelling): wijzig een post."
+)
+BAD_ADDRESS = (
+    "'{text}' is geen cel: schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/2017."
+)
 
 # -- problems with files -------------------------------------------------------
 PROBLEM_LINE = "{where}: {message}\n    oplossing: {fix}"
@@ -66,7 +70,7 @@ NOT_A_TABLE = "hier hoort een tabel, maar er staat {found}"
 FIX_ADD_TABLE = "voeg een tabel [{header}] toe met per jaar een bedrag, zoals 2017 = 250_000"
 NOT_A_LIST = "hier hoort een lijst, maar er staat {found}"
 MISSING_KEY = "'{key}' ontbreekt"
-FIX_ADD_TEXT = "voeg {key} = \"...\" toe"
+FIX_ADD_TEXT = 'voeg {key} = "..." toe'
 NOT_TEXT = "hier hoort tekst tussen aanhalingstekens, maar er staat {found}"
 FIX_QUOTE_TEXT = "zet de tekst tussen aanhalingstekens"
 UNKNOWN_KEY = "onbekende sleutel '{key}'"
@@ -99,16 +103,22 @@ TYPE_LIST = "een lijst"
 
 # -- problems on disk ----------------------------------------------------------
 DISK_FULL = "de schijf is vol"
-FIX_DISK_FULL = "maak ruimte vrij of sla op in een andere map; uw wijzigingen staan nog in het scherm"
+FIX_DISK_FULL = (
+    "maak ruimte vrij of sla op in een andere map; uw wijzigingen staan nog in het scherm"
+)
 FOLDER_NOT_WRITABLE = "geen schrijfrechten in deze map"
-FIX_NOT_WRITABLE = "sla op in een map waar u mag schrijven ('opslaan als'), of vraag om schrijfrechten"
+FIX_NOT_WRITABLE = (
+    "sla op in een map waar u mag schrijven ('opslaan als'), of vraag om schrijfrechten"
+)
 FOLDER_MISSING = "de map bestaat niet"
 FIX_FOLDER_MISSING = "maak de map eerst aan, of kies een bestaande map"
 SYMLINK_LOOP = "een kring van symbolische koppelingen"
 FIX_SYMLINK_LOOP = "kies het echte bestand in plaats van de koppeling"
 OS_ERROR = "fout van het besturingssysteem: {detail}"
 FIX_OS_ERROR = "probeer het opnieuw, of kies een andere map"
-CHANGED_ON_DISK = "het bestand is gewijzigd sinds u het opende (door een collega of ander programma)"
+CHANGED_ON_DISK = (
+    "het bestand is gewijzigd sinds u het opende (door een collega of ander programma)"
+)
 FIX_CHANGED_ON_DISK = (
     "er is niets overschreven: sla uw versie op als variant ('opslaan als') en vergelijk beide"
 )
@@ -146,7 +156,9 @@ FIX_ADDRESS = "schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/20
 FIX_MOVE = "kies een kleiner bedrag of een andere post"
 BUNDLED_READ_ONLY = "dit is het meegeleverde voorbeeld; dat wordt niet overschreven"
 FIX_BUNDLED_READ_ONLY = "kopieer het eerst naar uw eigen map en werk in die kopie"
-MOVED = "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
+MOVED = (
+    "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
+)
 EXPORTED = "{rows} rijen geëxporteerd naar {output}."
 
 # -- summary -------------------------------------------------------------------
@@ -154,3 +166,107 @@ SUMMARY_TITLE = "{name}"
 SUMMARY_HEADERS = ("jaar", "envelope", "gepland", "ruimte", "taakstelling nog te verdelen")
 OVER_ENVELOPE = "boven envelope"
 WITHIN_ENVELOPE = "binnen envelope"
+OVER_ENVELOPE_MARK = "▲ BOVEN ENVELOPE"
+
+# -- the planner table ---------------------------------------------------------
+TABLE_HEADERS = (
+    ("Gebied", ""),
+    ("Couleur", "locale"),
+    ("Gebieds-", "opdracht"),
+    ("Taak-", "stelling"),
+    ("Netto", ""),
+    ("CL-", "aandeel"),
+)
+UNIT_EUROS = "bedragen in €"
+UNIT_THOUSANDS = "x € 1.000"
+STEDELIJK_ROW = "Stedelijk: {name}"
+TOTAL_ROW = "Totaal"
+
+# -- totals bar ------------------------------------------------------------------
+CAPTION_ENVELOPE = "Envelope"
+CAPTION_PLANNED = "Gepland"
+CAPTION_ROOM = "Ruimte"
+CAPTION_IMPOSED = "Taakstelling"
+CAPTION_DISTRIBUTED = "verdeeld"
+CAPTION_OPEN = "te verdelen"
+
+# -- describing changes ----------------------------------------------------------
+STEDELIJK_LABEL = "Stedelijk"
+CELL_LABEL = "{owner} · {post} · {year}"
+CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
+
+# -- the app -----------------------------------------------------------------------
+PROBLEM_TITLE = "Probleem"
+SAVED = "Opgeslagen in {file}."
+TITLE_YEAR = " · {year} ({index}/{count})"
+TITLE_UNIT = " · {unit}"
+TITLE_EXAMPLE = " · voorbeeld"
+TITLE_DIRTY = " ● niet opgeslagen "
+TITLE_UNIT_EUROS = "€"
+KEY_EDIT = "Wijzig"
+KEY_MOVE = "Verschuif"
+KEY_NEXT_YEAR = "Jaar"
+KEY_PREV_YEAR = "Vorig jaar"
+KEY_THOUSANDS = "x1000"
+KEY_SAVE = "Opslaan"
+KEY_SAVE_AS = "Opslaan als"
+KEY_EXPORT = "CSV"
+KEY_HELP = "Help"
+KEY_QUIT = "Stop"
+KEY_CANCEL = "Annuleer"
+KEY_CLOSE = "Sluit"
+HELP_EDIT = "Wijzig het bedrag in de cel onder de cursor"
+HELP_MOVE = "Verschuif een bedrag naar een andere post of ander gebied (zelfde jaar)"
+HELP_NEXT_YEAR = "Volgend jaar"
+HELP_PREV_YEAR = "Vorig jaar"
+HELP_THOUSANDS = "Wissel tussen hele euro's en x € 1.000"
+HELP_SAVE = "Opslaan (het meegeleverde voorbeeld: opslaan als kopie)"
+HELP_SAVE_AS = "Opslaan als: een kopie met een nieuwe naam in de scenariobibliotheek"
+HELP_EXPORT = "Exporteer het plan naar CSV (zoals 'gebiedsplanner export')"
+HELP_HELP = "Deze hulp"
+HELP_QUIT = "Stoppen (vraagt eerst bij niet-opgeslagen wijzigingen)"
+HELP_EXTRA_KEYS = (
+    ("↑ ↓ ← →", "Cursor naar een andere cel"),
+    ("PgUp PgDn Home End", "Pagina omhoog/omlaag, eerste/laatste rij"),
+    ("ctrl+p", "Opdrachtenpalet: elke actie op naam"),
+    ("ctrl+q", "Stoppen (zoals q)"),
+    ("tab / shift+tab", "In een venster: naar het volgende/vorige veld"),
+    ("esc", "Venster sluiten zonder iets te wijzigen"),
+)
+HELP_TITLE = "Toetsen"
+HELP_INPUT = (
+    "\nBedragen typen: 250.000 of 250000 zet het bedrag; +25.000 en -25.000 tellen op of af;\n"
+    "-10% en +2,5% veranderen met een percentage; =-300.000 zet een negatief bedrag\n"
+    "(taakstelling). Alleen hele euro's."
+)
+HELP_KEYS = "esc, ? of q: sluiten"
+EDITOR_TITLE = "Wijzig {cell}"
+EDITOR_CURRENT = "Nu: {amount}"
+EDITOR_PLACEHOLDER = "250.000, +25.000, -10% of =-300.000"
+EDITOR_HINT = "Typ een nieuw bedrag, een verschil (+/-) of een percentage."
+EDITOR_REFUSED = "Kan niet: {new} — {problem}."
+EDITOR_KEYS = "Enter: toepassen · Tab: toelichting · Esc: annuleren"
+REASON_PLACEHOLDER = "Toelichting: waarom? (optioneel)"
+MOVE_TITLE = "Verschuif een bedrag in {year}"
+MOVE_FROM = "Van"
+MOVE_TO = "Naar"
+MOVE_AMOUNT_PLACEHOLDER = "Bedrag, bijvoorbeeld 50.000"
+MOVE_HINT = "Typ het bedrag; Tab naar toelichting, gebieden en posten."
+MOVE_KEYS = "Enter: verschuiven · Tab: volgend veld · Esc: annuleren"
+QUIT_TITLE = "Niet-opgeslagen wijzigingen"
+QUIT_QUESTION = "Er zijn wijzigingen die nog niet zijn opgeslagen. Wat wilt u doen?"
+QUIT_SAVE = "Opslaan en stoppen"
+QUIT_DISCARD = "Stoppen zonder opslaan"
+QUIT_SAVE_BUTTON = "Opslaan (o)"
+QUIT_DISCARD_BUTTON = "Niet opslaan (n)"
+QUIT_STAY_BUTTON = "Terug (esc)"
+SAVE_AS_TITLE = "Opslaan als"
+SAVE_AS_FOLDER = "Map: {folder}"
+SAVE_AS_PLACEHOLDER = "Naam van het scenario"
+SAVE_AS_FILE = "Bestand: {file}"
+SAVE_AS_KEYS = "Enter: opslaan · Esc: annuleren"
+SAVE_AS_COPY = "{name} (kopie)"
+EXPORT_TITLE = "Exporteer naar CSV"
+EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per jaar", "wide"))
+EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
+EXPORT_KEYS = "Enter in het bestandsveld: exporteren · Esc: annuleren"

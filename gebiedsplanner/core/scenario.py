@@ -207,6 +207,24 @@ class Scenario:
         self.log.append(entry)
         return entry
 
+    def preview_move(
+        self, source: Cell, target: Cell, amount: int
+    ) -> tuple[CellChange, CellChange]:
+        """What :meth:`move` would change, or :class:`EditError` saying why it can't."""
+        if amount <= 0:
+            raise EditError(texts.MOVE_AMOUNT_POSITIVE)
+        if source.year != target.year:
+            raise EditError(texts.MOVE_SAME_YEAR)
+        if source == target:
+            raise EditError(texts.MOVE_SAME_CELL)
+        source_old, target_old = self.amount(source), self.amount(target)
+        self._check_new_amount(source, source_old - amount)
+        self._check_new_amount(target, target_old + amount)
+        return (
+            CellChange(source, source_old, source_old - amount),
+            CellChange(target, target_old, target_old + amount),
+        )
+
     def move(
         self,
         source: Cell,
@@ -217,20 +235,8 @@ class Scenario:
         when: datetime,
         reason: str = "",
     ) -> LogEntry:
-        """Move ``amount`` euros from ``source`` to ``target`` (same year); the total is conserved."""
-        if amount <= 0:
-            raise EditError(texts.MOVE_AMOUNT_POSITIVE)
-        if source.year != target.year:
-            raise EditError(texts.MOVE_SAME_YEAR)
-        if source == target:
-            raise EditError(texts.MOVE_SAME_CELL)
-        source_old, target_old = self.amount(source), self.amount(target)
-        self._check_new_amount(source, source_old - amount)
-        self._check_new_amount(target, target_old + amount)
-        changes = (
-            CellChange(source, source_old, source_old - amount),
-            CellChange(target, target_old, target_old + amount),
-        )
+        """Move ``amount`` euros from ``source`` to ``target`` (same year); totals are conserved."""
+        changes = self.preview_move(source, target, amount)
         entry = LogEntry(when, who, texts.ACTION_MOVE, reason, changes)
         for change in changes:
             self._apply(change)

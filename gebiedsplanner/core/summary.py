@@ -17,13 +17,15 @@ def summary_lines(scenario: Scenario) -> list[str]:
     flags = [""]
     for year in scenario.years:
         totals = scenario.totals(year)
-        rows.append([
-            str(year),
-            format_amount(totals.envelope),
-            format_amount(totals.planned),
-            format_amount(totals.room),
-            format_amount(totals.taakstelling_open),
-        ])
+        rows.append(
+            [
+                str(year),
+                format_amount(totals.envelope),
+                format_amount(totals.planned),
+                format_amount(totals.room),
+                format_amount(totals.taakstelling_open),
+            ]
+        )
         flags.append(f"  {texts.OVER_ENVELOPE}" if totals.room < 0 else "")
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     lines = [literal(scenario.name)]

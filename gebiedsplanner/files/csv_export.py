@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Scenario
+from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files.storage import write_atomic
 
 if TYPE_CHECKING:
@@ -36,41 +36,41 @@ _FORMULA_START = r"^[=+\-@\t\r]"
 TEXT_COLUMNS = ("scenario", "gebied", "post")
 
 
-def long_frame(scenario: Scenario) -> pl.DataFrame:
-    """One row per scenario, gebied, post, year, amount (stedelijk posts under gebied ``stedelijk``)."""
+def plan_columns(scenario: Scenario) -> dict[str, list[object]]:
+    """The plan as plain columns (no polars): one entry per scenario, gebied, post, year, amount.
+
+    Stedelijk posts appear under gebied ``stedelijk``, as on the command line.
+    """
+    columns: dict[str, list[object]] = {name: [] for name in LONG_COLUMNS}
+    for cell in scenario.cells():
+        columns["scenario"].append(scenario.name)
+        columns["gebied"].append(cell.owner)
+        columns["post"].append(cell.post)
+        columns["jaar"].append(cell.year)
+        columns["bedrag"].append(scenario.amount(cell))
+    return columns
+
+
+LONG_COLUMNS = ("scenario", "gebied", "post", "jaar", "bedrag")
+
+
+def long_frame(columns: dict[str, list[object]]) -> pl.DataFrame:
+    """The long layout: a row per amount, exact integers."""
     import polars as pl
 
-    gebied_names, posts, years, amounts = [], [], [], []
-    for gebied in scenario.gebieden.values():
-        for post in GEBIED_POSTS:
-            for year in scenario.years:
-                gebied_names.append(gebied.name)
-                posts.append(post)
-                years.append(year)
-                amounts.append(gebied.posts[post][year])
-    for post, series in scenario.stedelijk.items():
-        for year in scenario.years:
-            gebied_names.append(STEDELIJK)
-            posts.append(post)
-            years.append(year)
-            amounts.append(series[year])
-    return pl.DataFrame(
-        {
-            "scenario": [scenario.name] * len(amounts),
-            "gebied": gebied_names,
-            "post": posts,
-            "jaar": years,
-            "bedrag": amounts,
-        },
-        schema={"scenario": pl.String, "gebied": pl.String, "post": pl.String,
-                "jaar": pl.Int32, "bedrag": pl.Int64},
-    )
+    schema = {
+        "scenario": pl.String,
+        "gebied": pl.String,
+        "post": pl.String,
+        "jaar": pl.Int32,
+        "bedrag": pl.Int64,
+    }
+    return pl.DataFrame(columns, schema=schema)
 
 
-def wide_frame(scenario: Scenario) -> pl.DataFrame:
+def wide_frame(columns: dict[str, list[object]]) -> pl.DataFrame:
     """A row per gebied and post, a column per year, in the scenario's order."""
-    long = long_frame(scenario)
-    return long.pivot(
+    return long_frame(columns).pivot(
         on="jaar", index=["scenario", "gebied", "post"], values="bedrag", maintain_order=True
     )
 
@@ -98,9 +98,15 @@ def to_csv_bytes(frame: pl.DataFrame, dialect: Dialect) -> bytes:
     return b"\xef\xbb\xbf" + data if dialect is Dialect.NL else data
 
 
-def export(scenario: Scenario, out: Path, layout: Layout, dialect: Dialect) -> int:
-    """Write the plan to ``out`` atomically; returns the number of data rows."""
-    frame = long_frame(scenario) if layout is Layout.LONG else wide_frame(scenario)
-    data = to_csv_bytes(frame, dialect)
-    write_atomic(out, data)
+def write_columns(
+    columns: dict[str, list[object]], out: Path, layout: Layout, dialect: Dialect
+) -> int:
+    """Write plan columns to ``out`` atomically; returns the number of data rows."""
+    frame = long_frame(columns) if layout is Layout.LONG else wide_frame(columns)
+    write_atomic(out, to_csv_bytes(frame, dialect))
     return frame.height
+
+
+def export(scenario: Scenario, out: Path, layout: Layout, dialect: Dialect) -> int:
+    """Write the scenario's plan to ``out`` as CSV; returns the number of data rows."""
+    return write_columns(plan_columns(scenario), out, layout, dialect)

@@ -58,13 +58,19 @@ def load_settings(scenario_dir: str | None = None) -> Settings:
         try:
             config = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-            raise ProblemsError([Problem(str(path), "", texts.CONFIG_BROKEN.format(detail=error),
-                                         texts.FIX_CONFIG)]) from None
+            raise ProblemsError(
+                [Problem(str(path), "", texts.CONFIG_BROKEN.format(detail=error), texts.FIX_CONFIG)]
+            ) from None
         configured = config.get("scenario_dir")
         if configured is not None:
             if not isinstance(configured, str) or not configured.strip():
-                raise ProblemsError([Problem(str(path), "scenario_dir", texts.CONFIG_SCENARIO_DIR,
-                                             texts.FIX_CONFIG)])
+                raise ProblemsError(
+                    [
+                        Problem(
+                            str(path), "scenario_dir", texts.CONFIG_SCENARIO_DIR, texts.FIX_CONFIG
+                        )
+                    ]
+                )
             library = Path(configured).expanduser()
     if scenario_dir:
         library = Path(scenario_dir).expanduser()

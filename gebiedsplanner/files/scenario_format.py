@@ -31,7 +31,16 @@ from gebiedsplanner.core.scenario import (
     check_sign,
 )
 
-_TOP_KEYS = ("format", "name", "description", "envelope", "taakstelling", "stedelijk", "gebied", "log")
+_TOP_KEYS = (
+    "format",
+    "name",
+    "description",
+    "envelope",
+    "taakstelling",
+    "stedelijk",
+    "gebied",
+    "log",
+)
 _GEBIED_KEYS = ("inwoners", *GEBIED_POSTS)
 _LOG_KEYS = ("when", "who", "action", "reason", "changes")
 _YEAR = re.compile(r"^\d{4}$")
@@ -78,24 +87,34 @@ class _Reader:
     def table(self, data: dict[str, Any], key: str, path: tuple[str, ...]) -> dict[str, Any] | None:
         value = data.get(key)
         if value is None:
-            self.problem((*path, key), texts.MISSING_TABLE.format(key=key), texts.FIX_ADD_TABLE.format(
-                header=".".join((*path, key))))
+            self.problem(
+                (*path, key),
+                texts.MISSING_TABLE.format(key=key),
+                texts.FIX_ADD_TABLE.format(header=".".join((*path, key))),
+            )
             return None
         if not isinstance(value, dict):
-            self.problem((*path, key), texts.NOT_A_TABLE.format(found=_describe(value)),
-                         texts.FIX_ADD_TABLE.format(header=".".join((*path, key))))
+            self.problem(
+                (*path, key),
+                texts.NOT_A_TABLE.format(found=_describe(value)),
+                texts.FIX_ADD_TABLE.format(header=".".join((*path, key))),
+            )
             return None
         return value
 
     def amount(self, value: object, path: tuple[str, ...]) -> int | None:
         if not _is_int(value):
-            self.problem(path, texts.AMOUNT_WRONG_TYPE.format(found=_describe(value)),
-                         texts.FIX_WHOLE_EUROS)
+            self.problem(
+                path, texts.AMOUNT_WRONG_TYPE.format(found=_describe(value)), texts.FIX_WHOLE_EUROS
+            )
             return None
         assert isinstance(value, int)
         if abs(value) > AMOUNT_LIMIT:
-            self.problem(path, texts.AMOUNT_TOO_LARGE.format(limit=format_amount(AMOUNT_LIMIT)),
-                         texts.FIX_TYPO)
+            self.problem(
+                path,
+                texts.AMOUNT_TOO_LARGE.format(limit=format_amount(AMOUNT_LIMIT)),
+                texts.FIX_TYPO,
+            )
             return None
         return value
 
@@ -116,8 +135,11 @@ class _Reader:
                 continue
             year = int(key)
             if years is not None and year not in years:
-                self.problem((*path, key), texts.EXTRA_YEAR.format(year=year, years=_years(years)),
-                             texts.FIX_EXTRA_YEAR)
+                self.problem(
+                    (*path, key),
+                    texts.EXTRA_YEAR.format(year=year, years=_years(years)),
+                    texts.FIX_EXTRA_YEAR,
+                )
                 ok = False
                 continue
             amount = self.amount(value, (*path, key))
@@ -132,8 +154,11 @@ class _Reader:
             result[year] = amount
         for year in years or ():
             if str(year) not in data:
-                self.problem(path, texts.MISSING_YEAR.format(year=year),
-                             texts.FIX_MISSING_YEAR.format(year=year))
+                self.problem(
+                    path,
+                    texts.MISSING_YEAR.format(year=year),
+                    texts.FIX_MISSING_YEAR.format(year=year),
+                )
                 ok = False
         return result if ok else None
 
@@ -141,20 +166,38 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem((*path, key), texts.MISSING_KEY.format(key=key),
-                             texts.FIX_ADD_TEXT.format(key=key))
+                self.problem(
+                    (*path, key),
+                    texts.MISSING_KEY.format(key=key),
+                    texts.FIX_ADD_TEXT.format(key=key),
+                )
             return ""
         if not isinstance(value, str):
-            self.problem((*path, key), texts.NOT_TEXT.format(found=_describe(value)),
-                         texts.FIX_QUOTE_TEXT)
+            self.problem(
+                (*path, key), texts.NOT_TEXT.format(found=_describe(value)), texts.FIX_QUOTE_TEXT
+            )
             return ""
         return value
 
-    def unknown_keys(self, data: dict[str, Any], allowed: tuple[str, ...], path: tuple[str, ...]) -> None:
+    def unknown_keys(
+        self, data: dict[str, Any], allowed: tuple[str, ...], path: tuple[str, ...]
+    ) -> None:
         for key in data:
             if key not in allowed:
-                self.problem((*path, key), texts.UNKNOWN_KEY.format(key=key),
-                             texts.FIX_UNKNOWN_KEY.format(allowed=", ".join(allowed)))
+                self.problem(
+                    (*path, key),
+                    texts.UNKNOWN_KEY.format(key=key),
+                    texts.FIX_UNKNOWN_KEY.format(allowed=", ".join(allowed)),
+                )
+
+
+def _sign_rule(post: str, owner: str) -> Callable[[int], str | None]:
+    """The sign rule of one post, for :meth:`_Reader.series`."""
+
+    def rule(amount: int) -> str | None:
+        return check_sign(post, owner, amount)
+
+    return rule
 
 
 def _years(years: tuple[int, ...]) -> str:
@@ -163,6 +206,7 @@ def _years(years: tuple[int, ...]) -> str:
 
 def _find_line(lines: list[str], path: tuple[str, ...]) -> int | None:
     """Best effort: the line of ``path`` in the TOML text (header, then key), 1-based."""
+
     def key_forms(key: str) -> tuple[str, ...]:
         return (key, f'"{key}"', f"'{key}'")
 
@@ -182,8 +226,11 @@ def _find_line(lines: list[str], path: tuple[str, ...]) -> int | None:
                 for offset, candidate in enumerate(lines[index + 1 :], start=index + 2):
                     if candidate.lstrip().startswith("["):
                         break
-                    if any(candidate.lstrip().startswith(f"{form} ") or
-                           candidate.lstrip().startswith(f"{form}=") for form in key_forms(key)):
+                    if any(
+                        candidate.lstrip().startswith(f"{form} ")
+                        or candidate.lstrip().startswith(f"{form}=")
+                        for form in key_forms(key)
+                    ):
                         return offset
                 return start + 1
     return None
@@ -216,7 +263,11 @@ def parse(file: str, raw: bytes) -> Scenario:
     except tomllib.TOMLDecodeError as error:
         detail = str(error)
         match = _TOML_LOCATION.search(detail)
-        place = texts.PLACE_LINE_COLUMN.format(line=match.group(1), column=match.group(2)) if match else ""
+        place = (
+            texts.PLACE_LINE_COLUMN.format(line=match.group(1), column=match.group(2))
+            if match
+            else ""
+        )
         message = texts.TOML_SYNTAX.format(detail=_TOML_LOCATION.sub("", detail).strip())
         raise ProblemsError([Problem(file, place, message, texts.FIX_TOML)]) from None
     reader = _Reader(file, text)
@@ -239,9 +290,16 @@ def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
     description = reader.text(data, "description", (), required=False)
 
     envelope_table = reader.table(data, "envelope", ())
-    envelope = reader.series(envelope_table, ("envelope",), None,
-                             lambda a: texts.AMOUNT_NEGATIVE.format(post="envelope") if a < 0 else None
-                             ) if envelope_table is not None else None
+    envelope = (
+        reader.series(
+            envelope_table,
+            ("envelope",),
+            None,
+            lambda a: texts.AMOUNT_NEGATIVE.format(post="envelope") if a < 0 else None,
+        )
+        if envelope_table is not None
+        else None
+    )
     if envelope is not None and not envelope:
         reader.problem(("envelope",), texts.ENVELOPE_EMPTY, texts.FIX_ENVELOPE_EMPTY)
         envelope = None
@@ -250,39 +308,63 @@ def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
     years = tuple(sorted(envelope))
 
     taakstelling_table = reader.table(data, "taakstelling", ())
-    taakstelling = reader.series(taakstelling_table, ("taakstelling",), years,
-                                 lambda a: texts.TAAKSTELLING_POSITIVE if a > 0 else None
-                                 ) if taakstelling_table is not None else None
+    taakstelling = (
+        reader.series(
+            taakstelling_table,
+            ("taakstelling",),
+            years,
+            lambda a: texts.TAAKSTELLING_POSITIVE if a > 0 else None,
+        )
+        if taakstelling_table is not None
+        else None
+    )
 
     stedelijk = _read_stedelijk(reader, data, years)
     gebieden = _read_gebieden(reader, data, years)
     log = _read_log(reader, data)
     if reader.problems or taakstelling is None:
         return None
-    return Scenario(name=name, description=description, envelope=envelope,
-                    taakstelling=taakstelling, stedelijk=stedelijk, gebieden=gebieden, log=log)
+    return Scenario(
+        name=name,
+        description=description,
+        envelope=envelope,
+        taakstelling=taakstelling,
+        stedelijk=stedelijk,
+        gebieden=gebieden,
+        log=log,
+    )
 
 
-def _read_stedelijk(reader: _Reader, data: dict[str, Any], years: tuple[int, ...]) -> dict[str, dict[int, int]]:
+def _read_stedelijk(
+    reader: _Reader, data: dict[str, Any], years: tuple[int, ...]
+) -> dict[str, dict[int, int]]:
     table = data.get("stedelijk", {})
     if not isinstance(table, dict):
-        reader.problem(("stedelijk",), texts.NOT_A_TABLE.format(found=_describe(table)),
-                       texts.FIX_ADD_TABLE.format(header="stedelijk.NAAM"))
+        reader.problem(
+            ("stedelijk",),
+            texts.NOT_A_TABLE.format(found=_describe(table)),
+            texts.FIX_ADD_TABLE.format(header="stedelijk.NAAM"),
+        )
         return {}
     result: dict[str, dict[int, int]] = {}
     for post, series in table.items():
         path = ("stedelijk", post)
         if not isinstance(series, dict):
-            reader.problem(path, texts.NOT_A_TABLE.format(found=_describe(series)),
-                           texts.FIX_ADD_TABLE.format(header=".".join(path)))
+            reader.problem(
+                path,
+                texts.NOT_A_TABLE.format(found=_describe(series)),
+                texts.FIX_ADD_TABLE.format(header=".".join(path)),
+            )
             continue
-        values = reader.series(series, path, years, lambda a, p=post: check_sign(p, STEDELIJK, a))
+        values = reader.series(series, path, years, _sign_rule(post, STEDELIJK))
         if values is not None:
             result[post] = values
     return result
 
 
-def _read_gebieden(reader: _Reader, data: dict[str, Any], years: tuple[int, ...]) -> dict[str, Gebied]:
+def _read_gebieden(
+    reader: _Reader, data: dict[str, Any], years: tuple[int, ...]
+) -> dict[str, Gebied]:
     table = reader.table(data, "gebied", ())
     if table is None:
         return {}
@@ -290,28 +372,35 @@ def _read_gebieden(reader: _Reader, data: dict[str, Any], years: tuple[int, ...]
     for name, body in table.items():
         path = ("gebied", name)
         if name.casefold() == STEDELIJK:
-            reader.problem(path, texts.RESERVED_GEBIED.format(name=STEDELIJK), texts.FIX_RENAME_GEBIED)
+            reader.problem(
+                path, texts.RESERVED_GEBIED.format(name=STEDELIJK), texts.FIX_RENAME_GEBIED
+            )
             continue
         if not name.strip():
             reader.problem(path, texts.EMPTY_GEBIED_NAME, texts.FIX_RENAME_GEBIED)
             continue
         if not isinstance(body, dict):
-            reader.problem(path, texts.NOT_A_TABLE.format(found=_describe(body)),
-                           texts.FIX_ADD_TABLE.format(header=".".join(path)))
+            reader.problem(
+                path,
+                texts.NOT_A_TABLE.format(found=_describe(body)),
+                texts.FIX_ADD_TABLE.format(header=".".join(path)),
+            )
             continue
         reader.unknown_keys(body, _GEBIED_KEYS, path)
         inwoners = body.get("inwoners")
         if inwoners is not None and (not _is_int(inwoners) or inwoners < 0):
-            reader.problem((*path, "inwoners"), texts.INWONERS_WRONG.format(found=_describe(inwoners)),
-                           texts.FIX_INWONERS)
+            reader.problem(
+                (*path, "inwoners"),
+                texts.INWONERS_WRONG.format(found=_describe(inwoners)),
+                texts.FIX_INWONERS,
+            )
             inwoners = None
         posts: dict[str, dict[int, int]] = {}
         for post in GEBIED_POSTS:
             series_table = reader.table(body, post, path)
             if series_table is None:
                 continue
-            values = reader.series(series_table, (*path, post), years,
-                                   lambda a, p=post: check_sign(p, name, a))
+            values = reader.series(series_table, (*path, post), years, _sign_rule(post, name))
             if values is not None:
                 posts[post] = values
         if len(posts) == len(GEBIED_POSTS):
@@ -338,19 +427,25 @@ def _read_log(reader: _Reader, data: dict[str, Any]) -> list[LogEntry]:
         changes = _read_changes(reader, entry.get("changes", []), path)
         if changes is None:
             continue
-        result.append(LogEntry(
-            when=when,
-            who=reader.text(entry, "who", path, required=False),
-            action=reader.text(entry, "action", path, required=False),
-            reason=reader.text(entry, "reason", path, required=False),
-            changes=changes,
-        ))
+        result.append(
+            LogEntry(
+                when=when,
+                who=reader.text(entry, "who", path, required=False),
+                action=reader.text(entry, "action", path, required=False),
+                reason=reader.text(entry, "reason", path, required=False),
+                changes=changes,
+            )
+        )
     return result
 
 
-def _read_changes(reader: _Reader, raw: object, path: tuple[str, ...]) -> tuple[CellChange, ...] | None:
+def _read_changes(
+    reader: _Reader, raw: object, path: tuple[str, ...]
+) -> tuple[CellChange, ...] | None:
     if not isinstance(raw, list):
-        reader.problem((*path, "changes"), texts.NOT_A_LIST.format(found=_describe(raw)), texts.FIX_LOG)
+        reader.problem(
+            (*path, "changes"), texts.NOT_A_LIST.format(found=_describe(raw)), texts.FIX_LOG
+        )
         return None
     changes = []
     for item in raw:
@@ -377,6 +472,7 @@ def parse_address(address: object) -> Cell | None:
 
 def dumps(scenario: Scenario) -> bytes:
     """The scenario as TOML bytes; the same scenario always gives the same bytes."""
+
     def series(values: dict[int, int]) -> dict[str, int]:
         return {str(year): values[year] for year in scenario.years}
 
@@ -388,7 +484,9 @@ def dumps(scenario: Scenario) -> bytes:
         "taakstelling": series(scenario.taakstelling),
     }
     if scenario.stedelijk:
-        document["stedelijk"] = {post: series(values) for post, values in scenario.stedelijk.items()}
+        document["stedelijk"] = {
+            post: series(values) for post, values in scenario.stedelijk.items()
+        }
     gebieden: dict[str, Any] = {}
     for gebied in scenario.gebieden.values():
         body: dict[str, Any] = {}

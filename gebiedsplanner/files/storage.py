@@ -27,7 +27,9 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise ProblemsError([Problem(name, "", texts.FILE_MISSING, texts.FIX_FILE_MISSING)]) from None
+        raise ProblemsError(
+            [Problem(name, "", texts.FILE_MISSING, texts.FIX_FILE_MISSING)]
+        ) from None
     except IsADirectoryError:
         raise ProblemsError([Problem(name, "", texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR)]) from None
     except PermissionError:
@@ -48,7 +50,9 @@ def os_problem(name: str, error: OSError) -> Problem:
         return Problem(name, "", texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR)
     if error.errno == errno.ELOOP:
         return Problem(name, "", texts.SYMLINK_LOOP, texts.FIX_SYMLINK_LOOP)
-    return Problem(name, "", texts.OS_ERROR.format(detail=error.strerror or error), texts.FIX_OS_ERROR)
+    return Problem(
+        name, "", texts.OS_ERROR.format(detail=error.strerror or error), texts.FIX_OS_ERROR
+    )
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -116,32 +120,39 @@ def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     return ScenarioDocument(scenario, path if writable else None, digest(raw))
 
 
-def save(document: ScenarioDocument) -> None:
-    """Write ``document`` back to its file, unless someone else changed that file meanwhile."""
-    assert document.path is not None, "a bundled scenario is saved with save_as"
-    path = document.path
+def write_checked(path: Path, data: bytes, expected_digest: str) -> None:
+    """Replace ``path`` with ``data``, unless its content is no longer ``expected_digest``.
+
+    The check protects a colleague's work: nothing is written when the file
+    changed since it was read.
+    """
     try:
         current = path.read_bytes()
     except FileNotFoundError:
         current = None
     except OSError as error:
         raise ProblemsError([os_problem(str(path), error)]) from None
-    if current is not None and digest(current) != document.loaded_digest:
-        raise ProblemsError([Problem(str(path), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)])
-    data = scenario_format.dumps(document.scenario)
+    if current is not None and digest(current) != expected_digest:
+        raise ProblemsError(
+            [Problem(str(path), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)]
+        )
     write_atomic(path, data)
-    document.loaded_digest = digest(data)
 
 
-def save_as(document: ScenarioDocument, path: Path) -> None:
-    """Write ``document`` to a new file ``path`` (never over an existing one)."""
+def write_new(path: Path, data: bytes) -> None:
+    """Write ``data`` to a new file ``path`` (never over an existing one), making its folder."""
     if path.exists():
         raise ProblemsError([Problem(str(path), "", texts.FILE_EXISTS, texts.FIX_FILE_EXISTS)])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise ProblemsError([os_problem(str(path.parent), error)]) from None
-    data = scenario_format.dumps(document.scenario)
     write_atomic(path, data)
-    document.path = path
+
+
+def save(document: ScenarioDocument) -> None:
+    """Write ``document`` back to its file (see :func:`write_checked`)."""
+    assert document.path is not None, "a bundled scenario is saved as a new file"
+    data = scenario_format.dumps(document.scenario)
+    write_checked(document.path, data, document.loaded_digest)
     document.loaded_digest = digest(data)

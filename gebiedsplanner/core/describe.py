@@ -1,0 +1,29 @@
+"""Changes told in words, for previews and confirmations."""
+
+from __future__ import annotations
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.money import format_amount
+from gebiedsplanner.core.scenario import STEDELIJK, Cell, CellChange, post_label
+
+
+def cell_label(cell: Cell) -> str:
+    """``Charlois · couleur locale · 2017`` (names made safe to show)."""
+    owner = texts.STEDELIJK_LABEL if cell.owner == STEDELIJK else literal(cell.owner)
+    return texts.CELL_LABEL.format(owner=owner, post=literal(post_label(cell.post)), year=cell.year)
+
+
+def signed(amount: int) -> str:
+    """An amount with an explicit sign: ``+50.000`` / ``-50.000`` / ``0``."""
+    return f"+{format_amount(amount)}" if amount > 0 else format_amount(amount)
+
+
+def describe_change(change: CellChange) -> str:
+    """``Charlois · couleur locale · 2017: 247.000 → 297.000 (+50.000)``."""
+    return texts.CHANGE_LINE.format(
+        cell=cell_label(change.cell),
+        old=format_amount(change.old),
+        new=format_amount(change.new),
+        delta=signed(change.new - change.old),
+    )

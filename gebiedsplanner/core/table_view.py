@@ -1,0 +1,164 @@
+"""What the planner table shows for one year, as text: rows, columns and formatted cells.
+
+The widget only paints these strings; every sum and every format lives here,
+so the table is tested without a terminal. After a change,
+:meth:`TableView.rows_touched` says which rows to repaint (the changed rows
+and the totals row), nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.money import format_amount, format_share, format_thousands
+from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Cell, CellChange, Scenario
+
+#: Columns after the label column: the three posts, the net total, the couleur locale share.
+AMOUNT_COLUMNS = (*GEBIED_POSTS, "netto", "aandeel")
+NET_COLUMN = 3  # index in AMOUNT_COLUMNS where a stedelijk post shows its amount
+NAME_WIDTH_MIN, NAME_WIDTH_MAX = 14, 24
+AMOUNT_WIDTH_MIN = 10
+
+
+class RowKind(Enum):
+    GEBIED = "gebied"
+    STEDELIJK = "stedelijk"
+    TOTAAL = "totaal"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: RowKind
+    key: str  # gebied name, stedelijk post name, or "" for the totals row
+
+
+class TableView:
+    """The table for one year of a scenario, in euros or in thousands of euros."""
+
+    def __init__(self, scenario: Scenario, year: int, thousands: bool = False) -> None:
+        self.scenario = scenario
+        self.year = year
+        self.thousands = thousands
+        self.rows: list[Row] = [Row(RowKind.GEBIED, name) for name in scenario.gebieden]
+        self.rows += [Row(RowKind.STEDELIJK, post) for post in scenario.stedelijk]
+        self.rows.append(Row(RowKind.TOTAAL, ""))
+        self._index = {(row.kind, row.key): index for index, row in enumerate(self.rows)}
+        self.widths = self._measure()
+
+    @property
+    def editable_rows(self) -> int:
+        """Rows the cursor may visit: all but the totals row."""
+        return len(self.rows) - 1
+
+    @property
+    def headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Two header lines, one entry per column (label column first)."""
+        top = tuple(header[0] for header in texts.TABLE_HEADERS)
+        unit = texts.UNIT_THOUSANDS if self.thousands else texts.UNIT_EUROS
+        return top, (unit, *(header[1] for header in texts.TABLE_HEADERS[1:]))
+
+    def _amount(self, amount: int) -> str:
+        return format_thousands(amount) if self.thousands else format_amount(amount)
+
+    def texts_for(self, index: int) -> tuple[str, ...]:
+        """The row's cells as text: label, the three posts, netto, aandeel."""
+        row, year, scenario = self.rows[index], self.year, self.scenario
+        if row.kind is RowKind.GEBIED:
+            posts = scenario.gebieden[row.key].posts
+            amounts = [posts[post][year] for post in GEBIED_POSTS]
+            net = scenario.gebied_net(row.key, year)
+            return (
+                literal(row.key),
+                *map(self._amount, amounts),
+                self._amount(net),
+                format_share(amounts[0], net),
+            )
+        if row.kind is RowKind.STEDELIJK:
+            label = texts.STEDELIJK_ROW.format(
+                name=literal(texts.POST_LABELS.get(row.key, row.key))
+            )
+            return (label, "", "", "", self._amount(scenario.stedelijk[row.key][year]), "")
+        sums = [scenario.post_total(post, year) for post in GEBIED_POSTS]
+        gebieden_net = sum(sums)
+        planned = scenario.totals(year).planned
+        return (
+            texts.TOTAL_ROW,
+            *map(self._amount, sums),
+            self._amount(planned),
+            format_share(sums[0], gebieden_net),
+        )
+
+    def cell_at(self, index: int, column: int) -> Cell | None:
+        """The editable cell under the cursor, or ``None`` (netto, aandeel, totals)."""
+        row = self.rows[index]
+        if row.kind is RowKind.GEBIED and column < len(GEBIED_POSTS):
+            return Cell(row.key, GEBIED_POSTS[column], self.year)
+        if row.kind is RowKind.STEDELIJK:
+            return Cell(STEDELIJK, row.key, self.year)
+        return None
+
+    def column_for(self, index: int, column: int) -> int:
+        """Where the cursor really sits: stedelijk rows have one amount, in the netto column."""
+        return NET_COLUMN if self.rows[index].kind is RowKind.STEDELIJK else column
+
+    def position_of(self, cell: Cell) -> tuple[int, int]:
+        """Row and column of ``cell`` in this table."""
+        if cell.owner == STEDELIJK:
+            return self._index[(RowKind.STEDELIJK, cell.post)], NET_COLUMN
+        return self._index[(RowKind.GEBIED, cell.owner)], GEBIED_POSTS.index(cell.post)
+
+    def rows_touched(self, changes: Iterable[CellChange]) -> set[int]:
+        """Rows to repaint after ``changes``: their own rows and the totals row."""
+        touched = {len(self.rows) - 1}
+        for change in changes:
+            if change.cell.year == self.year:
+                touched.add(self.position_of(change.cell)[0])
+        return touched
+
+    def _measure(self) -> list[int]:
+        """Column widths that fit every row (names capped; long names get an ellipsis)."""
+        top, bottom = self.headers
+        widths = [max(len(a), len(b)) for a, b in zip(top, bottom, strict=True)]
+        widths[0] = max(widths[0], NAME_WIDTH_MIN)
+        for index in range(len(self.rows)):
+            for column, text in enumerate(self.texts_for(index)):
+                widths[column] = max(widths[column], len(text))
+        widths[0] = min(widths[0], NAME_WIDTH_MAX)
+        for column in range(1, len(widths) - 1):
+            widths[column] = max(widths[column], AMOUNT_WIDTH_MIN)
+        return widths
+
+
+@dataclass(frozen=True, slots=True)
+class TotalsText:
+    """The always-visible totals for the selected year, as text."""
+
+    envelope: str
+    planned: str
+    room: str
+    over: bool
+    status: str
+    imposed: str
+    distributed: str
+    open: str
+
+
+def totals_text(scenario: Scenario, year: int, thousands: bool = False) -> TotalsText:
+    """Envelope, planned, room (and whether it is over) and taakstelling for ``year``."""
+    totals = scenario.totals(year)
+    amount = format_thousands if thousands else format_amount
+    over = totals.room < 0
+    return TotalsText(
+        envelope=amount(totals.envelope),
+        planned=amount(totals.planned),
+        room=amount(totals.room),
+        over=over,
+        status=texts.OVER_ENVELOPE_MARK if over else texts.WITHIN_ENVELOPE,
+        imposed=amount(totals.taakstelling_imposed),
+        distributed=amount(totals.taakstelling_distributed),
+        open=amount(totals.taakstelling_open),
+    )

@@ -1,0 +1,67 @@
+"""The Textual app: a thin shell that pushes the planner screen and reports problems."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.problems import Problem
+from gebiedsplanner.files.locations import Settings
+from gebiedsplanner.files.storage import ScenarioDocument
+from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS, PlannerScreen
+
+
+class PlannerApp(App[None]):
+    """gebiedsplanner in the terminal."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "gebiedsplanner"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", texts.KEY_QUIT, show=False, priority=True, id="app.quit"),
+    ]
+
+    def __init__(self, document: ScenarioDocument, settings: Settings) -> None:
+        super().__init__()
+        self.document = document
+        self.settings = settings
+
+    def on_mount(self) -> None:
+        self.push_screen(PlannerScreen(self.document, self.settings))
+
+    async def action_quit(self) -> None:
+        """Quit through the planner, which asks first when there are unsaved changes."""
+        planner = self._planner()
+        if planner is None:
+            self.exit()
+        elif self.screen is planner:
+            planner.request_quit()
+
+    def _planner(self) -> PlannerScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, PlannerScreen):
+                return screen
+        return None
+
+    def report_problems(self, problems: list[Problem]) -> None:
+        """The one place where problems become messages on screen (shown literally)."""
+        for problem in problems:
+            self.notify(
+                str(problem), title=texts.PROBLEM_TITLE, severity="error", timeout=20, markup=False
+            )
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, PlannerScreen):
+            for _, action, label, help_text, _ in PLANNER_ACTIONS:
+                yield SystemCommand(label, help_text, lambda a=action: self._run_planner_action(a))
+
+    def _run_planner_action(self, action: str) -> None:
+        planner = self._planner()
+        if planner is not None:
+            self.call_later(planner.run_action, action)

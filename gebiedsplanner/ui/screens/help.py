@@ -1,0 +1,42 @@
+"""Modal: every key the planner knows, generated from the live bindings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from gebiedsplanner import texts
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists ``(keys, description)`` pairs; any of escape, ? or q closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,question_mark,f1,q", "close", texts.KEY_CLOSE, id="help.close"),
+    ]
+
+    def __init__(self, keys: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.keys = keys
+
+    def compose(self) -> ComposeResult:
+        width = max(len(key) for key, _ in self.keys) + 2
+        lines = Text()
+        for key, description in self.keys:
+            lines.append(key.ljust(width), style="bold")
+            lines.append(description + "\n")
+        with Vertical(classes="dialog help"):
+            yield Static(texts.HELP_TITLE, classes="title", markup=False)
+            with VerticalScroll():
+                yield Static(lines)
+                yield Static(texts.HELP_INPUT, markup=False)
+            yield Static(texts.HELP_KEYS, classes="keys", markup=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,161 @@
+"""Modal: move an amount from one cell to another in the same year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Select, Static
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.describe import describe_change
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.money import AmountInputError, parse_euros
+from gebiedsplanner.core.scenario import (
+    COULEUR_LOCALE,
+    GEBIED_POSTS,
+    GEBIEDSOPDRACHT,
+    STEDELIJK,
+    Cell,
+    EditError,
+    Scenario,
+    post_label,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MoveRequest:
+    """The dialog's result: what to move where, and why."""
+
+    source: Cell
+    target: Cell
+    amount: int
+    reason: str
+
+
+def _default_target(scenario: Scenario, source: Cell) -> Cell:
+    """Same gebied, the other budget post (gebiedsopdracht <-> couleur locale)."""
+    if source.owner == STEDELIJK:
+        first = next(iter(scenario.gebieden))
+        return Cell(first, COULEUR_LOCALE, source.year)
+    post = GEBIEDSOPDRACHT if source.post == COULEUR_LOCALE else COULEUR_LOCALE
+    return Cell(source.owner, post, source.year)
+
+
+class MoveDialog(ModalScreen[MoveRequest | None]):
+    """Van (gebied, post) -> naar (gebied, post), bedrag, toelichting; preview before applying.
+
+    The dialog reads the scenario to offer choices and to preview; it never changes it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", texts.KEY_CANCEL, id="move.cancel"),
+    ]
+
+    def __init__(self, scenario: Scenario, source: Cell) -> None:
+        super().__init__()
+        self.scenario = scenario
+        self.source = source
+        self.target = _default_target(scenario, source)
+        self._request: MoveRequest | None = None
+
+    def _owner_options(self) -> list[tuple[Text, str]]:
+        options = [(Text(literal(name)), name) for name in self.scenario.gebieden]
+        if self.scenario.stedelijk:
+            options.append((Text(texts.STEDELIJK_LABEL), STEDELIJK))
+        return options
+
+    def _post_options(self, owner: str) -> list[tuple[Text, str]]:
+        posts = list(self.scenario.stedelijk) if owner == STEDELIJK else list(GEBIED_POSTS)
+        return [(Text(literal(post_label(post))), post) for post in posts]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(
+                texts.MOVE_TITLE.format(year=self.source.year), classes="title", markup=False
+            )
+            for side, cell in (("from", self.source), ("to", self.target)):
+                with Horizontal(classes="cellpick"):
+                    yield Static(
+                        texts.MOVE_FROM if side == "from" else texts.MOVE_TO,
+                        classes="label",
+                        markup=False,
+                    )
+                    yield Select(
+                        self._owner_options(),
+                        value=cell.owner,
+                        allow_blank=False,
+                        id=f"{side}-owner",
+                    )
+                    yield Select(
+                        self._post_options(cell.owner),
+                        value=cell.post,
+                        allow_blank=False,
+                        id=f"{side}-post",
+                    )
+            yield Input(placeholder=texts.MOVE_AMOUNT_PLACEHOLDER, id="amount")
+            yield Input(placeholder=texts.REASON_PLACEHOLDER, id="reason")
+            yield Static(texts.MOVE_HINT, id="preview", classes="preview", markup=False)
+            yield Static(texts.MOVE_KEYS, classes="keys", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#amount", Input).focus()
+
+    @on(Select.Changed, "#from-owner, #to-owner")
+    def _owner_changed(self, event: Select.Changed) -> None:
+        side = "from" if event.select.id == "from-owner" else "to"
+        posts = self.query_one(f"#{side}-post", Select)
+        options = self._post_options(str(event.value))
+        current = posts.value
+        posts.set_options(options)
+        values = [value for _, value in options]
+        posts.value = current if current in values else values[0]
+        self._update_preview()
+
+    @on(Select.Changed, "#from-post, #to-post")
+    @on(Input.Changed, "#amount")
+    def _changed(self) -> None:
+        self._update_preview()
+
+    def _cell(self, side: str) -> Cell:
+        owner = self.query_one(f"#{side}-owner", Select).value
+        post = self.query_one(f"#{side}-post", Select).value
+        return Cell(str(owner), str(post), self.source.year)
+
+    def _update_preview(self) -> None:
+        preview = self.query_one("#preview", Static)
+        self._request = None
+        text = self.query_one("#amount", Input).value
+        if not text.strip():
+            preview.update(texts.MOVE_HINT)
+            preview.remove_class("error")
+            return
+        try:
+            amount = parse_euros(text)
+            source, target = self._cell("from"), self._cell("to")
+            changes = self.scenario.preview_move(source, target, amount)
+        except (AmountInputError, EditError) as error:
+            preview.update(str(error))
+            preview.add_class("error")
+            return
+        reason = self.query_one("#reason", Input).value.strip()
+        self._request = MoveRequest(source, target, amount, reason)
+        preview.update("\n".join(describe_change(change) for change in changes))
+        preview.remove_class("error")
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        self._update_preview()
+        if self._request is None:
+            self.query_one("#amount", Input).focus()
+            return
+        self.dismiss(self._request)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

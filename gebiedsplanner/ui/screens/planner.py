@@ -1,0 +1,323 @@
+"""The main screen: the table for one year, the totals, and every planning action.
+
+Attributes down, messages up: the screen owns the :class:`ScenarioDocument`,
+applies edits to the model through the core, then tells the grid which rows
+to repaint and the totals bar what to show. File IO runs in thread workers;
+problems go to the app's one error reporter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from gebiedsplanner import texts
+from gebiedsplanner.core import audit
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.scenario import EditError, LogEntry
+from gebiedsplanner.core.table_view import TableView, totals_text
+from gebiedsplanner.files import storage
+from gebiedsplanner.files.locations import Settings, file_name_for
+from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.ui.screens.amount_editor import AmountEdit, AmountEditor
+from gebiedsplanner.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
+from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
+from gebiedsplanner.ui.screens.help import HelpScreen
+from gebiedsplanner.ui.screens.move_dialog import MoveDialog, MoveRequest
+from gebiedsplanner.ui.screens.save_as import SaveAs
+from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
+from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
+
+#: Every planner action: key(s), action, footer label, help text, shown in the footer.
+PLANNER_ACTIONS: tuple[tuple[str, str, str, str, bool], ...] = (
+    ("enter", "edit", texts.KEY_EDIT, texts.HELP_EDIT, True),
+    ("m", "move", texts.KEY_MOVE, texts.HELP_MOVE, True),
+    ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
+    ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_PREV_YEAR, False),
+    ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, True),
+    ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
+    ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
+    ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
+    ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
+    ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, True),
+)
+
+
+class PlannerScreen(Screen[None]):
+    """One scenario, one year at a time."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(keys, action, label, show=show, id=f"planner.{action}", tooltip=help_text)
+        for keys, action, label, help_text, show in PLANNER_ACTIONS
+    ]
+
+    def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
+        super().__init__()
+        self.document = document
+        self.settings = settings
+        self.year = document.scenario.years[0]
+        self.thousands = False
+        self._saved_log_length = len(document.scenario.log)
+
+    # -- state -------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Changes that are not on disk yet."""
+        return len(self.document.scenario.log) != self._saved_log_length
+
+    def _view(self) -> TableView:
+        return TableView(self.document.scenario, self.year, self.thousands)
+
+    # -- layout ------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="title", markup=False)
+        yield BudgetGrid(self._view(), id="grid")
+        yield TotalsBar(id="totals")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_totals()
+        self._show_title()
+        self.query_one(BudgetGrid).focus()
+
+    def _show_totals(self) -> None:
+        self.query_one(TotalsBar).show(
+            totals_text(self.document.scenario, self.year, self.thousands)
+        )
+
+    def _show_title(self) -> None:
+        scenario = self.document.scenario
+        title = Text(literal(scenario.name), style="bold")
+        position = scenario.years.index(self.year) + 1
+        title.append(
+            texts.TITLE_YEAR.format(year=self.year, index=position, count=len(scenario.years))
+        )
+        unit = texts.UNIT_THOUSANDS if self.thousands else texts.TITLE_UNIT_EUROS
+        title.append(texts.TITLE_UNIT.format(unit=unit))
+        if self.document.path is None:
+            title.append(texts.TITLE_EXAMPLE)
+        if self.dirty:
+            title.append(texts.TITLE_DIRTY, style="bold reverse")
+        self.query_one("#title", Static).update(title)
+
+    # -- editing -------------------------------------------------------------
+
+    def action_edit(self) -> None:
+        grid = self.query_one(BudgetGrid)
+        cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
+        if cell is None:
+            self.notify(texts.NOT_EDITABLE_NET, severity="warning")
+            return
+        current = self.document.scenario.amount(cell)
+
+        def apply(result: AmountEdit | None) -> None:
+            if result is None or result.new == current:
+                return
+            self._record(
+                lambda: self.document.scenario.set_amount(
+                    cell,
+                    result.new,
+                    who=audit.current_user(),
+                    when=audit.now(),
+                    reason=result.reason,
+                )
+            )
+
+        self.app.push_screen(AmountEditor(cell, current), apply)
+
+    def action_move(self) -> None:
+        grid = self.query_one(BudgetGrid)
+        view = grid.view
+        cell = view.cell_at(grid.cursor_row, grid.cursor_column)
+        if cell is None:
+            cell = view.cell_at(grid.cursor_row, 0) or view.cell_at(0, 0)
+        assert cell is not None
+
+        def apply(request: MoveRequest | None) -> None:
+            if request is None:
+                return
+            self._record(
+                lambda: self.document.scenario.move(
+                    request.source,
+                    request.target,
+                    request.amount,
+                    who=audit.current_user(),
+                    when=audit.now(),
+                    reason=request.reason,
+                )
+            )
+
+        self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
+
+    def _record(self, change: Callable[[], LogEntry]) -> None:
+        """Apply a change through the core, then repaint only what it touched."""
+        was_dirty = self.dirty
+        try:
+            entry = change()
+        except EditError as error:
+            self.notify(literal(str(error)), severity="error", markup=False)
+            return
+        grid = self.query_one(BudgetGrid)
+        grid.refresh_rows(grid.view.rows_touched(entry.changes))
+        self._show_totals()
+        if not was_dirty:
+            self._show_title()
+
+    # -- view ----------------------------------------------------------------
+
+    def action_year(self, step: int) -> None:
+        years = self.document.scenario.years
+        self.year = years[(years.index(self.year) + step) % len(years)]
+        self._reshow()
+
+    def action_toggle_thousands(self) -> None:
+        self.thousands = not self.thousands
+        self._reshow()
+
+    def _reshow(self) -> None:
+        self.query_one(BudgetGrid).show(self._view())
+        self._show_totals()
+        self._show_title()
+
+    def action_help(self) -> None:
+        keys = [
+            (
+                keys.replace("right_square_bracket", "]")
+                .replace("left_square_bracket", "[")
+                .replace("question_mark", "?")
+                .replace(",", " "),
+                help_text,
+            )
+            for keys, _, _, help_text, _ in PLANNER_ACTIONS
+        ]
+        keys += [(key, help_text) for key, help_text in texts.HELP_EXTRA_KEYS]
+        self.app.push_screen(HelpScreen(keys))
+
+    # -- files ---------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.document.path is None:
+            self.action_save_as()
+            return
+        self._write(self.document.path, as_new=False)
+
+    def action_save_as(self) -> None:
+        self._ask_save_as(then_quit=False)
+
+    def _ask_save_as(self, *, then_quit: bool) -> None:
+        def chosen(result: tuple[str, Path] | None) -> None:
+            if result is None:
+                return
+            name, path = result
+            self._write(path, as_new=True, then_quit=then_quit, name=name)
+
+        suggestion = self.document.scenario.name
+        if self.document.path is None:
+            suggestion = texts.SAVE_AS_COPY.format(name=suggestion)
+        self.app.push_screen(SaveAs(self.settings.library, suggestion), chosen)
+
+    def _write(
+        self, path: Path, *, as_new: bool, then_quit: bool = False, name: str | None = None
+    ) -> None:
+        """Serialise on the UI thread (the model is never shared), write in a worker."""
+        scenario = self.document.scenario
+        old_name = scenario.name
+        if name is not None:
+            scenario.name = name
+        data = dumps(scenario)
+        scenario.name = old_name  # takes effect only once the file is written
+        self._save_worker(path, data, len(scenario.log), as_new, then_quit, name)
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save_worker(
+        self,
+        path: Path,
+        data: bytes,
+        log_length: int,
+        as_new: bool,
+        then_quit: bool,
+        name: str | None,
+    ) -> None:
+        try:
+            if as_new:
+                storage.write_new(path, data)
+            else:
+                storage.write_checked(path, data, self.document.loaded_digest)
+        except ProblemsError as error:
+            self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
+            return
+        self.app.call_from_thread(
+            self._saved, path, storage.digest(data), log_length, then_quit, name
+        )
+
+    def _saved(
+        self, path: Path, digest: str, log_length: int, then_quit: bool, name: str | None
+    ) -> None:
+        if name is not None:
+            self.document.scenario.name = name
+        self.document.path = path
+        self.document.loaded_digest = digest
+        self._saved_log_length = log_length
+        self._show_title()
+        self.notify(texts.SAVED.format(file=literal(str(path))), markup=False)
+        if then_quit:
+            self.app.exit()
+
+    def action_export(self) -> None:
+        scenario = self.document.scenario
+        suggestion = Path.cwd() / file_name_for(scenario.name).replace(".toml", ".csv")
+
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                from gebiedsplanner.files.csv_export import plan_columns
+
+                self._export_worker(plan_columns(scenario), request)
+
+        self.app.push_screen(ExportDialog(suggestion), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_worker(self, columns: dict[str, list[object]], request: ExportRequest) -> None:
+        from gebiedsplanner.files.csv_export import Dialect, Layout, write_columns
+
+        try:
+            rows = write_columns(
+                columns, request.path, Layout(request.layout), Dialect(request.dialect)
+            )
+        except ProblemsError as error:
+            self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
+            return
+        self.app.call_from_thread(
+            self.notify,
+            texts.EXPORTED.format(rows=rows, output=literal(str(request.path))),
+            markup=False,
+        )
+
+    # -- quitting --------------------------------------------------------------
+
+    def request_quit(self) -> None:
+        """Quit, asking first when there are unsaved changes."""
+        if not self.dirty:
+            self.app.exit()
+            return
+
+        def chosen(choice: QuitChoice | None) -> None:
+            if choice is QuitChoice.DISCARD:
+                self.app.exit()
+            elif choice is QuitChoice.SAVE:
+                if self.document.path is None:
+                    self._ask_save_as(then_quit=True)
+                else:
+                    self._write(self.document.path, as_new=False, then_quit=True)
+
+        self.app.push_screen(ConfirmQuit(), chosen)

@@ -1,0 +1,68 @@
+"""Modal: give a scenario a name; it is stored as a file in the scenario library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.files.locations import file_name_for
+
+
+class SaveAs(ModalScreen[tuple[str, Path] | None]):
+    """Returns the scenario name and the file in the library folder it goes to."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", texts.KEY_CANCEL, id="save_as.cancel"),
+    ]
+
+    def __init__(self, library: Path, suggestion: str) -> None:
+        super().__init__()
+        self.library = library
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(texts.SAVE_AS_TITLE, classes="title", markup=False)
+            yield Static(
+                texts.SAVE_AS_FOLDER.format(folder=literal(str(self.library))), markup=False
+            )
+            yield Input(value=self.suggestion, placeholder=texts.SAVE_AS_PLACEHOLDER, id="name")
+            yield Static("", id="preview", classes="preview", markup=False)
+            yield Static(texts.SAVE_AS_KEYS, classes="keys", markup=False)
+
+    def on_mount(self) -> None:
+        self._show(self.suggestion)
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        self._show(event.value)
+
+    def _show(self, name: str) -> None:
+        preview = self.query_one("#preview", Static)
+        try:
+            preview.update(texts.SAVE_AS_FILE.format(file=file_name_for(name)))
+            preview.remove_class("error")
+        except ValueError as error:
+            preview.update(str(error))
+            preview.add_class("error")
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        name = event.value.strip()
+        try:
+            file_name = file_name_for(name)
+        except ValueError:
+            return
+        self.dismiss((name, self.library / file_name))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,34 @@
+"""Shared fixtures: the bundled example, private copies, and isolated user folders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.files.locations import bundled_example
+
+BUNDLED = bundled_example()
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test reads or writes the real user's data, state or config folders."""
+    home = tmp_path / "home"
+    for variable, folder in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        monkeypatch.setenv(variable, str(home / folder))
+    return home
+
+
+@pytest.fixture
+def scenario_file(tmp_path: Path) -> Path:
+    """A writable copy of the bundled example."""
+    target = tmp_path / "plan" / "nrw.toml"
+    target.parent.mkdir()
+    shutil.copyfile(BUNDLED, target)
+    return target

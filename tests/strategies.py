@@ -1,0 +1,57 @@
+"""Hypothesis strategies: valid scenarios of any shape, and cells in them."""
+
+from __future__ import annotations
+
+from hypothesis import strategies as st
+
+from gebiedsplanner.core.scenario import (
+    GEBIED_POSTS,
+    STEDELIJK,
+    TAAKSTELLING,
+    Cell,
+    Gebied,
+    Scenario,
+)
+
+names = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    min_size=1,
+    max_size=20,
+).filter(lambda name: name.strip() and name.casefold() != STEDELIJK)
+
+amounts = st.integers(min_value=0, max_value=10**9)
+cuts = st.integers(min_value=-(10**9), max_value=0)
+
+
+@st.composite
+def scenarios(draw: st.DrawFn) -> Scenario:
+    first = draw(st.integers(min_value=2000, max_value=2090))
+    years = list(range(first, first + draw(st.integers(min_value=1, max_value=4))))
+    gebied_names = draw(st.lists(names, min_size=1, max_size=6, unique=True))
+    stedelijk_names = draw(st.lists(names, max_size=3, unique=True))
+
+    def series(values: st.SearchStrategy[int]) -> dict[int, int]:
+        return {year: draw(values) for year in years}
+
+    gebieden = {
+        name: Gebied(
+            name=name,
+            posts={
+                post: series(cuts if post == TAAKSTELLING else amounts) for post in GEBIED_POSTS
+            },
+            inwoners=draw(st.none() | st.integers(min_value=0, max_value=10**6)),
+        )
+        for name in gebied_names
+    }
+    return Scenario(
+        name=draw(names),
+        description=draw(st.text(max_size=60)),
+        envelope=series(amounts),
+        taakstelling=series(cuts),
+        stedelijk={name: series(amounts) for name in stedelijk_names},
+        gebieden=gebieden,
+    )
+
+
+def cells_of(scenario: Scenario) -> st.SearchStrategy[Cell]:
+    return st.sampled_from(list(scenario.cells()))

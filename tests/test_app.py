@@ -1,0 +1,238 @@
+"""The real app, driven by key presses (Pilot), read back from what it shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets._toast import Toast
+
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.files import locations, storage
+from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.screens.planner import PlannerScreen
+from tests.conftest import BUNDLED
+
+SIZE = (80, 24)
+
+
+def make_app(path: Path = BUNDLED) -> PlannerApp:
+    document = storage.load(path, writable=not locations.is_bundled(path))
+    return PlannerApp(document, locations.load_settings())
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """What a person would read on the terminal now."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def toasts(pilot: Pilot[None]) -> str:
+    """The notifications on screen, as one line of plain text."""
+    shown = " ".join(str(toast.render()) for toast in pilot.app.screen.query(Toast))
+    return " ".join(shown.split())
+
+
+def line_with(pilot: Pilot[None], start: str) -> list[str]:
+    for line in screen_text(pilot).splitlines():
+        if line.startswith(start):
+            return line.split()
+    raise AssertionError(f"no line starting with {start!r} in:\n{screen_text(pilot)}")
+
+
+def planner(pilot: Pilot[None]) -> PlannerScreen:
+    screen = pilot.app.screen_stack[1]
+    assert isinstance(screen, PlannerScreen)
+    return screen
+
+
+async def test_the_first_journey_move_save_as_and_quit(isolated_user_dirs: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert line_with(pilot, "Charlois")[1:3] == ["226.000", "4.487.000"]
+        await pilot.press("right_square_bracket", "down", "right", "m")
+        await pilot.press(*"50.000", "tab", *"extra bewonersinitiatieven")
+        assert "Charlois · couleur locale · 2017: 247.000 → 297.000 (+50.000)" in screen_text(pilot)
+        await pilot.press("enter")
+        assert line_with(pilot, "Charlois") == [
+            "Charlois",
+            "297.000",
+            "4.373.000",
+            "-511.000",
+            "4.159.000",
+            "7,1%",
+        ]
+        assert line_with(pilot, "Totaal")[1:3] == ["2.350.000", "41.081.000"]
+        assert line_with(pilot, "Envelope") == [
+            "Envelope",
+            "57.931.000",
+            "Gepland",
+            "58.181.000",
+            "Ruimte",
+            "-250.000",
+            "▲",
+            "BOVEN",
+            "ENVELOPE",
+        ]
+        assert "● niet opgeslagen" in screen_text(pilot)
+
+        await pilot.press("ctrl+s")  # the bundled example is saved as a copy in the library
+        await pilot.press("ctrl+u", *"Mijn plan", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        saved = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios" / "mijn-plan.toml"
+        scenario = storage.load(saved).scenario
+        assert scenario.name == "Mijn plan"
+        assert scenario.amount(Cell("Charlois", "couleur_locale", 2017)) == 297_000
+        assert scenario.log[-1].reason == "extra bewonersinitiatieven"
+        assert "niet opgeslagen" not in screen_text(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_edit_updates_every_total_at_once() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1.000")
+        assert "111.000 → 112.000 (+1.000)" in screen_text(pilot)
+        await pilot.press("enter")
+        assert line_with(pilot, "Centrum")[1] == "112.000"
+        assert line_with(pilot, "Centrum")[4] == "2.269.000"
+        assert line_with(pilot, "Totaal")[1] == "2.101.000"
+        assert line_with(pilot, "Envelope")[3:6] == ["62.328.000", "Ruimte", "-1.000"]
+        assert "BOVEN ENVELOPE" in screen_text(pilot)
+
+
+async def test_invalid_amount_explains_itself_and_changes_nothing() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"250.5", "enter")
+        assert "duizendtallen" in screen_text(pilot)
+        await pilot.press("escape")
+        assert line_with(pilot, "Centrum")[1] == "111.000"
+        assert planner(pilot).document.scenario.log == []
+
+
+async def test_taakstelling_cannot_become_positive() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("right", "right", "enter", *"=5.000", "enter")
+        assert "Kan niet: 5.000 — een taakstelling" in screen_text(pilot)
+        await pilot.press("escape")
+        assert line_with(pilot, "Centrum")[3] == "-53.000"
+
+
+async def test_quit_guard(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    before = scenario_file.read_bytes()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+5", "enter", "q")
+        assert "Niet-opgeslagen wijzigingen" in screen_text(pilot)
+        await pilot.press("escape")
+        assert app.is_running and "Niet-opgeslagen" not in screen_text(pilot)
+        await pilot.press("ctrl+q")
+        assert "Niet-opgeslagen wijzigingen" in screen_text(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not app.is_running
+    assert scenario_file.read_bytes() == before
+
+
+async def test_quit_guard_can_save_first(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+5", "enter", "q", "o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not app.is_running
+    assert (
+        storage.load(scenario_file).scenario.amount(Cell("Centrum", "couleur_locale", 2016))
+        == 111_005
+    )
+
+
+async def test_save_in_place_and_colleague_conflict(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+5", "enter", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "niet opgeslagen" not in screen_text(pilot)
+        assert (
+            storage.load(scenario_file).scenario.amount(Cell("Centrum", "couleur_locale", 2016))
+            == 111_005
+        )
+
+        colleague = scenario_file.read_text() + "\n"
+        scenario_file.write_text(colleague)
+        await pilot.press("enter", *"+5", "enter", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "het bestand is gewijzigd sinds u het opende" in toasts(pilot)
+        assert "● niet opgeslagen" in screen_text(pilot)
+        assert line_with(pilot, "Centrum")[1] == "111.010"
+    assert scenario_file.read_text() == colleague
+
+
+async def test_years_and_thousands() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("j")
+        assert "2017 (2/4)" in screen_text(pilot)
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert "2019 (4/4)" in screen_text(pilot)
+        await pilot.press("k")
+        assert "x € 1.000" in screen_text(pilot)
+        assert line_with(pilot, "Envelope")[1] == "57.931"
+
+
+async def test_stedelijk_posts_are_editable() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press(*["down"] * 14, "enter", *"-100.000", "enter")
+        assert line_with(pilot, "Stedelijk: wijkteams")[-1] == "9.400.000"
+        assert line_with(pilot, "Envelope")[5] == "100.000"
+
+
+async def test_help_lists_every_key() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("question_mark")
+        text = screen_text(pilot)
+        for key in ("enter", "ctrl+s", "S ", "] j", "[ J", "k ", "e ", "q "):
+            assert key in text, key
+        await pilot.press("escape")
+        assert "Toetsen" not in screen_text(pilot)
+
+
+async def test_export_from_the_app(tmp_path: Path) -> None:
+    app = make_app()
+    out = tmp_path / "plan.csv"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e", "ctrl+u", *str(out), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert f"180 rijen geëxporteerd naar {out}" in toasts(pilot)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfscenario;gebied;post;jaar;bedrag")
+
+
+async def test_names_from_files_are_shown_literally(tmp_path: Path) -> None:
+    hostile = tmp_path / "vijandig.toml"
+    text = BUNDLED.read_text()
+    text = (
+        text.replace("gebied.Centrum", 'gebied."[b]Vet[/b]"')
+        .replace("gebied.Pernis", 'gebied."[@click=app.quit]x"')
+        .replace('name = "NRW basis 2016-2019"', 'name = "NRW \\u001b[31mrood"')
+    )
+    hostile.write_text(text)
+    app = make_app(hostile)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        shown = screen_text(pilot)
+        assert "[b]Vet[/b]" in shown
+        assert "[@click=app.quit]x" in shown
+        assert "NRW \\x1b[31mrood" in shown
+        await pilot.press("m")
+        assert "[b]Vet[/b]" in screen_text(pilot)
+        await pilot.press("escape")
+        assert app.is_running

@@ -1,0 +1,46 @@
+"""The shape of the code: a core without Textual, lazy polars, one test command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def modules_after(code: str) -> set[str]:
+    probe = f"import sys\n{code}\nprint('\\n'.join(sorted(sys.modules)))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.split())
+
+
+def test_core_and_files_run_without_textual_or_polars() -> None:
+    loaded = modules_after(
+        "import gebiedsplanner.cli, gebiedsplanner.core.table_view, "
+        "gebiedsplanner.core.summary, gebiedsplanner.core.describe, "
+        "gebiedsplanner.files.storage, gebiedsplanner.files.csv_export"
+    )
+    assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich", "polars")}
+
+
+def test_the_app_starts_without_polars() -> None:
+    loaded = modules_after("import gebiedsplanner.ui.app")
+    assert "textual" in loaded
+    assert "polars" not in loaded
+
+
+def test_no_core_module_imports_textual_by_name() -> None:
+    for folder in ("core", "files"):
+        for path in (ROOT / "gebiedsplanner" / folder).glob("*.py"):
+            assert "textual" not in path.read_text(), path
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    start = readme.index("<!-- test-command -->")
+    block = readme[start:].split("```")[1]
+    command = block.removeprefix("sh").strip()
+    assert command in (ROOT / ".ci" / "run").read_text().splitlines()

@@ -1,0 +1,181 @@
+"""Every command of the command line, and what it says about bad input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.cli import main
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.files import storage
+from tests.conftest import BUNDLED
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_validate_good_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(BUNDLED))
+    assert code == 0 and "in orde (NRW basis 2016-2019)" in out
+
+
+def test_validate_reports_every_bad_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "leeg.toml"
+    empty.write_text("")
+    broken = tmp_path / "kapot.toml"
+    broken.write_text(BUNDLED.read_text().replace("2017 = 122_000", "2017 = 122.5"))
+    code, out, err = run(
+        capsys, "validate", str(BUNDLED), str(empty), str(broken), str(tmp_path / "weg.toml")
+    )
+    assert code == 1
+    assert "in orde" in out
+    assert f"{empty}: bestand is leeg" in err
+    assert f"{broken}: gebied.Centrum.couleur_locale.2017 (regel" in err
+    assert "kommagetal (122.5)" in err
+    assert f"{tmp_path / 'weg.toml'}: bestand bestaat niet" in err
+    assert err.count("oplossing:") == 3
+    assert "Traceback" not in err
+
+
+def test_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "summary", str(BUNDLED))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "NRW basis 2016-2019"
+    assert lines[2].split() == ["2016", "62.327.000", "62.327.000", "0", "0"]
+    assert lines[3].split()[:5] == ["2017", "57.931.000", "58.181.000", "-250.000", "-250.000"]
+    assert "boven envelope" in lines[3]
+
+
+def test_move_saves_with_change_log(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    code, out, _ = run(
+        capsys,
+        "move",
+        str(scenario_file),
+        "--from",
+        "Charlois/gebiedsopdracht/2017",
+        "--to",
+        "charlois/couleur locale/2017",
+        "--amount",
+        "50.000",
+        "--reason",
+        "extra bewonersinitiatieven",
+    )
+    assert code == 0 and "50.000 verschoven" in out
+    scenario = storage.load(scenario_file).scenario
+    assert scenario.amount(Cell("Charlois", "couleur_locale", 2017)) == 297_000
+    entry = scenario.log[-1]
+    assert entry.reason == "extra bewonersinitiatieven" and entry.action == "verschuiving"
+    assert [change.cell.address for change in entry.changes] == [
+        "Charlois/gebiedsopdracht/2017",
+        "Charlois/couleur_locale/2017",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "amount", "says"),
+    [
+        (
+            "Charlos/gebiedsopdracht/2017",
+            "Charlois/couleur_locale/2017",
+            "1",
+            "Bedoelt u 'Charlois'",
+        ),
+        ("Charlois/gebiedsopdracht", "Charlois/couleur_locale/2017", "1", "geen cel"),
+        ("Charlois/gebiedsopdracht/2017", "Charlois/koffie/2017", "1", "Onbekende post"),
+        ("Charlois/gebiedsopdracht/2017", "Charlois/couleur_locale/2017", "veel", "geen bedrag"),
+        ("Charlois/couleur_locale/2017", "Charlois/gebiedsopdracht/2017", "99.000.000", "negatief"),
+        ("Charlois/couleur_locale/2017", "Charlois/gebiedsopdracht/2031", "1", "Onbekend jaar"),
+    ],
+)
+def test_move_refuses_bad_input_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str],
+    scenario_file: Path,
+    source: str,
+    target: str,
+    amount: str,
+    says: str,
+) -> None:
+    before = scenario_file.read_bytes()
+    code, _, err = run(
+        capsys, "move", str(scenario_file), "--from", source, "--to", target, "--amount", amount
+    )
+    assert code == 1 and says in err and "oplossing:" in err
+    assert scenario_file.read_bytes() == before
+
+
+def test_move_refuses_to_change_the_bundled_example(capsys: pytest.CaptureFixture[str]) -> None:
+    before = BUNDLED.read_bytes()
+    code, _, err = run(
+        capsys,
+        "move",
+        str(BUNDLED),
+        "--from",
+        "Noord/gebiedsopdracht/2017",
+        "--to",
+        "Noord/couleur_locale/2017",
+        "--amount",
+        "1",
+    )
+    assert code == 1 and "meegeleverde voorbeeld" in err
+    assert BUNDLED.read_bytes() == before
+
+
+def test_export_both_layouts_and_dialects(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for layout in ("long", "wide"):
+        for dialect in ("standard", "nl"):
+            out = tmp_path / f"{layout}-{dialect}.csv"
+            code, said, _ = run(
+                capsys,
+                "export",
+                str(BUNDLED),
+                "-o",
+                str(out),
+                "--layout",
+                layout,
+                "--dialect",
+                dialect,
+            )
+            assert code == 0 and "geëxporteerd" in said
+            assert out.read_bytes().startswith(b"\xef\xbb\xbf") == (dialect == "nl")
+
+
+def test_export_to_a_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", str(BUNDLED), "-o", str(tmp_path / "nee" / "plan.csv"))
+    assert code == 1 and "map bestaat niet" in err
+
+
+def test_names_with_escapes_are_printed_literally(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    hostile = tmp_path / "vijandig.toml"
+    hostile.write_text(
+        BUNDLED.read_text().replace(
+            'name = "NRW basis 2016-2019"', 'name = "NRW \\u001b[31mrood\\u0007"'
+        )
+    )
+    code, out, _ = run(capsys, "summary", str(hostile))
+    assert code == 0 and "\x1b" not in out and "\\x1b[31mrood\\x07" in out
+
+
+def test_installed_command_runs_without_traceback(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "gebiedsplanner", "validate", str(tmp_path / "nergens.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "bestand bestaat niet" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,195 @@
+"""The TOML format: load -> save -> load is identity, writes are stable, bad files are named."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+
+from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, Cell, Scenario
+from gebiedsplanner.files import scenario_format
+from tests.conftest import BUNDLED
+from tests.strategies import scenarios
+
+
+def snapshot(scenario: Scenario) -> tuple[object, ...]:
+    return (
+        scenario.name,
+        scenario.description,
+        scenario.years,
+        scenario.envelope,
+        scenario.taakstelling,
+        scenario.stedelijk,
+        [(g.name, g.inwoners, g.posts) for g in scenario.gebieden.values()],
+        scenario.log,
+    )
+
+
+def test_saving_the_bundled_example_reproduces_its_bytes() -> None:
+    raw = BUNDLED.read_bytes()
+    assert scenario_format.dumps(scenario_format.parse("nrw", raw)) == raw
+
+
+@settings(max_examples=60)
+@given(scenarios())
+def test_load_save_load_is_identity(scenario: Scenario) -> None:
+    when = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    first = next(iter(scenario.gebieden))
+    year = scenario.years[0]
+    scenario.move(
+        Cell(first, GEBIEDSOPDRACHT, year),
+        Cell(first, COULEUR_LOCALE, year),
+        1,
+        who="w\x1b[31m",
+        when=when,
+        reason='"quoted" [b]',
+    ) if scenario.gebieden[first].posts[GEBIEDSOPDRACHT][year] else None
+    data = scenario_format.dumps(scenario)
+    again = scenario_format.parse("x.toml", data)
+    assert snapshot(again) == snapshot(scenario)
+    assert scenario_format.dumps(again) == data
+
+
+def _no_floats(value: object) -> bool:
+    if isinstance(value, float):
+        return False
+    if isinstance(value, dict):
+        return all(_no_floats(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_no_floats(v) for v in value)
+    return True
+
+
+@given(scenarios())
+def test_no_float_anywhere_in_a_written_file(scenario: Scenario) -> None:
+    assert _no_floats(tomllib.loads(scenario_format.dumps(scenario).decode()))
+
+
+def test_amounts_are_written_with_digit_groups() -> None:
+    text = BUNDLED.read_text()
+    assert "2017 = 57_931_000" in text
+
+
+def test_reader_accepts_any_toml_equivalent_layout() -> None:
+    text = """
+format = 1
+name = "Klein"
+envelope = { 2020 = 100 }
+taakstelling = { 2020 = -10 }
+gebied.A.couleur_locale = { 2020 = 50 }
+gebied.A.gebiedsopdracht."2020" = 60
+gebied.A.taakstelling = { 2020 = -10 }
+"""
+    scenario = scenario_format.parse("klein.toml", text.encode())
+    assert scenario.totals(2020).planned == 100
+
+
+GOOD = BUNDLED.read_text()
+
+
+def broken(old: str, new: str) -> bytes:
+    assert old in GOOD
+    return GOOD.replace(old, new, 1).encode()
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "says"),
+    [
+        (b"", "", "leeg"),
+        (b"\x00\x01\x02binary", "", "geen tekstbestand"),
+        (GOOD.encode().replace(b"Centrum", b"Centr\xfcm", 1), "regel", "UTF-8"),
+        (broken("name = ", "name = = "), "regel 2, kolom", "TOML-syntaxfout"),
+        (broken("format = 1", "format = 2"), "format", "formaatversie 2"),
+        (broken("format = 1\n", ""), "format", "ontbreekt"),
+        (
+            broken("2017 = 122_000", "2017 = 122000.5"),
+            "gebied.Centrum.couleur_locale.2017",
+            "kommagetal",
+        ),
+        (
+            broken("2017 = 122_000", '2017 = "122.000"'),
+            "gebied.Centrum.couleur_locale.2017",
+            "tekst",
+        ),
+        (
+            broken("2017 = 122_000", "2017 = true"),
+            "gebied.Centrum.couleur_locale.2017",
+            "waar/onwaar",
+        ),
+        (
+            broken("2017 = 122_000", "2017 = 5_000_000_000_000"),
+            "gebied.Centrum.couleur_locale.2017",
+            "tikfout",
+        ),
+        (broken("2017 = 122_000\n", ""), "gebied.Centrum.couleur_locale", "jaar 2017 ontbreekt"),
+        (
+            broken("2017 = 122_000\n", "2017 = 122_000\n2020 = 1\n"),
+            "gebied.Centrum.couleur_locale.2020",
+            "niet in de envelope",
+        ),
+        (
+            broken("[gebied.Centrum.couleur_locale]", "[gebied.Centrum.koffie]"),
+            "gebied.Centrum.koffie",
+            "onbekende sleutel",
+        ),
+        (
+            broken("2017 = -252_000", "2017 = 252_000"),
+            "gebied.Centrum.taakstelling.2017",
+            "taakstelling",
+        ),
+        (
+            broken("[taakstelling]\n2016 = -1_000_000", "[taakstelling]\n2016 = 1_000_000"),
+            "taakstelling.2016",
+            "positief",
+        ),
+        (
+            broken("[gebied.Centrum]", "[gebied.stedelijk]").replace(
+                b"gebied.Centrum.", b"gebied.stedelijk."
+            ),
+            "gebied.stedelijk",
+            "gereserveerd",
+        ),
+        (
+            broken(
+                "[stedelijk.wijkteams]\n2016 = 9_500_000",
+                "[stedelijk.wijkteams]\n2016 = -9_500_000",
+            ),
+            "stedelijk.wijkteams.2016",
+            "negatief",
+        ),
+    ],
+)
+def test_bad_input_names_the_place_and_the_fix(raw: bytes, place: str, says: str) -> None:
+    with pytest.raises(ProblemsError) as caught:
+        scenario_format.parse("plan.toml", raw)
+    problems = caught.value.problems
+    assert any(says in p.message and place in p.place for p in problems), problems
+    assert all(p.file == "plan.toml" and p.fix for p in problems)
+
+
+def test_place_includes_the_line_number() -> None:
+    raw = broken("2017 = 122_000", "2017 = 122000.5")
+    with pytest.raises(ProblemsError) as caught:
+        scenario_format.parse("plan.toml", raw)
+    line = raw.decode().splitlines().index("2017 = 122000.5") + 1
+    assert f"(regel {line})" in caught.value.problems[0].place
+
+
+def test_a_bom_is_accepted() -> None:
+    scenario = scenario_format.parse("bom.toml", b"\xef\xbb\xbf" + GOOD.encode())
+    assert len(scenario.gebieden) == 14
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    raw = (
+        broken("2017 = 122_000", "2017 = 1.5")
+        .decode()
+        .replace("2018 = 138_000", '2018 = "x"')
+        .encode()
+    )
+    with pytest.raises(ProblemsError) as caught:
+        scenario_format.parse("plan.toml", raw)
+    assert len(caught.value.problems) == 2
