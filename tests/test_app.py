@@ -236,3 +236,17 @@ async def test_names_from_files_are_shown_literally(tmp_path: Path) -> None:
         assert "[b]Vet[/b]" in screen_text(pilot)
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_command_palette_offers_every_planner_action() -> None:
+    from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {label for _, _, label, _, _ in PLANNER_ACTIONS} <= titles
+        await pilot.press("ctrl+p", *"Verschuif")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert "Verschuif een bedrag in 2016" in screen_text(pilot)

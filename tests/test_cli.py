@@ -179,3 +179,13 @@ def test_installed_command_runs_without_traceback(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "bestand bestaat niet" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_opening_a_broken_file_reports_it_instead_of_starting(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "kapot.toml"
+    broken.write_bytes(b"format = 1\nname = \n")
+    code, _, err = run(capsys, str(broken))
+    assert code == 1
+    assert f"{broken}: regel 2" in err and "TOML-syntaxfout" in err and "oplossing:" in err

@@ -82,6 +82,13 @@ class _Reader:
         line = _find_line(self.lines, path)
         return texts.PLACE_WITH_LINE.format(path=dotted, line=line) if line else dotted
 
+    def not_a_table(self, path: tuple[str, ...], value: object, header: str) -> None:
+        self.problem(
+            path,
+            texts.NOT_A_TABLE.format(found=_describe(value)),
+            texts.FIX_ADD_TABLE.format(header=header),
+        )
+
     # -- typed readers -------------------------------------------------------
 
     def table(self, data: dict[str, Any], key: str, path: tuple[str, ...]) -> dict[str, Any] | None:
@@ -94,11 +101,7 @@ class _Reader:
             )
             return None
         if not isinstance(value, dict):
-            self.problem(
-                (*path, key),
-                texts.NOT_A_TABLE.format(found=_describe(value)),
-                texts.FIX_ADD_TABLE.format(header=".".join((*path, key))),
-            )
+            self.not_a_table((*path, key), value, ".".join((*path, key)))
             return None
         return value
 
@@ -340,21 +343,13 @@ def _read_stedelijk(
 ) -> dict[str, dict[int, int]]:
     table = data.get("stedelijk", {})
     if not isinstance(table, dict):
-        reader.problem(
-            ("stedelijk",),
-            texts.NOT_A_TABLE.format(found=_describe(table)),
-            texts.FIX_ADD_TABLE.format(header="stedelijk.NAAM"),
-        )
+        reader.not_a_table(("stedelijk",), table, "stedelijk.NAAM")
         return {}
     result: dict[str, dict[int, int]] = {}
     for post, series in table.items():
         path = ("stedelijk", post)
         if not isinstance(series, dict):
-            reader.problem(
-                path,
-                texts.NOT_A_TABLE.format(found=_describe(series)),
-                texts.FIX_ADD_TABLE.format(header=".".join(path)),
-            )
+            reader.not_a_table(path, series, ".".join(path))
             continue
         values = reader.series(series, path, years, _sign_rule(post, STEDELIJK))
         if values is not None:
@@ -380,11 +375,7 @@ def _read_gebieden(
             reader.problem(path, texts.EMPTY_GEBIED_NAME, texts.FIX_RENAME_GEBIED)
             continue
         if not isinstance(body, dict):
-            reader.problem(
-                path,
-                texts.NOT_A_TABLE.format(found=_describe(body)),
-                texts.FIX_ADD_TABLE.format(header=".".join(path)),
-            )
+            reader.not_a_table(path, body, ".".join(path))
             continue
         reader.unknown_keys(body, _GEBIED_KEYS, path)
         inwoners = body.get("inwoners")

@@ -45,25 +45,33 @@ class TotalsBar(Vertical):
     TotalsBar.-over #room, TotalsBar.-over #status { text-style: bold reverse; }
     """
 
+    #: Per line: (caption, figure id) pairs; a caption of ``None`` is a figure alone.
+    LINES = (
+        (
+            (texts.CAPTION_ENVELOPE, "envelope"),
+            (texts.CAPTION_PLANNED, "planned"),
+            (texts.CAPTION_ROOM, "room"),
+            (None, "status"),
+        ),
+        (
+            (texts.CAPTION_IMPOSED, "imposed"),
+            (texts.CAPTION_DISTRIBUTED, "distributed"),
+            (texts.CAPTION_OPEN, "open"),
+        ),
+    )
+
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            yield Static(texts.CAPTION_ENVELOPE, classes="caption", markup=False)
-            yield Figure(id="envelope", classes="amount")
-            yield Static(texts.CAPTION_PLANNED, classes="caption", markup=False)
-            yield Figure(id="planned", classes="amount")
-            yield Static(texts.CAPTION_ROOM, classes="caption", markup=False)
-            yield Figure(id="room", classes="amount")
-            yield Figure(id="status")
-        with Horizontal():
-            yield Static(texts.CAPTION_IMPOSED, classes="caption", markup=False)
-            yield Figure(id="imposed", classes="amount")
-            yield Static(texts.CAPTION_DISTRIBUTED, classes="caption", markup=False)
-            yield Figure(id="distributed", classes="amount")
-            yield Static(texts.CAPTION_OPEN, classes="caption", markup=False)
-            yield Figure(id="open", classes="amount")
+        for line in self.LINES:
+            with Horizontal():
+                for caption, figure in line:
+                    if caption is None:
+                        yield Figure(id=figure)
+                        continue
+                    yield Static(caption, classes="caption", markup=False)
+                    yield Figure(id=figure, classes="amount")
 
     def show(self, totals: TotalsText) -> None:
         """Update the figures that changed."""
-        for name in ("envelope", "planned", "room", "status", "imposed", "distributed", "open"):
+        for name in (figure for line in self.LINES for _, figure in line):
             self.query_one(f"#{name}", Figure).set(getattr(totals, name))
         self.set_class(totals.over, "-over")
