@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -26,11 +27,11 @@ class HelpScreen(ModalScreen[None]):
         self.keys = keys
 
     def compose(self) -> ComposeResult:
-        width = max(len(key) for key, _ in self.keys) + 2
-        lines = Text()
+        lines = Table.grid(padding=(0, 2))
+        lines.add_column(no_wrap=True, style="bold")
+        lines.add_column(ratio=1)
         for key, description in self.keys:
-            lines.append(key.ljust(width), style="bold")
-            lines.append(description + "\n")
+            lines.add_row(Text(key), Text(description))
         with Vertical(classes="dialog help"):
             yield Static(texts.HELP_TITLE, classes="title", markup=False)
             with VerticalScroll():
