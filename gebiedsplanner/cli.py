@@ -31,7 +31,7 @@ def _parser_for_app() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("scenario", nargs="?", help=texts.ARG_SCENARIO)
-    parser.add_argument("--scenario-dir", help=texts.ARG_SCENARIO_DIR)
+    parser.add_argument("--scenario-dir", action="append", default=[], help=texts.ARG_SCENARIO_DIR)
     parser.add_argument("--version", action="version", version=f"gebiedsplanner {__version__}")
     return parser
 
@@ -58,10 +58,18 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     export.add_argument("--layout", choices=("long", "wide"), default="long")
     export.add_argument("--dialect", choices=("standard", "nl"), default="standard")
+
+    compare = commands.add_parser("compare", help=texts.CMD_COMPARE)
+    compare.add_argument("base", metavar="BASE")
+    compare.add_argument("variants", nargs="+", metavar="VARIANT")
+    compare.add_argument("-o", "--output", metavar="diff.csv", help=texts.ARG_COMPARE_OUT)
+    compare.add_argument("--only-changes", action="store_true", help=texts.ARG_ONLY_CHANGES)
+    compare.add_argument("--largest-first", action="store_true", help=texts.ARG_LARGEST_FIRST)
+    compare.add_argument("--dialect", choices=("standard", "nl"), default="standard")
     return parser
 
 
-COMMANDS = ("validate", "summary", "move", "export")
+COMMANDS = ("validate", "summary", "move", "export", "compare")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,6 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "summary": _summary,
             "move": _move,
             "export": _export,
+            "compare": _compare,
         }[options.command]
         return _reporting_problems(handler, options)
     options = _parser_for_app().parse_args(args)
@@ -176,6 +185,37 @@ def _export(options: argparse.Namespace) -> int:
         document.scenario, Path(options.output), Layout(options.layout), Dialect(options.dialect)
     )
     print(texts.EXPORTED.format(rows=rows, output=literal(options.output)))
+    return 0
+
+
+def _load_all(names: list[str]) -> list[Scenario]:
+    """Every file loaded, or every problem of every file reported at once."""
+    scenarios, problems = [], []
+    for name in names:
+        try:
+            scenarios.append(storage.load(Path(name)).scenario)
+        except ProblemsError as error:
+            problems += error.problems
+    if problems:
+        raise ProblemsError(problems)
+    return scenarios
+
+
+def _compare(options: argparse.Namespace) -> int:
+    from gebiedsplanner.core.compare import compare, csv_frame
+    from gebiedsplanner.core.compare_report import comparison_lines
+    from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
+
+    base, *variants = _load_all([options.base, *options.variants])
+    comparison = compare(base, variants)
+    for line in comparison_lines(
+        comparison, only_changes=options.only_changes, largest_first=options.largest_first
+    ):
+        print(line)
+    if options.output:
+        frame = csv_frame(comparison, only_changes=options.only_changes)
+        storage.write_atomic(Path(options.output), to_csv_bytes(frame, Dialect(options.dialect)))
+        print(texts.COMPARE_WRITTEN.format(rows=frame.height, output=literal(options.output)))
     return 0
 
 

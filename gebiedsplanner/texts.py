@@ -125,7 +125,9 @@ FIX_CHANGED_ON_DISK = (
 FILE_EXISTS = "er bestaat al een bestand met deze naam"
 FIX_FILE_EXISTS = "kies een andere naam"
 CONFIG_BROKEN = "configuratiebestand is onleesbaar: {detail}"
-CONFIG_SCENARIO_DIR = "scenario_dir moet een mapnaam tussen aanhalingstekens zijn"
+CONFIG_SCENARIO_DIR = (
+    "scenario_dir moet een mapnaam tussen aanhalingstekens zijn, of een lijst daarvan"
+)
 FIX_CONFIG = "herstel of verwijder het configuratiebestand"
 SAVE_AS_NO_PATHS = "Een naam, geen pad: laat '/', '\\' en '..' weg."
 SAVE_AS_EMPTY = "Geef een naam met letters of cijfers."
@@ -144,7 +146,7 @@ APP_EPILOG = (
     "'gebiedsplanner OPDRACHT --help' toont de details."
 )
 ARG_SCENARIO = "scenariobestand (.toml) om te openen"
-ARG_SCENARIO_DIR = "map met scenario's (de scenariobibliotheek), bijvoorbeeld een gedeelde teammap"
+ARG_SCENARIO_DIR = "map met scenario's, bijvoorbeeld een gedeelde teammap (mag vaker)"
 ARG_AMOUNT = "bedrag in hele euro's, zoals 50000 of 50.000"
 ARG_REASON = "toelichting: waarom deze verschuiving"
 CMD_VALIDATE = "controleer scenariobestanden (exitcode 0 als alles klopt)"
@@ -270,3 +272,38 @@ EXPORT_TITLE = "Exporteer naar CSV"
 EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per jaar", "wide"))
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
 EXPORT_KEYS = "Enter in het bestandsveld: exporteren · Esc: annuleren"
+
+# -- comparison --------------------------------------------------------------------
+ABSENT = "(ontbreekt)"
+COMPARE_HEADERS = ("gebied", "post", "jaar", "basis")
+COMPARE_BASE = "basis"
+COMPARE_VARIANT = "variant {n}"
+COMPARE_DIFF = "verschil"
+COMPARE_LEGEND_BASE = "basis:     {name}"
+COMPARE_LEGEND_VARIANT = "variant {n}: {name}"
+COMPARE_TOTALS_HEADERS = ("jaar", "scenario", "envelope", "gepland", "ruimte", "")
+COMPARE_TOTALS_TITLE = "Totalen tegen de envelope"
+COMPARE_ROWS_TITLE = "Verschillen per gebied, post en jaar"
+COMPARE_NO_CHANGES = "Geen verschillen."
+EXPLAIN_TITLE = "Verklaring uit de wijzigingslogboeken"
+EXPLAIN_VARIANT = "variant {n} ({name}):"
+EXPLAIN_UNRELATED = "niet afgeleid van de basis: de logboeken hebben geen gemeenschappelijk begin"
+EXPLAIN_NOTHING = "geen wijzigingen vastgelegd sinds de afsplitsing"
+EXPLAIN_BASE_SINCE = "in de basis sindsdien:"
+NO_REASON = "(geen toelichting)"
+ENTRY_STAMP = "({who}, {when})"
+ENTRY_MOVE = "€ {amount} {owner} {source} → {target} {year}"
+ENTRY_EDIT = "{cell}: {old} → {new}"
+CL_SHORT = "CL"
+BARS_TITLE = "Netto budget per gebied in {year} (balk) en aandeel couleur locale"
+CMD_COMPARE = "vergelijk een basisscenario met een of meer varianten"
+ARG_ONLY_CHANGES = "toon en schrijf alleen wat verschilt"
+ARG_COMPARE_OUT = "schrijf de vergelijking ook als CSV"
+COMPARE_WRITTEN = "{rows} rijen vergelijking geschreven naar {output}."
+STATUS_OVER = "boven envelope: {amount} in {year}"
+ARG_LARGEST_FIRST = "sorteer op grootste verschil"
+
+# -- library -----------------------------------------------------------------------
+LIBRARY_BROKEN = "kan niet laden: {problem}"
+FIX_LIBRARY_BUNDLED = "maak eerst een kopie (dupliceren) en wijzig die"
+FIX_RESTORE_EXISTS = "hernoem of verplaats het bestand dat er nu staat, en probeer opnieuw"

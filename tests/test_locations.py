@@ -19,7 +19,9 @@ def test_config_file_points_at_a_team_folder(tmp_path: Path) -> None:
     config_file().parent.mkdir(parents=True)
     config_file().write_text(f'scenario_dir = "{tmp_path / "team"}"\n')
     assert load_settings().library == tmp_path / "team"
-    assert load_settings(str(tmp_path / "cli")).library == tmp_path / "cli"
+    both = load_settings([str(tmp_path / "cli")])
+    assert both.library == tmp_path / "cli"
+    assert both.shared == (tmp_path / "cli", tmp_path / "team")
 
 
 def test_broken_config_is_named(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import Scenario
+from gebiedsplanner.core.text_table import align
 
 
 def summary_lines(scenario: Scenario) -> list[str]:
@@ -14,7 +15,6 @@ def summary_lines(scenario: Scenario) -> list[str]:
     A year over the envelope says so in words, not only by its minus sign.
     """
     rows = [list(texts.SUMMARY_HEADERS)]
-    flags = [""]
     for year in scenario.years:
         totals = scenario.totals(year)
         rows.append(
@@ -24,14 +24,17 @@ def summary_lines(scenario: Scenario) -> list[str]:
                 format_amount(totals.planned),
                 format_amount(totals.room),
                 format_amount(totals.taakstelling_open),
+                texts.OVER_ENVELOPE if totals.room < 0 else "",
             ]
         )
-        flags.append(f"  {texts.OVER_ENVELOPE}" if totals.room < 0 else "")
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    lines = [literal(scenario.name)]
-    for row, flag in zip(rows, flags, strict=True):
-        cells = [row[0].ljust(widths[0])] + [
-            cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)
-        ]
-        lines.append("  ".join(cells) + flag)
-    return lines
+    rows[0].append("")
+    return [literal(scenario.name), *align(rows, left=(0, 5))]
+
+
+def envelope_status(scenario: Scenario) -> str:
+    """``binnen envelope`` or ``boven envelope: 250.000 in 2017`` (the worst year named)."""
+    over = [(scenario.totals(year).room, year) for year in scenario.years]
+    room, year = min(over)
+    if room >= 0:
+        return texts.WITHIN_ENVELOPE
+    return texts.STATUS_OVER.format(amount=format_amount(-room), year=year)

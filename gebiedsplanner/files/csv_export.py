@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gebiedsplanner.core.plan import long_frame, plan_columns
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files.storage import write_atomic
 
@@ -33,39 +34,6 @@ class Dialect(StrEnum):
 
 
 _FORMULA_START = r"^[=+\-@\t\r]"
-TEXT_COLUMNS = ("scenario", "gebied", "post")
-
-
-def plan_columns(scenario: Scenario) -> dict[str, list[object]]:
-    """The plan as plain columns (no polars): one entry per scenario, gebied, post, year, amount.
-
-    Stedelijk posts appear under gebied ``stedelijk``, as on the command line.
-    """
-    columns: dict[str, list[object]] = {name: [] for name in LONG_COLUMNS}
-    for cell in scenario.cells():
-        columns["scenario"].append(scenario.name)
-        columns["gebied"].append(cell.owner)
-        columns["post"].append(cell.post)
-        columns["jaar"].append(cell.year)
-        columns["bedrag"].append(scenario.amount(cell))
-    return columns
-
-
-LONG_COLUMNS = ("scenario", "gebied", "post", "jaar", "bedrag")
-
-
-def long_frame(columns: dict[str, list[object]]) -> pl.DataFrame:
-    """The long layout: a row per amount, exact integers."""
-    import polars as pl
-
-    schema = {
-        "scenario": pl.String,
-        "gebied": pl.String,
-        "post": pl.String,
-        "jaar": pl.Int32,
-        "bedrag": pl.Int64,
-    }
-    return pl.DataFrame(columns, schema=schema)
 
 
 def wide_frame(columns: dict[str, list[object]]) -> pl.DataFrame:
@@ -79,7 +47,7 @@ def neutralise_formulas(frame: pl.DataFrame) -> pl.DataFrame:
     """Prefix text cells that start like a formula with ``'`` (CSV injection)."""
     import polars as pl
 
-    columns = [name for name in TEXT_COLUMNS if name in frame.columns]
+    columns = [name for name, dtype in frame.schema.items() if dtype == pl.String]
     return frame.with_columns(
         pl.when(pl.col(name).str.contains(_FORMULA_START))
         .then(pl.lit("'") + pl.col(name))

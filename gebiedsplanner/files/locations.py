@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,36 +46,50 @@ def config_file() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """What the config file and the command line decide together."""
+    """What the config file and the command line decide together.
 
-    library: Path
+    Attributes:
+        own_library: The user's own scenario folder (platformdirs user data dir).
+        shared: Team folders from ``--scenario-dir`` (repeatable) and the config file.
+        trash: Where deleted scenarios wait, restorable.
+    """
+
+    own_library: Path
+    shared: tuple[Path, ...] = ()
+    trash: Path = Path()
+
+    @property
+    def library(self) -> Path:
+        """Where "save as" and "duplicate" write: the first team folder, else the user's own."""
+        return self.shared[0] if self.shared else self.own_library
 
 
-def load_settings(scenario_dir: str | None = None) -> Settings:
-    """Settings from the config file, overridden by ``--scenario-dir``."""
-    library = Path(platformdirs.user_data_dir(APP_NAME)) / "scenarios"
+def _configured_folders(path: Path) -> list[Path]:
+    try:
+        config = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        raise ProblemsError(
+            [Problem(str(path), "", texts.CONFIG_BROKEN.format(detail=error), texts.FIX_CONFIG)]
+        ) from None
+    configured = config.get("scenario_dir", [])
+    folders = [configured] if isinstance(configured, str) else configured
+    if not isinstance(folders, list) or not all(
+        isinstance(folder, str) and folder.strip() for folder in folders
+    ):
+        raise ProblemsError(
+            [Problem(str(path), "scenario_dir", texts.CONFIG_SCENARIO_DIR, texts.FIX_CONFIG)]
+        )
+    return [Path(folder).expanduser() for folder in folders]
+
+
+def load_settings(scenario_dirs: Sequence[str] = ()) -> Settings:
+    """Settings from the config file plus ``--scenario-dir`` folders (given first)."""
+    data = Path(platformdirs.user_data_dir(APP_NAME))
     path = config_file()
-    if path.is_file():
-        try:
-            config = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
-            raise ProblemsError(
-                [Problem(str(path), "", texts.CONFIG_BROKEN.format(detail=error), texts.FIX_CONFIG)]
-            ) from None
-        configured = config.get("scenario_dir")
-        if configured is not None:
-            if not isinstance(configured, str) or not configured.strip():
-                raise ProblemsError(
-                    [
-                        Problem(
-                            str(path), "scenario_dir", texts.CONFIG_SCENARIO_DIR, texts.FIX_CONFIG
-                        )
-                    ]
-                )
-            library = Path(configured).expanduser()
-    if scenario_dir:
-        library = Path(scenario_dir).expanduser()
-    return Settings(library=library)
+    configured = _configured_folders(path) if path.is_file() else []
+    shared = [Path(folder).expanduser() for folder in scenario_dirs] + configured
+    unique = tuple(dict.fromkeys(shared))
+    return Settings(own_library=data / "scenarios", shared=unique, trash=data / "trash")
 
 
 _UNSAFE = re.compile(r"[^a-z0-9._ -]+")

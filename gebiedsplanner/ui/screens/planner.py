@@ -280,7 +280,7 @@ class PlannerScreen(Screen[None]):
 
         def chosen(request: ExportRequest | None) -> None:
             if request is not None:
-                from gebiedsplanner.files.csv_export import plan_columns
+                from gebiedsplanner.core.plan import plan_columns
 
                 self._export_worker(plan_columns(scenario), request)
 
