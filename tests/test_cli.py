@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -189,3 +190,80 @@ def test_opening_a_broken_file_reports_it_instead_of_starting(
     code, _, err = run(capsys, str(broken))
     assert code == 1
     assert f"{broken}: regel 2" in err and "TOML-syntaxfout" in err and "oplossing:" in err
+
+
+def test_compare_agrees_with_the_exports_of_both_scenarios(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import csv
+
+    base = tmp_path / "basis.toml"
+    variant = tmp_path / "variant.toml"
+    shutil.copyfile(BUNDLED, base)
+    shutil.copyfile(BUNDLED, variant)
+    run(
+        capsys,
+        "move",
+        str(variant),
+        "--from",
+        "Charlois/gebiedsopdracht/2017",
+        "--to",
+        "Charlois/couleur_locale/2017",
+        "--amount",
+        "50000",
+        "--reason",
+        "extra initiatieven",
+    )
+    run(
+        capsys,
+        "move",
+        str(variant),
+        "--from",
+        "stedelijk/welzijn/2018",
+        "--to",
+        "Noord/couleur_locale/2018",
+        "--amount",
+        "75.000",
+    )
+    code, out, _ = run(
+        capsys,
+        "compare",
+        str(base),
+        str(variant),
+        "--only-changes",
+        "-o",
+        str(tmp_path / "diff.csv"),
+        "--dialect",
+        "nl",
+    )
+    assert code == 0
+    assert "€ 50.000 Charlois gebiedsopdracht → couleur locale 2017: extra initiatieven" in out
+    assert "€ 75.000 Stedelijk welzijn → Noord couleur locale 2018: (geen toelichting)" in out
+
+    amounts = {}
+    for name in ("basis", "variant"):
+        run(capsys, "export", str(tmp_path / f"{name}.toml"), "-o", str(tmp_path / f"{name}.csv"))
+        with open(tmp_path / f"{name}.csv", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                amounts[(name, row["gebied"], row["post"], row["jaar"])] = int(row["bedrag"])
+    with open(tmp_path / "diff.csv", encoding="utf-8-sig") as handle:
+        diff_rows = list(csv.DictReader(handle, delimiter=";"))
+    assert len(diff_rows) == 4
+    for row in diff_rows:
+        key = (row["gebied"], row["post"], row["jaar"])
+        assert int(row["basis"]) == amounts[("basis", *key)]
+        assert int(row["variant"]) == amounts[("variant", *key)]
+        assert int(row["basis"]) + int(row["verschil"]) == int(row["variant"])
+    changed = {
+        (k[1], k[2], k[3])
+        for k, v in amounts.items()
+        if k[0] == "variant" and amounts[("basis", *k[1:])] != v
+    }
+    assert changed == {(r["gebied"], r["post"], r["jaar"]) for r in diff_rows}
+
+
+def test_compare_reports_broken_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    broken = tmp_path / "kapot.toml"
+    broken.write_text("")
+    code, _, err = run(capsys, "compare", str(BUNDLED), str(broken), str(tmp_path / "weg.toml"))
+    assert code == 1 and "bestand is leeg" in err and "bestand bestaat niet" in err

@@ -9,7 +9,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.compare import ComparedRow, Comparison
 from gebiedsplanner.core.describe import cell_label, signed
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.money import format_amount, round_half_away
+from gebiedsplanner.core.money import format_amount, format_share, round_half_away, share_tenths
 from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, LogEntry, post_label
 from gebiedsplanner.core.text_table import align
 
@@ -157,8 +157,6 @@ def bar_lines(comparison: Comparison, year: int, width: int = 80) -> list[str]:
 
     Fits in ``width`` columns; absent gebieden say so instead of showing a zero bar.
     """
-    from gebiedsplanner.core.money import format_share
-
     scenarios = [comparison.base, *comparison.variants]
     labels = [texts.COMPARE_BASE] + [
         texts.COMPARE_VARIANT.format(n=n) for n in range(1, len(scenarios))
@@ -167,7 +165,7 @@ def bar_lines(comparison: Comparison, year: int, width: int = 80) -> list[str]:
     for scenario in scenarios:
         names += [name for name in scenario.gebieden if name not in names]
     label_width = max(len(label) for label in labels)
-    bar_width = max(10, width - label_width - 2 - 1 - 11 - 10)
+    bar_width = max(10, width - label_width - 26)  # indent, gaps, amount, " CL ", share, trend
     nets = {
         (index, name): sum(scenario.gebieden[name].posts[post][year] for post in GEBIED_POSTS)
         for index, scenario in enumerate(scenarios)
@@ -178,17 +176,30 @@ def bar_lines(comparison: Comparison, year: int, width: int = 80) -> list[str]:
     lines = []
     for name in names:
         lines.append(literal(name))
+        base_share: int | None = None
         for index, (label, scenario) in enumerate(zip(labels, scenarios, strict=True)):
             net = nets.get((index, name))
             if net is None:
                 lines.append(f"  {label.ljust(label_width)} {texts.ABSENT}")
                 continue
-            share = format_share(scenario.gebieden[name].posts[GEBIED_POSTS[0]][year], net)
+            couleur_locale = scenario.gebieden[name].posts[GEBIED_POSTS[0]][year]
+            share = share_tenths(couleur_locale, net)
+            if index == 0:
+                base_share = share
+            trend = _trend(share, base_share) if index else " "
             lines.append(
                 f"  {label.ljust(label_width)} {bar(net, largest, bar_width).ljust(bar_width)}"
-                f" {format_amount(net).rjust(11)} {texts.CL_SHORT} {share.rjust(6)}"
+                f" {format_amount(net).rjust(11)} {texts.CL_SHORT}"
+                f" {format_share(couleur_locale, net).rjust(6)}{trend}"
             )
     return lines
+
+
+def _trend(share: int | None, base_share: int | None) -> str:
+    """▲ or ▼: the couleur locale share against the base scenario's."""
+    if share is None or base_share is None or share == base_share:
+        return " "
+    return "▲" if share > base_share else "▼"
 
 
 def comparison_lines(

@@ -43,12 +43,17 @@ def format_share(part: int, whole: int) -> str:
 
     Returns ``"-"`` when the share is undefined (whole is zero or negative).
     """
-    if whole <= 0:
+    tenths = share_tenths(part, whole)
+    if tenths is None:
         return "-"
-    tenths = round_half_away(part * 1000, whole)
     sign = "-" if tenths < 0 else ""
     whole_part, decimal = divmod(abs(tenths), 10)
     return f"{sign}{whole_part},{decimal}%"
+
+
+def share_tenths(part: int, whole: int) -> int | None:
+    """``part`` as tenths of a percent of ``whole`` (``None`` when whole is 0 or negative)."""
+    return round_half_away(part * 1000, whole) if whole > 0 else None
 
 
 class AmountInputError(ValueError):

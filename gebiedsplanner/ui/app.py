@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.problems import Problem
-from gebiedsplanner.files.locations import Settings
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.files import storage
+from gebiedsplanner.files.locations import Settings, is_bundled
 from gebiedsplanner.files.storage import ScenarioDocument
+from gebiedsplanner.ui.screens.confirm import Confirm
 from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS, PlannerScreen
 
 
@@ -41,12 +44,37 @@ class PlannerApp(App[None]):
             self.exit()
         elif self.screen is planner:
             planner.request_quit()
+        elif not isinstance(self.screen, ModalScreen):
+            self.pop_screen()  # from the library or a comparison: back towards the planner
 
     def _planner(self) -> PlannerScreen | None:
         for screen in self.screen_stack:
             if isinstance(screen, PlannerScreen):
                 return screen
         return None
+
+    def open_scenario(self, path: Path) -> None:
+        """Open ``path`` in the planner (asking first when the current one has unsaved changes)."""
+
+        def replace(go: bool | None) -> None:
+            if not go:
+                return
+            try:
+                document = storage.load(path, writable=not is_bundled(path))
+            except ProblemsError as error:
+                self.report_problems(error.problems)
+                return
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            self.push_screen(PlannerScreen(document, self.settings))
+
+        planner = self._planner()
+        if planner is not None and planner.dirty:
+            self.push_screen(
+                Confirm(texts.OPEN_DISCARD_TITLE, texts.OPEN_DISCARD_QUESTION), replace
+            )
+        else:
+            replace(True)
 
     def report_problems(self, problems: list[Problem]) -> None:
         """The one place where problems become messages on screen (shown literally)."""

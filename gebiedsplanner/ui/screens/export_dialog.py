@@ -32,16 +32,18 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         Binding("escape", "cancel", texts.KEY_CANCEL, id="export.cancel"),
     ]
 
-    def __init__(self, suggestion: Path) -> None:
+    def __init__(self, suggestion: Path, *, layouts: bool = True) -> None:
         super().__init__()
         self.suggestion = suggestion
+        self.layouts = layouts
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(texts.EXPORT_TITLE, classes="title", markup=False)
             yield Input(value=str(self.suggestion), id="path")
             with Horizontal(classes="choices"):
-                yield Select(texts.EXPORT_LAYOUTS, value="long", allow_blank=False, id="layout")
+                if self.layouts:
+                    yield Select(texts.EXPORT_LAYOUTS, value="long", allow_blank=False, id="layout")
                 yield Select(texts.EXPORT_DIALECTS, value="nl", allow_blank=False, id="dialect")
             yield Static(texts.EXPORT_KEYS, classes="keys", markup=False)
 
@@ -49,7 +51,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def _submit(self, event: Input.Submitted) -> None:
         if not event.value.strip():
             return
-        layout = str(self.query_one("#layout", Select).value)
+        layout = str(self.query_one("#layout", Select).value) if self.layouts else "long"
         dialect = str(self.query_one("#dialect", Select).value)
         self.dismiss(ExportRequest(Path(event.value.strip()).expanduser(), layout, dialect))
 

@@ -32,6 +32,7 @@ from gebiedsplanner.ui.screens.amount_editor import AmountEdit, AmountEditor
 from gebiedsplanner.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
 from gebiedsplanner.ui.screens.help import HelpScreen
+from gebiedsplanner.ui.screens.library import LibraryScreen
 from gebiedsplanner.ui.screens.move_dialog import MoveDialog, MoveRequest
 from gebiedsplanner.ui.screens.save_as import SaveAs
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
@@ -47,6 +48,7 @@ PLANNER_ACTIONS: tuple[tuple[str, str, str, str, bool], ...] = (
     ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
     ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
     ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
+    ("l", "library", texts.KEY_LIBRARY, texts.HELP_LIBRARY, True),
     ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
     ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, True),
 )
@@ -189,6 +191,9 @@ class PlannerScreen(Screen[None]):
         self.query_one(BudgetGrid).show(self._view())
         self._show_totals()
         self._show_title()
+
+    def action_library(self) -> None:
+        self.app.push_screen(LibraryScreen(self.settings))
 
     def action_help(self) -> None:
         keys = [

@@ -24,14 +24,15 @@ class SaveAs(ModalScreen[tuple[str, Path] | None]):
         Binding("escape", "cancel", texts.KEY_CANCEL, id="save_as.cancel"),
     ]
 
-    def __init__(self, library: Path, suggestion: str) -> None:
+    def __init__(self, library: Path, suggestion: str, title: str = texts.SAVE_AS_TITLE) -> None:
         super().__init__()
         self.library = library
         self.suggestion = suggestion
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(texts.SAVE_AS_TITLE, classes="title", markup=False)
+            yield Static(self.title_text, classes="title", markup=False)
             yield Static(
                 texts.SAVE_AS_FOLDER.format(folder=literal(str(self.library))), markup=False
             )

@@ -1,0 +1,155 @@
+"""Comparing scenarios: differences, totals against the envelope, the explaining changes, bars.
+
+Every text comes from :mod:`gebiedsplanner.core.compare_report`, so the screen
+shows exactly what ``gebiedsplanner compare`` prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, DataTable, Footer, Static
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.compare import Comparison
+from gebiedsplanner.core.compare_report import (
+    bar_lines,
+    explanation_lines,
+    header_cells,
+    legend,
+    row_cells,
+    totals_lines,
+)
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
+
+COMPARISON_ACTIONS: tuple[tuple[str, str, str, str, bool], ...] = (
+    ("1", "view('rows')", texts.KEY_VIEW_ROWS, texts.HELP_VIEW_ROWS, True),
+    ("2", "view('totals')", texts.KEY_VIEW_TOTALS, texts.HELP_VIEW_TOTALS, True),
+    ("3", "view('explain')", texts.KEY_VIEW_EXPLAIN, texts.HELP_VIEW_EXPLAIN, True),
+    ("4", "view('bars')", texts.KEY_VIEW_BARS, texts.HELP_VIEW_BARS, True),
+    ("o", "toggle_only_changes", texts.KEY_ONLY_CHANGES, texts.HELP_ONLY_CHANGES, True),
+    ("s", "toggle_sort", texts.KEY_SORT, texts.HELP_SORT, True),
+    ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_BARS_YEAR, False),
+    ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_BARS_YEAR, False),
+    ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT_COMPARISON, False),
+    ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
+)
+
+
+def _plain(cells: list[str], left: int) -> list[Text]:
+    """Cells shown literally; the first ``left`` are text, the rest numbers (right-aligned)."""
+    return [
+        Text(cell, justify="left" if index < left else "right") for index, cell in enumerate(cells)
+    ]
+
+
+class ComparisonScreen(Screen[None]):
+    """A base against its variants."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(keys, action, label, show=show, id=f"comparison.{action}", tooltip=help_text)
+        for keys, action, label, help_text, show in COMPARISON_ACTIONS
+    ]
+
+    def __init__(self, comparison: Comparison) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.only_changes = True
+        self.largest_first = False
+        self.year = comparison.years[0]
+
+    def compose(self) -> ComposeResult:
+        yield Static("\n".join(legend(self.comparison)), id="legend", markup=False)
+        yield Static("", id="state", markup=False)
+        with ContentSwitcher(initial="rows", id="views"):
+            yield DataTable(id="rows", cursor_type="row", zebra_stripes=True)
+            yield DataTable(id="totals", cursor_type="row")
+            with VerticalScroll(id="explain"):
+                yield Static("\n".join(explanation_lines(self.comparison)), markup=False)
+            with VerticalScroll(id="bars"):
+                yield Static("", id="bar-lines", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        totals = self.query_one("#totals", DataTable)
+        totals.add_columns(*texts.COMPARE_TOTALS_HEADERS)
+        for row in totals_lines(self.comparison):
+            totals.add_row(*_plain(row, left=2))
+        self._fill_rows()
+        self._fill_bars()
+        self.query_one("#rows", DataTable).focus()
+
+    def _fill_rows(self) -> None:
+        table = self.query_one("#rows", DataTable)
+        table.clear(columns=True)
+        table.add_columns(*header_cells(self.comparison))
+        rows = self.comparison.selected(
+            only_changes=self.only_changes, largest_first=self.largest_first
+        )
+        for row in rows:
+            table.add_row(*_plain(row_cells(row), left=3))
+        state = texts.COMPARE_STATE.format(
+            shown=len(rows),
+            total=len(self.comparison.rows),
+            filter=texts.STATE_ONLY_CHANGES if self.only_changes else texts.STATE_ALL,
+            order=texts.STATE_LARGEST if self.largest_first else texts.STATE_FILE_ORDER,
+        )
+        self.query_one("#state", Static).update(state)
+
+    def _fill_bars(self) -> None:
+        width = max(40, self.size.width - 4) if self.size.width else 76
+        lines = [texts.BARS_TITLE.format(year=self.year), ""]
+        lines += bar_lines(self.comparison, self.year, width=width)
+        self.query_one("#bar-lines", Static).update("\n".join(lines))
+
+    def action_view(self, name: str) -> None:
+        self.query_one(ContentSwitcher).current = name
+        widget = self.query_one(f"#{name}")
+        widget.focus()
+
+    def action_toggle_only_changes(self) -> None:
+        self.only_changes = not self.only_changes
+        self._fill_rows()
+
+    def action_toggle_sort(self) -> None:
+        self.largest_first = not self.largest_first
+        self._fill_rows()
+
+    def action_year(self, step: int) -> None:
+        years = self.comparison.years
+        self.year = years[(years.index(self.year) + step) % len(years)]
+        self._fill_bars()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_export(self) -> None:
+        def chosen(request: ExportRequest | None) -> None:
+            if request is not None:
+                self._export(request.path, request.dialect, self.only_changes)
+
+        self.app.push_screen(ExportDialog(Path.cwd() / texts.COMPARE_FILE, layouts=False), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, path: Path, dialect: str, only_changes: bool) -> None:
+        from gebiedsplanner.core.compare import csv_frame
+        from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
+        from gebiedsplanner.files.storage import write_atomic
+
+        try:
+            frame = csv_frame(self.comparison, only_changes=only_changes)
+            write_atomic(path, to_csv_bytes(frame, Dialect(dialect)))
+        except ProblemsError as error:
+            self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
+            return
+        message = texts.COMPARE_WRITTEN.format(rows=frame.height, output=literal(str(path)))
+        self.app.call_from_thread(self.notify, message, markup=False)

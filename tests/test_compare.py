@@ -1,0 +1,164 @@
+"""Comparison maths: base + difference = variant exactly; mismatched scenarios; histories."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import csv
+import io
+from datetime import UTC, datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gebiedsplanner.core.compare import compare, csv_frame
+from gebiedsplanner.core.compare_report import (
+    bar,
+    bar_lines,
+    comparison_lines,
+    describe_entry,
+    format_percent_change,
+)
+from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, Cell, EditError, Scenario
+from gebiedsplanner.files import scenario_format, storage
+from tests.conftest import BUNDLED
+from tests.strategies import scenarios
+
+WHEN = datetime(2026, 11, 23, 10, 15, tzinfo=UTC)
+
+
+def bundled() -> Scenario:
+    return storage.load(BUNDLED).scenario
+
+
+def variant_of(base: Scenario) -> Scenario:
+    return scenario_format.parse("v", scenario_format.dumps(base))
+
+
+@settings(max_examples=40)
+@given(scenarios(), scenarios(), st.data())
+def test_base_plus_difference_is_the_variant_exactly(
+    base: Scenario, other: Scenario, data: st.DataObject
+) -> None:
+    variant = variant_of(base)
+    for _ in range(data.draw(st.integers(0, 5))):
+        cell = data.draw(st.sampled_from(list(variant.cells())))
+        with contextlib.suppress(EditError):
+            variant.set_amount(cell, data.draw(st.integers(0, 10**9)), who="x", when=WHEN)
+    comparison = compare(base, [variant, other])
+    for row in comparison.rows:
+        for amount, diff in zip(row.variants, row.diffs, strict=True):
+            if row.base is None or amount is None:
+                assert diff is None
+            else:
+                assert row.base + diff == amount
+    keys = {(r.owner, r.post, r.year) for r in comparison.rows}
+    assert keys == {(c.owner, c.post, c.year) for s in (base, variant, other) for c in s.cells()}
+    for row in comparison.rows:
+        cell = Cell(row.owner, row.post, row.year)
+        assert row.base == (base.amount(cell) if cell in set(base.cells()) else None)
+
+
+def test_mismatched_scenarios_show_absent_not_zero() -> None:
+    base = bundled()
+    variant = variant_of(base)
+    del variant.gebieden["Pernis"]
+    variant.stedelijk["jeugdparticipatie"] = {year: 500_000 for year in variant.years}
+    variant = variant_of(variant)  # re-read so the running totals match
+    comparison = compare(base, [variant])
+    pernis = [row for row in comparison.rows if row.owner == "Pernis"]
+    assert pernis and all(row.variants == (None,) and row.diffs == (None,) for row in pernis)
+    new = [row for row in comparison.rows if row.post == "jeugdparticipatie"]
+    assert new and all(row.base is None for row in new)
+    text = "\n".join(comparison_lines(comparison, only_changes=True))
+    assert "(ontbreekt)" in text
+
+
+def test_different_years_compare_without_error() -> None:
+    base = bundled()
+    short = scenario_format.parse(
+        "kort",
+        b'format = 1\nname = "Kort"\nenvelope = { 2017 = 100 }\ntaakstelling = { 2017 = 0 }\n'
+        b"gebied.Charlois = { couleur_locale = { 2017 = 10 }, gebiedsopdracht = { 2017 = 20 },"
+        b" taakstelling = { 2017 = 0 } }\n",
+    )
+    comparison = compare(base, [short])
+    assert comparison.years == (2016, 2017, 2018, 2019)
+    assert comparison.totals(short, 2016) is None
+    text = "\n".join(comparison_lines(comparison))
+    assert "2016  variant 1  (ontbreekt)" in text
+    assert comparison.histories[0].descends is True  # the base has no log: anything descends
+
+
+def test_the_explanation_names_the_move_and_its_reason() -> None:
+    base = bundled()
+    variant = variant_of(base)
+    variant.move(
+        Cell("Charlois", GEBIEDSOPDRACHT, 2017),
+        Cell("Charlois", COULEUR_LOCALE, 2017),
+        50_000,
+        who="jdevries",
+        when=WHEN,
+        reason="extra bewonersinitiatieven",
+    )
+    comparison = compare(base, [variant])
+    story = comparison.histories[0]
+    assert story.descends and len(story.variant_only) == 1 and not story.base_only
+    assert describe_entry(story.variant_only[0]) == (
+        "€ 50.000 Charlois gebiedsopdracht → couleur locale 2017: extra bewonersinitiatieven"
+        " (jdevries, 23-11-2026 10:15)"
+    )
+    changed = comparison.selected(only_changes=True, largest_first=True)
+    assert [(r.owner, r.post, r.diffs) for r in changed] == [
+        ("Charlois", "couleur_locale", (50_000,)),
+        ("Charlois", "gebiedsopdracht", (-50_000,)),
+    ]
+
+
+def test_unrelated_logs_are_said_to_be_unrelated() -> None:
+    base = bundled()
+    base.set_amount(Cell("Noord", COULEUR_LOCALE, 2016), 1, who="a", when=WHEN)
+    other = bundled()
+    other.set_amount(Cell("Noord", COULEUR_LOCALE, 2016), 2, who="b", when=WHEN)
+    assert compare(base, [other]).histories[0].descends is False
+
+
+def test_csv_has_plain_integers_and_empty_for_absent() -> None:
+    base = bundled()
+    variant = copy.deepcopy(base)
+    variant.name = "=variant"
+    del variant.gebieden["Pernis"]
+    frame = csv_frame(compare(base, [variant_of(variant)]), only_changes=True)
+    from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
+
+    rows = list(csv.DictReader(io.StringIO(to_csv_bytes(frame, Dialect.STANDARD).decode())))
+    assert rows and all(row["gebied"] == "Pernis" for row in rows)
+    assert all(row["variant"] == "" and row["verschil"] == "" for row in rows)
+    assert rows[0]["variant_scenario"] == "'=variant"
+    assert rows[0]["basis"].isdigit()
+
+
+def test_percent_change() -> None:
+    assert format_percent_change(50_000, 247_000) == "+20,2%"
+    assert format_percent_change(-50_000, -511_000) == "-9,8%"
+    assert format_percent_change(5, 0) == ""
+    assert format_percent_change(None, 5) == ""
+
+
+def test_bars_fit_in_80_columns_and_scale() -> None:
+    base = bundled()
+    variant = variant_of(base)
+    variant.move(
+        Cell("Charlois", GEBIEDSOPDRACHT, 2017),
+        Cell("Noord", COULEUR_LOCALE, 2017),
+        1_000_000,
+        who="a",
+        when=WHEN,
+    )
+    lines = bar_lines(compare(base, [variant]), 2017, width=80)
+    assert all(len(line) <= 80 for line in lines)
+    assert lines[0] == "Centrum"
+    assert bar(8, 8, 4) == "████" and bar(1, 8, 4) == "▌" and bar(0, 8, 4) == ""
+    charlois = lines.index("Charlois")
+    assert lines[charlois + 1].count("█") > lines[charlois + 2].count("█")
+    assert "CL" in lines[charlois + 1]

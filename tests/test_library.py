@@ -1,0 +1,80 @@
+"""The scenario library: listing (broken files included), duplicate, rename, delete, restore."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.files import library, storage
+from gebiedsplanner.files.locations import Settings, load_settings
+from tests.conftest import BUNDLED
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    team = tmp_path / "team"
+    team.mkdir()
+    shutil.copyfile(BUNDLED, team / "basis.toml")
+    (team / "kapot.toml").write_text("format = 1\nname = ")
+    return load_settings([str(team)])
+
+
+def by_name(entries: list[library.Entry], name: str) -> library.Entry:
+    return next(entry for entry in entries if entry.path.name == name)
+
+
+def test_scan_lists_bundled_own_and_team_folders_with_broken_files(settings: Settings) -> None:
+    entries = library.scan(settings)
+    kinds = {entry.path.name: entry.source.kind for entry in entries}
+    assert kinds["nrw-2016-2019.toml"] is library.SourceKind.BUNDLED
+    assert kinds["basis.toml"] is library.SourceKind.TEAM
+    broken = by_name(entries, "kapot.toml")
+    assert broken.scenario is None and broken.status.startswith("kan niet laden: TOML-syntaxfout")
+    good = by_name(entries, "basis.toml")
+    assert good.years == "2016-2019"
+    assert good.status == "boven envelope: 250.000 in 2017"
+
+
+def test_duplicate_rename_delete_restore(settings: Settings) -> None:
+    basis = by_name(library.scan(settings), "basis.toml")
+    copy = library.duplicate(basis, "Variant extra couleur locale", settings.library)
+    assert copy.name == "variant-extra-couleur-locale.toml"
+    assert storage.load(copy).scenario.name == "Variant extra couleur locale"
+
+    entry = by_name(library.scan(settings), copy.name)
+    renamed = library.rename(entry, "Variant B")
+    assert not copy.exists() and renamed.name == "variant-b.toml"
+
+    entry = by_name(library.scan(settings), renamed.name)
+    trashed = library.delete(entry, settings.trash)
+    assert not renamed.exists() and trashed.file.exists()
+    assert [item.origin for item in library.trashed(settings.trash)] == [renamed.resolve()]
+    assert library.restore(library.trashed(settings.trash)[0]) == renamed.resolve()
+    assert renamed.exists() and library.trashed(settings.trash) == []
+
+
+def test_bundled_examples_cannot_be_renamed_or_deleted(settings: Settings) -> None:
+    bundled = by_name(library.scan(settings), "nrw-2016-2019.toml")
+    with pytest.raises(ProblemsError, match="meegeleverde voorbeeld"):
+        library.rename(bundled, "x")
+    with pytest.raises(ProblemsError, match="meegeleverde voorbeeld"):
+        library.delete(bundled, settings.trash)
+    assert BUNDLED.exists()
+
+
+def test_duplicate_never_overwrites(settings: Settings) -> None:
+    basis = by_name(library.scan(settings), "basis.toml")
+    library.duplicate(basis, "Twee", settings.library)
+    with pytest.raises(ProblemsError, match="bestaat al"):
+        library.duplicate(basis, "Twee", settings.library)
+
+
+def test_restore_never_overwrites(settings: Settings) -> None:
+    basis = by_name(library.scan(settings), "basis.toml")
+    library.delete(basis, settings.trash)
+    shutil.copyfile(BUNDLED, basis.path)
+    with pytest.raises(ProblemsError, match="bestaat al"):
+        library.restore(library.trashed(settings.trash)[0])
