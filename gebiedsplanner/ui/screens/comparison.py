@@ -84,14 +84,14 @@ class ComparisonScreen(Screen[None]):
         totals.add_columns(*texts.COMPARE_TOTALS_HEADERS)
         for row in totals_lines(self.comparison):
             totals.add_row(*_plain(row, left=2))
+        self.query_one("#rows", DataTable).add_columns(*header_cells(self.comparison))
         self._fill_rows()
         self._fill_bars()
         self.query_one("#rows", DataTable).focus()
 
     def _fill_rows(self) -> None:
         table = self.query_one("#rows", DataTable)
-        table.clear(columns=True)
-        table.add_columns(*header_cells(self.comparison))
+        table.clear()
         rows = self.comparison.selected(
             only_changes=self.only_changes, largest_first=self.largest_first
         )

@@ -48,6 +48,11 @@ def plain(text: str) -> Text:
     return Text(literal(text))
 
 
+def _shorten(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters with an ellipsis (the detail line has it whole)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 class LibraryScreen(Screen[None]):
     """Lists scenarios (or the trash); marks a base and variants for comparison."""
 
@@ -70,13 +75,21 @@ class LibraryScreen(Screen[None]):
         yield Static(texts.LIBRARY_TITLE, id="title", markup=False)
         yield Input(placeholder=texts.LIBRARY_FILTER, id="filter")
         yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="trash", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
-        self.query_one(DataTable).focus()
+        self.query_one("#entries", DataTable).add_columns(*texts.LIBRARY_COLUMNS)
+        self.query_one("#trash", DataTable).add_columns(*texts.TRASH_COLUMNS)
+        self.query_one("#trash", DataTable).display = False
+        self._table().focus()
         self.rescan()
+
+    def _table(self) -> DataTable[Text]:
+        """The table on show: the library or the trash."""
+        return self.query_one("#trash" if self.showing_trash else "#entries", DataTable)
 
     # -- listing ---------------------------------------------------------------
 
@@ -91,12 +104,11 @@ class LibraryScreen(Screen[None]):
         self._fill()
 
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
+        table = self._table()
+        table.clear()
         needle = self.query_one("#filter", Input).value.strip().casefold()
         self._shown = []
         if self.showing_trash:
-            table.add_columns(*texts.TRASH_COLUMNS)
             for index, item in enumerate(self.trash):
                 if needle in str(item.origin).casefold():
                     self._shown.append(index)
@@ -107,23 +119,22 @@ class LibraryScreen(Screen[None]):
                     )
             self.query_one("#title", Static).update(texts.TRASH_TITLE)
             return
-        table.add_columns(*texts.LIBRARY_COLUMNS)
         for index, entry in enumerate(self.entries):
             haystack = f"{entry.name} {entry.path.parent}".casefold()
             if needle not in haystack:
                 continue
             self._shown.append(index)
             who, when = entry.last_change
-            status = Text(literal(entry.status))
+            status = Text(_shorten(literal(entry.status), 32))
             if entry.scenario is None or "boven" in entry.status:
                 status.stylize("bold reverse")
             table.add_row(
                 plain(self._mark(entry.path)),
-                plain(entry.name),
+                plain(_shorten(entry.name, 30)),
+                status,
+                plain(entry.years),
                 plain(self._folder_label(entry.source)),
                 plain(f"{who} {when:%d-%m-%y %H:%M}".strip()),
-                plain(entry.years),
-                status,
             )
         self.query_one("#title", Static).update(texts.LIBRARY_TITLE)
         self._show_detail()
@@ -142,7 +153,7 @@ class LibraryScreen(Screen[None]):
         return ""
 
     def _current(self) -> library.Entry | None:
-        table = self.query_one(DataTable)
+        table = self._table()
         if self.showing_trash or not self._shown or table.cursor_row >= len(self._shown):
             return None
         return self.entries[self._shown[table.cursor_row]]
@@ -171,7 +182,7 @@ class LibraryScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one(DataTable).focus()
+        self._table().focus()
 
     # -- actions -------------------------------------------------------------------
 
@@ -180,7 +191,7 @@ class LibraryScreen(Screen[None]):
         if field.has_focus:
             field.value = ""
             field.display = False
-            self.query_one(DataTable).focus()
+            self._table().focus()
             return
         if self.showing_trash:
             self.action_toggle_trash()
@@ -247,7 +258,7 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(Confirm(texts.DELETE_TITLE, question), chosen)
 
     def _restore(self) -> None:
-        table = self.query_one(DataTable)
+        table = self._table()
         if not self._shown or table.cursor_row >= len(self._shown):
             return
         item = self.trash[self._shown[table.cursor_row]]
@@ -267,7 +278,10 @@ class LibraryScreen(Screen[None]):
 
     def action_toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash
+        self.query_one("#entries", DataTable).display = not self.showing_trash
+        self.query_one("#trash", DataTable).display = self.showing_trash
         self._fill()
+        self._table().focus()
 
     # -- comparison ------------------------------------------------------------------
 
@@ -293,9 +307,9 @@ class LibraryScreen(Screen[None]):
         self._refill_keeping_cursor()
 
     def _refill_keeping_cursor(self) -> None:
-        row = self.query_one(DataTable).cursor_row
+        row = self._table().cursor_row
         self._fill()
-        self.query_one(DataTable).move_cursor(row=row)
+        self._table().move_cursor(row=row)
 
     def action_compare(self) -> None:
         entry = self._current()

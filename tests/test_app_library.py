@@ -1,0 +1,181 @@
+"""The library and the comparison, driven through the real UI."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from gebiedsplanner.files import locations, storage
+from gebiedsplanner.ui.app import PlannerApp
+from tests.conftest import BUNDLED
+from tests.test_app import SIZE, screen_text, toasts
+
+
+def make_app(*team: Path) -> PlannerApp:
+    settings = locations.load_settings([str(folder) for folder in team])
+    return PlannerApp(storage.load(BUNDLED, writable=False), settings)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let dismissed dialogs start their workers, the workers finish, and the screen repaint."""
+    for _ in range(4):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def shown(pilot: Pilot[None], text: str, present: bool = True) -> str:
+    """Wait (up to 10 s) until ``text`` is on screen or in a notification (or gone)."""
+    for _ in range(200):
+        screen = screen_text(pilot) + "\n" + toasts(pilot)
+        if (text in screen) == present:
+            return screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"{text!r} {'never appeared' if present else 'stayed'}:\n{screen}")
+
+
+def row_of(pilot: Pilot[None], text: str) -> int:
+    """The table row (0-based, under the header) whose line contains ``text``."""
+    lines = screen_text(pilot).splitlines()
+    header = next(i for i, line in enumerate(lines) if "Naam" in line or "Bestand" in line)
+    return next(i for i, line in enumerate(lines) if text in line) - header - 1
+
+
+async def go_to_row(pilot: Pilot[None], text: str) -> None:
+    await pilot.press("home")
+    for _ in range(row_of(pilot, text)):
+        await pilot.press("down")
+
+
+async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_dirs: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await settle(pilot)
+        assert "NRW basis 2016-2019" in screen_text(pilot) and "voorbeeld" in screen_text(pilot)
+        await pilot.press("d", "ctrl+u", *"Variant CL", "enter")
+        await shown(pilot, "Variant CL")
+        await go_to_row(pilot, "Variant CL")
+        await pilot.press("enter")
+        assert (await shown(pilot, " Variant CL · 2016")).startswith(" Variant CL · 2016")
+
+        await pilot.press("right_square_bracket", "down", "right", "m")
+        await pilot.press(*"50.000", "tab", *"extra bewonersinitiatieven", "enter", "ctrl+s")
+        await settle(pilot)
+        assert "niet opgeslagen" not in screen_text(pilot)
+
+        await pilot.press("l")
+        await settle(pilot)
+        await go_to_row(pilot, "NRW basis 2016-2019 ")
+        await pilot.press("b")
+        await go_to_row(pilot, "Variant CL")
+        await pilot.press("space", "c")
+        text = await shown(pilot, "2 van 180 cellen")
+        assert "basis:     NRW basis 2016-2019" in text and "variant 1: Variant CL" in text
+        assert "2 van 180 cellen" in text
+        charlois = [line.split() for line in text.splitlines() if line.startswith(" Charlois")]
+        assert [
+            "Charlois",
+            "couleur",
+            "locale",
+            "2017",
+            "247.000",
+            "297.000",
+            "+50.000",
+            "+20,2%",
+        ] in charlois
+
+        await pilot.press("3")
+        assert "€ 50.000 Charlois gebiedsopdracht → couleur locale 2017: extra" in screen_text(
+            pilot
+        )
+        await pilot.press("4", "right_square_bracket")
+        assert "Netto budget per gebied in 2017" in screen_text(pilot)
+        await pilot.press("2")
+        assert "▲ BOVEN ENVELOPE" in screen_text(pilot)
+        await pilot.press("escape", "escape")
+        assert screen_text(pilot).startswith(" Variant CL")
+
+
+async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path) -> None:
+    app = make_app()
+    own = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("d", "ctrl+u", *"Eerste", "enter")
+        await shown(pilot, "Eerste")
+        await go_to_row(pilot, "Eerste")
+        await pilot.press("r", "ctrl+u", *"Tweede", "enter")
+        await shown(pilot, "Tweede")
+        await settle(pilot)
+        assert sorted(p.name for p in own.iterdir()) == ["tweede.toml"]
+        assert "Tweede" in screen_text(pilot) and "Eerste" not in screen_text(pilot)
+
+        await go_to_row(pilot, "Tweede")
+        await pilot.press("x")
+        assert "Verwijderen" in await shown(pilot, "Verwijderen")
+        await pilot.press("n")
+        assert (own / "tweede.toml").exists()
+        await pilot.press("x", "j")
+        await shown(pilot, "Tweede", present=False)
+        assert not (own / "tweede.toml").exists()
+
+        await pilot.press("t")
+        assert "Prullenbak" in screen_text(pilot) and "tweede.toml" in screen_text(pilot)
+        await pilot.press("enter")
+        await shown(pilot, "tweede.toml", present=False)
+        await settle(pilot)
+        assert (own / "tweede.toml").exists()
+        await pilot.press("escape")
+        await shown(pilot, "Tweede")
+
+
+async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    shutil.copyfile(BUNDLED, team / "goed.toml")
+    (team / "kapot.toml").write_bytes(b"\x00\x01")
+    (team / "[b]vet[@click=app.quit].toml").write_text("format = 9\n")
+    app = make_app(team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        text = await shown(pilot, "kapot.toml")
+        assert "kapot.toml" in text and "kan niet laden: dit is geen" in text
+        assert "[b]vet[@click=app.quit].toml" in text
+        await go_to_row(pilot, "kapot.toml")
+        detail = " ".join(screen_text(pilot).split())
+        assert "dit is geen tekstbestand (het bevat binaire gegevens)" in detail
+        await pilot.press("enter")
+        assert "geen tekstbestand" in await shown(pilot, "Probleem")
+        assert app.is_running
+
+
+async def test_filter_by_typing(tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    for name in ("alfa", "beta"):
+        (team / f"{name}.toml").write_text(
+            BUNDLED.read_text().replace('name = "NRW basis 2016-2019"', f'name = "{name}"')
+        )
+    app = make_app(team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("slash", *"alf")
+        text = screen_text(pilot)
+        assert "alfa" in text and "beta" not in text and "NRW basis" not in text
+        await pilot.press("escape")
+        assert "beta" in screen_text(pilot)
+
+
+async def test_compare_needs_a_variant(isolated_user_dirs: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await settle(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Markeer een basis" in toasts(pilot)
