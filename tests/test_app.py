@@ -244,7 +244,7 @@ async def test_command_palette_offers_every_planner_action() -> None:
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        assert {label for _, _, label, _, _ in PLANNER_ACTIONS} <= titles
+        assert {spec.label for spec in PLANNER_ACTIONS} <= titles
         await pilot.press("ctrl+p", *"Verschuif")
         await pilot.pause(0.3)
         await pilot.press("enter")

@@ -16,7 +16,7 @@ from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings, is_bundled
 from gebiedsplanner.files.storage import ScenarioDocument
 from gebiedsplanner.ui.screens.confirm import Confirm
-from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS, PlannerScreen
+from gebiedsplanner.ui.screens.planner import PlannerScreen
 
 
 class PlannerApp(App[None]):
@@ -85,11 +85,7 @@ class PlannerApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        if isinstance(screen, PlannerScreen):
-            for _, action, label, help_text, _ in PLANNER_ACTIONS:
-                yield SystemCommand(label, help_text, lambda a=action: self._run_planner_action(a))
-
-    def _run_planner_action(self, action: str) -> None:
-        planner = self._planner()
-        if planner is not None:
-            self.call_later(planner.run_action, action)
+        for spec in getattr(screen, "ACTIONS", ()):
+            yield SystemCommand(
+                spec.label, spec.help, lambda a=spec.action: self.call_later(screen.run_action, a)
+            )

@@ -12,7 +12,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, DataTable, Footer, Static
@@ -29,19 +29,25 @@ from gebiedsplanner.core.compare_report import (
 )
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
+from gebiedsplanner.ui.screens.help import HelpScreen
 
-COMPARISON_ACTIONS: tuple[tuple[str, str, str, str, bool], ...] = (
-    ("1", "view('rows')", texts.KEY_VIEW_ROWS, texts.HELP_VIEW_ROWS, True),
-    ("2", "view('totals')", texts.KEY_VIEW_TOTALS, texts.HELP_VIEW_TOTALS, True),
-    ("3", "view('explain')", texts.KEY_VIEW_EXPLAIN, texts.HELP_VIEW_EXPLAIN, True),
-    ("4", "view('bars')", texts.KEY_VIEW_BARS, texts.HELP_VIEW_BARS, True),
-    ("o", "toggle_only_changes", texts.KEY_ONLY_CHANGES, texts.HELP_ONLY_CHANGES, True),
-    ("s", "toggle_sort", texts.KEY_SORT, texts.HELP_SORT, True),
-    ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_BARS_YEAR, False),
-    ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_BARS_YEAR, False),
-    ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT_COMPARISON, False),
-    ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
+COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
+    ActionSpec(*spec)
+    for spec in (
+        ("1", "view('rows')", texts.KEY_VIEW_ROWS, texts.HELP_VIEW_ROWS, True),
+        ("2", "view('totals')", texts.KEY_VIEW_TOTALS, texts.HELP_VIEW_TOTALS, True),
+        ("3", "view('explain')", texts.KEY_VIEW_EXPLAIN, texts.HELP_VIEW_EXPLAIN, True),
+        ("4", "view('bars')", texts.KEY_VIEW_BARS, texts.HELP_VIEW_BARS, True),
+        ("o", "toggle_only_changes", texts.KEY_ONLY_CHANGES, texts.HELP_ONLY_CHANGES, True),
+        ("s", "toggle_sort", texts.KEY_SORT, texts.HELP_SORT, True),
+        ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_BARS_YEAR, False),
+        ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_BARS_YEAR, False),
+        ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT_COMPARISON, False),
+        ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, False),
+        ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
+    )
 )
 
 
@@ -55,10 +61,8 @@ def _plain(cells: list[str], left: int) -> list[Text]:
 class ComparisonScreen(Screen[None]):
     """A base against its variants."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(keys, action, label, show=show, id=f"comparison.{action}", tooltip=help_text)
-        for keys, action, label, help_text, show in COMPARISON_ACTIONS
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("comparison", COMPARISON_ACTIONS)
+    ACTIONS = COMPARISON_ACTIONS
 
     def __init__(self, comparison: Comparison) -> None:
         super().__init__()
@@ -128,6 +132,9 @@ class ComparisonScreen(Screen[None]):
         years = self.comparison.years
         self.year = years[(years.index(self.year) + step) % len(years)]
         self._fill_bars()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(help_rows(self.ACTIONS)))
 
     def action_back(self) -> None:
         self.dismiss(None)

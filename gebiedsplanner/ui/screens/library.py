@@ -14,7 +14,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -24,22 +24,28 @@ from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import library
 from gebiedsplanner.files.locations import Settings
+from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.confirm import Confirm
+from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
 
 #: key(s), action, footer label, help text, shown in the footer
-LIBRARY_ACTIONS: tuple[tuple[str, str, str, str, bool], ...] = (
-    ("enter", "open", texts.KEY_OPEN, texts.HELP_OPEN, True),
-    ("slash", "filter", texts.KEY_FILTER, texts.HELP_FILTER, True),
-    ("d", "duplicate", texts.KEY_DUPLICATE, texts.HELP_DUPLICATE, True),
-    ("r", "rename", texts.KEY_RENAME, texts.HELP_RENAME, False),
-    ("delete,x", "delete", texts.KEY_DELETE, texts.HELP_DELETE, False),
-    ("b", "mark_base", texts.KEY_BASE, texts.HELP_BASE, True),
-    ("space", "mark_variant", texts.KEY_VARIANT, texts.HELP_VARIANT, True),
-    ("c", "compare", texts.KEY_COMPARE, texts.HELP_COMPARE, True),
-    ("t", "toggle_trash", texts.KEY_TRASH, texts.HELP_TRASH, False),
-    ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
+LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
+    ActionSpec(*spec)
+    for spec in (
+        ("enter", "open", texts.KEY_OPEN, texts.HELP_OPEN, True),
+        ("slash", "filter", texts.KEY_FILTER, texts.HELP_FILTER, True),
+        ("d", "duplicate", texts.KEY_DUPLICATE, texts.HELP_DUPLICATE, True),
+        ("r", "rename", texts.KEY_RENAME, texts.HELP_RENAME, False),
+        ("delete,x", "delete", texts.KEY_DELETE, texts.HELP_DELETE, False),
+        ("b", "mark_base", texts.KEY_BASE, texts.HELP_BASE, True),
+        ("space", "mark_variant", texts.KEY_VARIANT, texts.HELP_VARIANT, True),
+        ("c", "compare", texts.KEY_COMPARE, texts.HELP_COMPARE, True),
+        ("t", "toggle_trash", texts.KEY_TRASH, texts.HELP_TRASH, False),
+        ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, False),
+        ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
+    )
 )
 
 
@@ -56,10 +62,8 @@ def _shorten(text: str, width: int) -> str:
 class LibraryScreen(Screen[None]):
     """Lists scenarios (or the trash); marks a base and variants for comparison."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(keys, action, label, show=show, id=f"library.{action}", tooltip=help_text)
-        for keys, action, label, help_text, show in LIBRARY_ACTIONS
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("library", LIBRARY_ACTIONS)
+    ACTIONS = LIBRARY_ACTIONS
 
     def __init__(self, settings: Settings) -> None:
         super().__init__()
@@ -185,6 +189,9 @@ class LibraryScreen(Screen[None]):
         self._table().focus()
 
     # -- actions -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(help_rows(self.ACTIONS)))
 
     def action_back(self) -> None:
         field = self.query_one("#filter", Input)

@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -28,6 +28,7 @@ from gebiedsplanner.core.table_view import TableView, totals_text
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings, file_name_for
 from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.amount_editor import AmountEdit, AmountEditor
 from gebiedsplanner.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
@@ -39,28 +40,29 @@ from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 #: Every planner action: key(s), action, footer label, help text, shown in the footer.
-PLANNER_ACTIONS: tuple[tuple[str, str, str, str, bool], ...] = (
-    ("enter", "edit", texts.KEY_EDIT, texts.HELP_EDIT, True),
-    ("m", "move", texts.KEY_MOVE, texts.HELP_MOVE, True),
-    ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
-    ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_PREV_YEAR, False),
-    ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, True),
-    ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
-    ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
-    ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
-    ("l", "library", texts.KEY_LIBRARY, texts.HELP_LIBRARY, True),
-    ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
-    ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, True),
+PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
+    ActionSpec(*spec)
+    for spec in (
+        ("enter", "edit", texts.KEY_EDIT, texts.HELP_EDIT, True),
+        ("m", "move", texts.KEY_MOVE, texts.HELP_MOVE, True),
+        ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
+        ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_PREV_YEAR, False),
+        ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, True),
+        ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
+        ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
+        ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
+        ("l", "library", texts.KEY_LIBRARY, texts.HELP_LIBRARY, True),
+        ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
+        ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, True),
+    )
 )
 
 
 class PlannerScreen(Screen[None]):
     """One scenario, one year at a time."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(keys, action, label, show=show, id=f"planner.{action}", tooltip=help_text)
-        for keys, action, label, help_text, show in PLANNER_ACTIONS
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("planner", PLANNER_ACTIONS)
+    ACTIONS = PLANNER_ACTIONS
 
     def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
         super().__init__()
@@ -196,18 +198,8 @@ class PlannerScreen(Screen[None]):
         self.app.push_screen(LibraryScreen(self.settings))
 
     def action_help(self) -> None:
-        keys = [
-            (
-                keys.replace("right_square_bracket", "]")
-                .replace("left_square_bracket", "[")
-                .replace("question_mark", "?")
-                .replace(",", " "),
-                help_text,
-            )
-            for keys, _, _, help_text, _ in PLANNER_ACTIONS
-        ]
-        keys += [(key, help_text) for key, help_text in texts.HELP_EXTRA_KEYS]
-        self.app.push_screen(HelpScreen(keys))
+        rows = help_rows(PLANNER_ACTIONS) + list(texts.HELP_EXTRA_KEYS)
+        self.app.push_screen(HelpScreen(rows))
 
     # -- files ---------------------------------------------------------------
 
