@@ -250,3 +250,27 @@ async def test_command_palette_offers_every_planner_action() -> None:
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert "Verschuif een bedrag in 2016" in screen_text(pilot)
+
+
+async def test_undo_and_redo_follow_the_totals() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1.000", "enter")
+        await pilot.press("down", "m", *"5.000", "enter")
+        assert line_with(pilot, "Charlois")[1] == "221.000"
+        await pilot.press("ctrl+z")
+        assert line_with(pilot, "Charlois")[1:3] == ["226.000", "4.487.000"]
+        await pilot.press("ctrl+z")
+        assert line_with(pilot, "Centrum")[1] == "111.000"
+        assert line_with(pilot, "Envelope")[5] == "0"
+        await pilot.press("ctrl+y")
+        assert line_with(pilot, "Centrum")[1] == "112.000"
+        assert line_with(pilot, "Envelope")[5] == "-1.000"
+        log = planner(pilot).document.scenario.log
+        assert [entry.action for entry in log] == [
+            "wijziging",
+            "verschuiving",
+            "ongedaan gemaakt",
+            "ongedaan gemaakt",
+            "opnieuw gedaan",
+        ]

@@ -140,6 +140,8 @@ class Scenario:
         self.gebieden = gebieden
         self.log: list[LogEntry] = list(log)
         self._running = self._sum_all()
+        self._undo: list[LogEntry] = []  # this session's changes, newest last
+        self._redo: list[LogEntry] = []
 
     # -- reading -----------------------------------------------------------
 
@@ -202,10 +204,7 @@ class Scenario:
         old = self.amount(cell)
         self._check_new_amount(cell, new)
         change = CellChange(cell, old, new)
-        entry = LogEntry(when, who, texts.ACTION_EDIT, reason, (change,))
-        self._apply(change)
-        self.log.append(entry)
-        return entry
+        return self._commit(LogEntry(when, who, texts.ACTION_EDIT, reason, (change,)))
 
     def preview_move(
         self, source: Cell, target: Cell, amount: int
@@ -237,11 +236,61 @@ class Scenario:
     ) -> LogEntry:
         """Move ``amount`` euros from ``source`` to ``target`` (same year); totals are conserved."""
         changes = self.preview_move(source, target, amount)
-        entry = LogEntry(when, who, texts.ACTION_MOVE, reason, changes)
-        for change in changes:
-            self._apply(change)
+        return self._commit(LogEntry(when, who, texts.ACTION_MOVE, reason, changes))
+
+    @property
+    def can_undo(self) -> bool:
+        """There is a change of this session to undo."""
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        """There is an undone change to redo."""
+        return bool(self._redo)
+
+    def undo(self, *, who: str, when: datetime) -> LogEntry | None:
+        """Reverse the latest change of this session; the reversal is logged like any change.
+
+        Returns the new log entry, or ``None`` when there is nothing to undo.
+        """
+        if not self._undo:
+            return None
+        original = self._undo.pop()
+        reverse = tuple(CellChange(c.cell, c.new, c.old) for c in reversed(original.changes))
+        reason = texts.UNDO_REASON.format(action=original.action, reason=original.reason)
+        entry = LogEntry(when, who, texts.ACTION_UNDO, reason.rstrip(": "), reverse)
+        self._apply_all(entry.changes)
         self.log.append(entry)
+        self._redo.append(original)
         return entry
+
+    def redo(self, *, who: str, when: datetime) -> LogEntry | None:
+        """Apply the latest undone change again (logged); ``None`` when there is none."""
+        if not self._redo:
+            return None
+        original = self._redo.pop()
+        reason = texts.REDO_REASON.format(action=original.action, reason=original.reason)
+        entry = LogEntry(when, who, texts.ACTION_REDO, reason.rstrip(": "), original.changes)
+        self._apply_all(entry.changes)
+        self.log.append(entry)
+        self._undo.append(original)
+        return entry
+
+    def _commit(self, entry: LogEntry) -> LogEntry:
+        """Apply a new change, log it, and make it the one to undo next."""
+        self._apply_all(entry.changes)
+        self.log.append(entry)
+        self._undo.append(entry)
+        self._redo.clear()
+        return entry
+
+    def _apply_all(self, changes: tuple[CellChange, ...]) -> None:
+        for change in changes:
+            if self.amount(change.cell) != change.old:
+                raise AssertionError(
+                    f"{change.cell.address} is not {change.old}"
+                )  # a bug, not input
+            self._apply(change)
 
     def resolve_owner(self, name: str) -> str:
         """The gebied (or ``stedelijk``) a user means by ``name``, ignoring case."""

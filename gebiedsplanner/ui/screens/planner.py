@@ -45,6 +45,8 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
     for spec in (
         ("enter", "edit", texts.KEY_EDIT, texts.HELP_EDIT, True),
         ("m", "move", texts.KEY_MOVE, texts.HELP_MOVE, True),
+        ("ctrl+z", "undo", texts.KEY_UNDO, texts.HELP_UNDO, False),
+        ("ctrl+y", "redo", texts.KEY_REDO, texts.HELP_REDO, False),
         ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
         ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_PREV_YEAR, False),
         ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, True),
@@ -164,13 +166,29 @@ class PlannerScreen(Screen[None]):
 
         self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
 
-    def _record(self, change: Callable[[], LogEntry]) -> None:
+    def action_undo(self) -> None:
+        scenario = self.document.scenario
+        if not scenario.can_undo:
+            self.notify(texts.NOTHING_TO_UNDO, severity="warning", markup=False)
+            return
+        self._record(lambda: scenario.undo(who=audit.current_user(), when=audit.now()))
+
+    def action_redo(self) -> None:
+        scenario = self.document.scenario
+        if not scenario.can_redo:
+            self.notify(texts.NOTHING_TO_REDO, severity="warning", markup=False)
+            return
+        self._record(lambda: scenario.redo(who=audit.current_user(), when=audit.now()))
+
+    def _record(self, change: Callable[[], LogEntry | None]) -> None:
         """Apply a change through the core, then repaint only what it touched."""
         was_dirty = self.dirty
         try:
             entry = change()
         except EditError as error:
             self.notify(literal(str(error)), severity="error", markup=False)
+            return
+        if entry is None:
             return
         grid = self.query_one(BudgetGrid)
         grid.refresh_rows(grid.view.rows_touched(entry.changes))
