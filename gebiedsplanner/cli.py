@@ -140,11 +140,16 @@ def _cell(scenario: Scenario, text: str, file: str, option: str) -> Cell:
 
 def _move(options: argparse.Namespace) -> int:
     path = Path(options.file)
-    document = storage.load(path)
     if locations.is_bundled(path):
         raise ProblemsError(
             [Problem(options.file, "", texts.BUNDLED_READ_ONLY, texts.FIX_BUNDLED_READ_ONLY)]
         )
+    with storage.write_lock(path):  # read, change and write as one step: no move is lost
+        return _move_locked(options, path)
+
+
+def _move_locked(options: argparse.Namespace, path: Path) -> int:
+    document = storage.load(path)
     scenario = document.scenario
     source = _cell(scenario, options.source, options.file, "--from")
     target = _cell(scenario, options.target, options.file, "--to")

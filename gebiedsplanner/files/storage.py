@@ -10,8 +10,12 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import hashlib
 import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,6 +94,42 @@ def _fsync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+LOCK_WAIT_SECONDS = 15.0
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside a scenario: never replaced, so every writer locks the same inode."""
+    return path.parent / f".{path.name}.lock"
+
+
+@contextmanager
+def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the exclusive write lock of ``path`` (read, change, write as one step).
+
+    Waits up to ``wait`` seconds for another writer (the app's save or another
+    command) to finish; then says who to wait for instead of failing silently.
+    """
+    try:
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path), error)]) from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ProblemsError(
+                        [Problem(str(path), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)]
+                    ) from None
+                time.sleep(0.02)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
 
 
 def digest(data: bytes) -> str:

@@ -268,7 +268,8 @@ class PlannerScreen(Screen[None]):
             if as_new:
                 storage.write_new(path, data)
             else:
-                storage.write_checked(path, data, self.document.loaded_digest)
+                with storage.write_lock(path):
+                    storage.write_checked(path, data, self.document.loaded_digest)
         except ProblemsError as error:
             self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
