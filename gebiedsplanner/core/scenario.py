@@ -276,6 +276,11 @@ class Scenario:
         self._undo.append(original)
         return entry
 
+    def replay(self, entry: LogEntry) -> None:
+        """Apply a recorded entry (merging a colleague's file); not undoable in this session."""
+        self._apply_all(entry.changes)
+        self.log.append(entry)
+
     def _commit(self, entry: LogEntry) -> LogEntry:
         """Apply a new change, log it, and make it the one to undo next."""
         self._apply_all(entry.changes)

@@ -1,0 +1,83 @@
+"""Three-way merge of two advisers' changes to one scenario, cell by cell.
+
+``base`` is the scenario as we loaded it, ``ours`` what is on our screen,
+``theirs`` what a colleague saved meanwhile. Cells only one side changed merge
+by themselves; a cell both changed to different amounts is a :class:`Conflict`
+for the user to decide. The merged scenario starts from theirs (so their change
+log is kept whole) and replays our change-log entries on top, with each
+change's old amount rebased on what was there: the log stays true to the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from gebiedsplanner.core.scenario import Cell, CellChange, LogEntry, Scenario
+
+
+class MergeImpossible(ValueError):
+    """The files differ in shape (gebieden, posts or years), not only in amounts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """A cell both advisers changed, to different amounts."""
+
+    cell: Cell
+    base: int
+    ours: int
+    theirs: int
+
+
+def _shape(scenario: Scenario) -> set[Cell]:
+    return set(scenario.cells())
+
+
+def conflicts(base: Scenario, ours: Scenario, theirs: Scenario) -> list[Conflict]:
+    """The cells that need a decision; raises :class:`MergeImpossible` on a change of shape."""
+    cells = _shape(base)
+    if _shape(ours) != cells or _shape(theirs) != cells:
+        raise MergeImpossible
+    found = []
+    for cell in base.cells():
+        was, mine, other = base.amount(cell), ours.amount(cell), theirs.amount(cell)
+        if mine != was and other != was and mine != other:
+            found.append(Conflict(cell, was, mine, other))
+    return found
+
+
+def merge(
+    base: Scenario,
+    ours: Scenario,
+    theirs: Scenario,
+    keep_ours: Mapping[Cell, bool] | None = None,
+) -> Scenario:
+    """Our session's changes applied on top of ``theirs``.
+
+    Args:
+        base: The scenario as we loaded it (its log is the start of ours).
+        ours: What we have now.
+        theirs: What is on disk now; it is changed in place and returned.
+        keep_ours: For each conflicting cell, ``True`` to keep our amount,
+            ``False`` to keep theirs. A conflict left out keeps theirs.
+    """
+    decided = dict(keep_ours or {})
+    contested = {conflict.cell for conflict in conflicts(base, ours, theirs)}
+    # Cells we changed and changed back are not ours to write: theirs stands.
+    changed = {cell for cell in base.cells() if ours.amount(cell) != base.amount(cell)}
+    for entry in ours.log[len(base.log) :]:
+        changes = []
+        for change in entry.changes:
+            if change.cell not in changed:
+                continue
+            if change.cell in contested and not decided.get(change.cell, False):
+                continue
+            current = theirs.amount(change.cell)
+            if current != change.new:
+                changes.append(CellChange(change.cell, current, change.new))
+        if changes:
+            theirs.replay(
+                LogEntry(entry.when, entry.who, entry.action, entry.reason, tuple(changes))
+            )
+    return theirs
