@@ -389,3 +389,27 @@ NOTHING_TO_UNDO = "Niets om ongedaan te maken in deze sessie."
 NOTHING_TO_REDO = "Niets om opnieuw te doen."
 LOCK_BUSY = "een ander programma schrijft al geruime tijd naar dit bestand"
 FIX_LOCK_BUSY = "probeer het over een minuut opnieuw; niets is gewijzigd"
+
+# -- merging a colleague's changes ----------------------------------------------------
+KEY_TOGGLE_CHOICE = "Wissel keuze"
+KEY_ALL_OURS = "Alles van mij"
+KEY_ALL_THEIRS = "Alles van collega"
+KEY_AS_VARIANT = "Als variant"
+CONFLICT_TITLE = "Een collega heeft dezelfde cellen gewijzigd"
+CONFLICT_EXPLAIN = (
+    "Het bestand is opgeslagen door iemand anders sinds u het opende. Wijzigingen in andere"
+    " cellen zijn al samengevoegd. Kies per cel welk bedrag blijft."
+)
+CONFLICT_COLUMNS = ("Cel", "was", "mijn", "collega", "keuze")
+CHOICE_OURS = "mijn"
+CHOICE_THEIRS = "collega"
+CONFLICT_KEYS = (
+    "spatie: wissel · a: alles van mij · c: alles van collega · s: opslaan"
+    " · v: opslaan als variant · esc: terug (niets opgeslagen)"
+)
+MERGED = "Samengevoegd met de wijzigingen van een collega en opgeslagen in {file}."
+CHANGED_SHAPE = (
+    "het bestand is intussen anders van opbouw geworden (gebieden, posten of jaren):"
+    " samenvoegen per cel kan niet"
+)
+FIX_CHANGED_SHAPE = "sla uw versie op als variant (S) en vergelijk beide in de bibliotheek (l)"

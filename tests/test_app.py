@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets._toast import Toast
 
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import locations, storage
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from tests.conftest import BUNDLED
+from tests.pilot_helpers import screen_text, shown, toasts
 
 SIZE = (80, 24)
 
@@ -19,18 +19,6 @@ SIZE = (80, 24)
 def make_app(path: Path = BUNDLED) -> PlannerApp:
     document = storage.load(path, writable=not locations.is_bundled(path))
     return PlannerApp(document, locations.load_settings())
-
-
-def screen_text(pilot: Pilot[None]) -> str:
-    """What a person would read on the terminal now."""
-    strips = pilot.app.screen._compositor.render_strips()
-    return "\n".join(strip.text for strip in strips)
-
-
-def toasts(pilot: Pilot[None]) -> str:
-    """The notifications on screen, as one line of plain text."""
-    shown = " ".join(str(toast.render()) for toast in pilot.app.screen.query(Toast))
-    return " ".join(shown.split())
 
 
 def line_with(pilot: Pilot[None], start: str) -> list[str]:
@@ -152,27 +140,110 @@ async def test_quit_guard_can_save_first(scenario_file: Path) -> None:
     )
 
 
-async def test_save_in_place_and_colleague_conflict(scenario_file: Path) -> None:
+async def test_save_in_place(scenario_file: Path) -> None:
     app = make_app(scenario_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter", *"+5", "enter", "ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await shown(pilot, "Opgeslagen in")
         assert "niet opgeslagen" not in screen_text(pilot)
-        assert (
-            storage.load(scenario_file).scenario.amount(Cell("Centrum", "couleur_locale", 2016))
-            == 111_005
-        )
+    saved = storage.load(scenario_file).scenario
+    assert saved.amount(Cell("Centrum", "couleur_locale", 2016)) == 111_005
 
-        colleague = scenario_file.read_text() + "\n"
-        scenario_file.write_text(colleague)
-        await pilot.press("enter", *"+5", "enter", "ctrl+s")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "het bestand is gewijzigd sinds u het opende" in toasts(pilot)
+
+def colleague_moves(path: Path, source: str, target: str, amount: str) -> None:
+    """A colleague's change, saved by another program while our app has the file open."""
+    from gebiedsplanner.cli import main
+
+    assert (
+        main(
+            [
+                "move",
+                str(path),
+                "--from",
+                source,
+                "--to",
+                target,
+                "--amount",
+                amount,
+                "--reason",
+                "collega",
+            ]
+        )
+        == 0
+    )
+
+
+async def test_a_colleagues_save_to_other_cells_merges_by_itself(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+5", "enter")  # Centrum couleur locale 2016
+        colleague_moves(
+            scenario_file, "Noord/gebiedsopdracht/2016", "Noord/couleur_locale/2016", "1000"
+        )
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Samengevoegd")
+        assert line_with(pilot, "Noord")[1] == "173.000"  # the colleague's change is on screen
+        assert line_with(pilot, "Centrum")[1] == "111.005"
+        assert "niet opgeslagen" not in screen_text(pilot)
+    saved = storage.load(scenario_file).scenario
+    assert saved.amount(Cell("Centrum", "couleur_locale", 2016)) == 111_005
+    assert saved.amount(Cell("Noord", "couleur_locale", 2016)) == 173_000
+    assert [entry.reason for entry in saved.log] == ["collega", ""]
+
+
+async def test_the_same_cell_asks_and_keeps_the_choice(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=150.000", "enter")  # Centrum couleur locale 2016
+        colleague_moves(
+            scenario_file, "Centrum/gebiedsopdracht/2016", "Centrum/couleur_locale/2016", "1000"
+        )
+        before = scenario_file.read_bytes()
+        await pilot.press("ctrl+s")
+        text = await shown(pilot, "dezelfde cellen")
+        assert "Centrum · couleur locale · 2016" in text
+        row = next(line for line in text.splitlines() if "Centrum · couleur locale · 2016" in line)
+        assert row.split("2016")[1].split()[:4] == ["111.000", "150.000", "112.000", "mijn"]
+        await pilot.press("escape")  # back: nothing written
+        assert scenario_file.read_bytes() == before
+        await pilot.press("ctrl+s")
+        await shown(pilot, "dezelfde cellen")
+        await pilot.press("space", "s")  # keep the colleague's amount for this cell
+        await shown(pilot, "Samengevoegd")
+        assert line_with(pilot, "Centrum")[1:3] == ["112.000", "2.209.000"]
+    saved = storage.load(scenario_file).scenario
+    assert saved.amount(Cell("Centrum", "couleur_locale", 2016)) == 112_000
+
+
+async def test_a_conflict_can_be_saved_as_a_variant(
+    scenario_file: Path, isolated_user_dirs: Path
+) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=150.000", "enter")
+        colleague_moves(
+            scenario_file, "Centrum/gebiedsopdracht/2016", "Centrum/couleur_locale/2016", "1000"
+        )
+        colleagues = scenario_file.read_bytes()
+        await pilot.press("ctrl+s")
+        await shown(pilot, "dezelfde cellen")
+        await pilot.press("v", "ctrl+u", *"Mijn versie", "enter")
+        await shown(pilot, "Opgeslagen in")
+    variant = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios" / "mijn-versie.toml"
+    assert storage.load(variant).scenario.amount(Cell("Centrum", "couleur_locale", 2016)) == 150_000
+    assert scenario_file.read_bytes() == colleagues
+
+
+async def test_a_change_of_shape_is_never_overwritten(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+5", "enter")
+        reshaped = scenario_file.read_text().replace("Pernis", "Pernis-Zuid")
+        scenario_file.write_text(reshaped)
+        await pilot.press("ctrl+s")
+        await shown(pilot, "anders van opbouw")
         assert "● niet opgeslagen" in screen_text(pilot)
-        assert line_with(pilot, "Centrum")[1] == "111.010"
-    assert scenario_file.read_text() == colleague
+    assert scenario_file.read_text() == reshaped
 
 
 async def test_years_and_thousands() -> None:

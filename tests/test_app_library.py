@@ -10,30 +10,13 @@ from textual.pilot import Pilot
 from gebiedsplanner.files import locations, storage
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED
-from tests.test_app import SIZE, screen_text, toasts
+from tests.pilot_helpers import screen_text, settle, shown, toasts
+from tests.test_app import SIZE
 
 
 def make_app(*team: Path) -> PlannerApp:
     settings = locations.load_settings([str(folder) for folder in team])
     return PlannerApp(storage.load(BUNDLED, writable=False), settings)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let dismissed dialogs start their workers, the workers finish, and the screen repaint."""
-    for _ in range(4):
-        await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def shown(pilot: Pilot[None], text: str, present: bool = True) -> str:
-    """Wait (up to 10 s) until ``text`` is on screen or in a notification (or gone)."""
-    for _ in range(200):
-        screen = screen_text(pilot) + "\n" + toasts(pilot)
-        if (text in screen) == present:
-            return screen
-        await pilot.pause(0.05)
-    raise AssertionError(f"{text!r} {'never appeared' if present else 'stayed'}:\n{screen}")
 
 
 def row_of(pilot: Pilot[None], text: str) -> int:

@@ -145,19 +145,25 @@ class ScenarioDocument:
         scenario: The model.
         path: The file it is saved to; ``None`` for a bundled example, which is
             never written in place (saving asks for a name in the library).
-        loaded_digest: Fingerprint of the file's bytes when loaded or last saved.
+        loaded: The file's bytes when loaded or last saved: the base for a merge
+            when a colleague saved in the meantime.
     """
 
     scenario: Scenario
     path: Path | None
-    loaded_digest: str
+    loaded: bytes
+
+    @property
+    def loaded_digest(self) -> str:
+        """Fingerprint of :attr:`loaded`."""
+        return digest(self.loaded)
 
 
 def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     """Read and validate a scenario file."""
     raw = read_bytes(path)
     scenario = scenario_format.parse(str(path), raw)
-    return ScenarioDocument(scenario, path if writable else None, digest(raw))
+    return ScenarioDocument(scenario, path if writable else None, raw)
 
 
 def write_checked(path: Path, data: bytes, expected_digest: str) -> None:
@@ -166,17 +172,22 @@ def write_checked(path: Path, data: bytes, expected_digest: str) -> None:
     The check protects a colleague's work: nothing is written when the file
     changed since it was read.
     """
-    try:
-        current = path.read_bytes()
-    except FileNotFoundError:
-        current = None
-    except OSError as error:
-        raise ProblemsError([os_problem(str(path), error)]) from None
-    if current is not None and digest(current) != expected_digest:
+    if read_if_changed(path, expected_digest) is not None:
         raise ProblemsError(
             [Problem(str(path), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)]
         )
     write_atomic(path, data)
+
+
+def read_if_changed(path: Path, expected_digest: str) -> bytes | None:
+    """The bytes on disk if they are no longer ``expected_digest`` (someone saved), else None."""
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path), error)]) from None
+    return None if digest(current) == expected_digest else current
 
 
 def write_new(path: Path, data: bytes) -> None:
@@ -195,4 +206,4 @@ def save(document: ScenarioDocument) -> None:
     assert document.path is not None, "a bundled scenario is saved as a new file"
     data = scenario_format.dumps(document.scenario)
     write_checked(document.path, data, document.loaded_digest)
-    document.loaded_digest = digest(data)
+    document.loaded = data

@@ -9,6 +9,7 @@ problems go to the app's one error reporter.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -22,15 +23,17 @@ from textual.widgets import Footer, Static
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.merge import MergeImpossible, conflicts, merge
+from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import EditError, LogEntry
 from gebiedsplanner.core.table_view import TableView, totals_text
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings, file_name_for
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.amount_editor import AmountEdit, AmountEditor
 from gebiedsplanner.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
+from gebiedsplanner.ui.screens.conflicts import ConflictChoice, ConflictScreen
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.library import LibraryScreen
@@ -58,6 +61,20 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, True),
     )
 )
+
+
+@dataclass(frozen=True, slots=True)
+class SaveJob:
+    """One save: what to write where, and what to do once it is written."""
+
+    path: Path
+    data: bytes
+    log_length: int
+    expected_digest: str
+    as_new: bool
+    then_quit: bool
+    name: str | None
+    merged: bool
 
 
 class PlannerScreen(Screen[None]):
@@ -243,7 +260,13 @@ class PlannerScreen(Screen[None]):
         self.app.push_screen(SaveAs(self.settings.library, suggestion), chosen)
 
     def _write(
-        self, path: Path, *, as_new: bool, then_quit: bool = False, name: str | None = None
+        self,
+        path: Path,
+        *,
+        as_new: bool,
+        then_quit: bool = False,
+        name: str | None = None,
+        merged: bool = False,
     ) -> None:
         """Serialise on the UI thread (the model is never shared), write in a worker."""
         scenario = self.document.scenario
@@ -252,43 +275,80 @@ class PlannerScreen(Screen[None]):
             scenario.name = name
         data = dumps(scenario)
         scenario.name = old_name  # takes effect only once the file is written
-        self._save_worker(path, data, len(scenario.log), as_new, then_quit, name)
+        save = SaveJob(
+            path,
+            data,
+            len(scenario.log),
+            self.document.loaded_digest,
+            as_new,
+            then_quit,
+            name,
+            merged,
+        )
+        self._save_worker(save)
 
     @work(thread=True, exclusive=True, group="save")
-    def _save_worker(
-        self,
-        path: Path,
-        data: bytes,
-        log_length: int,
-        as_new: bool,
-        then_quit: bool,
-        name: str | None,
-    ) -> None:
+    def _save_worker(self, save: SaveJob) -> None:
+        theirs = None
         try:
-            if as_new:
-                storage.write_new(path, data)
+            if save.as_new:
+                storage.write_new(save.path, save.data)
             else:
-                with storage.write_lock(path):
-                    storage.write_checked(path, data, self.document.loaded_digest)
+                with storage.write_lock(save.path):
+                    theirs = storage.read_if_changed(save.path, save.expected_digest)
+                    if theirs is None:
+                        storage.write_atomic(save.path, save.data)
         except ProblemsError as error:
             self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
-        self.app.call_from_thread(
-            self._saved, path, storage.digest(data), log_length, then_quit, name
-        )
+        if theirs is not None:
+            self.app.call_from_thread(self._colleague_saved, save, theirs)
+        else:
+            self.app.call_from_thread(self._saved, save)
 
-    def _saved(
-        self, path: Path, digest: str, log_length: int, then_quit: bool, name: str | None
-    ) -> None:
-        if name is not None:
-            self.document.scenario.name = name
-        self.document.path = path
-        self.document.loaded_digest = digest
-        self._saved_log_length = log_length
+    def _saved(self, save: SaveJob) -> None:
+        if save.name is not None:
+            self.document.scenario.name = save.name
+        self.document.path = save.path
+        self.document.loaded = save.data
+        self._saved_log_length = save.log_length
         self._show_title()
-        self.notify(texts.SAVED.format(file=literal(str(path))), markup=False)
-        if then_quit:
+        message = texts.MERGED if save.merged else texts.SAVED
+        self.notify(message.format(file=literal(str(save.path))), markup=False)
+        if save.then_quit:
             self.app.exit()
+
+    def _colleague_saved(self, save: SaveJob, theirs_bytes: bytes) -> None:
+        """Someone saved the file meanwhile: merge cell by cell, ask only about shared cells."""
+        ours = self.document.scenario
+        name = str(save.path)
+        try:
+            base = parse(name, self.document.loaded)
+            theirs = parse(name, theirs_bytes)
+            found = conflicts(base, ours, theirs)
+        except ProblemsError as error:
+            self.app.report_problems(error.problems)  # type: ignore[attr-defined]
+            return
+        except MergeImpossible:
+            problem = Problem(name, "", texts.CHANGED_SHAPE, texts.FIX_CHANGED_SHAPE)
+            self.app.report_problems([problem])  # type: ignore[attr-defined]
+            return
+
+        def finish(choice: ConflictChoice | None) -> None:
+            if choice is None:
+                return
+            if choice.as_variant:
+                self._ask_save_as(then_quit=save.then_quit)
+                return
+            self.document.scenario = merge(base, ours, theirs, choice.keep_ours)
+            self.document.loaded = theirs_bytes
+            self._reshow()
+            self._write(save.path, as_new=False, then_quit=save.then_quit, merged=True)
+
+        if found:
+            self.app.push_screen(ConflictScreen(found), finish)
+        else:
+            finish(ConflictChoice({}))
 
     def action_export(self) -> None:
         scenario = self.document.scenario

@@ -1,0 +1,91 @@
+"""Modal: a colleague changed the same cells; choose per cell, or save as a variant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.describe import cell_label
+from gebiedsplanner.core.merge import Conflict
+from gebiedsplanner.core.money import format_amount
+from gebiedsplanner.core.scenario import Cell
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictChoice:
+    """Keep our amount (True) or the colleague's (False) per cell; or save as a variant."""
+
+    keep_ours: dict[Cell, bool]
+    as_variant: bool = False
+
+
+class ConflictScreen(ModalScreen[ConflictChoice | None]):
+    """Lists the cells both advisers changed; nothing is decided without the user."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "flip", texts.KEY_TOGGLE_CHOICE, id="conflicts.toggle"),
+        Binding("a", "all(True)", texts.KEY_ALL_OURS, id="conflicts.ours"),
+        Binding("c", "all(False)", texts.KEY_ALL_THEIRS, id="conflicts.theirs"),
+        Binding("s", "save", texts.KEY_SAVE, id="conflicts.save"),
+        Binding("v", "variant", texts.KEY_AS_VARIANT, id="conflicts.variant"),
+        Binding("escape", "cancel", texts.KEY_CANCEL, id="conflicts.cancel"),
+    ]
+
+    def __init__(self, found: list[Conflict]) -> None:
+        super().__init__()
+        self.found = found
+        self.keep_ours = {conflict.cell: True for conflict in found}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog conflicts"):
+            yield Static(texts.CONFLICT_TITLE, classes="title", markup=False)
+            yield Static(texts.CONFLICT_EXPLAIN, markup=False)
+            yield DataTable(cursor_type="row", id="conflicts")
+            yield Static(texts.CONFLICT_KEYS, classes="keys", markup=False)
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(*texts.CONFLICT_COLUMNS)
+        self._fill()
+        table.focus()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        for conflict in self.found:
+            choice = texts.CHOICE_OURS if self.keep_ours[conflict.cell] else texts.CHOICE_THEIRS
+            table.add_row(
+                Text(cell_label(conflict.cell)),
+                Text(format_amount(conflict.base), justify="right"),
+                Text(format_amount(conflict.ours), justify="right"),
+                Text(format_amount(conflict.theirs), justify="right"),
+                Text(choice, style="bold"),
+            )
+        table.move_cursor(row=row)
+
+    def action_flip(self) -> None:
+        cell = self.found[self.query_one(DataTable).cursor_row].cell
+        self.keep_ours[cell] = not self.keep_ours[cell]
+        self._fill()
+
+    def action_all(self, ours: bool) -> None:
+        self.keep_ours = dict.fromkeys(self.keep_ours, ours)
+        self._fill()
+
+    def action_save(self) -> None:
+        self.dismiss(ConflictChoice(dict(self.keep_ours)))
+
+    def action_variant(self) -> None:
+        self.dismiss(ConflictChoice({}, as_variant=True))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

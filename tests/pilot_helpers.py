@@ -1,0 +1,36 @@
+"""Reading a Pilot-driven app the way a person reads the terminal."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets._toast import Toast
+
+
+def screen_text(pilot: Pilot[None]) -> str:
+    """What a person would read on the terminal now."""
+    strips = pilot.app.screen._compositor.render_strips()
+    return "\n".join(strip.text for strip in strips)
+
+
+def toasts(pilot: Pilot[None]) -> str:
+    """The notifications on screen, as one line of plain text."""
+    shown = " ".join(str(toast.render()) for toast in pilot.app.screen.query(Toast))
+    return " ".join(shown.split())
+
+
+async def shown(pilot: Pilot[None], text: str, present: bool = True) -> str:
+    """Wait (up to 10 s) until ``text`` is on screen or in a notification (or gone)."""
+    for _ in range(200):
+        screen = screen_text(pilot) + "\n" + toasts(pilot)
+        if (text in screen) == present:
+            return screen
+        await pilot.pause(0.05)
+    raise AssertionError(f"{text!r} {'never appeared' if present else 'stayed'}:\n{screen}")
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let dismissed dialogs start their workers, the workers finish, and the screen repaint."""
+    for _ in range(4):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
