@@ -413,3 +413,21 @@ CHANGED_SHAPE = (
     " samenvoegen per cel kan niet"
 )
 FIX_CHANGED_SHAPE = "sla uw versie op als variant (S) en vergelijk beide in de bibliotheek (l)"
+
+# -- crash journal and recovery ---------------------------------------------------------
+JOURNAL_BROKEN = "het herstel-journaal is onleesbaar of past niet bij het bestand"
+FIX_JOURNAL_BROKEN = (
+    "het journaal is bewaard; open het scenario opnieuw en voer de wijzigingen zo nodig opnieuw in"
+)
+JOURNAL_FAILED = (
+    "wijziging staat op het scherm, maar kon niet in het herstel-journaal: sla zo snel mogelijk op"
+)
+RECOVER_TITLE = "Niet-opgeslagen wijzigingen gevonden"
+RECOVER_QUESTION = (
+    "Er zijn {count} niet-opgeslagen wijzigingen aan {file} van {since}. Wat wilt u doen?"
+)
+RECOVER_BUTTON = "Herstellen (h)"
+SHOW_BUTTON = "Tonen (t)"
+DISCARD_BUTTON = "Weggooien (w)"
+RECOVERED = "{count} wijzigingen hersteld; nog niet opgeslagen."
+DISCARDED = "Wijzigingen weggegooid (bewaard in {file})."

@@ -69,7 +69,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
         try:
-            with os.fdopen(fd, "wb") as handle:
+            try:
+                handle = os.fdopen(fd, "wb")
+            except BaseException:
+                os.close(fd)
+                raise
+            with handle:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -145,6 +150,8 @@ class ScenarioDocument:
         scenario: The model.
         path: The file it is saved to; ``None`` for a bundled example, which is
             never written in place (saving asks for a name in the library).
+        origin: The file it was read from (for a bundled example too): the key of
+            its crash journal.
         loaded: The file's bytes when loaded or last saved: the base for a merge
             when a colleague saved in the meantime.
     """
@@ -152,6 +159,7 @@ class ScenarioDocument:
     scenario: Scenario
     path: Path | None
     loaded: bytes
+    origin: Path = Path()
 
     @property
     def loaded_digest(self) -> str:
@@ -163,7 +171,7 @@ def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     """Read and validate a scenario file."""
     raw = read_bytes(path)
     scenario = scenario_format.parse(str(path), raw)
-    return ScenarioDocument(scenario, path if writable else None, raw)
+    return ScenarioDocument(scenario, path if writable else None, raw, path)
 
 
 def write_checked(path: Path, data: bytes, expected_digest: str) -> None:

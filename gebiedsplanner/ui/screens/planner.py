@@ -30,6 +30,7 @@ from gebiedsplanner.core.table_view import TableView, totals_text
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings, file_name_for
 from gebiedsplanner.files.scenario_format import dumps, parse
+from gebiedsplanner.files.session import EditingSession
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.amount_editor import AmountEdit, AmountEditor
 from gebiedsplanner.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
@@ -38,6 +39,7 @@ from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.library import LibraryScreen
 from gebiedsplanner.ui.screens.move_dialog import MoveDialog, MoveRequest
+from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
@@ -85,18 +87,22 @@ class PlannerScreen(Screen[None]):
 
     def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
         super().__init__()
-        self.document = document
+        self.session = EditingSession(document)
         self.settings = settings
         self.year = document.scenario.years[0]
         self.thousands = False
-        self._saved_log_length = len(document.scenario.log)
 
     # -- state -------------------------------------------------------------
 
     @property
+    def document(self) -> storage.ScenarioDocument:
+        """The scenario being edited, with where it lives."""
+        return self.session.document
+
+    @property
     def dirty(self) -> bool:
         """Changes that are not on disk yet."""
-        return len(self.document.scenario.log) != self._saved_log_length
+        return self.session.dirty
 
     def _view(self) -> TableView:
         return TableView(self.document.scenario, self.year, self.thousands)
@@ -113,6 +119,33 @@ class PlannerScreen(Screen[None]):
         self._show_totals()
         self._show_title()
         self.query_one(BudgetGrid).focus()
+        self._offer_recovery()
+
+    def _offer_recovery(self) -> None:
+        """An earlier session ended with unsaved changes: recover, show or discard them."""
+        try:
+            recovery = self.session.pending()
+        except ProblemsError as error:
+            self.app.report_problems(error.problems)  # type: ignore[attr-defined]
+            return
+        if recovery is None:
+            return
+
+        def chosen(choice: RecoverChoice | None) -> None:
+            assert recovery is not None
+            if choice is RecoverChoice.RECOVER:
+                try:
+                    self.session.recover(recovery)
+                except ProblemsError as error:
+                    self.app.report_problems(error.problems)  # type: ignore[attr-defined]
+                    return
+                self._reshow()
+                self.notify(texts.RECOVERED.format(count=len(recovery.entries)), markup=False)
+            elif choice is RecoverChoice.DISCARD:
+                aside = self.session.discard(recovery)
+                self.notify(texts.DISCARDED.format(file=literal(str(aside))), markup=False)
+
+        self.app.push_screen(RecoverScreen(recovery), chosen)
 
     def _show_totals(self) -> None:
         self.query_one(TotalsBar).show(
@@ -207,6 +240,9 @@ class PlannerScreen(Screen[None]):
             return
         if entry is None:
             return
+        problems = self.session.record(entry)  # on disk before it is on screen
+        if problems:
+            self.notify(texts.JOURNAL_FAILED, severity="error", markup=False)
         grid = self.query_one(BudgetGrid)
         grid.refresh_rows(grid.view.rows_touched(entry.changes))
         self._show_totals()
@@ -309,9 +345,7 @@ class PlannerScreen(Screen[None]):
     def _saved(self, save: SaveJob) -> None:
         if save.name is not None:
             self.document.scenario.name = save.name
-        self.document.path = save.path
-        self.document.loaded = save.data
-        self._saved_log_length = save.log_length
+        self.session.saved(save.path, save.data, save.log_length)
         self._show_title()
         message = texts.MERGED if save.merged else texts.SAVED
         self.notify(message.format(file=literal(str(save.path))), markup=False)
@@ -340,8 +374,9 @@ class PlannerScreen(Screen[None]):
             if choice.as_variant:
                 self._ask_save_as(then_quit=save.then_quit)
                 return
-            self.document.scenario = merge(base, ours, theirs, choice.keep_ours)
-            self.document.loaded = theirs_bytes
+            theirs_log_length = len(theirs.log)
+            merged = merge(base, ours, theirs, choice.keep_ours)
+            self.session.adopt(merged, theirs_bytes, theirs_log_length)
             self._reshow()
             self._write(save.path, as_new=False, then_quit=save.then_quit, merged=True)
 
