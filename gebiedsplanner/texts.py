@@ -431,3 +431,7 @@ SHOW_BUTTON = "Tonen (t)"
 DISCARD_BUTTON = "Weggooien (w)"
 RECOVERED = "{count} wijzigingen hersteld; nog niet opgeslagen."
 DISCARDED = "Wijzigingen weggegooid (bewaard in {file})."
+ALSO_EDITING = (
+    "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."
+)
+EDITOR_NOTE = "{user} op {host} sinds {since}"

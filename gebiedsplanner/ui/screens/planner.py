@@ -27,7 +27,7 @@ from gebiedsplanner.core.merge import MergeImpossible, conflicts, merge
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import EditError, LogEntry
 from gebiedsplanner.core.table_view import TableView, totals_text
-from gebiedsplanner.files import storage
+from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings, file_name_for
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.files.session import EditingSession
@@ -88,6 +88,7 @@ class PlannerScreen(Screen[None]):
     def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
         super().__init__()
         self.session = EditingSession(document)
+        self._note: Path | None = None
         self.settings = settings
         self.year = document.scenario.years[0]
         self.thousands = False
@@ -119,7 +120,31 @@ class PlannerScreen(Screen[None]):
         self._show_totals()
         self._show_title()
         self.query_one(BudgetGrid).focus()
+        self._announce()
         self._offer_recovery()
+
+    def _announce(self) -> None:
+        """Say who else is editing this file, and let them know we are."""
+        path = self.document.path
+        if path is None:
+            return
+        editors = presence.others(path)
+        if editors:
+            who = "; ".join(
+                texts.EDITOR_NOTE.format(
+                    user=literal(note.user),
+                    host=literal(note.host),
+                    since=f"{note.since:%d-%m-%Y %H:%M}",
+                )
+                for note in editors
+            )
+            self.notify(
+                texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
+            )
+        self._note = presence.announce(path)
+
+    def on_unmount(self) -> None:
+        presence.withdraw(self._note)
 
     def _offer_recovery(self) -> None:
         """An earlier session ended with unsaved changes: recover, show or discard them."""
@@ -346,6 +371,9 @@ class PlannerScreen(Screen[None]):
         if save.name is not None:
             self.document.scenario.name = save.name
         self.session.saved(save.path, save.data, save.log_length)
+        if save.as_new:
+            presence.withdraw(self._note)
+            self._note = presence.announce(save.path)
         self._show_title()
         message = texts.MERGED if save.merged else texts.SAVED
         self.notify(message.format(file=literal(str(save.path))), markup=False)

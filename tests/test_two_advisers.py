@@ -1,0 +1,73 @@
+"""Two advisers, one file: both saves land, in either order; each sees the other."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.files import presence, storage
+from gebiedsplanner.files.locations import load_settings
+from gebiedsplanner.ui.app import PlannerApp
+from tests.pilot_helpers import shown, toasts
+
+SIZE = (80, 24)
+
+
+@pytest.mark.parametrize("first", ["anna", "bram"])
+async def test_two_apps_edit_and_save_in_either_order(scenario_file: Path, first: str) -> None:
+    anna = PlannerApp(storage.load(scenario_file), load_settings())
+    bram = PlannerApp(storage.load(scenario_file), load_settings())
+    async with (
+        anna.run_test(size=SIZE, notifications=True) as a,
+        bram.run_test(size=SIZE, notifications=True) as b,
+    ):
+        await a.press("enter", *"=150.000", "enter")  # Centrum couleur locale 2016
+        await b.press("down", "right", "enter", *"=4.000.000", "enter")  # Charlois gebiedsopdracht
+        order = [(a, "Opgeslagen"), (b, "Samengevoegd")]
+        if first == "bram":
+            order = [(b, "Opgeslagen"), (a, "Samengevoegd")]
+        for pilot, says in order:
+            await pilot.press("ctrl+s")
+            await shown(pilot, says)
+    saved = storage.load(scenario_file).scenario
+    assert saved.amount(Cell("Centrum", "couleur_locale", 2016)) == 150_000
+    assert saved.amount(Cell("Charlois", "gebiedsopdracht", 2016)) == 4_000_000
+    assert len(saved.log) == 2
+
+
+def write_note(path: Path, pid: int, host: str) -> Path:
+    note = path.parent / f".{path.name}.{host}.{pid}.editing"
+    note.write_text(
+        json.dumps(
+            {"user": "collega", "host": host, "pid": pid, "since": "2026-11-23T08:30:00+01:00"}
+        )
+    )
+    return note
+
+
+async def test_the_app_says_who_else_is_editing_and_clears_stale_notes(scenario_file: Path) -> None:
+    host = socket.gethostname()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    try:
+        live_note = write_note(scenario_file, other.pid, host)
+        stale_note = write_note(scenario_file, dead.pid, host)
+        app = PlannerApp(storage.load(scenario_file), load_settings())
+        async with app.run_test(size=SIZE, notifications=True) as pilot:
+            await shown(pilot, "Ook geopend")
+            assert "collega op " + host + " sinds 23-11-2026 08:30" in toasts(pilot)
+            assert live_note.exists() and not stale_note.exists()
+            ours = [n for n in scenario_file.parent.glob("*.editing") if n != live_note]
+            assert len(ours) == 1  # our own note, for the colleague to see
+        assert not ours[0].exists()  # withdrawn when the app closed
+    finally:
+        other.kill()
+        other.wait()
+    assert presence.others(scenario_file) == []  # the colleague's process ended: stale
