@@ -435,3 +435,10 @@ ALSO_EDITING = (
     "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."
 )
 EDITOR_NOTE = "{user} op {host} sinds {since}"
+KEY_HISTORY = "Historie"
+HELP_HISTORY = "Wijzigingslogboek van de cel onder de cursor (a: hele scenario)"
+KEY_HISTORY_SCOPE = "Cel / alles"
+HISTORY_EMPTY = "Nog geen wijzigingen vastgelegd."
+HISTORY_ALL = "Wijzigingslogboek van het hele scenario (nieuwste eerst)"
+HISTORY_CELL = "Wijzigingslogboek van {cell} (nieuwste eerst)"
+HISTORY_KEYS = "a: deze cel / hele scenario · esc: sluiten"

@@ -271,7 +271,12 @@ async def test_help_lists_every_key() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("question_mark")
         text = screen_text(pilot)
-        for key in ("enter", "ctrl+s", "S ", "] j", "[ J", "k ", "e ", "q "):
+        for key in ("enter", "ctrl+s", "S ", "] j", "[ J", "k ", "e "):
+            assert key in text, key
+        await pilot.press("end")  # the list scrolls at 80x24
+        await pilot.pause()
+        text += screen_text(pilot)
+        for key in ("q ", "ctrl+p", "ctrl+z", "ctrl+y", "h ", "l "):
             assert key in text, key
         await pilot.press("escape")
         assert "Toetsen" not in screen_text(pilot)
@@ -345,3 +350,41 @@ async def test_undo_and_redo_follow_the_totals() -> None:
             "ongedaan gemaakt",
             "opnieuw gedaan",
         ]
+
+
+async def test_history_per_cell_and_per_scenario() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1.000", "tab", *"eerste", "enter")
+        await pilot.press("right", "enter", *"+2.000", "tab", *"tweede", "enter")
+        await pilot.press("h")
+        text = " ".join(screen_text(pilot).split())
+        assert "Centrum · gebiedsopdracht · 2016: 2.210.000 → 2.212.000: tweede" in text
+        assert "eerste" not in text
+        await pilot.press("a")
+        text = " ".join(screen_text(pilot).split())
+        assert text.index("tweede") < text.index("eerste")  # newest first
+        await pilot.press("escape")
+        assert "Wijzigingslogboek" not in screen_text(pilot)
+
+
+async def test_hostile_names_and_save_as_paths(tmp_path: Path) -> None:
+    hostile = tmp_path / "vijandig.toml"
+    long_name = "Lang" * 80
+    text = BUNDLED.read_text()
+    text = text.replace("gebied.Centrum", 'gebied."Cen\\u001b[2Jtrum\\r"').replace(
+        "gebied.Pernis", f'gebied."{long_name}"'
+    )
+    hostile.write_text(text)
+    app = make_app(hostile)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        shown_text = screen_text(pilot)
+        assert "Cen\\x1b[2Jtrum\\x0d" in shown_text  # visible, not executed
+        assert "\x1b" not in shown_text and "\r" not in shown_text
+        assert "LangLangLangLangLangLan…" in shown_text
+        await pilot.press("enter", *"=5", "enter", "S", "ctrl+u", *"../../etc/passwd", "enter")
+        assert "laat '/', '\\' en '..' weg" in screen_text(pilot)
+        await pilot.press("escape")
+        assert app.is_running
+        assert sorted(p.name for p in tmp_path.glob("*.toml")) == ["vijandig.toml"]
+        assert not (tmp_path.parent.parent / "etc").exists()

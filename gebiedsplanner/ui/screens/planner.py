@@ -37,6 +37,7 @@ from gebiedsplanner.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
 from gebiedsplanner.ui.screens.conflicts import ConflictChoice, ConflictScreen
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
 from gebiedsplanner.ui.screens.help import HelpScreen
+from gebiedsplanner.ui.screens.history import HistoryScreen
 from gebiedsplanner.ui.screens.library import LibraryScreen
 from gebiedsplanner.ui.screens.move_dialog import MoveDialog, MoveRequest
 from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
@@ -58,6 +59,7 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
         ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
         ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
+        ("h", "history", texts.KEY_HISTORY, texts.HELP_HISTORY, False),
         ("l", "library", texts.KEY_LIBRARY, texts.HELP_LIBRARY, True),
         ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
         ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, True),
@@ -289,6 +291,11 @@ class PlannerScreen(Screen[None]):
         self.query_one(BudgetGrid).show(self._view())
         self._show_totals()
         self._show_title()
+
+    def action_history(self) -> None:
+        grid = self.query_one(BudgetGrid)
+        cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
+        self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
 
     def action_library(self) -> None:
         self.app.push_screen(LibraryScreen(self.settings))
