@@ -19,8 +19,8 @@ def toasts(pilot: Pilot[None]) -> str:
 
 
 async def shown(pilot: Pilot[None], text: str, present: bool = True) -> str:
-    """Wait (up to 10 s) until ``text`` is on screen or in a notification (or gone)."""
-    for _ in range(200):
+    """Wait (up to 30 s) until ``text`` is on screen or in a notification (or gone)."""
+    for _ in range(600):
         screen = screen_text(pilot) + "\n" + toasts(pilot)
         if (text in screen) == present:
             return screen

@@ -122,12 +122,28 @@ async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
     shutil.copyfile(BUNDLED, team / "goed.toml")
     (team / "kapot.toml").write_bytes(b"\x00\x01")
     (team / "[b]vet[@click=app.quit].toml").write_text("format = 9\n")
+    (team / "bom.toml").write_bytes(
+        b"\xef\xbb\xbf"
+        + BUNDLED.read_text().replace('name = "NRW basis 2016-2019"', 'name = "Met BOM"').encode()
+    )
+    (team / "groot.toml").write_text(
+        BUNDLED.read_text().replace("2017 = 122_000", "2017 = 10_000_000_000_000")
+    )
+    (team / "latin1.toml").write_bytes(
+        BUNDLED.read_text().replace("Centrum", "Centr\u00fcm").encode("latin-1")
+    )
+    (team / "lus.toml").symlink_to(team / "lus.toml")
+    (team / "map.toml").mkdir()
     app = make_app(team)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
         text = await shown(pilot, "kapot.toml")
         assert "kapot.toml" in text and "kan niet laden: dit is geen" in text
         assert "[b]vet[@click=app.quit].toml" in text
+        assert "Met BOM" in text
+        for broken in ("groot.toml", "latin1.toml", "lus.toml", "map.toml"):
+            row = next(line for line in text.splitlines() if broken in line)
+            assert "kan niet laden" in row, row
         await go_to_row(pilot, "kapot.toml")
         detail = " ".join(screen_text(pilot).split())
         assert "dit is geen tekstbestand (het bevat binaire gegevens)" in detail

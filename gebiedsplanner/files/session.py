@@ -70,6 +70,11 @@ class EditingSession:
         self.document.loaded = recovery.base
         self.saved_log_length = len(self.scenario.log) - len(recovery.entries)
 
+    def abandon(self) -> None:
+        """The user leaves without saving: set the journal aside (never deleted at once)."""
+        if self.journal.path.exists():
+            self.journal.set_aside()
+
     def discard(self, recovery: Recovery) -> Path:
         """Drop the earlier session's changes (the journal is kept aside, not deleted)."""
         return recovery.journal.set_aside()

@@ -64,6 +64,8 @@ class PlannerApp(App[None]):
             except ProblemsError as error:
                 self.report_problems(error.problems)
                 return
+            if planner is not None:
+                planner.session.abandon()
             while len(self.screen_stack) > 1:
                 self.pop_screen()
             self.push_screen(PlannerScreen(document, self.settings))

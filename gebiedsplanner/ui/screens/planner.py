@@ -459,6 +459,7 @@ class PlannerScreen(Screen[None]):
 
         def chosen(choice: QuitChoice | None) -> None:
             if choice is QuitChoice.DISCARD:
+                self.session.abandon()
                 self.app.exit()
             elif choice is QuitChoice.SAVE:
                 if self.document.path is None:
