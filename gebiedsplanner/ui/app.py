@@ -15,7 +15,7 @@ from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings, is_bundled
 from gebiedsplanner.files.storage import ScenarioDocument
-from gebiedsplanner.ui.screens.confirm import Confirm
+from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 
 
@@ -56,8 +56,8 @@ class PlannerApp(App[None]):
     def open_scenario(self, path: Path) -> None:
         """Open ``path`` in the planner (asking first when the current one has unsaved changes)."""
 
-        def replace(go: bool | None) -> None:
-            if not go:
+        def replace(answer: str | None) -> None:
+            if answer != YES:
                 return
             try:
                 document = storage.load(path, writable=not is_bundled(path))
@@ -73,10 +73,10 @@ class PlannerApp(App[None]):
         planner = self._planner()
         if planner is not None and planner.dirty:
             self.push_screen(
-                Confirm(texts.OPEN_DISCARD_TITLE, texts.OPEN_DISCARD_QUESTION), replace
+                confirm(texts.OPEN_DISCARD_TITLE, texts.OPEN_DISCARD_QUESTION), replace
             )
         else:
-            replace(True)
+            replace(YES)
 
     def report_problems(self, problems: list[Problem]) -> None:
         """The one place where problems become messages on screen (shown literally)."""

@@ -25,8 +25,8 @@ from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import library
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
+from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
-from gebiedsplanner.ui.screens.confirm import Confirm
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
 
@@ -255,14 +255,14 @@ class LibraryScreen(Screen[None]):
         if entry is None:
             return
 
-        def chosen(yes: bool | None) -> None:
-            if yes:
+        def chosen(answer: str | None) -> None:
+            if answer == YES:
                 self._file_action(
                     lambda: library.delete(entry, self.settings.trash).file, texts.DELETED
                 )
 
         question = texts.DELETE_QUESTION.format(name=literal(entry.name))
-        self.app.push_screen(Confirm(texts.DELETE_TITLE, question), chosen)
+        self.app.push_screen(confirm(texts.DELETE_TITLE, question), chosen)
 
     def _restore(self) -> None:
         table = self._table()

@@ -20,7 +20,7 @@ from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings, file_name_for
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.files.session import EditingSession
-from gebiedsplanner.ui.screens.confirm_quit import ConfirmQuit, QuitChoice
+from gebiedsplanner.ui.screens.choice import DISCARD, SAVE, quit_dialog
 from gebiedsplanner.ui.screens.conflicts import ConflictChoice, ConflictScreen
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
 from gebiedsplanner.ui.screens.save_as import SaveAs
@@ -216,14 +216,14 @@ class PlannerFiles(Screen[None]):
             self.app.exit()
             return
 
-        def chosen(choice: QuitChoice | None) -> None:
-            if choice is QuitChoice.DISCARD:
+        def chosen(choice: str | None) -> None:
+            if choice == DISCARD:
                 self.session.abandon()
                 self.app.exit()
-            elif choice is QuitChoice.SAVE:
+            elif choice == SAVE:
                 if self.document.path is None:
                     self._ask_save_as(then_quit=True)
                 else:
                     self._write(self.document.path, as_new=False, then_quit=True)
 
-        self.app.push_screen(ConfirmQuit(), chosen)
+        self.app.push_screen(quit_dialog(), chosen)
