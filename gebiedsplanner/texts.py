@@ -419,7 +419,7 @@ JOURNAL_FAILED = (
 )
 RECOVER_TITLE = "Niet-opgeslagen wijzigingen gevonden"
 RECOVER_QUESTION = (
-    "Er zijn {count} niet-opgeslagen wijzigingen aan {file} van {since}. Wat wilt u doen?"
+    "Er zijn niet-opgeslagen wijzigingen ({count}) aan {file} van {since}. Wat wilt u doen?"
 )
 RECOVER_BUTTON = "Herstellen (h)"
 SHOW_BUTTON = "Tonen (t)"

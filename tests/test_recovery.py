@@ -107,7 +107,7 @@ async def test_a_session_killed_with_sigkill_recovers_every_edit(
     app = PlannerApp(storage.load(scenario_file), load_settings())
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         text = await shown(pilot, "Niet-opgeslagen wijzigingen gevonden")
-        assert "Er zijn 2 niet-opgeslagen wijzigingen" in " ".join(text.split())
+        assert "Er zijn niet-opgeslagen wijzigingen (2)" in " ".join(text.split())
         await pilot.press("t")
         assert "voor de crash" in screen_text(pilot)
         await pilot.press("h")
