@@ -36,7 +36,7 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
-        await settle(pilot)
+        await shown(pilot, "boven envelope:")
         assert "NRW basis 2016-2019" in screen_text(pilot) and "voorbeeld" in screen_text(pilot)
         await pilot.press("d", "ctrl+u", *"Variant CL", "enter")
         await shown(pilot, "Variant CL")
@@ -50,7 +50,7 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
         assert "niet opgeslagen" not in screen_text(pilot)
 
         await pilot.press("l")
-        await settle(pilot)
+        await shown(pilot, "boven envelope:")
         await go_to_row(pilot, "NRW basis 2016-2019 ")
         await pilot.press("b")
         await go_to_row(pilot, "Variant CL")
@@ -87,7 +87,7 @@ async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path
     own = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios"
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
-        await settle(pilot)
+        await shown(pilot, "boven envelope:")
         await pilot.press("d", "ctrl+u", *"Eerste", "enter")
         await shown(pilot, "Eerste")
         await go_to_row(pilot, "Eerste")
@@ -162,7 +162,7 @@ async def test_filter_by_typing(tmp_path: Path) -> None:
     app = make_app(team)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
-        await settle(pilot)
+        await shown(pilot, "boven envelope:")
         await pilot.press("slash", *"alf")
         text = screen_text(pilot)
         assert "alfa" in text and "beta" not in text and "NRW basis" not in text
@@ -174,7 +174,7 @@ async def test_compare_needs_a_variant(isolated_user_dirs: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
-        await settle(pilot)
+        await shown(pilot, "boven envelope:")
         await pilot.press("c")
         await pilot.pause()
         assert "Markeer een basis" in toasts(pilot)
