@@ -66,8 +66,7 @@ async def test_the_first_journey_move_save_as_and_quit(isolated_user_dirs: Path)
 
         await pilot.press("ctrl+s")  # the bundled example is saved as a copy in the library
         await pilot.press("ctrl+u", *"Mijn plan", "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await shown(pilot, "Opgeslagen in")
         saved = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios" / "mijn-plan.toml"
         scenario = storage.load(saved).scenario
         assert scenario.name == "Mijn plan"
@@ -133,8 +132,10 @@ async def test_quit_guard_can_save_first(scenario_file: Path) -> None:
     app = make_app(scenario_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter", *"+5", "enter", "q", "o")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        for _ in range(600):
+            if not app.is_running:
+                break
+            await pilot.pause(0.05)
         assert not app.is_running
     assert (
         storage.load(scenario_file).scenario.amount(Cell("Centrum", "couleur_locale", 2016))
@@ -289,8 +290,7 @@ async def test_export_from_the_app(tmp_path: Path) -> None:
     out = tmp_path / "plan.csv"
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("e", "ctrl+u", *str(out), "enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await shown(pilot, "180 rijen geëxporteerd")
         assert f"180 rijen geëxporteerd naar {out}" in toasts(pilot)
     assert out.read_bytes().startswith(b"\xef\xbb\xbfscenario;gebied;post;jaar;bedrag")
 

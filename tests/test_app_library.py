@@ -46,7 +46,7 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
 
         await pilot.press("right_square_bracket", "down", "right", "m")
         await pilot.press(*"50.000", "tab", *"extra bewonersinitiatieven", "enter", "ctrl+s")
-        await settle(pilot)
+        await shown(pilot, "Opgeslagen in")
         assert "niet opgeslagen" not in screen_text(pilot)
 
         await pilot.press("l")
