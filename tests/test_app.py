@@ -390,3 +390,20 @@ async def test_hostile_names_and_save_as_paths(tmp_path: Path) -> None:
         assert app.is_running
         assert sorted(p.name for p in tmp_path.glob("*.toml")) == ["vijandig.toml"]
         assert not (tmp_path.parent.parent / "etc").exists()
+
+
+async def test_large_amounts_are_never_cut_off(tmp_path: Path) -> None:
+    big = tmp_path / "groot.toml"
+    big.write_text(BUNDLED.read_text().replace("2016 = 62_327_000", "2016 = 1_962_327_000", 1))
+    app = make_app(big)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert line_with(pilot, "Envelope")[1] == "1.962.327.000"
+        assert line_with(pilot, "Envelope")[5] == "1.900.000.000"
+
+
+async def test_an_amount_that_outgrows_its_column_widens_it() -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 24), notifications=True) as pilot:
+        await pilot.press("right", "enter", *"=123.456.789.012", "enter")
+        assert line_with(pilot, "Centrum")[2] == "123.456.789.012"
+        assert "…" not in line_with(pilot, "Totaal")[2]

@@ -119,6 +119,19 @@ class TableView:
                 touched.add(self.position_of(change.cell)[0])
         return touched
 
+    def widen_for(self, rows: set[int]) -> bool:
+        """Widen columns so ``rows`` fit after a change; ``True`` when any column grew.
+
+        Amounts are never cut off: a cell that outgrows its column widens it.
+        """
+        grew = False
+        for index in rows:
+            for column, text in enumerate(self.texts_for(index)[1:], start=1):
+                if len(text) > self.widths[column]:
+                    self.widths[column] = len(text)
+                    grew = True
+        return grew
+
     def _measure(self) -> list[int]:
         """Column widths that fit every row (names capped; long names get an ellipsis)."""
         top, bottom = self.headers

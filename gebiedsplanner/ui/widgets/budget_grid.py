@@ -89,7 +89,11 @@ class BudgetGrid(ScrollView, can_focus=True):
         self.refresh()
 
     def refresh_rows(self, rows: set[int]) -> None:
-        """Repaint only ``rows`` (those on screen)."""
+        """Repaint only ``rows`` (those on screen); everything if a column had to widen."""
+        if self._view.widen_for(rows):
+            self._apply_view(self._view)
+            self.refresh()
+            return
         top = int(self.scroll_y)
         visible = self._body_height()
         for row in rows:

@@ -29,8 +29,11 @@ class Figure(Static):
     def set(self, text: str) -> None:
         """Show ``text`` (no repaint when unchanged)."""
         if text != self._text:
+            grows_or_shrinks = len(text) != len(self._text)
             self._text = text
-            self.update(text, layout=False)
+            # Same length: repaint this figure only. Another length: lay out again, so a
+            # large amount is never cut off (money shown must be the whole amount).
+            self.update(text, layout=grows_or_shrinks)
 
 
 class TotalsBar(Vertical):
@@ -40,7 +43,7 @@ class TotalsBar(Vertical):
     TotalsBar { height: 2; }
     TotalsBar Horizontal { height: 1; }
     TotalsBar .caption { width: auto; color: $text-muted; padding: 0 1 0 0; }
-    TotalsBar Figure.amount { width: 12; text-align: right; padding: 0 1 0 0; }
+    TotalsBar Figure.amount { width: auto; min-width: 12; text-align: right; padding: 0 1 0 0; }
     TotalsBar #status { width: 18; }
     TotalsBar.-over #room, TotalsBar.-over #status { text-style: bold reverse; }
     """

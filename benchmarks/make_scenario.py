@@ -1,0 +1,58 @@
+"""Write a valid synthetic scenario of any size (for the benchmarks).
+
+    python benchmarks/make_scenario.py 10000 /tmp/groot.toml
+
+Amounts add up so that every year closes exactly on the envelope.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gebiedsplanner.core.scenario import Gebied, Scenario
+from gebiedsplanner.files.scenario_format import dumps
+
+YEARS = (2016, 2017, 2018, 2019)
+
+
+def make(gebieden: int) -> Scenario:
+    """``gebieden`` gebieden with three posts over four years, plus two stedelijk posts."""
+    made = {}
+    for index in range(gebieden):
+        name = f"Wijk {index:05d}"
+        cl = {year: 10_000 + (index * 37 + year) % 5_000 for year in YEARS}
+        go = {year: 200_000 + (index * 91 + year) % 50_000 for year in YEARS}
+        ts = {year: -((index * 13 + year) % 9_000) for year in YEARS}
+        posts = {"couleur_locale": cl, "gebiedsopdracht": go, "taakstelling": ts}
+        made[name] = Gebied(name, posts, 1_000 + index % 20_000)
+    stedelijk = {
+        "wijkteams": dict.fromkeys(YEARS, 9_500_000),
+        "vraagwijzer": dict.fromkeys(YEARS, 4_000_000),
+    }
+    envelope, taakstelling = {}, {}
+    for year in YEARS:
+        cuts = sum(g.posts["taakstelling"][year] for g in made.values())
+        gross = sum(
+            g.posts[p][year] for g in made.values() for p in ("couleur_locale", "gebiedsopdracht")
+        )
+        envelope[year] = gross + cuts + 13_500_000
+        taakstelling[year] = cuts
+    return Scenario(
+        name=f"Synthetisch {gebieden} gebieden",
+        description="Gegenereerd door benchmarks/make_scenario.py; geen echte bedragen.",
+        envelope=envelope,
+        taakstelling=taakstelling,
+        stedelijk=stedelijk,
+        gebieden=made,
+    )
+
+
+def main() -> None:
+    count, out = int(sys.argv[1]), Path(sys.argv[2])
+    out.write_bytes(dumps(make(count)))
+    print(f"{count} gebieden -> {out} ({out.stat().st_size:,} bytes)")
+
+
+if __name__ == "__main__":
+    main()
