@@ -15,7 +15,6 @@ from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.events import Click
 from textual.geometry import Region, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -64,9 +63,6 @@ class BudgetGrid(ScrollView, can_focus=True):
     """Row of the cursor (index into the view's rows)."""
     cursor_column: reactive[int] = reactive(0, repaint=False)
     """Amount column of the cursor: 0 couleur locale ... 4 aandeel."""
-
-    class CursorMoved(Message):
-        """The cursor moved to another cell."""
 
     def __init__(self, view: TableView, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -139,7 +135,6 @@ class BudgetGrid(ScrollView, can_focus=True):
             self.scroll_to(y=row - visible + 1, animate=False, immediate=True)
         else:
             self.refresh(old, self._cursor_region())
-        self.post_message(self.CursorMoved())
 
     def _cursor_region(self) -> Region:
         column = self._view.column_for(self.cursor_row, self.cursor_column) + 1
@@ -167,12 +162,12 @@ class BudgetGrid(ScrollView, can_focus=True):
         if y < HEADER_LINES:
             header = self._view.headers[y]
             style = self.get_component_rich_style("budget-grid--header")
-            strip = Strip(self._segments(header, style, None))
+            strip = Strip(self._segments(header, style, None)).simplify()
         else:
             row = y - HEADER_LINES + int(self.scroll_y)
             if row >= len(self._view.rows):
                 return Strip.blank(width, self.rich_style)
-            strip = Strip(self._row_segments(row))
+            strip = Strip(self._row_segments(row)).simplify()
         return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
 
     def _row_segments(self, row: int) -> list[Segment]:
