@@ -49,8 +49,14 @@ def main() -> None:
     work = Path(tempfile.mkdtemp())
     scenario = work / "plan.toml"
     shutil.copyfile(Path(sys.argv[1]) if len(sys.argv) > 1 else bundled, scenario)
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24",
-               XDG_STATE_HOME=str(work / "state"), XDG_DATA_HOME=str(work / "data"))
+    env = dict(
+        os.environ,
+        TERM="xterm-256color",
+        COLUMNS="80",
+        LINES="24",
+        XDG_STATE_HOME=str(work / "state"),
+        XDG_DATA_HOME=str(work / "data"),
+    )
     pid, fd = pty.fork()
     if pid == 0:
         os.execvpe(sys.executable, [sys.executable, "-m", "gebiedsplanner", str(scenario)], env)

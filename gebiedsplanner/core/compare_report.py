@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.compare import ComparedRow, Comparison
-from gebiedsplanner.core.describe import cell_label, signed
+from gebiedsplanner.core.describe import cell_label, owner_label, signed
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_share, round_half_away, share_tenths
-from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, LogEntry, post_label
+from gebiedsplanner.core.scenario import COULEUR_LOCALE, LogEntry, Scenario, post_label
 from gebiedsplanner.core.text_table import align
 
 
@@ -31,8 +31,12 @@ def amount_or_absent(amount: int | None) -> str:
 
 def row_cells(row: ComparedRow) -> list[str]:
     """Gebied, post, year, base, then per variant: amount, difference, percent."""
-    owner = texts.STEDELIJK_LABEL if row.owner == STEDELIJK else literal(row.owner)
-    cells = [owner, literal(post_label(row.post)), str(row.year), amount_or_absent(row.base)]
+    cells = [
+        owner_label(row.owner),
+        literal(post_label(row.post)),
+        str(row.year),
+        amount_or_absent(row.base),
+    ]
     for amount, diff in zip(row.variants, row.diffs, strict=True):
         cells += [
             amount_or_absent(amount),
@@ -58,13 +62,19 @@ def legend(comparison: Comparison) -> list[str]:
     return lines
 
 
+def labelled(comparison: Comparison) -> list[tuple[str, Scenario]]:
+    """``basis`` and ``variant 1``, ``variant 2``, ... with their scenarios."""
+    return [(texts.COMPARE_BASE, comparison.base)] + [
+        (texts.COMPARE_VARIANT.format(n=n), variant)
+        for n, variant in enumerate(comparison.variants, start=1)
+    ]
+
+
 def totals_lines(comparison: Comparison) -> list[list[str]]:
     """Per year and scenario: envelope, planned, room, and whether it is over."""
     rows = []
     for year in comparison.years:
-        for label, scenario in [(texts.COMPARE_BASE, comparison.base)] + [
-            (texts.COMPARE_VARIANT.format(n=n), v) for n, v in enumerate(comparison.variants, 1)
-        ]:
+        for label, scenario in labelled(comparison):
             totals = comparison.totals(scenario, year)
             if totals is None:
                 rows.append([str(year), label, texts.ABSENT, "", "", ""])
@@ -91,20 +101,12 @@ def describe_entry(entry: LogEntry) -> str:
     changes = entry.changes
     if len(changes) == 2 and changes[0].new - changes[0].old == -(changes[1].new - changes[1].old):
         source, target = changes
-        owner = (
-            texts.STEDELIJK_LABEL if source.cell.owner == STEDELIJK else literal(source.cell.owner)
-        )
         to = literal(post_label(target.cell.post))
         if target.cell.owner != source.cell.owner:
-            target_owner = (
-                texts.STEDELIJK_LABEL
-                if target.cell.owner == STEDELIJK
-                else literal(target.cell.owner)
-            )
-            to = f"{target_owner} {to}"
+            to = f"{owner_label(target.cell.owner)} {to}"
         what = texts.ENTRY_MOVE.format(
             amount=format_amount(source.old - source.new),
-            owner=owner,
+            owner=owner_label(source.cell.owner),
             source=literal(post_label(source.cell.post)),
             target=to,
             year=source.cell.year,
@@ -157,18 +159,13 @@ def bar_lines(comparison: Comparison, year: int, width: int = 80) -> list[str]:
 
     Fits in ``width`` columns; absent gebieden say so instead of showing a zero bar.
     """
-    scenarios = [comparison.base, *comparison.variants]
-    labels = [texts.COMPARE_BASE] + [
-        texts.COMPARE_VARIANT.format(n=n) for n in range(1, len(scenarios))
-    ]
-    names: list[str] = []
-    for scenario in scenarios:
-        names += [name for name in scenario.gebieden if name not in names]
-    label_width = max(len(label) for label in labels)
+    pairs = labelled(comparison)
+    names = list(dict.fromkeys(name for _, scenario in pairs for name in scenario.gebieden))
+    label_width = max(len(label) for label, _ in pairs)
     bar_width = max(10, width - label_width - 26)  # indent, gaps, amount, " CL ", share, trend
     nets = {
-        (index, name): sum(scenario.gebieden[name].posts[post][year] for post in GEBIED_POSTS)
-        for index, scenario in enumerate(scenarios)
+        (index, name): scenario.gebied_net(name, year)
+        for index, (_, scenario) in enumerate(pairs)
         for name in scenario.gebieden
         if year in scenario.envelope
     }
@@ -177,12 +174,12 @@ def bar_lines(comparison: Comparison, year: int, width: int = 80) -> list[str]:
     for name in names:
         lines.append(literal(name))
         base_share: int | None = None
-        for index, (label, scenario) in enumerate(zip(labels, scenarios, strict=True)):
+        for index, (label, scenario) in enumerate(pairs):
             net = nets.get((index, name))
             if net is None:
                 lines.append(f"  {label.ljust(label_width)} {texts.ABSENT}")
                 continue
-            couleur_locale = scenario.gebieden[name].posts[GEBIED_POSTS[0]][year]
+            couleur_locale = scenario.gebieden[name].posts[COULEUR_LOCALE][year]
             share = share_tenths(couleur_locale, net)
             if index == 0:
                 base_share = share

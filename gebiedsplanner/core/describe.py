@@ -8,10 +8,15 @@ from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import STEDELIJK, Cell, CellChange, post_label
 
 
+def owner_label(owner: str) -> str:
+    """A gebied's name made safe to show, or the word for the city-wide posts."""
+    return texts.STEDELIJK_LABEL if owner == STEDELIJK else literal(owner)
+
+
 def cell_label(cell: Cell) -> str:
     """``Charlois · couleur locale · 2017`` (names made safe to show)."""
-    owner = texts.STEDELIJK_LABEL if cell.owner == STEDELIJK else literal(cell.owner)
-    return texts.CELL_LABEL.format(owner=owner, post=literal(post_label(cell.post)), year=cell.year)
+    post = literal(post_label(cell.post))
+    return texts.CELL_LABEL.format(owner=owner_label(cell.owner), post=post, year=cell.year)
 
 
 def signed(amount: int) -> str:

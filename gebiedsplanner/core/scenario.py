@@ -257,45 +257,50 @@ class Scenario:
             return None
         original = self._undo.pop()
         reverse = tuple(CellChange(c.cell, c.new, c.old) for c in reversed(original.changes))
-        reason = texts.UNDO_REASON.format(action=original.action, reason=original.reason)
-        entry = LogEntry(when, who, texts.ACTION_UNDO, reason.rstrip(": "), reverse)
-        self._apply_all(entry.changes)
-        self.log.append(entry)
         self._redo.append(original)
-        return entry
+        return self._retrace(original, reverse, texts.ACTION_UNDO, texts.UNDO_REASON, who, when)
 
     def redo(self, *, who: str, when: datetime) -> LogEntry | None:
         """Apply the latest undone change again (logged); ``None`` when there is none."""
         if not self._redo:
             return None
         original = self._redo.pop()
-        reason = texts.REDO_REASON.format(action=original.action, reason=original.reason)
-        entry = LogEntry(when, who, texts.ACTION_REDO, reason.rstrip(": "), original.changes)
-        self._apply_all(entry.changes)
-        self.log.append(entry)
         self._undo.append(original)
+        return self._retrace(
+            original, original.changes, texts.ACTION_REDO, texts.REDO_REASON, who, when
+        )
+
+    def _retrace(
+        self,
+        original: LogEntry,
+        changes: tuple[CellChange, ...],
+        action: str,
+        template: str,
+        who: str,
+        when: datetime,
+    ) -> LogEntry:
+        """Log and apply an undo or redo of ``original``, naming it in the reason."""
+        reason = template.format(action=original.action, reason=original.reason).rstrip(": ")
+        entry = LogEntry(when, who, action, reason, changes)
+        self.replay(entry)
         return entry
 
     def replay(self, entry: LogEntry) -> None:
-        """Apply a recorded entry (merging a colleague's file); not undoable in this session."""
-        self._apply_all(entry.changes)
+        """Apply and log a recorded entry (also used by merging and recovery); not undoable."""
+        for change in entry.changes:  # all checked before any is applied
+            if self.amount(change.cell) != change.old:
+                # The entry does not follow from the data (a broken journal, or a bug).
+                raise AssertionError(f"{change.cell.address} is not {change.old}")
+        for change in entry.changes:
+            self._apply(change)
         self.log.append(entry)
 
     def _commit(self, entry: LogEntry) -> LogEntry:
         """Apply a new change, log it, and make it the one to undo next."""
-        self._apply_all(entry.changes)
-        self.log.append(entry)
+        self.replay(entry)
         self._undo.append(entry)
         self._redo.clear()
         return entry
-
-    def _apply_all(self, changes: tuple[CellChange, ...]) -> None:
-        for change in changes:
-            if self.amount(change.cell) != change.old:
-                raise AssertionError(
-                    f"{change.cell.address} is not {change.old}"
-                )  # a bug, not input
-            self._apply(change)
 
     def resolve_owner(self, name: str) -> str:
         """The gebied (or ``stedelijk``) a user means by ``name``, ignoring case."""

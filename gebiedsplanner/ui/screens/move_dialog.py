@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.describe import describe_change
+from gebiedsplanner.core.describe import describe_change, owner_label
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, parse_euros
 from gebiedsplanner.core.scenario import (
@@ -68,7 +68,7 @@ class MoveDialog(ModalScreen[MoveRequest | None]):
     def _owner_options(self) -> list[tuple[Text, str]]:
         options = [(Text(literal(name)), name) for name in self.scenario.gebieden]
         if self.scenario.stedelijk:
-            options.append((Text(texts.STEDELIJK_LABEL), STEDELIJK))
+            options.append((Text(owner_label(STEDELIJK)), STEDELIJK))
         return options
 
     def _post_options(self, owner: str) -> list[tuple[Text, str]]:
