@@ -25,7 +25,7 @@ from gebiedsplanner.core.scenario import CellChange, EditError, LogEntry, Scenar
 from gebiedsplanner.files import scenario_format
 from gebiedsplanner.files.locations import APP_NAME
 from gebiedsplanner.files.scenario_format import parse_address
-from gebiedsplanner.files.storage import os_problem
+from gebiedsplanner.files.storage import os_problem, write_atomic
 
 
 def journal_dir() -> Path:
@@ -75,27 +75,37 @@ class Journal:
         self.origin = origin
         self.path = journal_for(origin)
 
+    def _header(self, base: bytes) -> str:
+        header = {"origin": str(self.origin.resolve()), "base": base.decode("utf-8")}
+        return json.dumps(header, ensure_ascii=False)
+
     def append(self, entry: LogEntry, base: bytes) -> None:
         """Write ``entry`` durably (starting the journal with ``base`` when new)."""
-        lines = []
         if not self.path.exists():
-            header = {"origin": str(self.origin.resolve()), "base": base.decode("utf-8")}
-            lines.append(json.dumps(header, ensure_ascii=False))
-        lines.append(_entry_json(entry))
+            self.restart(base, [entry])
+            return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(self.path, "a", encoding="utf-8") as handle:
-                handle.write("\n".join(lines) + "\n")
+                handle.write(_entry_json(entry) + "\n")
                 handle.flush()
                 os.fsync(handle.fileno())
         except OSError as error:
             raise ProblemsError([os_problem(str(self.path), error)]) from None
 
     def restart(self, base: bytes, entries: list[LogEntry]) -> None:
-        """Start over from ``base`` (just saved or merged) with the changes not in it yet."""
-        self.clear()
-        for entry in entries:
-            self.append(entry, base)
+        """Start over from ``base`` (just saved or merged) with the changes not in it yet.
+
+        Written in one atomic step, so a crash meanwhile leaves the old journal or the new.
+        """
+        if not entries:
+            self.clear()
+            return
+        lines = [self._header(base), *(_entry_json(entry) for entry in entries)]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ProblemsError([os_problem(str(self.path), error)]) from None
+        write_atomic(self.path, ("\n".join(lines) + "\n").encode("utf-8"))
 
     def clear(self) -> None:
         """Everything is saved: the journal is no longer needed."""
