@@ -136,13 +136,7 @@ def _require_scenario(entry: Entry) -> Scenario:
 
 
 def _named_copy(entry: Entry, name: str) -> bytes:
-    scenario = _require_scenario(entry)
-    old_name = scenario.name
-    scenario.name = name
-    try:
-        return scenario_format.dumps(scenario)
-    finally:
-        scenario.name = old_name
+    return scenario_format.dumps(_require_scenario(entry), name=name)
 
 
 def duplicate(entry: Entry, name: str, folder: Path) -> Path:

@@ -461,15 +461,18 @@ def parse_address(address: object) -> Cell | None:
     return Cell(parts[0], parts[1], int(parts[2]))
 
 
-def dumps(scenario: Scenario) -> bytes:
-    """The scenario as TOML bytes; the same scenario always gives the same bytes."""
+def dumps(scenario: Scenario, *, name: str | None = None) -> bytes:
+    """The scenario as TOML bytes; the same scenario always gives the same bytes.
+
+    ``name`` writes it under another name (save as, duplicate) without changing it.
+    """
 
     def series(values: dict[int, int]) -> dict[str, int]:
         return {str(year): values[year] for year in scenario.years}
 
     document: dict[str, Any] = {
         "format": FORMAT_VERSION,
-        "name": scenario.name,
+        "name": scenario.name if name is None else name,
         "description": scenario.description,
         "envelope": series(scenario.envelope),
         "taakstelling": series(scenario.taakstelling),

@@ -97,11 +97,7 @@ class PlannerFiles(Screen[None]):
     ) -> None:
         """Serialise on the UI thread (the model is never shared), write in a worker."""
         scenario = self.document.scenario
-        old_name = scenario.name
-        if name is not None:
-            scenario.name = name
-        data = dumps(scenario)
-        scenario.name = old_name  # takes effect only once the file is written
+        data = dumps(scenario, name=name)  # the new name takes effect once it is written
         save = SaveJob(
             path,
             data,
