@@ -180,11 +180,21 @@ def write_checked(path: Path, data: bytes, expected_digest: str) -> None:
     The check protects a colleague's work: nothing is written when the file
     changed since it was read.
     """
-    if read_if_changed(path, expected_digest) is not None:
+    if write_unless_changed(path, data, expected_digest) is not None:
         raise ProblemsError(
             [Problem(str(path), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)]
         )
-    write_atomic(path, data)
+
+
+def write_unless_changed(path: Path, data: bytes, expected_digest: str) -> bytes | None:
+    """Write ``data`` unless someone saved ``path`` meanwhile; then return their bytes instead.
+
+    Call it holding :func:`write_lock`, so nobody writes between the check and the write.
+    """
+    theirs = read_if_changed(path, expected_digest)
+    if theirs is None:
+        write_atomic(path, data)
+    return theirs
 
 
 def read_if_changed(path: Path, expected_digest: str) -> bytes | None:

@@ -99,6 +99,10 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="library")
     def rescan(self) -> None:
+        self._scan_and_show()
+
+    def _scan_and_show(self) -> None:
+        """List the folders and the trash (in a worker thread), then show them."""
         entries = library.scan(self.settings)
         trash = library.trashed(self.settings.trash)
         self.app.call_from_thread(self._show, entries, trash)
@@ -279,9 +283,7 @@ class LibraryScreen(Screen[None]):
             self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
         self.app.call_from_thread(self.notify, done.format(file=literal(str(path))), markup=False)
-        entries = library.scan(self.settings)
-        trash = library.trashed(self.settings.trash)
-        self.app.call_from_thread(self._show, entries, trash)
+        self._scan_and_show()
 
     def action_toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash

@@ -1,9 +1,11 @@
 """The main screen: the table for one year, the totals, and every planning action.
 
-Attributes down, messages up: the screen owns the :class:`ScenarioDocument`,
-applies edits to the model through the core, then tells the grid which rows
-to repaint and the totals bar what to show. File IO runs in thread workers;
-problems go to the app's one error reporter.
+Attributes down, messages up: the screen owns the :class:`EditingSession`,
+applies edits to the model through the core, journals them, then tells the grid
+which rows to repaint and the totals bar what to show. Saving and exporting run
+in thread workers; the journal append (one fsynced line per change) and the
+editing note at mount stay on the UI thread, so a change is on disk before it
+shows. Problems go to the app's one error reporter.
 """
 
 from __future__ import annotations

@@ -118,9 +118,9 @@ class PlannerFiles(Screen[None]):
                 storage.write_new(save.path, save.data)
             else:
                 with storage.write_lock(save.path):
-                    theirs = storage.read_if_changed(save.path, save.expected_digest)
-                    if theirs is None:
-                        storage.write_atomic(save.path, save.data)
+                    theirs = storage.write_unless_changed(
+                        save.path, save.data, save.expected_digest
+                    )
         except ProblemsError as error:
             self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
