@@ -16,6 +16,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.describe import cell_label, describe_change
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_amount_input
 from gebiedsplanner.core.scenario import Cell, CellChange, check_sign
+from gebiedsplanner.ui.widgets.preview import Preview
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,40 +49,37 @@ class AmountEditor(ModalScreen[AmountEdit | None]):
                 texts.EDITOR_CURRENT.format(amount=format_amount(self.current)), markup=False
             )
             yield Input(placeholder=texts.EDITOR_PLACEHOLDER, id="amount")
-            yield Static(texts.EDITOR_HINT, id="preview", classes="preview", markup=False)
+            yield Preview(texts.EDITOR_HINT)
             yield Input(placeholder=texts.REASON_PLACEHOLDER, id="reason")
             yield Static(texts.EDITOR_KEYS, classes="keys", markup=False)
 
     @on(Input.Changed, "#amount")
     def _preview(self, event: Input.Changed) -> None:
-        preview = self.query_one("#preview", Static)
+        preview = self.query_one(Preview)
         self._valid = None
         if not event.value.strip():
-            preview.update(texts.EDITOR_HINT)
-            preview.remove_class("error")
+            preview.say(texts.EDITOR_HINT)
             return
         try:
             new = parse_amount_input(event.value).apply(self.current)
         except AmountInputError as error:
-            preview.update(str(error))
-            preview.add_class("error")
+            preview.say(str(error), error=True)
             return
         problem = check_sign(self.cell.post, self.cell.owner, new)
         if problem:
-            preview.update(texts.EDITOR_REFUSED.format(new=format_amount(new), problem=problem))
-            preview.add_class("error")
+            preview.say(
+                texts.EDITOR_REFUSED.format(new=format_amount(new), problem=problem), error=True
+            )
             return
         self._valid = new
-        preview.update(describe_change(CellChange(self.cell, self.current, new)))
-        preview.remove_class("error")
+        preview.say(describe_change(CellChange(self.cell, self.current, new)))
 
     @on(Input.Submitted)
     def _submit(self) -> None:
         amount = self.query_one("#amount", Input)
         if self._valid is None:
             if not amount.value.strip():
-                self.query_one("#preview", Static).update(texts.AMOUNT_EMPTY)
-                self.query_one("#preview", Static).add_class("error")
+                self.query_one(Preview).say(texts.AMOUNT_EMPTY, error=True)
             amount.focus()
             return
         self.dismiss(AmountEdit(self._valid, self.query_one("#reason", Input).value.strip()))

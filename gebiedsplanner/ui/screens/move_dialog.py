@@ -27,6 +27,7 @@ from gebiedsplanner.core.scenario import (
     Scenario,
     post_label,
 )
+from gebiedsplanner.ui.widgets.preview import Preview
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ class MoveDialog(ModalScreen[MoveRequest | None]):
                     )
             yield Input(placeholder=texts.MOVE_AMOUNT_PLACEHOLDER, id="amount")
             yield Input(placeholder=texts.REASON_PLACEHOLDER, id="reason")
-            yield Static(texts.MOVE_HINT, id="preview", classes="preview", markup=False)
+            yield Preview(texts.MOVE_HINT)
             yield Static(texts.MOVE_KEYS, classes="keys", markup=False)
 
     def on_mount(self) -> None:
@@ -129,25 +130,22 @@ class MoveDialog(ModalScreen[MoveRequest | None]):
         return Cell(str(owner), str(post), self.source.year)
 
     def _update_preview(self) -> None:
-        preview = self.query_one("#preview", Static)
+        preview = self.query_one(Preview)
         self._request = None
         text = self.query_one("#amount", Input).value
         if not text.strip():
-            preview.update(texts.MOVE_HINT)
-            preview.remove_class("error")
+            preview.say(texts.MOVE_HINT)
             return
         try:
             amount = parse_euros(text)
             source, target = self._cell("from"), self._cell("to")
             changes = self.scenario.preview_move(source, target, amount)
         except (AmountInputError, EditError) as error:
-            preview.update(str(error))
-            preview.add_class("error")
+            preview.say(str(error), error=True)
             return
         reason = self.query_one("#reason", Input).value.strip()
         self._request = MoveRequest(source, target, amount, reason)
-        preview.update("\n".join(describe_change(change) for change in changes))
-        preview.remove_class("error")
+        preview.say("\n".join(describe_change(change) for change in changes))
 
     @on(Input.Submitted)
     def _submit(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.files.locations import file_name_for
+from gebiedsplanner.ui.widgets.preview import Preview
 
 
 class SaveAs(ModalScreen[tuple[str, Path] | None]):
@@ -37,7 +38,7 @@ class SaveAs(ModalScreen[tuple[str, Path] | None]):
                 texts.SAVE_AS_FOLDER.format(folder=literal(str(self.library))), markup=False
             )
             yield Input(value=self.suggestion, placeholder=texts.SAVE_AS_PLACEHOLDER, id="name")
-            yield Static("", id="preview", classes="preview", markup=False)
+            yield Preview()
             yield Static(texts.SAVE_AS_KEYS, classes="keys", markup=False)
 
     def on_mount(self) -> None:
@@ -48,13 +49,11 @@ class SaveAs(ModalScreen[tuple[str, Path] | None]):
         self._show(event.value)
 
     def _show(self, name: str) -> None:
-        preview = self.query_one("#preview", Static)
+        preview = self.query_one(Preview)
         try:
-            preview.update(texts.SAVE_AS_FILE.format(file=file_name_for(name)))
-            preview.remove_class("error")
+            preview.say(texts.SAVE_AS_FILE.format(file=file_name_for(name)))
         except ValueError as error:
-            preview.update(str(error))
-            preview.add_class("error")
+            preview.say(str(error), error=True)
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
