@@ -227,7 +227,7 @@ def _compare(options: argparse.Namespace) -> int:
 def _run_app(options: argparse.Namespace) -> int:
     settings = locations.load_settings(options.scenario_dir)
     path = Path(options.scenario) if options.scenario else locations.bundled_example()
-    document = storage.load(path, writable=not locations.is_bundled(path))
+    document = storage.open_for_editing(path)
     from gebiedsplanner.ui.app import PlannerApp
 
     PlannerApp(document, settings).run()

@@ -17,7 +17,7 @@ SIZE = (80, 24)
 
 
 def make_app(path: Path = BUNDLED) -> PlannerApp:
-    document = storage.load(path, writable=not locations.is_bundled(path))
+    document = storage.open_for_editing(path)
     return PlannerApp(document, locations.load_settings())
 
 

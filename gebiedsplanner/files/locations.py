@@ -51,12 +51,15 @@ class Settings:
     Attributes:
         own_library: The user's own scenario folder (platformdirs user data dir).
         shared: Team folders from ``--scenario-dir`` (repeatable) and the config file.
-        trash: Where deleted scenarios wait, restorable.
     """
 
     own_library: Path
     shared: tuple[Path, ...] = ()
-    trash: Path = Path()
+
+    @property
+    def trash(self) -> Path:
+        """Where deleted scenarios wait, restorable: beside the user's own library."""
+        return self.own_library.parent / "trash"
 
     @property
     def library(self) -> Path:
@@ -89,7 +92,7 @@ def load_settings(scenario_dirs: Sequence[str] = ()) -> Settings:
     configured = _configured_folders(path) if path.is_file() else []
     shared = [Path(folder).expanduser() for folder in scenario_dirs] + configured
     unique = tuple(dict.fromkeys(shared))
-    return Settings(own_library=data / "scenarios", shared=unique, trash=data / "trash")
+    return Settings(own_library=data / "scenarios", shared=unique)
 
 
 _UNSAFE = re.compile(r"[^a-z0-9._ -]+")

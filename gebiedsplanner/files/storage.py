@@ -23,6 +23,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import scenario_format
+from gebiedsplanner.files.locations import is_bundled
 
 
 def read_bytes(path: Path) -> bytes:
@@ -172,6 +173,11 @@ def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     raw = read_bytes(path)
     scenario = scenario_format.parse(str(path), raw)
     return ScenarioDocument(scenario, path if writable else None, raw, path)
+
+
+def open_for_editing(path: Path) -> ScenarioDocument:
+    """:func:`load` for the planner: a bundled example opens as a template (saved as a copy)."""
+    return load(path, writable=not is_bundled(path))
 
 
 def write_checked(path: Path, data: bytes, expected_digest: str) -> None:

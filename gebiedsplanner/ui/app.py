@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import storage
-from gebiedsplanner.files.locations import Settings, is_bundled
+from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.storage import ScenarioDocument
 from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.planner import PlannerScreen
@@ -60,7 +60,7 @@ class PlannerApp(App[None]):
             if answer != YES:
                 return
             try:
-                document = storage.load(path, writable=not is_bundled(path))
+                document = storage.open_for_editing(path)
             except ProblemsError as error:
                 self.report_problems(error.problems)
                 return
