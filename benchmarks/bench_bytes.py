@@ -1,0 +1,72 @@
+"""Bytes the real app writes to an 80x24 terminal per action: what crosses an SSH link.
+
+    python benchmarks/bench_bytes.py
+
+Runs the app on the bundled scenario in a pseudo-terminal, presses keys as a
+person would, and counts every byte written until the screen is quiet again.
+"""
+
+from __future__ import annotations
+
+import time
+
+from harness import BUNDLED, DOWN, ENTER, ESCAPE, RIGHT, Figure, Terminal, planner, run
+
+EDITS = 5
+
+
+def mouse_at(x: int, y: int) -> bytes:
+    """An SGR mouse-move report (no button held) at column ``x``, line ``y`` (1-based)."""
+    return f"\x1b[<35;{x};{y}M".encode()
+
+
+def cursor_steps(terminal: Terminal) -> list[int]:
+    steps = [terminal.press(DOWN)[0] for _ in range(4)]
+    steps += [terminal.press(RIGHT)[0] for _ in range(2)]
+    return steps
+
+
+def edits(terminal: Terminal) -> tuple[list[int], list[int]]:
+    """Bytes to apply each edit (the Enter that applies it), and for the whole edit."""
+    applied, whole = [], []
+    for _ in range(EDITS):
+        opened = terminal.press(ENTER)[0]
+        typed = terminal.type(b"+1000")
+        done = terminal.press(ENTER)[0]
+        applied.append(done)
+        whole.append(opened + typed + done)
+        terminal.press(DOWN)
+    return applied, whole
+
+
+def idle_while_editing(terminal: Terminal, seconds: float = 2.0) -> int:
+    """Bytes written while the edit line is open and nobody types (a blinking cursor costs)."""
+    terminal.press(ENTER)
+    time.sleep(seconds)
+    written = terminal.drain()
+    terminal.press(ESCAPE)
+    return written
+
+
+def measure() -> list[Figure]:
+    terminal = planner(BUNDLED)
+    try:
+        first = terminal.drain()  # anything still arriving after the first frame
+        steps = cursor_steps(terminal)
+        mouse = sum(terminal.press(mouse_at(x, 8))[0] for x in (10, 20, 30, 40, 50, 60))
+        applied, whole = edits(terminal)
+        idle = idle_while_editing(terminal)
+    finally:
+        terminal.close()
+    del first
+    return [
+        Figure("bytes: cursor step (largest)", max(steps), "B", 120),
+        Figure("bytes: apply a one-cell edit (largest)", max(applied), "B", 600),
+        Figure("bytes: whole edit, Enter +1000 Enter", max(whole), "B"),
+        Figure("bytes: mouse moves over the table (6)", mouse, "B", 0),
+        Figure("bytes: 2 s idle with the edit line open", idle, "B", 0),
+    ]
+
+
+if __name__ == "__main__":
+    run(measure)

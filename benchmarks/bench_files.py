@@ -1,0 +1,126 @@
+"""Files and tables at national scale: load, save, CSV export and comparison.
+
+    python benchmarks/bench_files.py
+
+Each figure is timed in a fresh Python process, so it pays what a user's first
+time pays (a lazy ``import polars`` included), on the 10.000-gebied scenario
+(120.000 amounts). Medians of ``RUNS`` processes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+from harness import Figure, median, run, synthetic
+
+RUNS = 3
+WHEN = datetime(2026, 11, 23, 9, 0)
+
+
+def _variant(path: Path) -> Path:
+    """A colleague's variant: the same scenario with 100 amounts moved and logged."""
+    from gebiedsplanner.core.scenario import Cell
+    from gebiedsplanner.files import storage
+    from gebiedsplanner.files.scenario_format import dumps
+
+    scenario = storage.load(path).scenario
+    names = list(scenario.gebieden)
+    for index in range(100):
+        source = Cell(names[index * 97], "gebiedsopdracht", 2017)
+        target = Cell(names[index * 89 + 1], "couleur_locale", 2017)
+        scenario.move(source, target, 1_000, who="bench", when=WHEN, reason="benchmark")
+    out = _variant_path(path)
+    out.write_bytes(dumps(scenario))
+    return out
+
+
+def _time_load(path: Path) -> float:
+    from gebiedsplanner.files import storage
+
+    started = time.perf_counter()
+    storage.load(path)
+    return time.perf_counter() - started
+
+
+def _time_save(path: Path) -> float:
+    from gebiedsplanner.files import storage
+
+    work = Path(tempfile.mkdtemp()) / path.name
+    work.write_bytes(path.read_bytes())
+    document = storage.load(work)
+    started = time.perf_counter()
+    with storage.write_lock(work):
+        storage.save(document)
+    return time.perf_counter() - started
+
+
+def _time_export(path: Path) -> float:
+    from gebiedsplanner.files import csv_export, storage
+
+    scenario = storage.load(path).scenario
+    out = Path(tempfile.mkdtemp()) / "plan.csv"
+    started = time.perf_counter()
+    csv_export.export(scenario, out, csv_export.Layout.LONG, csv_export.Dialect.NL)
+    return time.perf_counter() - started
+
+
+def _time_compare(path: Path) -> float:
+    """What the comparison screen computes: the join, the changed rows, totals, bars, why."""
+    from gebiedsplanner.core import compare_report
+    from gebiedsplanner.core.compare import compare
+    from gebiedsplanner.files import storage
+
+    base = storage.load(path).scenario
+    variant = storage.load(_variant_path(path)).scenario
+    started = time.perf_counter()
+    comparison = compare(base, [variant])
+    rows = [compare_report.row_cells(row) for row in comparison.selected(only_changes=True)]
+    compare_report.totals_lines(comparison)
+    compare_report.bar_lines(comparison, comparison.years[0])
+    compare_report.explanation_lines(comparison)
+    assert rows
+    return time.perf_counter() - started
+
+
+def _variant_path(path: Path) -> Path:
+    return Path(tempfile.gettempdir()) / f"{path.stem}-variant.toml"
+
+
+TIMERS = {
+    "load + validate": (_time_load, 1000),
+    "save": (_time_save, 1000),
+    "CSV export (first in session)": (_time_export, 500),
+    "comparison of two (first in session)": (_time_compare, 500),
+}
+
+
+def _in_fresh_process(name: str, path: Path) -> float:
+    done = subprocess.run(
+        [sys.executable, __file__, "--one", name, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return float(done.stdout) * 1000
+
+
+def measure() -> list[Figure]:
+    path = synthetic(10_000)
+    _variant(path)
+    figures = []
+    for name, (_, target) in TIMERS.items():
+        runs = [_in_fresh_process(name, path) for _ in range(RUNS)]
+        figures.append(Figure(f"10.000 gebieden: {name}", median(runs), "ms", target))
+    return figures
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--one"]:
+        print(TIMERS[sys.argv[2]][0](Path(sys.argv[3])))
+    else:
+        run(measure)

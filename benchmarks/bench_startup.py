@@ -1,0 +1,49 @@
+"""Process start to the first frame that shows the table.
+
+    python benchmarks/bench_startup.py
+
+The bundled scenario against the minimal Textual app (DataTable + Footer),
+alternating runs in one go so that both see the same machine; medians of
+``RUNS``. And the 10.000-gebied scenario on its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from harness import BUNDLED, Figure, Terminal, median, run, synthetic
+
+RUNS = 7
+
+
+def first_frame(kind: str, scenario: Path | None = None) -> float:
+    """Milliseconds from process start to the first frame with the table."""
+    terminal = Terminal(kind, scenario)
+    try:
+        terminal.wait_for_table()
+        seconds = terminal.first_table_frame()
+        assert seconds is not None
+        return seconds * 1000
+    finally:
+        terminal.close()
+
+
+def measure() -> list[Figure]:
+    large = synthetic(10_000)
+    first_frame("planner", BUNDLED)  # warm-up: compiles bytecode, fills the disk cache
+    minimal, bundled, national = [], [], []
+    for _ in range(RUNS):
+        minimal.append(first_frame("minimal"))
+        bundled.append(first_frame("planner", BUNDLED))
+    for _ in range(3):
+        national.append(first_frame("planner", large))
+    return [
+        Figure("startup: minimal Textual app", median(minimal), "ms"),
+        Figure("startup: bundled scenario", median(bundled), "ms"),
+        Figure("startup: bundled / minimal", median(bundled) / median(minimal), "x", 1.15),
+        Figure("startup: 10.000 gebieden", median(national), "ms", 1000),
+    ]
+
+
+if __name__ == "__main__":
+    run(measure)

@@ -1,0 +1,215 @@
+"""The real app in a real pseudo-terminal: bytes written, frame times, peak memory.
+
+Each benchmark starts the app as a user would (a fresh process, an 80x24 terminal,
+its own empty data and state folders), presses keys, and reads what the app
+writes. Frame timestamps come from ``launch.py``; peak RSS from the kernel's
+accounting of the finished process (``wait4``).
+"""
+
+from __future__ import annotations
+
+import os
+import pty
+import resource
+import select
+import shutil
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fcntl import ioctl
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BUNDLED = ROOT / "scenarios" / "nrw-2016-2019.toml"
+QUIET = 0.25  # seconds without output: the screen is done
+FRAME = struct.Struct("=qB")
+COLUMNS, LINES = 80, 24
+
+#: The widget that says "the table is on screen", per app.
+READY = {"planner": "BudgetGrid", "minimal": "DataTable"}
+
+ENTER, DOWN, RIGHT, ESCAPE = b"\r", b"\x1b[B", b"\x1b[C", b"\x1b"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One measured figure and its target; ``ok`` is None when there is no target."""
+
+    name: str
+    value: float
+    unit: str
+    target: float | None = None
+
+    @property
+    def ok(self) -> bool | None:
+        return None if self.target is None else self.value <= self.target
+
+    def row(self) -> tuple[str, str, str, str]:
+        verdict = {None: "", True: "pass", False: "FAIL"}[self.ok]
+        target = "" if self.target is None else f"<= {_number(self.target)} {self.unit}"
+        return self.name, f"{_number(self.value)} {self.unit}", target, verdict
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:.2f}"
+
+
+def print_figures(figures: Sequence[Figure]) -> None:
+    rows = [("figure", "value", "target", ""), *(figure.row() for figure in figures)]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+class Terminal:
+    """One app process in an 80x24 pseudo-terminal."""
+
+    def __init__(self, kind: str, scenario: Path | None = None) -> None:
+        self.work = Path(tempfile.mkdtemp(prefix="gp-bench-"))
+        args = []
+        if scenario is not None:  # a private copy: the benchmark never changes the original
+            args.append(str(self.work / scenario.name))
+            shutil.copyfile(scenario, args[0])
+        env = dict(
+            os.environ,
+            TERM="xterm-256color",
+            COLORTERM="truecolor",
+            XDG_STATE_HOME=str(self.work / "state"),
+            XDG_DATA_HOME=str(self.work / "data"),
+            XDG_CONFIG_HOME=str(self.work / "config"),
+            PYTHONPATH=str(HERE),
+        )
+        env.pop("TEXTUAL", None)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as after a real install
+        frames_read, frames_write = os.pipe()
+        os.set_blocking(frames_read, False)
+        command = [
+            sys.executable,
+            str(HERE / "launch.py"),
+            str(frames_write),
+            READY[kind],
+            kind,
+            *args,
+        ]
+        self.started = time.monotonic_ns()
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.close(frames_read)
+            ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+            os.set_inheritable(frames_write, True)
+            os.execve(sys.executable, command, env)
+        os.close(frames_write)
+        self.pid, self.fd, self._frames_fd = pid, fd, frames_read
+        self._pending = b""
+        self.frames: list[tuple[int, bool]] = []  # (monotonic ns, table on screen)
+        self.rusage: resource.struct_rusage | None = None
+
+    # -- reading -------------------------------------------------------------
+
+    def _read_frames(self) -> None:
+        try:
+            while chunk := os.read(self._frames_fd, 65536):
+                self._pending += chunk
+        except BlockingIOError:
+            pass
+        whole = len(self._pending) - len(self._pending) % FRAME.size
+        for offset in range(0, whole, FRAME.size):
+            when, ready = FRAME.unpack_from(self._pending, offset)
+            self.frames.append((when, bool(ready)))
+        self._pending = self._pending[whole:]
+
+    def drain(self, quiet: float = QUIET, limit: float = 30.0) -> int:
+        """Read until ``quiet`` seconds pass with no output; the number of bytes read."""
+        total, deadline = 0, time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], quiet)
+            if not ready:
+                break
+            try:
+                total += len(os.read(self.fd, 65536))
+            except OSError:
+                break
+        self._read_frames()
+        return total
+
+    def wait_for_table(self, limit: float = 60.0) -> int:
+        """Read until a frame shows the table and the screen is quiet; bytes read."""
+        total, deadline = 0, time.monotonic() + limit
+        while time.monotonic() < deadline:
+            total += self.drain(quiet=0.5, limit=limit)
+            if self.first_table_frame() is not None:
+                return total
+        raise RuntimeError("the app did not show its table in time")
+
+    def first_table_frame(self) -> float | None:
+        """Seconds from process start to the first frame that shows the table."""
+        for when, ready in self.frames:
+            if ready:
+                return (when - self.started) / 1e9
+        return None
+
+    # -- acting --------------------------------------------------------------
+
+    def press(self, keys: bytes) -> tuple[int, float | None]:
+        """Send ``keys``; bytes written in answer and seconds until the last frame of it."""
+        self._read_frames()
+        before = len(self.frames)
+        sent = time.monotonic_ns()
+        os.write(self.fd, keys)
+        written = self.drain()
+        frames = self.frames[before:]
+        latency = (frames[-1][0] - sent) / 1e9 if frames else None
+        return written, latency
+
+    def type(self, text: bytes) -> int:
+        """Send ``text`` one key at a time, as a person types; total bytes written."""
+        return sum(self.press(bytes([key]))[0] for key in text)
+
+    def close(self) -> resource.struct_rusage:
+        """Stop the app (no questions asked) and return its resource usage."""
+        os.kill(self.pid, signal.SIGKILL)
+        _, _, self.rusage = os.wait4(self.pid, 0)
+        os.close(self.fd)
+        os.close(self._frames_fd)
+        shutil.rmtree(self.work, ignore_errors=True)
+        return self.rusage
+
+    def peak_rss_mb(self) -> float:
+        assert self.rusage is not None
+        return self.rusage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def planner(scenario: Path) -> Terminal:
+    """The app on a fresh copy of ``scenario``, the table on screen."""
+    terminal = Terminal("planner", scenario)
+    terminal.wait_for_table()
+    return terminal
+
+
+def synthetic(gebieden: int) -> Path:
+    """A valid synthetic scenario of ``gebieden`` gebieden (made once, then reused)."""
+    path = Path(tempfile.gettempdir()) / f"gebiedsplanner-bench-{gebieden}.toml"
+    if not path.exists():
+        from make_scenario import make
+
+        from gebiedsplanner.files.scenario_format import dumps
+
+        path.write_bytes(dumps(make(gebieden)))
+    return path
+
+
+def run(measure: Callable[[], list[Figure]]) -> None:
+    """A benchmark script's main: measure and print its figures."""
+    print_figures(measure())

@@ -1,0 +1,24 @@
+"""The benchmark harness still drives the real app (a broken harness would measure nothing)."""
+
+from __future__ import annotations
+
+import harness  # benchmarks/ is on pytest's pythonpath
+
+
+def test_the_harness_sees_the_table_and_counts_what_a_cursor_step_writes() -> None:
+    terminal = harness.planner(harness.BUNDLED)
+    try:
+        assert 0 < terminal.first_table_frame() < 30
+        written, latency = terminal.press(harness.DOWN)
+    finally:
+        terminal.close()
+    assert written > 0
+    assert latency is not None and latency > 0
+    assert terminal.peak_rss_mb() > 10
+
+
+def test_figures_judge_against_their_target() -> None:
+    assert harness.Figure("x", 600, "B", 600).ok is True
+    assert harness.Figure("x", 601, "B", 600).ok is False
+    assert harness.Figure("x", 1, "B").ok is None
+    assert harness.Figure("x", 601, "B", 600).row()[3] == "FAIL"
