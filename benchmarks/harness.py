@@ -85,13 +85,13 @@ class Terminal:
         env = dict(
             os.environ,
             TERM="xterm-256color",
-            COLORTERM="truecolor",
             XDG_STATE_HOME=str(self.work / "state"),
             XDG_DATA_HOME=str(self.work / "data"),
             XDG_CONFIG_HOME=str(self.work / "config"),
             PYTHONPATH=str(HERE),
         )
         env.pop("TEXTUAL", None)
+        env.pop("COLORTERM", None)  # ssh passes TERM on, not COLORTERM: 256 colours
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as after a real install
         frames_read, frames_write = os.pipe()
         os.set_blocking(frames_read, False)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets._toast import Toast
 
 
@@ -34,3 +36,8 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause(0.05)
         await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wheel_down(pilot: Pilot[None], widget: type[Widget], offset: tuple[int, int]) -> None:
+    """One notch of the mouse wheel over ``widget`` (Pilot has no public call for it)."""
+    await pilot._post_mouse_events([events.MouseScrollDown], widget, offset)

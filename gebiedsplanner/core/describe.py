@@ -13,10 +13,11 @@ def owner_label(owner: str) -> str:
     return texts.STEDELIJK_LABEL if owner == STEDELIJK else literal(owner)
 
 
-def cell_label(cell: Cell) -> str:
-    """``Charlois · couleur locale · 2017`` (names made safe to show)."""
+def cell_label(cell: Cell, *, year: bool = True) -> str:
+    """``Charlois · couleur locale · 2017`` (names made safe to show), or without the year."""
     post = literal(post_label(cell.post))
-    return texts.CELL_LABEL.format(owner=owner_label(cell.owner), post=post, year=cell.year)
+    label = texts.CELL_LABEL if year else texts.CELL_LABEL_NO_YEAR
+    return label.format(owner=owner_label(cell.owner), post=post, year=cell.year)
 
 
 def signed(amount: int) -> str:

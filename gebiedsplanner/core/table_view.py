@@ -2,8 +2,8 @@
 
 The widget only paints these strings; every sum and every format lives here,
 so the table is tested without a terminal. After a change,
-:meth:`TableView.rows_touched` says which rows to repaint (the changed rows
-and the totals row), nothing else.
+:meth:`TableView.cells_touched` says which cells to repaint (the changed
+amounts, the net totals and shares they move, and the totals row), nothing else.
 """
 
 from __future__ import annotations
@@ -111,12 +111,21 @@ class TableView:
             return self._index[(RowKind.STEDELIJK, cell.post)], NET_COLUMN
         return self._index[(RowKind.GEBIED, cell.owner)], GEBIED_POSTS.index(cell.post)
 
-    def rows_touched(self, changes: Iterable[CellChange]) -> set[int]:
-        """Rows to repaint after ``changes``: their own rows and the totals row."""
-        touched = {len(self.rows) - 1}
+    def cells_touched(self, changes: Iterable[CellChange]) -> set[tuple[int, int]]:
+        """Cells to repaint after ``changes``, as (row, column) with column 0 the names.
+
+        A changed amount, its row's netto and aandeel, and the same three in the
+        totals row; nothing of another year. Everything else on screen stays.
+        """
+        total = len(self.rows) - 1
+        touched: set[tuple[int, int]] = set()
         for change in changes:
-            if change.cell.year == self.year:
-                touched.add(self.position_of(change.cell)[0])
+            if change.cell.year != self.year:
+                continue
+            row, column = self.position_of(change.cell)
+            for shown in {column + 1, NET_COLUMN + 1, NET_COLUMN + 2}:
+                touched.add((row, shown))
+                touched.add((total, shown))
         return touched
 
     def widen_for(self, rows: set[int]) -> bool:

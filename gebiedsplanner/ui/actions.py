@@ -17,6 +17,8 @@ _KEY_NAMES = {
     "slash": "/",
 }
 
+_SHORT_KEYS = {"enter": "⏎"}
+
 
 class ActionSpec(NamedTuple):
     """Key(s), action, footer label, help text, and whether the footer shows it."""
@@ -41,6 +43,17 @@ def bindings(prefix: str, specs: tuple[ActionSpec, ...]) -> list[BindingType]:
         )
         for spec in specs
     ]
+
+
+def key_hints(specs: tuple[ActionSpec, ...]) -> str:
+    """The footer line: ``⏎ Wijzig  m Verschuif  ] Jaar ...`` for the actions shown."""
+    hints = []
+    for spec in specs:
+        if spec.show:
+            key = spec.keys.split(",")[0]
+            key = _SHORT_KEYS.get(key, _KEY_NAMES.get(key, key)).replace("ctrl+", "^")
+            hints.append(f"{key} {spec.label}")
+    return "  ".join(hints)
 
 
 def help_rows(specs: tuple[ActionSpec, ...]) -> list[tuple[str, str]]:

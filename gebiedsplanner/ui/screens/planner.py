@@ -15,9 +15,13 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Footer, Static
+from textual.containers import Container, Horizontal
+from textual.reactive import Reactive
+from textual.widget import Widget
+from textual.widgets import Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
@@ -28,8 +32,7 @@ from gebiedsplanner.core.table_view import TableView, totals_text
 from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.session import EditingSession
-from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
-from gebiedsplanner.ui.screens.amount_editor import AmountEdit, AmountEditor
+from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows, key_hints
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.history import HistoryScreen
 from gebiedsplanner.ui.screens.library import LibraryScreen
@@ -37,6 +40,9 @@ from gebiedsplanner.ui.screens.move_dialog import MoveDialog, MoveRequest
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles
 from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
+from gebiedsplanner.ui.widgets.edit_line import EditLine
+from gebiedsplanner.ui.widgets.figure import Figure
+from gebiedsplanner.ui.widgets.key_line import KeyLine
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 #: Every planner action: key(s), action, footer label, help text, shown in the footer.
@@ -49,16 +55,18 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("ctrl+y", "redo", texts.KEY_REDO, texts.HELP_REDO, False),
         ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
         ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_PREV_YEAR, False),
-        ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, True),
+        ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, False),
         ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
         ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
         ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
         ("h", "history", texts.KEY_HISTORY, texts.HELP_HISTORY, False),
         ("l", "library", texts.KEY_LIBRARY, texts.HELP_LIBRARY, True),
         ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
-        ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, True),
+        ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, False),
     )
 )
+
+_OWN_ACTIONS = frozenset(spec.action.partition("(")[0] for spec in PLANNER_ACTIONS)
 
 
 class PlannerScreen(PlannerFiles):
@@ -66,6 +74,14 @@ class PlannerScreen(PlannerFiles):
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("planner", PLANNER_ACTIONS)
     ACTIONS = PLANNER_ACTIONS
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As on every Screen, but a focus change does not repaint the whole screen.
+
+    Textual's ``Screen.focused`` repaints everything when it changes (about 10 KB
+    at 80x24); the widgets that look different with focus repaint themselves.
+    Opening and closing the edit line moves the focus, so this matters per edit.
+    """
 
     def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
         super().__init__()
@@ -83,10 +99,14 @@ class PlannerScreen(PlannerFiles):
     # -- layout ------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="title", markup=False)
+        with Horizontal(id="title-line"):
+            yield Static("", id="title", markup=False)
+            yield Figure(id="dirty")
         yield BudgetGrid(self._view(), id="grid")
         yield TotalsBar(id="totals")
-        yield Footer()
+        with Container(id="bottom-line"):  # keeps the swap below from moving anything above
+            yield EditLine(id="edit-line")
+            yield KeyLine(key_hints(PLANNER_ACTIONS), id="keys")
 
     def on_mount(self) -> None:
         self._show_totals()
@@ -160,11 +180,28 @@ class PlannerScreen(PlannerFiles):
         title.append(texts.TITLE_UNIT.format(unit=unit))
         if self.document.path is None:
             title.append(texts.TITLE_EXAMPLE)
-        if self.dirty:
-            title.append(texts.TITLE_DIRTY, style="bold reverse")
         self.query_one("#title", Static).update(title)
+        self._show_dirty()
+
+    def _show_dirty(self) -> None:
+        """The unsaved-changes marker: its own small widget, so an edit repaints just that."""
+        self.query_one("#dirty", Figure).set(texts.TITLE_DIRTY if self.dirty else "")
 
     # -- editing -------------------------------------------------------------
+
+    @property
+    def editing(self) -> bool:
+        """The edit line is open (it stands in for the footer)."""
+        return self.query_one(EditLine).display
+
+    def _show_edit_line(self, show: bool) -> None:
+        """Swap the footer and the edit line: the same line, so nothing else moves.
+
+        Toggled on the two widgets, not by a class on the screen: restyling the
+        screen repaints all of it (10 KB over SSH instead of one line).
+        """
+        self.query_one(KeyLine).display = not show
+        self.query_one(EditLine).display = show
 
     def action_edit(self) -> None:
         grid = self.query_one(BudgetGrid)
@@ -172,22 +209,38 @@ class PlannerScreen(PlannerFiles):
         if cell is None:
             self.notify(texts.NOT_EDITABLE_NET, severity="warning")
             return
-        current = self.document.scenario.amount(cell)
+        self._show_edit_line(True)
+        self.query_one(EditLine).start(cell, self.document.scenario.amount(cell))
 
-        def apply(result: AmountEdit | None) -> None:
-            if result is None or result.new == current:
-                return
-            self._record(
-                lambda: self.document.scenario.set_amount(
-                    cell,
-                    result.new,
-                    who=audit.current_user(),
-                    when=audit.now(),
-                    reason=result.reason,
-                )
+    def on_edit_line_applied(self, applied: EditLine.Applied) -> None:
+        self._stop_editing()
+        if applied.new == self.document.scenario.amount(applied.cell):
+            return
+        self._record(
+            lambda: self.document.scenario.set_amount(
+                applied.cell,
+                applied.new,
+                who=audit.current_user(),
+                when=audit.now(),
+                reason=applied.reason,
             )
+        )
 
-        self.app.push_screen(AmountEditor(cell, current), apply)
+    def on_edit_line_cancelled(self) -> None:
+        self._stop_editing()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """A click elsewhere (the table, say) while editing ends the edit without changes."""
+        if self.editing and event.widget.parent is not self.query_one(EditLine):
+            self._stop_editing()
+
+    def _stop_editing(self) -> None:
+        self._show_edit_line(False)
+        self.set_focus(self.query_one(BudgetGrid))  # not grid.focus(): that repaints all of it
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the edit line is open, the planner's own keys wait."""
+        return not self.editing or action not in _OWN_ACTIONS
 
     def action_move(self) -> None:
         grid = self.query_one(BudgetGrid)
@@ -229,7 +282,6 @@ class PlannerScreen(PlannerFiles):
 
     def _record(self, change: Callable[[], LogEntry | None]) -> None:
         """Apply a change through the core, then repaint only what it touched."""
-        was_dirty = self.dirty
         try:
             entry = change()
         except EditError as error:
@@ -241,10 +293,9 @@ class PlannerScreen(PlannerFiles):
         if problems:
             self.notify(texts.JOURNAL_FAILED, severity="error", markup=False)
         grid = self.query_one(BudgetGrid)
-        grid.refresh_rows(grid.view.rows_touched(entry.changes))
+        grid.refresh_cells(grid.view.cells_touched(entry.changes))
         self._show_totals()
-        if not was_dirty:
-            self._show_title()
+        self._show_dirty()
 
     # -- view ----------------------------------------------------------------
 

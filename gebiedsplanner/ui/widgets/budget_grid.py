@@ -1,9 +1,13 @@
-"""The planner table: a Line API widget that paints only what changed.
+"""The planner table: one Line API widget per column, painting only the cells that changed.
 
-A plain ``DataTable.update_cell`` repaints the whole visible table (5-6 KB per
-edit over SSH). This grid renders rows on demand from a :class:`TableView`
-and, after an edit, repaints just the touched rows; a cursor step repaints
-just the two cells involved. Hovering the mouse repaints nothing.
+Over SSH every byte counts. A plain ``DataTable.update_cell`` repaints the whole
+visible table (5-6 KB per edit). Here the grid renders rows on demand from a
+:class:`TableView` and repaints single cells: a cursor step is two cells, an edit
+the cells it changed plus the totals. Hovering the mouse repaints nothing.
+
+Why a widget per column: Textual writes a changed region from the left edge of
+the widget that holds it, so in one wide widget a cell at the right costs its
+whole line. With a widget per column, a cell costs itself.
 """
 
 from __future__ import annotations
@@ -12,19 +16,53 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.events import Click
-from textual.geometry import Region, Size
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
+from textual.geometry import Region
 from textual.strip import Strip
+from textual.widget import Widget
 
 from gebiedsplanner.core.table_view import RowKind, TableView
 
 HEADER_LINES = 2
+SCROLL_STEP = 3  # rows per mouse-wheel notch
 
 
-class BudgetGrid(ScrollView, can_focus=True):
+class GridColumn(Widget):
+    """One column of the grid (the names, or one kind of amount): draws what the grid says."""
+
+    DEFAULT_CSS = "GridColumn { height: 100%; }"
+
+    def __init__(self, grid: BudgetGrid, index: int) -> None:
+        super().__init__()
+        self.grid = grid
+        self.index = index
+
+    def render_line(self, y: int) -> Strip:
+        return self.grid.cell_strip(self.index, y, self.size.width)
+
+    def on_click(self, event: events.Click) -> None:
+        self.grid.click(self.index, event.y)
+
+
+class ScrollMark(Widget):
+    """A one-column position mark: where the rows on screen sit among all rows."""
+
+    DEFAULT_CSS = "ScrollMark { width: 1; height: 100%; dock: right; }"
+
+    def render_line(self, y: int) -> Strip:
+        grid = self.parent
+        assert isinstance(grid, BudgetGrid)
+        return grid.mark_strip(y)
+
+    def on_click(self, event: events.Click) -> None:
+        grid = self.parent
+        assert isinstance(grid, BudgetGrid)
+        grid.jump_to_mark(event.y)
+
+
+class BudgetGrid(Widget, can_focus=True):
     """Gebieden, stedelijk posts and totals for one year; a cell cursor moves over the amounts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,34 +79,47 @@ class BudgetGrid(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "budget-grid--header",
         "budget-grid--cursor",
+        "budget-grid--cursor-blurred",
         "budget-grid--total",
         "budget-grid--stedelijk",
+        "budget-grid--mark",
     }
 
     DEFAULT_CSS = """
     BudgetGrid {
-        scrollbar-size-vertical: 1;
+        layout: horizontal;
+        overflow-x: auto;
+        overflow-y: hidden;
         scrollbar-size-horizontal: 1;
     }
     BudgetGrid > .budget-grid--header { text-style: bold; color: $text-accent; }
-    BudgetGrid > .budget-grid--cursor { background: $block-cursor-blurred-background; }
-    BudgetGrid:focus > .budget-grid--cursor {
+    BudgetGrid > .budget-grid--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
     }
+    BudgetGrid > .budget-grid--cursor-blurred { background: $block-cursor-blurred-background; }
     BudgetGrid > .budget-grid--total { text-style: bold; }
     BudgetGrid > .budget-grid--stedelijk { color: $text-muted; }
+    BudgetGrid > .budget-grid--mark { color: $text-muted; }
     """
-
-    cursor_row: reactive[int] = reactive(0, repaint=False)
-    """Row of the cursor (index into the view's rows)."""
-    cursor_column: reactive[int] = reactive(0, repaint=False)
-    """Amount column of the cursor: 0 couleur locale ... 4 aandeel."""
 
     def __init__(self, view: TableView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view = view
-        self._offsets: list[int] = []
-        self._apply_view(view)
+        self.cursor_row = 0
+        """Row of the cursor (index into the view's rows)."""
+        self.cursor_column = 0
+        """Amount column of the cursor: 0 couleur locale ... 3 netto (stedelijk posts)."""
+        self.first_row = 0
+        """The first row on screen."""
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._columns = [GridColumn(self, index) for index in range(len(view.widths))]
+
+    def compose(self) -> ComposeResult:
+        yield ScrollMark()
+        yield from self._columns
+
+    def on_mount(self) -> None:
+        self._apply_widths()
 
     # -- data in -----------------------------------------------------------
 
@@ -78,37 +129,53 @@ class BudgetGrid(ScrollView, can_focus=True):
         return self._view
 
     def show(self, view: TableView) -> None:
-        """Show another view (another year or unit): a full repaint."""
+        """Show another view (another year or unit): everything repaints."""
         self._view = view
-        self._apply_view(view)
+        self._texts.clear()
         self.cursor_row = min(self.cursor_row, view.editable_rows - 1)
-        self.refresh()
+        self._apply_widths()
+        self._show_from(self.first_row)
+        self._repaint_all()
 
-    def refresh_rows(self, rows: set[int]) -> None:
-        """Repaint only ``rows`` (those on screen); everything if a column had to widen."""
-        if self._view.widen_for(rows):
-            self._apply_view(self._view)
-            self.refresh()
+    def refresh_cells(self, cells: set[tuple[int, int]]) -> None:
+        """Repaint ``cells`` (row, column) that are on screen and now read differently.
+
+        A cell whose text did not change (a share that stays 4,9%) is not
+        repainted; if a column had to widen, everything is.
+        """
+        before = {row: self._texts.pop(row, None) for row in {row for row, _ in cells}}
+        if self._view.widen_for(set(before)):
+            self._apply_widths()
+            self._repaint_all()
             return
-        top = int(self.scroll_y)
-        visible = self._body_height()
-        for row in rows:
-            if top <= row < top + visible:
-                self.refresh(Region(0, HEADER_LINES + row - top, self.size.width, 1))
+        for row, column in cells:
+            old = before[row]
+            if old is None or old[column] != self._row_texts(row)[column]:
+                self._refresh_cell(row, column)
 
     def move_cursor_to(self, row: int, column: int) -> None:
         """Put the cursor on a cell and scroll it into view."""
         self._set_cursor(max(0, min(row, self._view.editable_rows - 1)), max(0, min(column, 3)))
 
-    def _apply_view(self, view: TableView) -> None:
-        offsets, x = [], 0
-        for width in view.widths:
-            offsets.append(x)
-            x += width + 1
-        self._offsets = offsets
-        self.virtual_size = Size(x, len(view.rows) + HEADER_LINES)
+    def _apply_widths(self) -> None:
+        for column, width in zip(self._columns, self._view.widths, strict=True):
+            if column.styles.width is None or column.styles.width.value != width + 1:
+                column.styles.width = width + 1  # the cell and one space after it
 
-    # -- cursor --------------------------------------------------------------
+    def _repaint_all(self) -> None:
+        for column in self._columns:
+            column.refresh()
+        self.query_one(ScrollMark).refresh()
+
+    def _row_texts(self, row: int) -> tuple[str, ...]:
+        texts = self._texts.get(row)
+        if texts is None:
+            if len(self._texts) > 4 * max(1, self._body_height()):
+                self._texts.clear()  # keep only about what the screen shows
+            texts = self._texts[row] = self._view.texts_for(row)
+        return texts
+
+    # -- cursor and scrolling ------------------------------------------------
 
     def action_cursor(self, rows: int, columns: int) -> None:
         view = self._view
@@ -125,70 +192,135 @@ class BudgetGrid(ScrollView, can_focus=True):
     def action_edge(self, direction: int) -> None:
         self._set_cursor(0 if direction < 0 else self._view.editable_rows - 1, self.cursor_column)
 
-    def _set_cursor(self, row: int, column: int) -> None:
-        old = self._cursor_region()
-        self.cursor_row, self.cursor_column = row, column
-        top, visible = int(self.scroll_y), self._body_height()
-        if row < top:
-            self.scroll_to(y=row, animate=False, immediate=True)
-        elif row >= top + visible:
-            self.scroll_to(y=row - visible + 1, animate=False, immediate=True)
-        else:
-            self.refresh(old, self._cursor_region())
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._show_from(self.first_row + SCROLL_STEP)
 
-    def _cursor_region(self) -> Region:
-        column = self._view.column_for(self.cursor_row, self.cursor_column) + 1
-        x = self._offsets[column] - int(self.scroll_x)
-        y = HEADER_LINES + self.cursor_row - int(self.scroll_y)
-        return Region(x, y, self._view.widths[column], 1)
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._show_from(self.first_row - SCROLL_STEP)
+
+    def click(self, column: int, y: int) -> None:
+        """A click on line ``y`` of ``column``: the cursor goes there (amount columns only)."""
+        row = y - HEADER_LINES + self.first_row
+        if HEADER_LINES <= y < self._totals_line() and 1 <= column <= 4:
+            self._set_cursor(row, column - 1)
+
+    def jump_to_mark(self, y: int) -> None:
+        """A click on the position mark: show that part of the table."""
+        track = self._body_height()
+        self._show_from((y - HEADER_LINES) * self._view.editable_rows // track)
+
+    def _set_cursor(self, row: int, column: int) -> None:
+        self._refresh_cursor()
+        self.cursor_row, self.cursor_column = row, column
+        visible = self._body_height()
+        if row < self.first_row:
+            self._show_from(row)
+        elif row >= self.first_row + visible:
+            self._show_from(row - visible + 1)
+        self._refresh_cursor()
+        grid_column = self._columns[self._view.column_for(row, column) + 1]
+        if self.size.width and not self.scrollable_content_region.contains_region(
+            grid_column.region
+        ):
+            self.scroll_to_widget(grid_column, animate=False, immediate=True)
+
+    def _show_from(self, top: int) -> None:
+        top = max(0, min(top, self._view.editable_rows - self._body_height()))
+        if top != self.first_row:
+            self.first_row = top
+            self._repaint_all()
+
+    def _refresh_cursor(self) -> None:
+        self._refresh_cell(
+            self.cursor_row, self._view.column_for(self.cursor_row, self.cursor_column) + 1
+        )
+
+    def _refresh_cell(self, row: int, column: int) -> None:
+        if row == self._view.editable_rows:
+            y = self._totals_line()
+        else:
+            y = HEADER_LINES + row - self.first_row
+            if not HEADER_LINES <= y < HEADER_LINES + self._body_height():
+                return
+        self._columns[column].refresh(Region(0, y, self._view.widths[column], 1))
 
     def _body_height(self) -> int:
-        return max(1, self.scrollable_content_region.height - HEADER_LINES)
+        """Lines for rows between the header and the totals row (at least one)."""
+        height = self._columns[0].size.height if self._columns[0].is_mounted else 0
+        return max(1, height - HEADER_LINES - 1)
 
-    def on_click(self, event: Click) -> None:
-        row = event.y - HEADER_LINES + int(self.scroll_y)
-        x = event.x + int(self.scroll_x)
-        if not 0 <= row < self._view.editable_rows:
-            return
-        for column in range(1, 5):
-            if self._offsets[column] <= x < self._offsets[column] + self._view.widths[column]:
-                self._set_cursor(row, column - 1)
+    def _totals_line(self) -> int:
+        """The totals row follows the last row, or stays on the last line when rows scroll.
+
+        Pinned like a spreadsheet's frozen row: at 10.000 gebieden the totals per
+        post stay in view wherever the cursor is.
+        """
+        return HEADER_LINES + min(self._view.editable_rows - self.first_row, self._body_height())
+
+    # -- focus ---------------------------------------------------------------
+
+    def on_focus(self, event: events.Focus) -> None:
+        self._focus_changed(event, focused=True)
+
+    def on_blur(self, event: events.Blur) -> None:
+        self._focus_changed(event, focused=False)
+
+    def _focus_changed(self, event: events.Focus | events.Blur, *, focused: bool) -> None:
+        """Repaint only the cursor cell, the one thing focus changes here.
+
+        Textual's own handler repaints the whole widget, and a ``:focus`` rule in
+        CSS would too: the whole table over SSH (10 KB) each time the edit line
+        takes or returns the focus. So the cursor's two looks are two component
+        classes chosen in :meth:`cell_strip`, and this handler replaces Textual's
+        (``prevent_default``) while keeping its other duties.
+        """
+        event.prevent_default()
+        self.has_focus = focused
+        self._refresh_cursor()
+        if self.parent is not None:
+            message = events.DescendantFocus(self) if focused else events.DescendantBlur(self)
+            self.parent.post_message(message)
 
     # -- painting ------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        scroll_x = int(self.scroll_x)
+    def cell_strip(self, column: int, y: int, width: int) -> Strip:
+        """Line ``y`` of ``column``: a header, a cell, or blank below the last row."""
+        base = self.rich_style
         if y < HEADER_LINES:
-            header = self._view.headers[y]
-            style = self.get_component_rich_style("budget-grid--header")
-            strip = Strip(self._segments(header, style, None)).simplify()
-        else:
-            row = y - HEADER_LINES + int(self.scroll_y)
-            if row >= len(self._view.rows):
-                return Strip.blank(width, self.rich_style)
-            strip = Strip(self._row_segments(row)).simplify()
-        return strip.crop_extend(scroll_x, scroll_x + width, self.rich_style)
-
-    def _row_segments(self, row: int) -> list[Segment]:
+            style = base + self.get_component_rich_style("budget-grid--header")
+            return self._cell(self._view.headers[y][column], column, style, base, width)
+        totals = self._totals_line()
+        row = self._view.editable_rows if y == totals else y - HEADER_LINES + self.first_row
+        if y > totals:
+            return Strip.blank(width, base)
+        style = base
         kind = self._view.rows[row].kind
-        style = self.rich_style
         if kind is RowKind.TOTAAL:
             style += self.get_component_rich_style("budget-grid--total")
         elif kind is RowKind.STEDELIJK:
             style += self.get_component_rich_style("budget-grid--stedelijk")
-        cursor = None
-        if row == self.cursor_row:
-            cursor = self._view.column_for(row, self.cursor_column) + 1
-        return self._segments(self._view.texts_for(row), style, cursor)
+        if row == self.cursor_row and column == self._view.column_for(row, self.cursor_column) + 1:
+            look = "budget-grid--cursor" if self.has_focus else "budget-grid--cursor-blurred"
+            style += self.get_component_rich_style(look)
+        return self._cell(self._row_texts(row)[column], column, style, base, width)
 
-    def _segments(self, cells: tuple[str, ...], style: Style, cursor: int | None) -> list[Segment]:
-        segments = []
-        cursor_style = style + self.get_component_rich_style("budget-grid--cursor")
-        for column, (text, width) in enumerate(zip(cells, self._view.widths, strict=True)):
-            if len(text) > width:
-                text = text[: width - 1] + "…"
-            padded = text.ljust(width) if column == 0 else text.rjust(width)
-            segments.append(Segment(padded, cursor_style if column == cursor else style))
-            segments.append(Segment(" ", style))
-        return segments
+    def _cell(self, text: str, column: int, style: Style, base: Style, width: int) -> Strip:
+        cell_width = self._view.widths[column]
+        if len(text) > cell_width:
+            text = text[: cell_width - 1] + "…"
+        padded = text.ljust(cell_width) if column == 0 else text.rjust(cell_width)
+        strip = Strip([Segment(padded, style), Segment(" ", base)]).simplify()
+        return strip.crop_extend(0, width, base)
+
+    def mark_strip(self, y: int) -> Strip:
+        """Line ``y`` of the position mark."""
+        base = self.rich_style
+        rows, track = self._view.editable_rows, self._body_height()
+        body = y - HEADER_LINES
+        if not 0 <= body < track or rows <= track:
+            return Strip.blank(1, base)
+        start = self.first_row * track // rows
+        length = max(1, track * track // rows)
+        shown = start <= body < start + length
+        style = base + self.get_component_rich_style("budget-grid--mark")
+        return Strip([Segment("┃" if shown else "│", style)])

@@ -12,28 +12,7 @@ from textual.widgets import Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.table_view import TotalsText
-
-
-class Figure(Static):
-    """One value; repaints only when its text changes."""
-
-    def __init__(self, *, id: str, classes: str = "") -> None:
-        super().__init__("", markup=False, id=id, classes=classes)
-        self._text = ""
-
-    @property
-    def text(self) -> str:
-        """What the figure shows now."""
-        return self._text
-
-    def set(self, text: str) -> None:
-        """Show ``text`` (no repaint when unchanged)."""
-        if text != self._text:
-            grows_or_shrinks = len(text) != len(self._text)
-            self._text = text
-            # Same length: repaint this figure only. Another length: lay out again, so a
-            # large amount is never cut off (money shown must be the whole amount).
-            self.update(text, layout=grows_or_shrinks)
+from gebiedsplanner.ui.widgets.figure import Figure
 
 
 class TotalsBar(Vertical):
@@ -43,8 +22,8 @@ class TotalsBar(Vertical):
     TotalsBar { height: 2; }
     TotalsBar Horizontal { height: 1; }
     TotalsBar .caption { width: auto; color: $text-muted; padding: 0 1 0 0; }
-    TotalsBar Figure.amount { width: auto; min-width: 12; text-align: right; padding: 0 1 0 0; }
-    TotalsBar #status { width: 18; }
+    TotalsBar Figure { width: auto; }
+    TotalsBar #status { width: 1fr; }
     TotalsBar.-over #room, TotalsBar.-over #status { text-style: bold reverse; }
     """
 
@@ -68,10 +47,10 @@ class TotalsBar(Vertical):
             with Horizontal():
                 for caption, figure in line:
                     if caption is None:
-                        yield Figure(id=figure)
+                        yield Figure(id=figure, width=17)
                         continue
                     yield Static(caption, classes="caption", markup=False)
-                    yield Figure(id=figure, classes="amount")
+                    yield Figure(id=figure, classes="amount", width=11, align=">")
 
     def show(self, totals: TotalsText) -> None:
         """Update the figures that changed."""

@@ -1,0 +1,118 @@
+"""The planner's edit line: type a new amount for the cell under the cursor, in place.
+
+It takes the footer's line while open, so the table and the totals keep their
+place: opening, typing and applying repaint one line, not the screen (a modal
+dialog costs the whole screen twice over SSH). The input does not blink: an idle
+edit line writes nothing to the terminal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.amount_entry import preview_entry
+from gebiedsplanner.core.describe import cell_label
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.ui.widgets.preview import Preview
+
+
+class EditLine(Horizontal):
+    """One line: the cell, an amount input, and what Enter would do (or a toelichting input)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", texts.KEY_CANCEL, show=False),
+        Binding("tab", "toggle_reason", texts.REASON_PLACEHOLDER, show=False),
+    ]
+
+    DEFAULT_CSS = """
+    EditLine { height: 1; background: $panel; }
+    EditLine > #edit-cell { width: auto; max-width: 32; padding: 0 1; text-style: bold;
+                            text-wrap: nowrap; text-overflow: ellipsis; }
+    EditLine > Input { width: 14; }
+    EditLine > #edit-reason { width: 1fr; display: none; }
+    EditLine.-reason > #edit-reason { display: block; }
+    EditLine.-reason > Preview { display: none; }
+    EditLine > Preview { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    EditLine > Preview.error { color: $text-error; text-style: bold; }
+    """
+
+    @dataclass
+    class Applied(Message):
+        """Enter on a usable amount: set ``cell`` to ``new``, with ``reason``."""
+
+        cell: Cell
+        new: int
+        reason: str
+
+    class Cancelled(Message):
+        """Escape: nothing changes."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._cell: Cell | None = None
+        self._current = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="edit-cell", markup=False)
+        yield Input(
+            placeholder=texts.EDITOR_PLACEHOLDER,
+            id="edit-amount",
+            compact=True,
+            select_on_focus=False,
+        )
+        yield Preview(texts.EDITOR_HINT)
+        yield Input(placeholder=texts.REASON_PLACEHOLDER, id="edit-reason", compact=True)
+
+    def on_mount(self) -> None:
+        for field in self.query(Input):
+            field.cursor_blink = False
+
+    def start(self, cell: Cell, current: int) -> None:
+        """Begin editing ``cell`` (now ``current``) with empty inputs."""
+        self._cell, self._current = cell, current
+        self.query_one("#edit-cell", Static).update(cell_label(cell, year=False))  # year: title
+        self.query_one("#edit-amount", Input).value = ""
+        self.query_one("#edit-reason", Input).value = ""
+        self.query_one(Preview).say(texts.EDITOR_HINT)
+        self.remove_class("-reason")
+        self.query_one("#edit-amount", Input).focus()
+
+    @on(Input.Changed, "#edit-amount")
+    def _preview(self, event: Input.Changed) -> None:
+        assert self._cell is not None
+        preview = preview_entry(self._cell, self._current, event.value)
+        self.query_one(Preview).say(preview.message, error=preview.error)
+
+    @on(Input.Submitted)
+    def _submit(self) -> None:
+        assert self._cell is not None
+        amount = self.query_one("#edit-amount", Input)
+        preview = preview_entry(self._cell, self._current, amount.value)
+        if preview.new is None:
+            self.remove_class("-reason")
+            message = texts.AMOUNT_EMPTY if not amount.value.strip() else preview.message
+            self.query_one(Preview).say(message, error=True)
+            # The line may cut a long explanation short; the notification shows it whole.
+            self.notify(message, severity="error", markup=False)
+            amount.focus()
+            return
+        reason = self.query_one("#edit-reason", Input).value.strip()
+        self.post_message(self.Applied(self._cell, preview.new, reason))
+
+    def action_toggle_reason(self) -> None:
+        """Tab: between the amount and the toelichting."""
+        reason = not self.has_class("-reason")
+        self.set_class(reason, "-reason")
+        self.query_one("#edit-reason" if reason else "#edit-amount", Input).focus()
+
+    def action_cancel(self) -> None:
+        self.post_message(self.Cancelled())

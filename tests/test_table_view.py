@@ -1,0 +1,86 @@
+"""What the planner table shows and what an edit makes it repaint (no terminal needed)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Cell, Scenario
+from gebiedsplanner.core.table_view import TableView
+from gebiedsplanner.files import storage
+from tests.conftest import BUNDLED
+
+WHEN = datetime(2026, 11, 23, 9, 0)
+
+
+def bundled() -> Scenario:
+    return storage.load(BUNDLED).scenario
+
+
+def test_an_edit_touches_its_cell_the_net_and_share_of_its_row_and_the_totals_row() -> None:
+    scenario = bundled()
+    view = TableView(scenario, 2016)
+    entry = scenario.set_amount(
+        Cell("Charlois", "gebiedsopdracht", 2016), 5_000_000, who="t", when=WHEN
+    )
+    row, total = view.position_of(Cell("Charlois", "gebiedsopdracht", 2016))[0], len(view.rows) - 1
+    assert view.cells_touched(entry.changes) == {
+        (row, 2),
+        (row, 4),
+        (row, 5),
+        (total, 2),
+        (total, 4),
+        (total, 5),
+    }
+
+
+def test_a_stedelijk_edit_touches_its_amount_and_the_totals() -> None:
+    scenario = bundled()
+    view = TableView(scenario, 2017)
+    cell = Cell(STEDELIJK, "wijkteams", 2017)
+    entry = scenario.set_amount(cell, 9_000_000, who="t", when=WHEN)
+    row, total = view.position_of(cell)[0], len(view.rows) - 1
+    assert (row, 4) in view.cells_touched(entry.changes)
+    assert {r for r, _ in view.cells_touched(entry.changes)} == {row, total}
+
+
+def test_an_edit_in_another_year_touches_nothing_here() -> None:
+    scenario = bundled()
+    view = TableView(scenario, 2016)
+    entry = scenario.set_amount(Cell("Noord", "couleur_locale", 2018), 1, who="t", when=WHEN)
+    assert view.cells_touched(entry.changes) == set()
+
+
+@given(
+    gebied=st.sampled_from(["Centrum", "Pernis", "Noord", "Rozenburg"]),
+    post=st.sampled_from(GEBIED_POSTS),
+    delta=st.integers(-50_000, 50_000),
+)
+def test_every_cell_whose_text_changes_is_touched(gebied: str, post: str, delta: int) -> None:
+    """Repainting only the touched cells can never leave a stale amount on screen."""
+    scenario = bundled()
+    view = TableView(scenario, 2016)
+    before = [view.texts_for(row) for row in range(len(view.rows))]
+    cell = Cell(gebied, post, 2016)
+    new = scenario.amount(cell) + delta
+    new = min(new, 0) if post == "taakstelling" else max(new, 0)
+    entry = scenario.set_amount(cell, new, who="t", when=WHEN)
+    touched = view.cells_touched(entry.changes)
+    for row, old in enumerate(before):
+        for column, text in enumerate(view.texts_for(row)):
+            if text != old[column]:
+                assert (row, column) in touched
+
+
+def test_a_column_widens_for_an_amount_that_no_longer_fits() -> None:
+    scenario = bundled()
+    view = TableView(scenario, 2016)
+    width = view.widths[1]
+    scenario.set_amount(
+        Cell("Centrum", "couleur_locale", 2016), 123_456_789_000, who="t", when=WHEN
+    )
+    assert view.widen_for({0}) is True
+    assert view.widths[1] > width
+    assert view.widen_for({0}) is False
