@@ -29,7 +29,7 @@ def line_with(pilot: Pilot[None], start: str) -> list[str]:
 
 
 def planner(pilot: Pilot[None]) -> PlannerScreen:
-    screen = pilot.app.screen_stack[1]
+    screen = pilot.app.screen_stack[0]
     assert isinstance(screen, PlannerScreen)
     return screen
 

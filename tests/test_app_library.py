@@ -9,9 +9,10 @@ from textual.pilot import Pilot
 
 from gebiedsplanner.files import locations, storage
 from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from tests.conftest import BUNDLED
 from tests.pilot_helpers import screen_text, settle, shown, toasts
-from tests.test_app import SIZE
+from tests.test_app import SIZE, planner
 
 
 def make_app(*team: Path) -> PlannerApp:
@@ -178,3 +179,28 @@ async def test_compare_needs_a_variant(isolated_user_dirs: Path) -> None:
         await pilot.press("c")
         await pilot.pause()
         assert "Markeer een basis" in toasts(pilot)
+
+
+async def test_opening_another_scenario_takes_over_the_planner(tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    for name in ("alfa", "beta"):
+        (team / f"{name}.toml").write_text(
+            BUNDLED.read_text().replace('name = "NRW basis 2016-2019"', f'name = "{name}"')
+        )
+    settings = locations.load_settings([str(team)])
+    app = PlannerApp(storage.open_for_editing(team / "alfa.toml"), settings)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert [note.name for note in team.glob(".alfa.toml.*.editing")]
+        await pilot.press("right_square_bracket", "down", "down", "l")
+        await shown(pilot, "boven envelope:")
+        await go_to_row(pilot, "beta")
+        await pilot.press("enter")
+        text = await shown(pilot, " beta · 2016")
+        assert "alfa" not in text.splitlines()[0]
+        assert planner(pilot).query_one(BudgetGrid).cursor_row == 0
+        assert not list(team.glob(".alfa.toml.*.editing"))  # alfa is no longer open here
+        assert list(team.glob(".beta.toml.*.editing"))
+        await pilot.press("enter", *"+1", "enter")
+        assert planner(pilot).document.path == team / "beta.toml"
+        assert "niet opgeslagen" in screen_text(pilot)

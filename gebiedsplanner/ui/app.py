@@ -15,7 +15,6 @@ from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.storage import ScenarioDocument
-from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 
 
@@ -34,27 +33,26 @@ class PlannerApp(App[None]):
         self.document = document
         self.settings = settings
 
-    def on_mount(self) -> None:
-        self.push_screen(PlannerScreen(self.document, self.settings))
+    def get_default_screen(self) -> PlannerScreen:
+        """The planner is the bottom screen: no empty screen is drawn first."""
+        return PlannerScreen(self.document, self.settings)
 
     async def action_quit(self) -> None:
         """Quit through the planner, which asks first when there are unsaved changes."""
         planner = self._planner()
-        if planner is None:
-            self.exit()
-        elif self.screen is planner:
+        if self.screen is planner:
             planner.request_quit()
         elif not isinstance(self.screen, ModalScreen):
             self.pop_screen()  # from the library or a comparison: back towards the planner
 
-    def _planner(self) -> PlannerScreen | None:
-        for screen in self.screen_stack:
-            if isinstance(screen, PlannerScreen):
-                return screen
-        return None
+    def _planner(self) -> PlannerScreen:
+        planner = self.screen_stack[0]
+        assert isinstance(planner, PlannerScreen)
+        return planner
 
     def open_scenario(self, path: Path) -> None:
         """Open ``path`` in the planner (asking first when the current one has unsaved changes)."""
+        from gebiedsplanner.ui.screens.choice import YES, confirm
 
         def replace(answer: str | None) -> None:
             if answer != YES:
@@ -64,14 +62,12 @@ class PlannerApp(App[None]):
             except ProblemsError as error:
                 self.report_problems(error.problems)
                 return
-            if planner is not None:
-                planner.session.abandon()
             while len(self.screen_stack) > 1:
                 self.pop_screen()
-            self.push_screen(PlannerScreen(document, self.settings))
+            planner.edit(document)
 
         planner = self._planner()
-        if planner is not None and planner.dirty:
+        if planner.dirty:
             self.push_screen(
                 confirm(texts.OPEN_DISCARD_TITLE, texts.OPEN_DISCARD_QUESTION), replace
             )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events
@@ -33,17 +33,18 @@ from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.session import EditingSession
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows, key_hints
-from gebiedsplanner.ui.screens.help import HelpScreen
-from gebiedsplanner.ui.screens.history import HistoryScreen
-from gebiedsplanner.ui.screens.library import LibraryScreen
-from gebiedsplanner.ui.screens.move_dialog import MoveDialog, MoveRequest
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles
-from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine
 from gebiedsplanner.ui.widgets.figure import Figure
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
+
+if TYPE_CHECKING:
+    from gebiedsplanner.ui.screens.move_dialog import MoveRequest
+
+# The dialogs and other screens are imported where they open, not here: startup
+# pays only for the planner (issue 5: first frame within 1.15x a bare Textual app).
 
 #: Every planner action: key(s), action, footer label, help text, shown in the footer.
 PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
@@ -115,6 +116,17 @@ class PlannerScreen(PlannerFiles):
         self._announce()
         self._offer_recovery()
 
+    def edit(self, document: storage.ScenarioDocument) -> None:
+        """Edit ``document`` from now on, giving up the current one's unsaved changes."""
+        self.session.abandon()
+        presence.withdraw(self._note)
+        self.session = EditingSession(document)
+        self.year = document.scenario.years[0]
+        self._reshow()
+        self.query_one(BudgetGrid).move_cursor_to(0, 0)
+        self._announce()
+        self._offer_recovery()
+
     def _announce(self) -> None:
         """Say who else is editing this file, and let them know we are."""
         path = self.document.path
@@ -147,6 +159,7 @@ class PlannerScreen(PlannerFiles):
             return
         if recovery is None:
             return
+        from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
 
         def chosen(choice: RecoverChoice | None) -> None:
             assert recovery is not None
@@ -236,7 +249,8 @@ class PlannerScreen(PlannerFiles):
 
     def _stop_editing(self) -> None:
         self._show_edit_line(False)
-        self.set_focus(self.query_one(BudgetGrid))  # not grid.focus(): that repaints all of it
+        # Not grid.focus(), which repaints all of it; no scrolling either: the cursor is in view.
+        self.set_focus(self.query_one(BudgetGrid), scroll_visible=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the edit line is open, the planner's own keys wait."""
@@ -249,6 +263,7 @@ class PlannerScreen(PlannerFiles):
         if cell is None:
             cell = view.cell_at(grid.cursor_row, 0) or view.cell_at(0, 0)
         assert cell is not None
+        from gebiedsplanner.ui.screens.move_dialog import MoveDialog
 
         def apply(request: MoveRequest | None) -> None:
             if request is None:
@@ -316,11 +331,17 @@ class PlannerScreen(PlannerFiles):
     def action_history(self) -> None:
         grid = self.query_one(BudgetGrid)
         cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
+        from gebiedsplanner.ui.screens.history import HistoryScreen
+
         self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
 
     def action_library(self) -> None:
+        from gebiedsplanner.ui.screens.library import LibraryScreen
+
         self.app.push_screen(LibraryScreen(self.settings))
 
     def action_help(self) -> None:
+        from gebiedsplanner.ui.screens.help import HelpScreen
+
         rows = help_rows(PLANNER_ACTIONS) + list(texts.HELP_EXTRA_KEYS)
         self.app.push_screen(HelpScreen(rows))

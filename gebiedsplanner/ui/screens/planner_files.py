@@ -8,22 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.merge import MergeImpossible, conflicts, merge
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings, file_name_for
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.files.session import EditingSession
-from gebiedsplanner.ui.screens.choice import DISCARD, SAVE, quit_dialog
-from gebiedsplanner.ui.screens.conflicts import ConflictChoice, ConflictScreen
-from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
-from gebiedsplanner.ui.screens.save_as import SaveAs
+
+if TYPE_CHECKING:
+    from gebiedsplanner.ui.screens.export_dialog import ExportRequest
+
+# Merging and the dialogs are imported when needed, not at startup (see planner.py).
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ class PlannerFiles(Screen[None]):
         suggestion = self.document.scenario.name
         if self.document.path is None:
             suggestion = texts.SAVE_AS_COPY.format(name=suggestion)
+        from gebiedsplanner.ui.screens.save_as import SaveAs
+
         self.app.push_screen(SaveAs(self.settings.library, suggestion), chosen)
 
     def _write(
@@ -144,6 +147,9 @@ class PlannerFiles(Screen[None]):
 
     def _colleague_saved(self, save: SaveJob, theirs_bytes: bytes) -> None:
         """Someone saved the file meanwhile: merge cell by cell, ask only about shared cells."""
+        from gebiedsplanner.core.merge import MergeImpossible, conflicts, merge
+        from gebiedsplanner.ui.screens.conflicts import ConflictChoice, ConflictScreen
+
         ours = self.document.scenario
         name = str(save.path)
         try:
@@ -185,6 +191,8 @@ class PlannerFiles(Screen[None]):
 
                 self._export_worker(plan_columns(scenario), request)
 
+        from gebiedsplanner.ui.screens.export_dialog import ExportDialog
+
         self.app.push_screen(ExportDialog(suggestion), chosen)
 
     @work(thread=True, exclusive=True, group="export")
@@ -211,6 +219,7 @@ class PlannerFiles(Screen[None]):
         if not self.dirty:
             self.app.exit()
             return
+        from gebiedsplanner.ui.screens.choice import DISCARD, SAVE, quit_dialog
 
         def chosen(choice: str | None) -> None:
             if choice == DISCARD:

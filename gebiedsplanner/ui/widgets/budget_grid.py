@@ -272,10 +272,12 @@ class BudgetGrid(Widget, can_focus=True):
         CSS would too: the whole table over SSH (10 KB) each time the edit line
         takes or returns the focus. So the cursor's two looks are two component
         classes chosen in :meth:`cell_strip`, and this handler replaces Textual's
-        (``prevent_default``) while keeping its other duties.
+        (``prevent_default``) while keeping its other duties. ``has_focus`` is set
+        without its watcher: that one restyles the widget, and restyling a widget
+        with a scrollbar repaints the scrollbar (2 KB at 10.000 gebieden).
         """
         event.prevent_default()
-        self.has_focus = focused
+        self.set_reactive(BudgetGrid.has_focus, focused)
         self._refresh_cursor()
         if self.parent is not None:
             message = events.DescendantFocus(self) if focused else events.DescendantBlur(self)
