@@ -57,6 +57,9 @@ def test_base_plus_difference_is_the_variant_exactly(
     for row in comparison.rows:
         cell = Cell(row.owner, row.post, row.year)
         assert row.base == (base.amount(cell) if cell in set(base.cells()) else None)
+    changed = [row for row in comparison.rows if any(diff != 0 for diff in row.diffs)]
+    assert comparison.selected(only_changes=True) == changed  # None != 0: absent is a change
+    assert comparison.size == len(comparison.rows) == len(keys)
 
 
 def test_mismatched_scenarios_show_absent_not_zero() -> None:

@@ -145,15 +145,19 @@ class Scenario:
 
     # -- reading -----------------------------------------------------------
 
-    def cells(self) -> Iterator[Cell]:
-        """Every editable cell: gebieden first (file order), then stedelijk posts."""
+    def series(self) -> Iterator[tuple[str, str, dict[int, int]]]:
+        """Owner, post and amounts by year of every row of cells, in :meth:`cells` order."""
         for gebied in self.gebieden.values():
             for post in GEBIED_POSTS:
-                for year in self.years:
-                    yield Cell(gebied.name, post, year)
-        for post in self.stedelijk:
+                yield gebied.name, post, gebied.posts[post]
+        for post, by_year in self.stedelijk.items():
+            yield STEDELIJK, post, by_year
+
+    def cells(self) -> Iterator[Cell]:
+        """Every editable cell: gebieden first (file order), then stedelijk posts."""
+        for owner, post, _ in self.series():
             for year in self.years:
-                yield Cell(STEDELIJK, post, year)
+                yield Cell(owner, post, year)
 
     def amount(self, cell: Cell) -> int:
         """The amount in ``cell``; :class:`EditError` names what is unknown."""

@@ -103,7 +103,7 @@ class ComparisonScreen(Screen[None]):
             table.add_row(*_plain(row_cells(row), left=3))
         state = texts.COMPARE_STATE.format(
             shown=len(rows),
-            total=len(self.comparison.rows),
+            total=self.comparison.size,
             filter=texts.STATE_ONLY_CHANGES if self.only_changes else texts.STATE_ALL,
             order=texts.STATE_LARGEST if self.largest_first else texts.STATE_FILE_ORDER,
         )
