@@ -7,13 +7,13 @@ or ``scenario_dir`` in the config file points at a shared team folder.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+import tomli
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
@@ -69,8 +69,8 @@ class Settings:
 
 def _configured_folders(path: Path) -> list[Path]:
     try:
-        config = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        config = tomli.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomli.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
         raise ProblemsError(
             [Problem(str(path), "", texts.CONFIG_BROKEN.format(detail=error), texts.FIX_CONFIG)]
         ) from None

@@ -9,11 +9,11 @@ changes nothing and diffs between versions stay small.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import tomli
 import tomli_w
 
 from gebiedsplanner import texts
@@ -44,7 +44,6 @@ _TOP_KEYS = (
 _GEBIED_KEYS = ("inwoners", *GEBIED_POSTS)
 _LOG_KEYS = ("when", "who", "action", "reason", "changes")
 _YEAR = re.compile(r"^\d{4}$")
-_TOML_LOCATION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def _is_int(value: object) -> bool:
@@ -262,16 +261,10 @@ def parse(file: str, raw: bytes) -> Scenario:
     """Read a scenario from the bytes of ``file``; every problem is reported at once."""
     text = decode(file, raw)
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        detail = str(error)
-        match = _TOML_LOCATION.search(detail)
-        place = (
-            texts.PLACE_LINE_COLUMN.format(line=match.group(1), column=match.group(2))
-            if match
-            else ""
-        )
-        message = texts.TOML_SYNTAX.format(detail=_TOML_LOCATION.sub("", detail).strip())
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
+        place = texts.PLACE_LINE_COLUMN.format(line=error.lineno, column=error.colno)
+        message = texts.TOML_SYNTAX.format(detail=error.msg)
         raise ProblemsError([Problem(file, place, message, texts.FIX_TOML)]) from None
     reader = _Reader(file, text)
     scenario = _read_scenario(reader, data)
