@@ -8,6 +8,7 @@ reaches the user.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -225,10 +226,17 @@ def _compare(options: argparse.Namespace) -> int:
 
 
 def _run_app(options: argparse.Namespace) -> int:
+    # Starting up makes a great many objects and next to no garbage: the cycle
+    # collector would only walk them, again and again (10 ms of the bundled
+    # scenario's first frame, more at national scale). It is off until the
+    # first frame (PlannerApp.on_ready), and what exists by then is frozen:
+    # it lives as long as the app, and later collections need not walk it.
+    gc.disable()
     settings = locations.load_settings(options.scenario_dir)
     path = Path(options.scenario) if options.scenario else locations.bundled_example()
     document = storage.open_for_editing(path)
     from gebiedsplanner.ui.app import PlannerApp
 
+    gc.freeze()
     PlannerApp(document, settings).run()
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
@@ -32,6 +33,9 @@ class PlannerApp(App[None]):
         super().__init__()
         self.document = document
         self.settings = settings
+
+    def on_ready(self) -> None:
+        gc.enable()  # off while starting up (see cli._run_app)
 
     def get_default_screen(self) -> PlannerScreen:
         """The planner is the bottom screen: no empty screen is drawn first."""

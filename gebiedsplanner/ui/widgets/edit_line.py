@@ -84,7 +84,7 @@ class EditLine(Horizontal):
         self.query_one("#edit-reason", Input).value = ""
         self.query_one(Preview).say(texts.EDITOR_HINT)
         self.remove_class("-reason")
-        self.query_one("#edit-amount", Input).focus()
+        self._focus("#edit-amount")
 
     @on(Input.Changed, "#edit-amount")
     def _preview(self, event: Input.Changed) -> None:
@@ -103,7 +103,7 @@ class EditLine(Horizontal):
             self.query_one(Preview).say(message, error=True)
             # The line may cut a long explanation short; the notification shows it whole.
             self.notify(message, severity="error", markup=False)
-            amount.focus()
+            self._focus("#edit-amount")
             return
         reason = self.query_one("#edit-reason", Input).value.strip()
         self.post_message(self.Applied(self._cell, preview.new, reason))
@@ -112,7 +112,12 @@ class EditLine(Horizontal):
         """Tab: between the amount and the toelichting."""
         reason = not self.has_class("-reason")
         self.set_class(reason, "-reason")
-        self.query_one("#edit-reason" if reason else "#edit-amount", Input).focus()
+        self._focus("#edit-reason" if reason else "#edit-amount")
+
+    def _focus(self, selector: str) -> None:
+        """Focus an input at once: ``Widget.focus`` waits its turn, and keys that
+        arrive meanwhile would go to the table instead."""
+        self.screen.set_focus(self.query_one(selector, Input), scroll_visible=False)
 
     def action_cancel(self) -> None:
         self.post_message(self.Cancelled())

@@ -3,11 +3,19 @@
 Over SSH each repaint costs its bytes, so a figure is drawn as one run of one
 style: it pads its own text (aligned to ``width`` characters, then one space)
 instead of CSS padding, which Textual writes as separate runs. A change repaints
-all but that trailing space: repainting a region up to a neighbour's edge makes
-Textual also send an empty move to the neighbour (10 bytes for nothing).
+the figure's text only, not the trailing space: Textual sends a widget's line
+from the widget's left edge to the end of what changed, and repainting up to a
+neighbour's edge makes it also send an empty move to the neighbour (10 bytes
+for nothing).
+
+A figure may carry the caption of the figure after it (``then``), drawn to its
+right in the muted caption style: one widget instead of two, and since a change
+is sent from the left edge, the caption is not repainted with the figure.
 """
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from rich.segment import Segment
 from textual.geometry import Region, Size
@@ -18,13 +26,27 @@ from textual.widget import Widget
 class Figure(Widget):
     """One value on one line; repaints only when its text changes."""
 
-    DEFAULT_CSS = "Figure { height: 1; width: auto; }"
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"figure--caption"}
 
-    def __init__(self, *, id: str, classes: str = "", width: int = 0, align: str = "<") -> None:
+    DEFAULT_CSS = """
+    Figure { height: 1; width: auto; }
+    Figure > .figure--caption { color: $text-muted; }
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        id: str | None = None,
+        classes: str = "",
+        width: int = 0,
+        align: str = "<",
+        then: str = "",
+    ) -> None:
         super().__init__(id=id, classes=classes)
-        self._text = ""
         self._format = f"{{:{align}{width}}} " if width else "{}"
-        self._shown = self._format.format("")
+        self._then = f"{then} " if then else ""
+        self._text, self._shown = text, self._format.format(text)
 
     @property
     def text(self) -> str:
@@ -44,11 +66,17 @@ class Figure(Widget):
             self.refresh(Region(0, 0, changed, 1))
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        return len(self._shown)
+        return len(self._shown) + len(self._then)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
-        return Strip([Segment(self._shown[:width].ljust(width), self.rich_style)], width)
+        width, style = self.size.width, self.rich_style
+        if not self._then:  # one run, padded to the width the layout gave
+            return Strip([Segment(self._shown[:width].ljust(width), style)], width)
+        caption = style + self.get_component_rich_style("figure--caption")
+        shown = self._shown[:width]
+        then = self._then[: width - len(shown)].ljust(width - len(shown))
+        segments = [Segment(shown, style)] if shown else []  # a lone caption: no empty run
+        return Strip([*segments, Segment(then, caption)], width)
