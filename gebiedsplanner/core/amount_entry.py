@@ -6,7 +6,7 @@ and applies :attr:`EntryPreview.new` on Enter; the arithmetic stays here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.describe import signed
@@ -14,8 +14,7 @@ from gebiedsplanner.core.money import AmountInputError, format_amount, parse_amo
 from gebiedsplanner.core.scenario import Cell, check_sign
 
 
-@dataclass(frozen=True, slots=True)
-class EntryPreview:
+class EntryPreview(NamedTuple):
     """``new`` is the amount Enter would set, or ``None`` when the entry cannot be used."""
 
     new: int | None

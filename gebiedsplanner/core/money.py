@@ -8,8 +8,8 @@ rounded with integer arithmetic.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fractions import Fraction
+from typing import NamedTuple
 
 from gebiedsplanner import texts
 
@@ -87,8 +87,7 @@ def parse_euros(text: str) -> int:
     return value
 
 
-@dataclass(frozen=True, slots=True)
-class AmountInput:
+class AmountInput(NamedTuple):
     """What the user typed in the amount editor, understood.
 
     Attributes:

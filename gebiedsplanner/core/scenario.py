@@ -12,6 +12,7 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
@@ -27,8 +28,7 @@ STEDELIJK = "stedelijk"
 FORMAT_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Cell:
+class Cell(NamedTuple):
     """One amount: a post of a gebied (or of ``stedelijk``) in one year."""
 
     owner: str
@@ -41,8 +41,7 @@ class Cell:
         return f"{self.owner}/{self.post}/{self.year}"
 
 
-@dataclass(frozen=True, slots=True)
-class CellChange:
+class CellChange(NamedTuple):
     """One cell's old and new amount."""
 
     cell: Cell
@@ -50,8 +49,7 @@ class CellChange:
     new: int
 
 
-@dataclass(frozen=True, slots=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     """A recorded change: when, who, what (cells old -> new) and why."""
 
     when: datetime
@@ -61,8 +59,7 @@ class LogEntry:
     changes: tuple[CellChange, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class YearTotals:
+class YearTotals(NamedTuple):
     """Where the plan stands for one year."""
 
     year: int

@@ -9,8 +9,8 @@ amounts, the net totals and shares they move, and the totals row), nothing else.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
@@ -30,8 +30,7 @@ class RowKind(Enum):
     TOTAAL = "totaal"
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     kind: RowKind
     key: str  # gebied name, stedelijk post name, or "" for the totals row
 
@@ -155,8 +154,7 @@ class TableView:
         return widths
 
 
-@dataclass(frozen=True, slots=True)
-class TotalsText:
+class TotalsText(NamedTuple):
     """The always-visible totals for the selected year, as text."""
 
     envelope: str

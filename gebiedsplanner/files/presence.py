@@ -10,17 +10,16 @@ from __future__ import annotations
 import json
 import os
 import socket
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from gebiedsplanner.core import audit
 
 SUFFIX = ".editing"
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     """Someone editing a scenario."""
 
     file: Path

@@ -6,9 +6,8 @@ editing session and disk (in thread workers) or asks the user what to do with th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
 from textual.screen import Screen
@@ -27,8 +26,7 @@ if TYPE_CHECKING:
 # Merging and the dialogs are imported when needed, not at startup (see planner.py).
 
 
-@dataclass(frozen=True, slots=True)
-class SaveJob:
+class SaveJob(NamedTuple):
     """One save: what to write where, and what to do once it is written."""
 
     path: Path
