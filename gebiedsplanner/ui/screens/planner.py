@@ -216,14 +216,16 @@ class PlannerScreen(PlannerFiles):
         self.query_one(KeyLine).display = not show
         self.query_one(EditLine).display = show
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         grid = self.query_one(BudgetGrid)
         cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
         if cell is None:
             self.notify(texts.NOT_EDITABLE_NET, severity="warning")
             return
+        edit_line = self.query_one(EditLine)
+        await edit_line.build()
         self._show_edit_line(True)
-        self.query_one(EditLine).start(cell, self.document.scenario.amount(cell))
+        edit_line.start(cell, self.document.scenario.amount(cell))
 
     def on_edit_line_applied(self, applied: EditLine.Applied) -> None:
         self._stop_editing()

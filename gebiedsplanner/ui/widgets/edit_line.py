@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
@@ -61,23 +60,28 @@ class EditLine(Horizontal):
         self._cell: Cell | None = None
         self._current = 0
 
-    def compose(self) -> ComposeResult:
-        yield Static("", id="edit-cell", markup=False)
-        yield Input(
-            placeholder=texts.EDITOR_PLACEHOLDER,
-            id="edit-amount",
-            compact=True,
-            select_on_focus=False,
+    async def build(self) -> None:
+        """Make the line's parts on first use: startup does not pay for them (issue 5)."""
+        if self.children:
+            return
+        await self.mount_all(
+            [
+                Static("", id="edit-cell", markup=False),
+                Input(
+                    placeholder=texts.EDITOR_PLACEHOLDER,
+                    id="edit-amount",
+                    compact=True,
+                    select_on_focus=False,
+                ),
+                Preview(texts.EDITOR_HINT),
+                Input(placeholder=texts.REASON_PLACEHOLDER, id="edit-reason", compact=True),
+            ]
         )
-        yield Preview(texts.EDITOR_HINT)
-        yield Input(placeholder=texts.REASON_PLACEHOLDER, id="edit-reason", compact=True)
-
-    def on_mount(self) -> None:
         for field in self.query(Input):
             field.cursor_blink = False
 
     def start(self, cell: Cell, current: int) -> None:
-        """Begin editing ``cell`` (now ``current``) with empty inputs."""
+        """Begin editing ``cell`` (now ``current``) with empty inputs (after :meth:`build`)."""
         self._cell, self._current = cell, current
         self.query_one("#edit-cell", Static).update(cell_label(cell, year=False))  # year: title
         self.query_one("#edit-amount", Input).value = ""
