@@ -48,11 +48,15 @@ def make(gebieden: int) -> Scenario:
     )
 
 
-def main() -> None:
-    count, out = int(sys.argv[1]), Path(sys.argv[2])
+def main(argv: list[str]) -> int:
+    if len(argv) != 2 or not argv[0].isdigit() or int(argv[0]) < 1:
+        print("usage: python benchmarks/make_scenario.py GEBIEDEN OUT.toml", file=sys.stderr)
+        return 2
+    count, out = int(argv[0]), Path(argv[1])
     out.write_bytes(dumps(make(count)))
     print(f"{count} gebieden -> {out} ({out.stat().st_size:,} bytes)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))

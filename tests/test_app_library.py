@@ -27,6 +27,17 @@ def row_of(pilot: Pilot[None], text: str) -> int:
     return next(i for i, line in enumerate(lines) if text in line) - header - 1
 
 
+def alfa_and_beta(tmp_path: Path) -> Path:
+    """A team folder with two copies of the bundled example, named alfa and beta."""
+    team = tmp_path / "team"
+    team.mkdir()
+    for name in ("alfa", "beta"):
+        (team / f"{name}.toml").write_text(
+            BUNDLED.read_text().replace('name = "NRW basis 2016-2019"', f'name = "{name}"')
+        )
+    return team
+
+
 async def go_to_row(pilot: Pilot[None], text: str) -> None:
     await pilot.press("home")
     for _ in range(row_of(pilot, text)):
@@ -154,12 +165,7 @@ async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
 
 
 async def test_filter_by_typing(tmp_path: Path) -> None:
-    team = tmp_path / "team"
-    team.mkdir()
-    for name in ("alfa", "beta"):
-        (team / f"{name}.toml").write_text(
-            BUNDLED.read_text().replace('name = "NRW basis 2016-2019"', f'name = "{name}"')
-        )
+    team = alfa_and_beta(tmp_path)
     app = make_app(team)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
@@ -182,12 +188,7 @@ async def test_compare_needs_a_variant(isolated_user_dirs: Path) -> None:
 
 
 async def test_opening_another_scenario_takes_over_the_planner(tmp_path: Path) -> None:
-    team = tmp_path / "team"
-    team.mkdir()
-    for name in ("alfa", "beta"):
-        (team / f"{name}.toml").write_text(
-            BUNDLED.read_text().replace('name = "NRW basis 2016-2019"', f'name = "{name}"')
-        )
+    team = alfa_and_beta(tmp_path)
     settings = locations.load_settings([str(team)])
     app = PlannerApp(storage.open_for_editing(team / "alfa.toml"), settings)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
