@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUNDLED = ROOT / "scenarios" / "nrw-2016-2019.toml"
 QUIET = 0.25  # seconds without output: the screen is done
-FRAME = struct.Struct("=qB")
+FRAME = struct.Struct("=qBI")  # see launch.py
 COLUMNS, LINES = 80, 24
 
 #: The widget that says "the table is on screen", per app.
@@ -113,7 +113,7 @@ class Terminal:
         os.close(frames_write)
         self.pid, self.fd, self._frames_fd = pid, fd, frames_read
         self._pending = b""
-        self.frames: list[tuple[int, bool]] = []  # (monotonic ns, table on screen)
+        self.frames: list[tuple[int, bool, int]] = []  # (monotonic ns, table shown, written)
         self.rusage: resource.struct_rusage | None = None
 
     # -- reading -------------------------------------------------------------
@@ -126,8 +126,8 @@ class Terminal:
             pass
         whole = len(self._pending) - len(self._pending) % FRAME.size
         for offset in range(0, whole, FRAME.size):
-            when, ready = FRAME.unpack_from(self._pending, offset)
-            self.frames.append((when, bool(ready)))
+            when, ready, written = FRAME.unpack_from(self._pending, offset)
+            self.frames.append((when, bool(ready), written))
         self._pending = self._pending[whole:]
 
     def drain(self, quiet: float = QUIET, limit: float = 30.0) -> int:
@@ -155,7 +155,7 @@ class Terminal:
 
     def first_table_frame(self) -> float | None:
         """Seconds from process start to the first frame that shows the table."""
-        for when, ready in self.frames:
+        for when, ready, _ in self.frames:
             if ready:
                 return (when - self.started) / 1e9
         return None
@@ -163,14 +163,18 @@ class Terminal:
     # -- acting --------------------------------------------------------------
 
     def press(self, keys: bytes) -> tuple[int, float | None]:
-        """Send ``keys``; bytes written in answer and seconds until the last frame of it."""
+        """Send ``keys``; bytes written in answer and seconds until the last frame of it.
+
+        Frames that wrote nothing (Textual calls the hook for those too) do not count:
+        the user sees nothing new at that moment.
+        """
         self._read_frames()
         before = len(self.frames)
         sent = time.monotonic_ns()
         os.write(self.fd, keys)
         written = self.drain()
-        frames = self.frames[before:]
-        latency = (frames[-1][0] - sent) / 1e9 if frames else None
+        frames = [when for when, _, wrote in self.frames[before:] if wrote]
+        latency = (frames[-1] - sent) / 1e9 if frames else None
         return written, latency
 
     def type(self, text: bytes) -> int:

@@ -3,10 +3,11 @@
     python benchmarks/launch.py FRAME_FD READY_SELECTOR planner [ARGS...]
     python benchmarks/launch.py FRAME_FD READY_SELECTOR minimal
 
-Wraps Textual's ``App.post_display_hook`` (called after every frame is written) to
-send ``time.monotonic_ns()`` down ``FRAME_FD``: an 8-byte timestamp, then one
-byte, 1 when the current screen holds ``READY_SELECTOR`` (the table is on it),
-else 0. The product code knows nothing of this.
+Wraps Textual's ``App.post_display_hook`` (called after every display, also one
+that had nothing to write) to send down ``FRAME_FD``: ``time.monotonic_ns()`` as
+8 bytes, one byte that is 1 when the current screen holds ``READY_SELECTOR``
+(the table is on it), and 4 bytes: the characters the frame wrote (counted by
+wrapping the driver's ``write``). The product code knows nothing of this.
 """
 
 from __future__ import annotations
@@ -19,14 +20,26 @@ import time
 
 def instrument(frame_fd: int, ready: str) -> None:
     from textual.app import App
+    from textual.drivers.linux_driver import LinuxDriver
+
+    written = 0
+    write = LinuxDriver.write
+
+    def counting_write(self: LinuxDriver, data: str) -> None:
+        nonlocal written
+        written += len(data)
+        write(self, data)
 
     def post_display_hook(self: App[object]) -> None:
+        nonlocal written
         try:
             shown = bool(self.screen.query(ready))
         except Exception:  # no screen yet
             shown = False
-        os.write(frame_fd, struct.pack("=qB", time.monotonic_ns(), shown))
+        os.write(frame_fd, struct.pack("=qBI", time.monotonic_ns(), shown, written))
+        written = 0
 
+    LinuxDriver.write = counting_write  # type: ignore[method-assign]
     App.post_display_hook = post_display_hook  # type: ignore[method-assign,assignment]
 
 

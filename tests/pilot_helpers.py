@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets._toast import Toast
@@ -41,3 +42,16 @@ async def settle(pilot: Pilot[None]) -> None:
 async def wheel_down(pilot: Pilot[None], widget: type[Widget], offset: tuple[int, int]) -> None:
     """One notch of the mouse wheel over ``widget`` (Pilot has no public call for it)."""
     await pilot._post_mouse_events([events.MouseScrollDown], widget, offset)
+
+
+async def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys arriving all at once, as over a slow SSH link: none waits for the one before."""
+    driver = pilot.app._driver
+    assert driver is not None
+    for key in keys:
+        character = key if len(key) == 1 else None
+        name = _character_to_key(key) if len(key) == 1 and not key.isalnum() else key
+        event = events.Key(name, "\r" if key == "enter" else character)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await settle(pilot)

@@ -12,7 +12,7 @@ from gebiedsplanner.ui.actions import key_hints
 from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine
-from tests.pilot_helpers import screen_text, toasts, wheel_down
+from tests.pilot_helpers import burst, screen_text, toasts, wheel_down
 from tests.test_app import SIZE, line_with, make_app, planner
 
 
@@ -129,3 +129,17 @@ async def test_an_edit_far_down_a_national_scenario(tmp_path: Path) -> None:
         assert row[2] == f"{10_000 + (32 * 37 + 2016) % 5_000 + 1:,}".replace(",", ".")
         assert line_with(pilot, "Envelope")[3] != planned
         assert line_with(pilot, "Totaal")[1] != total
+
+
+async def test_keys_that_arrive_at_once_are_taken_in_order() -> None:
+    """Over a slow link keys come in bursts: nothing typed may be lost or land elsewhere."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await burst(pilot, "down", "enter", *"+1000", "enter", "down", "enter", *"+5", "enter")
+        assert line_with(pilot, "Charlois")[1] == "227.000"
+        assert line_with(pilot, "Delfshaven")[1] == "249.005"
+        await burst(pilot, "enter", *"-1", "tab", *"waarom", "enter", "right", "enter", "escape")
+        assert line_with(pilot, "Delfshaven")[1] == "249.004"
+        assert planner(pilot).document.scenario.log[-1].reason == "waarom"
+        assert app.screen.query_one(BudgetGrid).cursor_column == 1
+        assert "Wijzig" in bottom_line(pilot)  # Escape closed the last edit line

@@ -30,7 +30,9 @@ class ActionSpec(NamedTuple):
     show: bool
 
 
-def bindings(prefix: str, specs: tuple[ActionSpec, ...]) -> list[BindingType]:
+def bindings(
+    prefix: str, specs: tuple[ActionSpec, ...], *, priority: bool = False
+) -> list[BindingType]:
     """Bindings with ``id``\\ s (``prefix.action``), so keys can be remapped later."""
     return [
         Binding(
@@ -40,6 +42,7 @@ def bindings(prefix: str, specs: tuple[ActionSpec, ...]) -> list[BindingType]:
             show=spec.show,
             id=f"{prefix}.{spec.action}",
             tooltip=spec.help,
+            priority=priority,
         )
         for spec in specs
     ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import Reactive
 from textual.widget import Widget
@@ -35,7 +35,7 @@ from gebiedsplanner.files.session import EditingSession
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows, key_hints
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
-from gebiedsplanner.ui.widgets.edit_line import EditLine
+from gebiedsplanner.ui.widgets.edit_line import EditLine, Entry
 from gebiedsplanner.ui.widgets.figure import Figure
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
@@ -73,7 +73,14 @@ _OWN_ACTIONS = frozenset(spec.action.partition("(")[0] for spec in PLANNER_ACTIO
 class PlannerScreen(PlannerFiles):
     """One scenario, one year at a time."""
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings("planner", PLANNER_ACTIONS)
+    #: Priority bindings: Textual runs those as each key arrives, others only after the
+    #: key has passed through the focused widget's queue. Keys that arrive together (a
+    #: fast typist, a slow SSH link) are then taken in order: the amount typed after
+    #: Enter lands in the edit line, the arrow after an edit moves from the edited cell.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *bindings("planner", PLANNER_ACTIONS, priority=True),
+        Binding("escape", "cancel_edit", texts.KEY_CANCEL, show=False, priority=True),
+    ]
     ACTIONS = PLANNER_ACTIONS
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -217,32 +224,39 @@ class PlannerScreen(PlannerFiles):
         self.query_one(EditLine).display = show
 
     async def action_edit(self) -> None:
+        """Enter: open the edit line on the cell under the cursor, or apply what it holds."""
+        edit_line = self.query_one(EditLine)
+        if self.editing:
+            entry = await edit_line.entry()
+            if entry is not None:
+                self._apply(entry)
+                self._stop_editing()
+            return
         grid = self.query_one(BudgetGrid)
         cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
         if cell is None:
             self.notify(texts.NOT_EDITABLE_NET, severity="warning")
             return
-        edit_line = self.query_one(EditLine)
         await edit_line.build()
         self._show_edit_line(True)
         edit_line.start(cell, self.document.scenario.amount(cell))
 
-    def on_edit_line_applied(self, applied: EditLine.Applied) -> None:
+    def action_cancel_edit(self) -> None:
+        """Escape: close the edit line, changing nothing."""
         self._stop_editing()
-        if applied.new == self.document.scenario.amount(applied.cell):
+
+    def _apply(self, entry: Entry) -> None:
+        if entry.new == self.document.scenario.amount(entry.cell):
             return
         self._record(
             lambda: self.document.scenario.set_amount(
-                applied.cell,
-                applied.new,
+                entry.cell,
+                entry.new,
                 who=audit.current_user(),
                 when=audit.now(),
-                reason=applied.reason,
+                reason=entry.reason,
             )
         )
-
-    def on_edit_line_cancelled(self) -> None:
-        self._stop_editing()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A click elsewhere (the table, say) while editing ends the edit without changes."""
@@ -255,8 +269,11 @@ class PlannerScreen(PlannerFiles):
         self.set_focus(self.query_one(BudgetGrid), scroll_visible=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the edit line is open, the planner's own keys wait."""
-        return not self.editing or action not in _OWN_ACTIONS
+        """While the edit line is open, Enter and Escape are its keys; the planner's others
+        are text (its bindings have priority, so they would otherwise win over the input)."""
+        if action == "cancel_edit":
+            return self.editing
+        return action == "edit" or not self.editing or action not in _OWN_ACTIONS
 
     def action_move(self) -> None:
         grid = self.query_one(BudgetGrid)

@@ -65,15 +65,19 @@ class ScrollMark(Widget):
 class BudgetGrid(Widget, can_focus=True):
     """Gebieden, stedelijk posts and totals for one year; a cell cursor moves over the amounts."""
 
+    #: Priority, like the planner's keys, so that keys arriving together keep their order.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up", "cursor(-1, 0)", show=False),
-        Binding("down", "cursor(1, 0)", show=False),
-        Binding("left", "cursor(0, -1)", show=False),
-        Binding("right", "cursor(0, 1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
-        Binding("home", "edge(-1)", show=False),
-        Binding("end", "edge(1)", show=False),
+        Binding(key, action, show=False, priority=True)
+        for key, action in (
+            ("up", "cursor(-1, 0)"),
+            ("down", "cursor(1, 0)"),
+            ("left", "cursor(0, -1)"),
+            ("right", "cursor(0, 1)"),
+            ("pageup", "page(-1)"),
+            ("pagedown", "page(1)"),
+            ("home", "edge(-1)"),
+            ("end", "edge(1)"),
+        )
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -3,18 +3,18 @@
 It takes the footer's line while open, so the table and the totals keep their
 place: opening, typing and applying repaint one line, not the screen (a modal
 dialog costs the whole screen twice over SSH). The input does not blink: an idle
-edit line writes nothing to the terminal.
+edit line writes nothing to the terminal. Enter and Escape are the planner's
+(it applies or drops the edit in the same step as the keys arrive).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+import asyncio
+from typing import ClassVar, NamedTuple
 
 from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Input, Static
 
 from gebiedsplanner import texts
@@ -24,12 +24,21 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
+class Entry(NamedTuple):
+    """A usable edit: set ``cell`` to ``new``, with ``reason``."""
+
+    cell: Cell
+    new: int
+    reason: str
+
+
 class EditLine(Horizontal):
     """One line: the cell, an amount input, and what Enter would do (or a toelichting input)."""
 
+    #: A priority binding, like the planner's Enter and Escape: taken the moment it
+    #: arrives, so the keys after it go to the field it chose (see PlannerScreen).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", texts.KEY_CANCEL, show=False),
-        Binding("tab", "toggle_reason", texts.REASON_PLACEHOLDER, show=False),
+        Binding("tab", "toggle_reason", texts.REASON_PLACEHOLDER, show=False, priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -43,17 +52,6 @@ class EditLine(Horizontal):
     EditLine > Preview { width: 1fr; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     EditLine > Preview.error { color: $text-error; text-style: bold; }
     """
-
-    @dataclass
-    class Applied(Message):
-        """Enter on a usable amount: set ``cell`` to ``new``, with ``reason``."""
-
-        cell: Cell
-        new: int
-        reason: str
-
-    class Cancelled(Message):
-        """Escape: nothing changes."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -96,8 +94,16 @@ class EditLine(Horizontal):
         preview = preview_entry(self._cell, self._current, event.value)
         self.query_one(Preview).say(preview.message, error=preview.error)
 
-    @on(Input.Submitted)
-    def _submit(self) -> None:
+    async def entry(self) -> Entry | None:
+        """Enter: the edit to apply; ``None`` (and why, on the line) when the amount won't do.
+
+        Enter is taken the moment it arrives, but each input handles its keys in its
+        own time: first wait until both have taken every key sent to them before it.
+        """
+        for field in self.query(Input):
+            handled = asyncio.Event()
+            if field.call_later(handled.set):  # runs after the keys already queued
+                await handled.wait()
         assert self._cell is not None
         amount = self.query_one("#edit-amount", Input)
         preview = preview_entry(self._cell, self._current, amount.value)
@@ -108,9 +114,9 @@ class EditLine(Horizontal):
             # The line may cut a long explanation short; the notification shows it whole.
             self.notify(message, severity="error", markup=False)
             self._focus("#edit-amount")
-            return
+            return None
         reason = self.query_one("#edit-reason", Input).value.strip()
-        self.post_message(self.Applied(self._cell, preview.new, reason))
+        return Entry(self._cell, preview.new, reason)
 
     def action_toggle_reason(self) -> None:
         """Tab: between the amount and the toelichting."""
@@ -122,6 +128,3 @@ class EditLine(Horizontal):
         """Focus an input at once: ``Widget.focus`` waits its turn, and keys that
         arrive meanwhile would go to the table instead."""
         self.screen.set_focus(self.query_one(selector, Input), scroll_visible=False)
-
-    def action_cancel(self) -> None:
-        self.post_message(self.Cancelled())
