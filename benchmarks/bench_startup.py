@@ -13,7 +13,7 @@ from pathlib import Path
 
 from harness import BUNDLED, Figure, Terminal, median, run, synthetic
 
-RUNS = 7
+RUNS = 11
 
 
 def first_frame(kind: str, scenario: Path | None = None) -> float:
