@@ -6,6 +6,7 @@ from pathlib import Path
 
 from make_scenario import make  # benchmarks/ is on pytest's pythonpath
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from gebiedsplanner.files.scenario_format import dumps
 from gebiedsplanner.ui.actions import key_hints
@@ -143,3 +144,12 @@ async def test_keys_that_arrive_at_once_are_taken_in_order() -> None:
         assert planner(pilot).document.scenario.log[-1].reason == "waarom"
         assert app.screen.query_one(BudgetGrid).cursor_column == 1
         assert "Wijzig" in bottom_line(pilot)  # Escape closed the last edit line
+
+
+async def test_an_amount_typed_right_after_m_lands_in_the_move_dialog() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await burst(pilot, "m", *"50000")
+        assert app.screen.query_one("#amount", Input).value == "50000"
+        await pilot.press("tab", *"reden", "enter")
+        assert line_with(pilot, "Centrum")[1:3] == ["61.000", "2.260.000"]

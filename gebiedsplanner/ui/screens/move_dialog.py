@@ -59,6 +59,10 @@ class MoveDialog(ModalScreen[MoveRequest | None]):
         Binding("escape", "cancel", texts.KEY_CANCEL, id="move.cancel"),
     ]
 
+    #: Focused as soon as the dialog is composed (``Widget.focus`` in ``on_mount``
+    #: would wait its turn): an amount typed right after ``m`` lands in this field.
+    AUTO_FOCUS = "#amount"
+
     def __init__(self, scenario: Scenario, source: Cell) -> None:
         super().__init__()
         self.scenario = scenario
@@ -104,9 +108,6 @@ class MoveDialog(ModalScreen[MoveRequest | None]):
             yield Input(placeholder=texts.REASON_PLACEHOLDER, id="reason")
             yield Preview(texts.MOVE_HINT)
             yield Static(texts.MOVE_KEYS, classes="keys", markup=False)
-
-    def on_mount(self) -> None:
-        self.query_one("#amount", Input).focus()
 
     @on(Select.Changed, "#from-owner, #to-owner")
     def _owner_changed(self, event: Select.Changed) -> None:

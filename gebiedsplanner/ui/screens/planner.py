@@ -275,7 +275,7 @@ class PlannerScreen(PlannerFiles):
             return self.editing
         return action == "edit" or not self.editing or action not in _OWN_ACTIONS
 
-    def action_move(self) -> None:
+    async def action_move(self) -> None:
         grid = self.query_one(BudgetGrid)
         view = grid.view
         cell = view.cell_at(grid.cursor_row, grid.cursor_column)
@@ -298,7 +298,8 @@ class PlannerScreen(PlannerFiles):
                 )
             )
 
-        self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
+        # Awaited: the keys typed after m wait until the dialog has its amount field.
+        await self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
 
     def action_undo(self) -> None:
         scenario = self.document.scenario
