@@ -48,11 +48,6 @@ class Figure(Widget):
         self._then = f"{then} " if then else ""
         self._text, self._shown = text, self._format.format(text)
 
-    @property
-    def text(self) -> str:
-        """What the figure shows now."""
-        return self._text
-
     def set(self, text: str) -> None:
         """Show ``text`` (no repaint when unchanged)."""
         if text == self._text:
