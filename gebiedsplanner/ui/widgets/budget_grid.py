@@ -51,15 +51,15 @@ class ScrollMark(Widget):
 
     DEFAULT_CSS = "ScrollMark { width: 1; height: 100%; dock: right; }"
 
+    def __init__(self, grid: BudgetGrid) -> None:
+        super().__init__()
+        self.grid = grid
+
     def render_line(self, y: int) -> Strip:
-        grid = self.parent
-        assert isinstance(grid, BudgetGrid)
-        return grid.mark_strip(y)
+        return self.grid.mark_strip(y)
 
     def on_click(self, event: events.Click) -> None:
-        grid = self.parent
-        assert isinstance(grid, BudgetGrid)
-        grid.jump_to_mark(event.y)
+        self.grid.jump_to_mark(event.y)
 
 
 class BudgetGrid(Widget, can_focus=True):
@@ -119,7 +119,7 @@ class BudgetGrid(Widget, can_focus=True):
         self._columns = [GridColumn(self, index) for index in range(len(view.widths))]
 
     def compose(self) -> ComposeResult:
-        yield ScrollMark()
+        yield ScrollMark(self)
         yield from self._columns
 
     def on_mount(self) -> None:

@@ -34,19 +34,12 @@ class Figure(Widget):
     """
 
     def __init__(
-        self,
-        text: str = "",
-        *,
-        id: str | None = None,
-        classes: str = "",
-        width: int = 0,
-        align: str = "<",
-        then: str = "",
+        self, *, id: str | None = None, width: int = 0, align: str = "<", then: str = ""
     ) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(id=id)
         self._format = f"{{:{align}{width}}} " if width else "{}"
         self._then = f"{then} " if then else ""
-        self._text, self._shown = text, self._format.format(text)
+        self._text, self._shown = "", self._format.format("")
 
     def set(self, text: str) -> None:
         """Show ``text`` (no repaint when unchanged)."""
