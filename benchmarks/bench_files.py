@@ -54,8 +54,8 @@ def _time_save(path: Path) -> float:
     work.write_bytes(path.read_bytes())
     document = storage.load(work)
     started = time.perf_counter()
-    with storage.write_lock(work):
-        storage.save(document)
+    with storage.write_lock(work) as real:
+        storage.save_locked(document, real)
     return time.perf_counter() - started
 
 

@@ -145,11 +145,11 @@ def _move(options: argparse.Namespace) -> int:
         raise ProblemsError(
             [Problem(options.file, "", texts.BUNDLED_READ_ONLY, texts.FIX_BUNDLED_READ_ONLY)]
         )
-    with storage.write_lock(path):  # read, change and write as one step: no move is lost
-        return _move_locked(options, path)
+    with storage.write_lock(path) as real:  # read, change and write as one step: no move is lost
+        return _move_locked(options, path, real)
 
 
-def _move_locked(options: argparse.Namespace, path: Path) -> int:
+def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
     document = storage.load(path)
     scenario = document.scenario
     source = _cell(scenario, options.source, options.file, "--from")
@@ -168,7 +168,7 @@ def _move_locked(options: argparse.Namespace, path: Path) -> int:
         raise ProblemsError(
             [Problem(options.file, "--amount", str(error), texts.FIX_MOVE)]
         ) from None
-    storage.save(document)
+    storage.save_locked(document, real)
     totals = scenario.totals(source.year)
     print(
         texts.MOVED.format(
@@ -210,7 +210,7 @@ def _load_all(names: list[str]) -> list[Scenario]:
 def _compare(options: argparse.Namespace) -> int:
     from gebiedsplanner.core.compare import compare, csv_frame
     from gebiedsplanner.core.compare_report import comparison_lines
-    from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
+    from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes, write_export
 
     base, *variants = _load_all([options.base, *options.variants])
     comparison = compare(base, variants)
@@ -220,7 +220,8 @@ def _compare(options: argparse.Namespace) -> int:
         print(line)
     if options.output:
         frame = csv_frame(comparison, only_changes=options.only_changes)
-        storage.write_atomic(Path(options.output), to_csv_bytes(frame, Dialect(options.dialect)))
+        data = to_csv_bytes(frame, Dialect(options.dialect))
+        write_export(Path(options.output), data, overwrite=True)
         print(texts.COMPARE_WRITTEN.format(rows=frame.height, output=literal(options.output)))
     return 0
 

@@ -62,8 +62,11 @@ FILE_NOT_UTF8 = "tekst is niet in UTF-8 opgeslagen"
 FIX_UTF8 = "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)"
 TOML_SYNTAX = "TOML-syntaxfout: {detail}"
 FIX_TOML = "herstel de regel; vergelijk met het meegeleverde voorbeeld nrw-2016-2019.toml"
+TOML_TOO_DEEP = "lijsten of tabellen zijn meer dan 400 niveaus diep genest: dat is geen scenario"
+TOML_HUGE_NUMBER = "een getal van duizenden cijfers: dat is geen bedrag"
+MORE_PROBLEMS = "en nog {count} problemen (de eerste 100 staan hierboven)"
 MISSING_FORMAT = "'format' ontbreekt"
-UNKNOWN_FORMAT = "onbekende formaatversie {found!r}"
+UNKNOWN_FORMAT = "onbekende formaatversie {found}"
 FIX_FORMAT = "zet bovenaan 'format = 1' (deze versie van gebiedsplanner leest formaat 1)"
 MISSING_TABLE = "tabel '{key}' ontbreekt"
 NOT_A_TABLE = "hier hoort een tabel, maar er staat {found}"
@@ -116,6 +119,21 @@ SYMLINK_LOOP = "een kring van symbolische koppelingen"
 FIX_SYMLINK_LOOP = "kies het echte bestand in plaats van de koppeling"
 OS_ERROR = "fout van het besturingssysteem: {detail}"
 FIX_OS_ERROR = "probeer het opnieuw, of kies een andere map"
+NAME_TOO_LONG = "de naam van het bestand of de map is te lang"
+FIX_NAME_TOO_LONG = "kies een kortere naam of een map dichter bij de hoofdmap"
+BAD_FILE_NAME = "de naam bevat een teken dat geen bestandsnaam kan zijn (zoals een nul-byte)"
+FIX_BAD_FILE_NAME = "controleer de naam van het bestand of de map"
+FILE_NOT_REGULAR = "dit is geen gewoon bestand (maar een pipe, apparaat of socket)"
+FIX_NOT_REGULAR = "kies een scenariobestand (.toml); verwijder of hernoem wat hier staat"
+FILE_TOO_LARGE = "bestand is groter dan {limit} MB: dat is geen scenario"
+FIX_TOO_LARGE = "kies het juiste bestand; een scenario van 50.000 gebieden is ongeveer 15 MB"
+LOCK_NOT_FILE = "het schrijfslot is geen gewoon bestand (een koppeling, pipe of map)"
+FIX_LOCK_NOT_FILE = (
+    "verwijder dit slotbestand; het wordt bij de volgende keer opslaan opnieuw gemaakt"
+)
+FILE_VANISHED = "het bestand bestaat niet meer (hernoemd, verplaatst of naar de prullenbak)"
+FIX_RESCAN = "open de bibliotheek opnieuw en probeer het nog eens"
+FIX_FILE_VANISHED = "sla uw versie op als nieuw scenario ('opslaan als'); er is niets overschreven"
 CHANGED_ON_DISK = (
     "het bestand is gewijzigd sinds u het opende (door een collega of ander programma)"
 )
@@ -162,6 +180,14 @@ MOVED = (
     "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
 )
 EXPORTED = "{rows} rijen geëxporteerd naar {output}."
+EXPORT_OVER_SCENARIO = (
+    "dit is een scenariobestand (of de naam eindigt op .toml): een export vervangt dat nooit"
+)
+EXPORT_OVER_LINK = "hier staat een symbolische koppeling: een export schrijft daar niet doorheen"
+EXPORT_OVER_SPECIAL = "hier staat geen gewoon bestand (een map, pipe of apparaat)"
+FIX_EXPORT_NAME = "kies een andere bestandsnaam die eindigt op .csv"
+EXPORT_EXISTS_TITLE = "Bestand bestaat al"
+EXPORT_EXISTS_QUESTION = "{file} bestaat al. Overschrijven met deze export?"
 
 # -- summary -------------------------------------------------------------------
 SUMMARY_HEADERS = ("jaar", "envelope", "gepland", "ruimte", "taakstelling nog te verdelen")

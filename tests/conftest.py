@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import bundled_example
 
 BUNDLED = bundled_example()
@@ -32,3 +33,16 @@ def scenario_file(tmp_path: Path) -> Path:
     target.parent.mkdir()
     shutil.copyfile(BUNDLED, target)
     return target
+
+
+def save(document: storage.ScenarioDocument) -> None:
+    """Save ``document`` in place the way the command line does: under its write lock."""
+    assert document.path is not None
+    with storage.write_lock(document.path) as real:
+        storage.save_locked(document, real)
+
+
+def files_beside(path: Path) -> list[str]:
+    """The names in ``path``'s folder, less its write lock (which stays, by design)."""
+    lock = storage.lock_path(path).name
+    return sorted(p.name for p in path.parent.iterdir() if p.name != lock)

@@ -17,7 +17,9 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, storage
 from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.files.writing import write_atomic
 from gebiedsplanner.ui.app import PlannerApp
+from tests.conftest import files_beside, save
 from tests.pilot_helpers import screen_text, shown
 
 WHEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -35,7 +37,7 @@ def test_journal_holds_exactly_the_unsaved_changes(scenario_file: Path) -> None:
     data = scenario_format_dumps(session)
     session.scenario.set_amount(CELL, 4, who="a", when=WHEN)  # made while the save ran
     session.record(session.scenario.log[-1])
-    storage.write_atomic(scenario_file, data)
+    write_atomic(scenario_file, data)
     session.saved(scenario_file, data, 3)
     recovery = journal.pending(scenario_file)
     assert recovery is not None and [e.changes[0].new for e in recovery.entries] == [4]
@@ -135,10 +137,9 @@ def test_a_save_interrupted_anywhere_leaves_the_old_or_the_new_file(
     def boom(*args: object, **kwargs: object) -> None:
         raise OSError(5, "Input/output error")
 
-    target = {"write": "fdopen", "fsync": "fsync", "replace": "replace"}[fail_at]
-    monkeypatch.setattr(os, target, boom)
+    monkeypatch.setattr(os, fail_at, boom)
     with pytest.raises(ProblemsError):
-        storage.save(document)
+        save(document)
     monkeypatch.undo()
     assert scenario_file.read_bytes() == before
-    assert sorted(p.name for p in scenario_file.parent.iterdir()) == ["nrw.toml"]
+    assert files_beside(scenario_file) == ["nrw.toml"]

@@ -14,6 +14,8 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.csv_export import Dialect, Layout, export
 from gebiedsplanner.files.locations import file_name_for
+from gebiedsplanner.files.writing import write_new
+from tests.conftest import files_beside, save
 
 
 def test_save_writes_atomically_and_leaves_no_temp_files(scenario_file: Path) -> None:
@@ -24,12 +26,12 @@ def test_save_writes_atomically_and_leaves_no_temp_files(scenario_file: Path) ->
         who="a",
         when=datetime(2026, 1, 1, tzinfo=UTC),
     )
-    storage.save(document)
+    save(document)
     assert (
         storage.load(scenario_file).scenario.amount(Cell("Noord", "couleur_locale", 2017))
         == 200_000
     )
-    assert sorted(p.name for p in scenario_file.parent.iterdir()) == ["nrw.toml"]
+    assert files_beside(scenario_file) == ["nrw.toml"]
 
 
 def test_save_never_overwrites_a_colleagues_change(scenario_file: Path) -> None:
@@ -37,7 +39,7 @@ def test_save_never_overwrites_a_colleagues_change(scenario_file: Path) -> None:
     colleague = scenario_file.read_text().replace("format = 1", "format = 1\n# collega", 1)
     scenario_file.write_text(colleague)
     with pytest.raises(ProblemsError, match="gewijzigd sinds u het opende"):
-        storage.save(document)
+        save(document)
     assert scenario_file.read_text() == colleague
 
 
@@ -49,7 +51,7 @@ def test_read_only_folder_is_a_clear_problem(scenario_file: Path) -> None:
         if os.access(folder, os.W_OK):
             pytest.skip("this user can write anywhere (root)")
         with pytest.raises(ProblemsError) as caught:
-            storage.save(document)
+            save(document)
         assert "schrijfrechten" in caught.value.problems[0].message
     finally:
         folder.chmod(0o755)
@@ -69,16 +71,16 @@ def test_failed_write_keeps_the_old_file_and_says_why(
 
     monkeypatch.setattr(os, "fsync", failing_fsync)
     with pytest.raises(ProblemsError, match=says):
-        storage.save(document)
+        save(document)
     assert scenario_file.read_bytes() == before
-    assert sorted(p.name for p in scenario_file.parent.iterdir()) == ["nrw.toml"]
+    assert files_beside(scenario_file) == ["nrw.toml"]
 
 
 def test_write_new_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "a.toml"
     target.write_text("x")
     with pytest.raises(ProblemsError, match="bestaat al"):
-        storage.write_new(target, b"y")
+        write_new(target, b"y")
 
 
 @pytest.mark.parametrize(

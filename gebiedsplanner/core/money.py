@@ -60,6 +60,8 @@ class AmountInputError(ValueError):
     """What the user typed is not an amount; the message says how to fix it."""
 
 
+#: Characters of the longest amount within the limit, written with dots: 1.000.000.000.000.
+_MAX_TYPED = len(format_amount(AMOUNT_LIMIT))
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
 _PLAIN = re.compile(r"^\d+$")
 _PERCENT = re.compile(r"^(\d+)(?:,(\d+))?%$")
@@ -74,6 +76,8 @@ def parse_euros(text: str) -> int:
         raise AmountInputError(texts.AMOUNT_EMPTY)
     if "," in cleaned:
         raise AmountInputError(texts.AMOUNT_NO_CENTS)
+    if len(cleaned) > _MAX_TYPED:  # before int(): 5.000 pasted digits are a typo, not an error
+        raise AmountInputError(texts.AMOUNT_TOO_LARGE.format(limit=format_amount(AMOUNT_LIMIT)))
     if _PLAIN.match(cleaned):
         value = int(cleaned)
     elif _GROUPED.match(cleaned):
@@ -131,6 +135,8 @@ def parse_amount_input(text: str) -> AmountInput:
         percent = _PERCENT.match(rest.replace(" ", ""))
         if percent:
             whole, decimals = percent.group(1), percent.group(2) or ""
+            if len(whole) + len(decimals) > _MAX_TYPED:
+                raise AmountInputError(texts.AMOUNT_BAD_PERCENT.format(text=stripped[:20] + "…"))
             value = Fraction(int(whole + decimals), 10 ** len(decimals))
             return AmountInput("percent", percent=sign * value)
         if rest.endswith("%"):

@@ -7,13 +7,19 @@ without it. Text cells that a spreadsheet would run as a formula (``=``, ``+``,
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gebiedsplanner import texts
 from gebiedsplanner.core.plan import long_frame, plan_columns
+from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.files.storage import write_atomic
+from gebiedsplanner.files.reading import read_untrusted
+from gebiedsplanner.files.writing import write_atomic, write_new
 
 if TYPE_CHECKING:
     import polars as pl
@@ -66,15 +72,49 @@ def to_csv_bytes(frame: pl.DataFrame, dialect: Dialect) -> bytes:
     return b"\xef\xbb\xbf" + data if dialect is Dialect.NL else data
 
 
-def write_columns(
-    columns: dict[str, list[object]], out: Path, layout: Layout, dialect: Dialect
-) -> int:
-    """Write plan columns to ``out`` atomically; returns the number of data rows."""
-    frame = long_frame(columns) if layout is Layout.LONG else wide_frame(columns)
-    write_atomic(out, to_csv_bytes(frame, dialect))
-    return frame.height
+def plan_frame(columns: dict[str, list[object]], layout: Layout) -> pl.DataFrame:
+    """The plan in the chosen layout."""
+    return long_frame(columns) if layout is Layout.LONG else wide_frame(columns)
 
 
 def export(scenario: Scenario, out: Path, layout: Layout, dialect: Dialect) -> int:
-    """Write the scenario's plan to ``out`` as CSV; returns the number of data rows."""
-    return write_columns(plan_columns(scenario), out, layout, dialect)
+    """Write the scenario's plan to ``out`` as CSV (over an export there); the number of rows."""
+    frame = plan_frame(plan_columns(scenario), layout)
+    write_export(out, to_csv_bytes(frame, dialect), overwrite=True)
+    return frame.height
+
+
+#: A scenario file starts with these within its first lines; an export never replaces one.
+_SCENARIO_MARKS = (re.compile(rb"(?m)^\s*format\s*="), re.compile(rb"(?m)^\s*\[envelope\]"))
+
+
+def write_export(out: Path, data: bytes, *, overwrite: bool) -> bool:
+    """Write an export to ``out``; ``False`` (nothing written) when a file is there and
+    ``overwrite`` is not given, so the app can ask first.
+
+    Never over a scenario file (``.toml``, or a file that reads like one), never
+    through a link, never into a FIFO or device: those are refused with a
+    problem saying why.
+    """
+    if out.suffix.casefold() == ".toml":
+        raise _refused(out, texts.EXPORT_OVER_SCENARIO)
+    try:
+        info = os.lstat(out)
+    except (OSError, ValueError):  # nothing there, or write_new says what is wrong
+        write_new(out, data, make_folder=False)
+        return True
+    if stat.S_ISLNK(info.st_mode):
+        raise _refused(out, texts.EXPORT_OVER_LINK)
+    if not stat.S_ISREG(info.st_mode):
+        raise _refused(out, texts.EXPORT_OVER_SPECIAL)
+    head = read_untrusted(out, 64 * 1024, follow_links=False, head=True)
+    if all(mark.search(head) for mark in _SCENARIO_MARKS):
+        raise _refused(out, texts.EXPORT_OVER_SCENARIO)
+    if not overwrite:
+        return False
+    write_atomic(out, data)
+    return True
+
+
+def _refused(out: Path, message: str) -> ProblemsError:
+    return ProblemsError([Problem(str(out), "", message, texts.FIX_EXPORT_NAME)])

@@ -23,8 +23,9 @@ from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import CellChange, EditError, LogEntry, Scenario
 from gebiedsplanner.files import scenario_format
 from gebiedsplanner.files.locations import APP_NAME
+from gebiedsplanner.files.reading import os_problem
 from gebiedsplanner.files.scenario_format import parse_address
-from gebiedsplanner.files.storage import os_problem, write_atomic
+from gebiedsplanner.files.writing import write_atomic
 
 
 def journal_dir() -> Path:

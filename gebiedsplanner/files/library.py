@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
@@ -22,6 +23,11 @@ from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.core.summary import envelope_status
 from gebiedsplanner.files import scenario_format, storage
 from gebiedsplanner.files.locations import Settings, bundled_dir, file_name_for
+from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
+from gebiedsplanner.files.writing import create_exclusive, write_new
+
+#: The trash's note of where a file came from is one path: anything longer was not written by us.
+_ORIGIN_LIMIT = 16 * 1024
 
 ORIGIN_NOTE = "origin.txt"
 
@@ -97,20 +103,25 @@ def sources(settings: Settings) -> list[Source]:
     seen: set[Path] = set()
     unique = []
     for source in found:
-        key = source.folder.resolve()
+        key = real_path(source.folder)
         if key not in seen:
             seen.add(key)
             unique.append(source)
     return unique
 
 
+def _modified(path: Path) -> datetime:
+    """The file's time, or now when it has none a calendar can show (a planted year 30.000)."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    except (OSError, ValueError, OverflowError):
+        return audit.now()
+
+
 def _entry(path: Path, source: Source) -> Entry:
+    modified = _modified(path)
     try:
-        modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
-    except OSError:
-        modified = audit.now()
-    try:
-        raw = storage.read_bytes(path)
+        raw = read_untrusted(path)
         scenario = scenario_format.parse(str(path), raw)
     except ProblemsError as error:
         return Entry(path, source, None, tuple(error.problems), modified)
@@ -142,7 +153,7 @@ def _named_copy(entry: Entry, name: str) -> bytes:
 def duplicate(entry: Entry, name: str, folder: Path) -> Path:
     """Save a copy of ``entry`` as a named variant in ``folder`` (its change log comes along)."""
     target = folder / _file_name(name, entry)
-    storage.write_new(target, _named_copy(entry, name))
+    write_new(target, _named_copy(entry, name))
     return target
 
 
@@ -155,13 +166,15 @@ def rename(entry: Entry, name: str) -> Path:
     target = entry.path.parent / _file_name(name, entry)
     data = _named_copy(entry, name)
     if target == entry.path:
-        storage.write_checked(target, data, entry.digest)
+        result = storage.write_unless_changed(target, data, entry.digest)
+        if not isinstance(result, storage.Written):
+            raise ProblemsError([Problem(str(target), "", texts.CHANGED_ON_DISK, texts.FIX_RESCAN)])
         return target
-    storage.write_new(target, data)
+    write_new(target, data)
     try:
         entry.path.unlink()
     except OSError as error:
-        raise ProblemsError([storage.os_problem(str(entry.path), error)]) from None
+        raise ProblemsError([os_problem(str(entry.path), error)]) from None
     return target
 
 
@@ -191,41 +204,47 @@ def delete(entry: Entry, trash: Path) -> Trashed:
             [Problem(str(entry.path), "", texts.BUNDLED_READ_ONLY, texts.FIX_LIBRARY_BUNDLED)]
         )
     when = audit.now()
-    folder = trash / f"{when:%Y%m%d-%H%M%S}-{os.getpid()}-{entry.path.stem}"
+    origin = real_path(entry.path.parent) / entry.path.name
     try:
-        folder.mkdir(parents=True)
-        (folder / ORIGIN_NOTE).write_text(str(entry.path.resolve()), encoding="utf-8")
+        trash.mkdir(parents=True, exist_ok=True)
+        # A private folder of its own (mkdtemp: an unpredictable name, mode 700).
+        folder = Path(tempfile.mkdtemp(prefix=f"{when:%Y%m%d-%H%M%S}-", dir=trash))
+        create_exclusive(folder / ORIGIN_NOTE, str(origin).encode("utf-8"))
         shutil.move(entry.path, folder / entry.path.name)
     except OSError as error:
-        raise ProblemsError([storage.os_problem(str(entry.path), error)]) from None
-    return Trashed(folder, folder / entry.path.name, entry.path.resolve(), when)
+        raise ProblemsError([os_problem(str(entry.path), error)]) from None
+    return Trashed(folder, folder / entry.path.name, origin, when)
 
 
 def trashed(trash: Path) -> list[Trashed]:
     """What is in the trash, newest first."""
     items = []
-    for folder in sorted(trash.glob("*/"), reverse=True):
+    try:
+        folders = sorted(trash.glob("*/"), reverse=True)
+    except OSError:
+        return []
+    for folder in folders:
         try:
-            origin = Path((folder / ORIGIN_NOTE).read_text(encoding="utf-8").strip())
+            note = read_untrusted(folder / ORIGIN_NOTE, _ORIGIN_LIMIT, follow_links=False)
+            origin = Path(note.decode("utf-8").strip())
             files = [path for path in folder.iterdir() if path.name != ORIGIN_NOTE]
-            stamp = datetime.fromtimestamp(folder.stat().st_mtime).astimezone()
-        except OSError:
-            continue
-        if files:
-            items.append(Trashed(folder, files[0], origin, stamp))
+        except (ProblemsError, OSError, UnicodeDecodeError):
+            continue  # not a trash folder of ours: left alone
+        if files and origin.is_absolute() and "\x00" not in str(origin):
+            items.append(Trashed(folder, files[0], origin, _modified(folder)))
     return items
 
 
 def restore(item: Trashed) -> Path:
-    """Put a trashed file back where it was (never over a file that is there now)."""
-    if item.origin.exists():
-        raise ProblemsError(
-            [Problem(str(item.origin), "", texts.FILE_EXISTS, texts.FIX_RESTORE_EXISTS)]
-        )
+    """Put a trashed file back where it was (never over a file or link that is there now)."""
+    data = read_untrusted(item.file)
     try:
-        item.origin.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(item.file, item.origin)
-        shutil.rmtree(item.folder)
-    except OSError as error:
-        raise ProblemsError([storage.os_problem(str(item.origin), error)]) from None
+        write_new(item.origin, data)
+    except ProblemsError as error:
+        if os.path.lexists(item.origin):
+            raise ProblemsError(
+                [Problem(str(item.origin), "", texts.FILE_EXISTS, texts.FIX_RESTORE_EXISTS)]
+            ) from None
+        raise error from None
+    shutil.rmtree(item.folder, ignore_errors=True)
     return item.origin

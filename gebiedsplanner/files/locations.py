@@ -6,6 +6,7 @@ or ``scenario_dir`` in the config file points at a shared team folder.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -13,10 +14,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import platformdirs
-import tomli
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.files.reading import read_untrusted, real_path
+from gebiedsplanner.files.scenario_format import decode, load_toml
 
 APP_NAME = "gebiedsplanner"
 BUNDLED_EXAMPLE = "nrw-2016-2019.toml"
@@ -36,7 +38,7 @@ def bundled_example() -> Path:
 
 def is_bundled(path: Path) -> bool:
     """Bundled examples are templates: saving one stores a copy in the library."""
-    return path.resolve().parent == bundled_dir().resolve()
+    return real_path(path).parent == real_path(bundled_dir())
 
 
 def config_file() -> Path:
@@ -66,29 +68,37 @@ class Settings(NamedTuple):
         return self.shared[0] if self.shared else self.own_library
 
 
+#: A config file is a few lines; a larger one is not ours.
+CONFIG_LIMIT = 1024 * 1024
+
+
 def _configured_folders(path: Path) -> list[Path]:
     try:
-        config = tomli.loads(path.read_text(encoding="utf-8-sig"))
-    except (tomli.TOMLDecodeError, UnicodeDecodeError, OSError) as error:
+        raw = read_untrusted(path, CONFIG_LIMIT)
+        config = load_toml(str(path), decode(str(path), raw)) if raw.strip() else {}
+    except ProblemsError as error:
         raise ProblemsError(
-            [Problem(str(path), "", texts.CONFIG_BROKEN.format(detail=error), texts.FIX_CONFIG)]
+            [problem._replace(fix=texts.FIX_CONFIG) for problem in error.problems]
         ) from None
     configured = config.get("scenario_dir", [])
     folders = [configured] if isinstance(configured, str) else configured
-    if not isinstance(folders, list) or not all(
-        isinstance(folder, str) and folder.strip() for folder in folders
-    ):
+    if not isinstance(folders, list) or not all(_usable_folder(folder) for folder in folders):
         raise ProblemsError(
             [Problem(str(path), "scenario_dir", texts.CONFIG_SCENARIO_DIR, texts.FIX_CONFIG)]
         )
     return [Path(folder).expanduser() for folder in folders]
 
 
+def _usable_folder(folder: object) -> bool:
+    """A folder name: text, not blank, no control characters (a NUL cannot be a path)."""
+    return isinstance(folder, str) and bool(folder.strip()) and folder.isprintable()
+
+
 def load_settings(scenario_dirs: Sequence[str] = ()) -> Settings:
     """Settings from the config file plus ``--scenario-dir`` folders (given first)."""
     data = Path(platformdirs.user_data_dir(APP_NAME))
     path = config_file()
-    configured = _configured_folders(path) if path.is_file() else []
+    configured = _configured_folders(path) if os.path.lexists(path) else []
     shared = [Path(folder).expanduser() for folder in scenario_dirs] + configured
     unique = tuple(dict.fromkeys(shared))
     return Settings(own_library=data / "scenarios", shared=unique)

@@ -43,12 +43,26 @@ _TOP_KEYS = (
 )
 _GEBIED_KEYS = ("inwoners", *GEBIED_POSTS)
 _LOG_KEYS = ("when", "who", "action", "reason", "changes")
-_YEAR = re.compile(r"^\d{4}$")
+#: A year is exactly four ASCII digits: no "２０１７", no "2017\n" in quotes, which
+#: int() would read as a second 2017 and so silently replace the first.
+_YEAR = re.compile(r"[0-9]{4}")
+#: Problems placed and reported per file; the rest are counted.
+MAX_PROBLEMS = 100
 
 
 def _is_int(value: object) -> bool:
     """TOML integers only: ``bool`` is an ``int`` subclass in Python and is refused."""
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_amount(value: object) -> bool:
+    """An integer no budget could exceed (see :data:`AMOUNT_LIMIT`)."""
+    return _is_int(value) and abs(value) <= AMOUNT_LIMIT  # type: ignore[arg-type]
+
+
+def _short(key: str) -> str:
+    """A key from the file as a message quotes it: a planted megabyte-long key is cut."""
+    return key if len(key) <= 60 else key[:59] + "…"
 
 
 def _describe(value: object) -> str:
@@ -70,15 +84,26 @@ class _Reader:
 
     def __init__(self, file: str, text: str) -> None:
         self.file = file
-        self.lines = text.splitlines()
+        self.lines = _Lines(text)
         self.problems: list[Problem] = []
+        self.more = 0
 
     def problem(self, path: tuple[str, ...], message: str, fix: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1  # counted, not placed: nobody reads the thousandth message
+            return
         self.problems.append(Problem(self.file, self._place(path), message, fix))
 
+    def reported(self) -> list[Problem]:
+        """The problems to show, with one line saying how many more there are."""
+        if not self.more:
+            return self.problems
+        more = Problem(self.file, "", texts.MORE_PROBLEMS.format(count=self.more), texts.FIX_TOML)
+        return [*self.problems, more]
+
     def _place(self, path: tuple[str, ...]) -> str:
-        dotted = ".".join(path)
-        line = _find_line(self.lines, path)
+        dotted = ".".join(_short(key) for key in path)
+        line = self.lines.find(path)
         return texts.PLACE_WITH_LINE.format(path=dotted, line=line) if line else dotted
 
     def not_a_table(self, path: tuple[str, ...], value: object, header: str) -> None:
@@ -131,8 +156,10 @@ class _Reader:
         result: dict[int, int] = {}
         ok = True
         for key, value in data.items():
-            if not _YEAR.match(key):
-                self.problem((*path, key), texts.NOT_A_YEAR.format(key=key), texts.FIX_YEAR_KEY)
+            if not _YEAR.fullmatch(key):
+                self.problem(
+                    (*path, key), texts.NOT_A_YEAR.format(key=_short(key)), texts.FIX_YEAR_KEY
+                )
                 ok = False
                 continue
             year = int(key)
@@ -188,7 +215,7 @@ class _Reader:
             if key not in allowed:
                 self.problem(
                     (*path, key),
-                    texts.UNKNOWN_KEY.format(key=key),
+                    texts.UNKNOWN_KEY.format(key=_short(key)),
                     texts.FIX_UNKNOWN_KEY.format(allowed=", ".join(allowed)),
                 )
 
@@ -206,41 +233,50 @@ def _years(years: tuple[int, ...]) -> str:
     return ", ".join(str(year) for year in years)
 
 
-def _find_line(lines: list[str], path: tuple[str, ...]) -> int | None:
-    """Best effort: the line of ``path`` in the TOML text (header, then key), 1-based."""
+class _Lines:
+    """Finds the line of a key path in the TOML text, for messages (best effort, 1-based).
 
-    def key_forms(key: str) -> tuple[str, ...]:
-        return (key, f'"{key}"', f"'{key}'")
+    The table headers are indexed once: a file with thousands of problems is
+    still reported in one pass, not one pass over the text per problem.
+    """
 
-    start = 0
-    # Longest table header that is a prefix of the path.
-    for length in range(len(path), 0, -1):
-        for index, line in enumerate(lines):
-            stripped = line.strip().replace(" ", "")
-            if not stripped.startswith("["):
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self._headers: dict[tuple[str, ...], int] | None = None
+
+    def _index(self) -> dict[tuple[str, ...], int]:
+        if self._headers is None:
+            self._headers = {}
+            for index, line in enumerate(self.lines):
+                stripped = line.strip().replace(" ", "")
+                if stripped.startswith("["):
+                    header = stripped.strip("[]").split("#")[0].rstrip("]")
+                    parts = tuple(p.strip().strip('"').strip("'") for p in header.split("."))
+                    self._headers.setdefault(parts, index)
+        return self._headers
+
+    def find(self, path: tuple[str, ...]) -> int | None:
+        """The longest table header that is a prefix of ``path``, then the key below it."""
+        headers = self._index()
+        for length in range(len(path), 0, -1):
+            start = headers.get(path[:length])
+            if start is None:
                 continue
-            header = stripped.strip("[]").split("#")[0].rstrip("]")
-            if _header_matches(header, path[:length]):
-                start = index
-                if length == len(path):
-                    return index + 1
-                key = path[length]
-                for offset, candidate in enumerate(lines[index + 1 :], start=index + 2):
-                    if candidate.lstrip().startswith("["):
-                        break
-                    if any(
-                        candidate.lstrip().startswith(f"{form} ")
-                        or candidate.lstrip().startswith(f"{form}=")
-                        for form in key_forms(key)
-                    ):
-                        return offset
+            if length == len(path):
                 return start + 1
-    return None
+            forms = _key_forms(path[length])
+            for offset, candidate in enumerate(self.lines[start + 1 :], start=start + 2):
+                stripped = candidate.lstrip()
+                if stripped.startswith("["):
+                    break
+                if any(stripped.startswith((f"{form} ", f"{form}=")) for form in forms):
+                    return offset
+            return start + 1
+        return None
 
 
-def _header_matches(header: str, path: tuple[str, ...]) -> bool:
-    parts = [part.strip().strip('"').strip("'") for part in header.split(".")]
-    return parts == list(path)
+def _key_forms(key: str) -> tuple[str, ...]:
+    return (key, f'"{key}"', f"'{key}'")
 
 
 def decode(file: str, raw: bytes) -> str:
@@ -260,17 +296,26 @@ def decode(file: str, raw: bytes) -> str:
 def parse(file: str, raw: bytes) -> Scenario:
     """Read a scenario from the bytes of ``file``; every problem is reported at once."""
     text = decode(file, raw)
+    data = load_toml(file, text)
+    reader = _Reader(file, text)
+    scenario = _read_scenario(reader, data)
+    if reader.problems or scenario is None:
+        raise ProblemsError(reader.reported())
+    return scenario
+
+
+def load_toml(file: str, text: str) -> dict[str, Any]:
+    """TOML text as data; syntax, nesting and size problems as :class:`ProblemsError`."""
     try:
-        data = tomli.loads(text)
+        return tomli.loads(text)
     except tomli.TOMLDecodeError as error:
         place = texts.PLACE_LINE_COLUMN.format(line=error.lineno, column=error.colno)
         message = texts.TOML_SYNTAX.format(detail=error.msg)
         raise ProblemsError([Problem(file, place, message, texts.FIX_TOML)]) from None
-    reader = _Reader(file, text)
-    scenario = _read_scenario(reader, data)
-    if reader.problems or scenario is None:
-        raise ProblemsError(reader.problems)
-    return scenario
+    except RecursionError:  # tomli refuses more than 400 nested arrays or inline tables
+        raise ProblemsError([Problem(file, "", texts.TOML_TOO_DEEP, texts.FIX_TOML)]) from None
+    except ValueError:  # an integer of more than 4.300 digits
+        raise ProblemsError([Problem(file, "", texts.TOML_HUGE_NUMBER, texts.FIX_TYPO)]) from None
 
 
 def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
@@ -279,7 +324,8 @@ def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
         reader.problem(("format",), texts.MISSING_FORMAT, texts.FIX_FORMAT)
         return None
     if not _is_int(version) or version != FORMAT_VERSION:
-        reader.problem(("format",), texts.UNKNOWN_FORMAT.format(found=version), texts.FIX_FORMAT)
+        found = _describe(version) if not _is_int(version) or abs(version) > 999 else version
+        reader.problem(("format",), texts.UNKNOWN_FORMAT.format(found=found), texts.FIX_FORMAT)
         return None
     reader.unknown_keys(data, _TOP_KEYS, ())
     name = reader.text(data, "name", (), required=True)
@@ -372,7 +418,7 @@ def _read_gebieden(
             continue
         reader.unknown_keys(body, _GEBIED_KEYS, path)
         inwoners = body.get("inwoners")
-        if inwoners is not None and (not _is_int(inwoners) or inwoners < 0):
+        if inwoners is not None and (not _is_int(inwoners) or not 0 <= inwoners <= AMOUNT_LIMIT):
             reader.problem(
                 (*path, "inwoners"),
                 texts.INWONERS_WRONG.format(found=_describe(inwoners)),
@@ -436,7 +482,7 @@ def _read_changes(
         cell = parse_address(item.get("cell", "")) if isinstance(item, dict) else None
         old = item.get("old") if isinstance(item, dict) else None
         new = item.get("new") if isinstance(item, dict) else None
-        if cell is None or not _is_int(old) or not _is_int(new):
+        if cell is None or not _is_amount(old) or not _is_amount(new):
             reader.problem((*path, "changes"), texts.LOG_CHANGE, texts.FIX_LOG)
             return None
         assert isinstance(old, int) and isinstance(new, int)
@@ -449,7 +495,7 @@ def parse_address(address: object) -> Cell | None:
     if not isinstance(address, str):
         return None
     parts = address.rsplit("/", 2)
-    if len(parts) != 3 or not parts[0] or not parts[1] or not _YEAR.match(parts[2].strip()):
+    if len(parts) != 3 or not parts[0] or not parts[1] or not _YEAR.fullmatch(parts[2]):
         return None
     return Cell(parts[0], parts[1], int(parts[2]))
 

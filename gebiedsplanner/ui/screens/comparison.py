@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -27,10 +26,8 @@ from gebiedsplanner.core.compare_report import (
     row_cells,
     totals_lines,
 )
-from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
-from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest
+from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
 from gebiedsplanner.ui.screens.help import HelpScreen
 
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
@@ -141,22 +138,17 @@ class ComparisonScreen(Screen[None]):
 
     def action_export(self) -> None:
         def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                self._export(request.path, request.dialect, self.only_changes)
+            if request is None:
+                return
+            comparison, only_changes = self.comparison, self.only_changes
+
+            def build() -> tuple[bytes, int]:
+                from gebiedsplanner.core.compare import csv_frame
+                from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
+
+                frame = csv_frame(comparison, only_changes=only_changes)
+                return to_csv_bytes(frame, Dialect(request.dialect)), frame.height
+
+            run_export(self, request.path, build, texts.COMPARE_WRITTEN)
 
         self.app.push_screen(ExportDialog(Path.cwd() / texts.COMPARE_FILE, layouts=False), chosen)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _export(self, path: Path, dialect: str, only_changes: bool) -> None:
-        from gebiedsplanner.core.compare import csv_frame
-        from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
-        from gebiedsplanner.files.storage import write_atomic
-
-        try:
-            frame = csv_frame(self.comparison, only_changes=only_changes)
-            write_atomic(path, to_csv_bytes(frame, Dialect(dialect)))
-        except ProblemsError as error:
-            self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
-            return
-        message = texts.COMPARE_WRITTEN.format(rows=frame.height, output=literal(str(path)))
-        self.app.call_from_thread(self.notify, message, markup=False)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Select, Static
 
 from gebiedsplanner import texts
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.problems import ProblemsError
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,3 +60,43 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+#: Builds the export's bytes and counts its rows (run in the worker thread).
+ExportBuilder = Callable[[], tuple[bytes, int]]
+
+
+def run_export(
+    screen: Screen[Any], path: Path, build: ExportBuilder, done: str, overwrite: bool = False
+) -> None:
+    """Write an export in a worker; when a file is already there, ask before replacing it.
+
+    ``done`` is the notification's template (``rows``, ``output``). Problems
+    (a scenario file, a link, a full disk) go to the app's one reporter.
+    """
+    from gebiedsplanner.files.csv_export import write_export
+
+    def write() -> None:
+        try:
+            data, rows = build()
+            written = write_export(path, data, overwrite=overwrite)
+        except ProblemsError as error:
+            screen.app.call_from_thread(screen.app.report_problems, error.problems)  # type: ignore[attr-defined]
+            return
+        if written:
+            message = done.format(rows=rows, output=literal(str(path)))
+            screen.app.call_from_thread(screen.notify, message, markup=False)
+        else:
+            screen.app.call_from_thread(ask)
+
+    def ask() -> None:
+        from gebiedsplanner.ui.screens.choice import YES, confirm
+
+        def answered(answer: str | None) -> None:
+            if answer == YES:
+                run_export(screen, path, build, done, overwrite=True)
+
+        question = texts.EXPORT_EXISTS_QUESTION.format(file=literal(str(path)))
+        screen.app.push_screen(confirm(texts.EXPORT_EXISTS_TITLE, question), answered)
+
+    screen.run_worker(write, thread=True, exclusive=True, group="export")

@@ -19,6 +19,7 @@ from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings, file_name_for
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.files.writing import write_new
 
 if TYPE_CHECKING:
     from gebiedsplanner.ui.screens.export_dialog import ExportRequest
@@ -113,20 +114,20 @@ class PlannerFiles(Screen[None]):
 
     @work(thread=True, exclusive=True, group="save")
     def _save_worker(self, save: SaveJob) -> None:
-        theirs = None
         try:
             if save.as_new:
-                storage.write_new(save.path, save.data)
+                write_new(save.path, save.data)
+                result: storage.WriteResult = storage.Written(save.path)
             else:
-                with storage.write_lock(save.path):
-                    theirs = storage.write_unless_changed(
-                        save.path, save.data, save.expected_digest
-                    )
+                result = storage.write_unless_changed(save.path, save.data, save.expected_digest)
         except ProblemsError as error:
             self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
-        if theirs is not None:
-            self.app.call_from_thread(self._colleague_saved, save, theirs)
+        if isinstance(result, storage.Changed):
+            self.app.call_from_thread(self._colleague_saved, save, result.theirs)
+        elif isinstance(result, storage.Vanished):
+            problem = Problem(str(save.path), "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)
+            self.app.call_from_thread(self.app.report_problems, [problem])  # type: ignore[attr-defined]
         else:
             self.app.call_from_thread(self._saved, save)
 
@@ -182,33 +183,29 @@ class PlannerFiles(Screen[None]):
     def action_export(self) -> None:
         scenario = self.document.scenario
         suggestion = Path.cwd() / file_name_for(scenario.name).replace(".toml", ".csv")
+        from gebiedsplanner.ui.screens.export_dialog import ExportDialog, run_export
 
         def chosen(request: ExportRequest | None) -> None:
-            if request is not None:
-                from gebiedsplanner.core.plan import plan_columns
+            if request is None:
+                return
+            from gebiedsplanner.core.plan import plan_columns
 
-                self._export_worker(plan_columns(scenario), request)
+            columns = plan_columns(scenario)  # read on the UI thread: the model is never shared
 
-        from gebiedsplanner.ui.screens.export_dialog import ExportDialog
+            def build() -> tuple[bytes, int]:
+                from gebiedsplanner.files.csv_export import (
+                    Dialect,
+                    Layout,
+                    plan_frame,
+                    to_csv_bytes,
+                )
+
+                frame = plan_frame(columns, Layout(request.layout))
+                return to_csv_bytes(frame, Dialect(request.dialect)), frame.height
+
+            run_export(self, request.path, build, texts.EXPORTED)
 
         self.app.push_screen(ExportDialog(suggestion), chosen)
-
-    @work(thread=True, exclusive=True, group="export")
-    def _export_worker(self, columns: dict[str, list[object]], request: ExportRequest) -> None:
-        from gebiedsplanner.files.csv_export import Dialect, Layout, write_columns
-
-        try:
-            rows = write_columns(
-                columns, request.path, Layout(request.layout), Dialect(request.dialect)
-            )
-        except ProblemsError as error:
-            self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
-            return
-        self.app.call_from_thread(
-            self.notify,
-            texts.EXPORTED.format(rows=rows, output=literal(str(request.path))),
-            markup=False,
-        )
 
     # -- quitting --------------------------------------------------------------
 

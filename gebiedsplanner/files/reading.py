@@ -1,0 +1,115 @@
+"""Reading files we do not control: bounded, never blocking, never a traceback.
+
+Everything in a team folder, the state dir or the config dir may be planted or
+broken: a FIFO where a scenario belongs (a plain ``read()`` would wait forever),
+a device, a file of gigabytes, a link in a loop. :func:`read_untrusted` opens
+without blocking, reads only regular files and only up to a limit, and turns
+every failure into a :class:`Problem` that names the file and the fix.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.problems import Problem, ProblemsError
+
+MIB = 1024 * 1024
+#: A scenario of 50.000 gebieden is about 15 MB; anything far beyond is no scenario.
+SCENARIO_LIMIT = 32 * MIB
+_CHUNK = MIB
+
+
+def os_problem(name: str, error: OSError) -> Problem:
+    """A :class:`Problem` for an OS error while reading or writing ``name``."""
+    if error.errno == errno.ENOSPC:
+        return Problem(name, "", texts.DISK_FULL, texts.FIX_DISK_FULL)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return Problem(name, "", texts.FOLDER_NOT_WRITABLE, texts.FIX_NOT_WRITABLE)
+    if error.errno == errno.ENOENT:
+        return Problem(name, "", texts.FOLDER_MISSING, texts.FIX_FOLDER_MISSING)
+    if error.errno == errno.EISDIR:
+        return Problem(name, "", texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR)
+    if error.errno == errno.ELOOP:
+        return Problem(name, "", texts.SYMLINK_LOOP, texts.FIX_SYMLINK_LOOP)
+    if error.errno == errno.ENAMETOOLONG:
+        return Problem(name, "", texts.NAME_TOO_LONG, texts.FIX_NAME_TOO_LONG)
+    return Problem(
+        name, "", texts.OS_ERROR.format(detail=error.strerror or error), texts.FIX_OS_ERROR
+    )
+
+
+def bad_name(name: str) -> Problem:
+    """A name no file can have: a NUL or a character the file system cannot encode."""
+    return Problem(name, "", texts.BAD_FILE_NAME, texts.FIX_BAD_FILE_NAME)
+
+
+def _read_problem(name: str, error: OSError) -> Problem:
+    """Reading is not writing: a missing file or a refused read says so."""
+    if error.errno == errno.ENOENT:
+        return Problem(name, "", texts.FILE_MISSING, texts.FIX_FILE_MISSING)
+    if error.errno in (errno.EACCES, errno.EPERM):
+        return Problem(name, "", texts.FILE_NO_READ, texts.FIX_NO_READ)
+    return os_problem(name, error)
+
+
+def read_untrusted(
+    path: Path, limit: int = SCENARIO_LIMIT, *, follow_links: bool = True, head: bool = False
+) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit``; else :class:`ProblemsError`.
+
+    With ``head``, a longer file is no problem: its first ``limit`` bytes are returned.
+
+    ``O_NONBLOCK`` makes opening a FIFO return at once (it is then refused as
+    not a regular file); the size is checked on the open descriptor, so the
+    file cannot be swapped between the check and the read.
+    """
+    name = str(path)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | (0 if follow_links else os.O_NOFOLLOW)
+    try:
+        fd = os.open(path, flags)
+    except (ValueError, UnicodeError):  # a NUL or an unencodable character in the name
+        raise ProblemsError([bad_name(name)]) from None
+    except OSError as error:
+        raise ProblemsError([_read_problem(name, error)]) from None
+    try:
+        return _read_open(name, fd, limit, head)
+    except OSError as error:
+        raise ProblemsError([_read_problem(name, error)]) from None
+    finally:
+        os.close(fd)
+
+
+def _read_open(name: str, fd: int, limit: int, head: bool) -> bytes:
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):
+        raise ProblemsError([Problem(name, "", texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR)])
+    if not stat.S_ISREG(mode):
+        raise ProblemsError([Problem(name, "", texts.FILE_NOT_REGULAR, texts.FIX_NOT_REGULAR)])
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = os.read(fd, min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+    if head:
+        return b"".join(chunks)[:limit]
+    too_large = texts.FILE_TOO_LARGE.format(limit=limit // MIB)
+    raise ProblemsError([Problem(name, "", too_large, texts.FIX_TOO_LARGE)])
+
+
+def real_path(path: Path) -> Path:
+    """Where ``path`` really is (links followed as far as they go), never an exception.
+
+    ``Path.resolve`` raises ``RuntimeError`` on a loop of links in Python 3.11;
+    a loop is then simply not resolved any further.
+    """
+    try:
+        return Path(os.path.realpath(path))
+    except (OSError, ValueError, RuntimeError):
+        return Path(os.path.abspath(path))
