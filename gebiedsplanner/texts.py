@@ -284,6 +284,15 @@ QUIT_QUESTION = "Er zijn wijzigingen die nog niet zijn opgeslagen. Wat wilt u do
 QUIT_SAVE_BUTTON = "Opslaan (o)"
 QUIT_DISCARD_BUTTON = "Niet opslaan (n)"
 QUIT_STAY_BUTTON = "Terug (esc)"
+SAVE_QUEUED = "Bezig met opslaan; daarna wordt ook deze stand opgeslagen."
+SAVE_BUSY = "Bezig met opslaan; probeer het zo opnieuw."
+GONE_TITLE = "Bestand bestaat niet meer"
+GONE_QUESTION = (
+    "{file} is hernoemd, verplaatst of naar de prullenbak gegaan sinds u het opende."
+    " Er is niets overschreven; uw wijzigingen staan nog op het scherm en in het journaal."
+)
+GONE_RECREATE_BUTTON = "Opnieuw aanmaken (o)"
+GONE_SAVE_AS_BUTTON = "Opslaan als (a)"
 SAVE_AS_TITLE = "Opslaan als"
 SAVE_AS_FOLDER = "Map: {folder}"
 SAVE_AS_PLACEHOLDER = "Naam van het scenario"
@@ -427,6 +436,18 @@ CONFLICT_KEYS = (
     "spatie: wissel · a: alles van mij · c: alles van collega · s: opslaan"
     " · v: opslaan als variant · esc: terug (niets opgeslagen)"
 )
+RECOVER_CONFLICT_TITLE = "Herstelde wijzigingen raken cellen die ook op het scherm gewijzigd zijn"
+RECOVER_CONFLICT_EXPLAIN = (
+    "Een eerdere sessie en wat nu op het scherm staat veranderden dezelfde cellen."
+    " Andere cellen zijn al hersteld. Kies per cel welk bedrag blijft."
+)
+RECOVER_CONFLICT_COLUMNS = ("Cel", "was", "hersteld", "op scherm", "keuze")
+CHOICE_RECOVERED = "hersteld"
+CHOICE_ON_SCREEN = "op scherm"
+RECOVER_CONFLICT_KEYS = (
+    "spatie: wissel · a: alles hersteld · c: alles op scherm · s: herstellen"
+    " · esc: later beslissen (het journaal blijft bewaard)"
+)
 MERGED = "Samengevoegd met de wijzigingen van een collega en opgeslagen in {file}."
 CHANGED_SHAPE = (
     "het bestand is intussen anders van opbouw geworden (gebieden, posten of jaren):"
@@ -439,17 +460,34 @@ JOURNAL_BROKEN = "het herstel-journaal is onleesbaar of past niet bij het bestan
 FIX_JOURNAL_BROKEN = (
     "het journaal is bewaard; open het scenario opnieuw en voer de wijzigingen zo nodig opnieuw in"
 )
-JOURNAL_FAILED = (
-    "wijziging staat op het scherm, maar kon niet in het herstel-journaal: sla zo snel mogelijk op"
-)
+JOURNAL_FAILED = "deze wijziging staat op het scherm, maar kon niet in het herstel-journaal"
+FIX_JOURNAL_FAILED = "sla zo snel mogelijk op (ctrl+s); de wijziging zelf is niet verloren"
+STALE_CHANGE = "{cell} is niet meer {old} maar {now}: deze stap past niet meer en is overgeslagen"
+RECOVERED_VARIANT = "{name} (hersteld)"
 RECOVER_TITLE = "Niet-opgeslagen wijzigingen gevonden"
 RECOVER_QUESTION = (
     "Er zijn niet-opgeslagen wijzigingen ({count}) aan {file} van {since}. Wat wilt u doen?"
 )
+RECOVER_QUESTION_MANY = (
+    "Er zijn niet-opgeslagen wijzigingen ({count}) aan {file} uit {sessions} sessies"
+    " (de eerste van {since}). Herstellen brengt ze allemaal terug. Wat wilt u doen?"
+)
+RECOVER_SINCE_UNKNOWN = "onbekende tijd"
+RECOVER_SKIPPED = (
+    "\n{count} vastgelegde stappen zijn onleesbaar of passen niet meer bij het bestand:"
+    " die worden niet hersteld; het journaal wordt bewaard."
+)
+RECOVER_SESSION = "sessie van {who}, begonnen {since}:"
+KEY_LATER = "Later"
 RECOVER_BUTTON = "Herstellen (h)"
 SHOW_BUTTON = "Tonen (t)"
 DISCARD_BUTTON = "Weggooien (w)"
 RECOVERED = "{count} wijzigingen hersteld; nog niet opgeslagen."
+RECOVERED_KEPT = "Het journaal met wat niet hersteld kon worden is bewaard in {file}."
+RECOVERED_AS_VARIANT = (
+    "Wijzigingen aan een eerdere opbouw van dit bestand zijn als variant bewaard: {file}"
+)
+RECOVER_LATER = "Niet hersteld; de wijzigingen worden de volgende keer opnieuw aangeboden."
 DISCARDED = "Wijzigingen weggegooid (bewaard in {file})."
 ALSO_EDITING = (
     "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."

@@ -7,7 +7,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import journal, locations, storage
+from gebiedsplanner.files import journal, locations, recovery, storage
+from gebiedsplanner.files.session import EditingSession
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from tests.conftest import BUNDLED
@@ -124,8 +125,9 @@ async def test_quit_guard(scenario_file: Path) -> None:
         await pilot.pause()
         assert not app.is_running
     assert scenario_file.read_bytes() == before
-    assert journal.pending(scenario_file) is None  # set aside: no recovery offered next time
-    assert list(journal.journal_dir().glob("*.weggegooid-*"))
+    later = EditingSession(storage.load(scenario_file))
+    assert recovery.look_for(later) == []  # set aside: no recovery offered next time
+    assert list(journal.journal_dir().glob("*.jsonl.weggegooid-*"))
 
 
 async def test_quit_guard_can_save_first(scenario_file: Path) -> None:

@@ -45,7 +45,7 @@ def test_duplicate_rename_delete_restore(settings: Settings) -> None:
     assert storage.load(copy).scenario.name == "Variant extra couleur locale"
 
     entry = by_name(library.scan(settings), copy.name)
-    renamed = library.rename(entry, "Variant B")
+    renamed = library.rename(entry, "Variant B").path
     assert not copy.exists() and renamed.name == "variant-b.toml"
 
     entry = by_name(library.scan(settings), renamed.name)

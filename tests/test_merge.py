@@ -54,7 +54,7 @@ def test_merge_keeps_both_sides(ours_edits: list, theirs_edits: list, prefer_our
     found = conflicts(base, ours, theirs)
     decision = {conflict.cell: prefer_ours for conflict in found}
     their_values = amounts(theirs)
-    merged = merge(base, ours, theirs, decision)
+    merged = merge(base, ours, theirs, decision).scenario
     for cell in CELLS:
         was, mine, other = base.amount(cell), ours.amount(cell), their_values[cell]
         if cell in decision:
@@ -81,7 +81,7 @@ def test_different_cells_merge_without_asking() -> None:
     )
     theirs.set_amount(Cell("Noord", "couleur_locale", 2017), 200_000, who="collega", when=WHEN)
     assert conflicts(base, ours, theirs) == []
-    merged = merge(base, ours, theirs)
+    merged = merge(base, ours, theirs).scenario
     assert merged.amount(Cell("Charlois", "couleur_locale", 2017)) == 297_000
     assert merged.amount(Cell("Noord", "couleur_locale", 2017)) == 200_000
     assert [entry.who for entry in merged.log] == ["collega", "ik"]

@@ -1,4 +1,5 @@
-"""Never lose an edit: the journal, recovery after SIGKILL, and saves that end halfway."""
+"""Never lose an edit: the journal per session, recovery of every ended session, saves
+that end halfway, two windows of one adviser, and journals that cannot be read."""
 
 from __future__ import annotations
 
@@ -14,61 +15,290 @@ import pytest
 
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import journal, storage
+from gebiedsplanner.files import journal, recovery, storage
 from gebiedsplanner.files.locations import load_settings
-from gebiedsplanner.files.session import EditingSession
-from gebiedsplanner.files.writing import write_atomic
+from gebiedsplanner.files.session import (
+    Busy,
+    EditingSession,
+    PendingMerge,
+    Saved,
+    SaveJob,
+)
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import files_beside, save
 from tests.pilot_helpers import screen_text, shown
 
 WHEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CELL = Cell("Noord", "couleur_locale", 2017)
+OTHER = Cell("Charlois", "gebiedsopdracht", 2017)
 
 
-def test_journal_holds_exactly_the_unsaved_changes(scenario_file: Path) -> None:
-    session = EditingSession(storage.load(scenario_file))
+def session_on(path: Path) -> EditingSession:
+    return EditingSession(storage.load(path))
+
+
+def killed(session: EditingSession) -> None:
+    """The process ends without saving (kill -9, a dropped link): its journal stays."""
+    session.close()
+
+
+def recovered(path: Path, keep_recovered: bool = True) -> EditingSession:
+    """A new session on ``path`` that recovers every leftover, deciding shared cells."""
+    session = session_on(path)
+    outcome = recovery.recover(session, recovery.look_for(session), path.parent)
+    while isinstance(outcome, recovery.Undecided):
+        keep = {conflict.cell: keep_recovered for conflict in outcome.found}
+        outcome = recovery.recover(session, outcome.pending, path.parent, keep, outcome.so_far)
+    return session
+
+
+def journal_after_crash(session: EditingSession) -> Path:
+    """The session is killed; the one journal it leaves behind."""
+    killed(session)
+    (path,) = journal.journal_dir().glob("*.jsonl")
+    return path
+
+
+def journals() -> list[str]:
+    return (
+        sorted(p.name for p in journal.journal_dir().iterdir())
+        if journal.journal_dir().exists()
+        else []
+    )
+
+
+def save_now(session: EditingSession) -> Saved:
+    job = session.begin_save()
+    assert isinstance(job, SaveJob)
+    outcome = session.finish_save(job, job.run())
+    assert isinstance(outcome, Saved), outcome
+    return outcome
+
+
+# -- one session --------------------------------------------------------------------
+
+
+def test_the_journal_holds_exactly_the_unsaved_changes(scenario_file: Path) -> None:
+    session = session_on(scenario_file)
     for value in (1, 2, 3):
-        session.record(session.scenario.set_amount(CELL, value, who="a", when=WHEN))
-    recovery = journal.pending(scenario_file)
-    assert recovery is not None and len(recovery.entries) == 3
-    assert recovery.replayed().amount(CELL) == 3
+        session.edit(CELL, value, "")
+    job = session.begin_save()
+    assert isinstance(job, SaveJob)
+    session.edit(CELL, 4, "tijdens het opslaan")  # made while the save runs
+    assert isinstance(session.finish_save(job, job.run()), Saved)
+    killed(session)
 
-    data = scenario_format_dumps(session)
-    session.scenario.set_amount(CELL, 4, who="a", when=WHEN)  # made while the save ran
-    session.record(session.scenario.log[-1])
-    write_atomic(scenario_file, data)
-    session.saved(scenario_file, data, 3)
-    recovery = journal.pending(scenario_file)
-    assert recovery is not None and [e.changes[0].new for e in recovery.entries] == [4]
-    assert recovery.replayed().amount(CELL) == 4
-
-    session.saved(scenario_file, scenario_format_dumps(session), 4)
-    assert journal.pending(scenario_file) is None
+    (found,) = recovery.look_for(session_on(scenario_file))
+    assert [entry.changes[0].new for entry in found.leftover.entries] == [4]
+    assert found.ours.amount(CELL) == 4
+    recovery.release([found])
 
 
-def scenario_format_dumps(session: EditingSession) -> bytes:
-    from gebiedsplanner.files.scenario_format import dumps
+def test_a_clean_save_and_close_leaves_no_journal(scenario_file: Path) -> None:
+    session = session_on(scenario_file)
+    session.begin()
+    session.edit(CELL, 7, "")
+    save_now(session)
+    session.close()
+    assert journals() == []
 
-    return dumps(session.scenario)
+
+def test_the_first_edit_does_not_write_the_base_when_the_session_began(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy of the file is written when the session begins; the edit only appends."""
+    session = session_on(scenario_file)
+    session.begin()
+    session.edit(CELL, 1, "")  # waits for the background start if it is still busy
+    created: list[object] = []
+    monkeypatch.setattr(journal.Journal, "create", lambda *args: created.append(args))
+    session.edit(CELL, 2, "")
+    assert created == []
+    killed(session)
+    assert recovered(scenario_file).scenario.amount(CELL) == 2
+
+
+def test_recovery_puts_back_exactly_what_was_on_screen(scenario_file: Path) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "eerste")
+    session.move(OTHER, CELL, 1_000, "tweede")
+    shown_log = list(session.scenario.log)
+    killed(session)
+    again = recovered(scenario_file)
+    assert again.scenario.log == shown_log and again.dirty
+    save_now(again)
+    saved = storage.load(scenario_file).scenario
+    assert saved.amount(CELL) == 1_007 and saved.log == shown_log
 
 
 def test_a_line_cut_short_by_a_crash_loses_only_that_line(scenario_file: Path) -> None:
-    session = EditingSession(storage.load(scenario_file))
-    session.record(session.scenario.set_amount(CELL, 7, who="a", when=WHEN))
-    with open(journal.journal_for(scenario_file), "a", encoding="utf-8") as handle:
-        handle.write('{"when": "2026-11-23T09:0')
-    recovery = journal.pending(scenario_file)
-    assert recovery is not None and recovery.replayed().amount(CELL) == 7
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    path = journal_after_crash(session)
+    with path.open("ab") as handle:
+        handle.write(b'{"when": "2026-11-23T09:0')
+    again = recovered(scenario_file)
+    assert again.scenario.amount(CELL) == 7
 
 
-def test_discarding_keeps_the_journal_aside(scenario_file: Path) -> None:
-    session = EditingSession(storage.load(scenario_file))
-    session.record(session.scenario.set_amount(CELL, 7, who="a", when=WHEN))
-    recovery = journal.pending(scenario_file)
-    assert recovery is not None
-    aside = session.discard(recovery)
-    assert aside.exists() and journal.pending(scenario_file) is None
+def test_a_journal_cut_inside_a_utf8_character_recovers_every_complete_entry(
+    scenario_file: Path,
+) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "één")
+    session.edit(OTHER, 9, "tweeëntwintig")
+    path = journal_after_crash(session)
+    raw = path.read_bytes()
+    path.write_bytes(raw[: raw.rindex("ë".encode()) + 1])  # half of the two bytes of ë
+    again = recovered(scenario_file)
+    assert again.scenario.amount(CELL) == 7
+    assert again.scenario.amount(OTHER) != 9
+    assert [name for name in journals() if ".beschadigd-" in name]  # kept aside, not deleted
+
+
+def test_a_damaged_line_in_the_middle_skips_only_what_no_longer_fits(scenario_file: Path) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "a")
+    session.edit(OTHER, 9, "b")
+    session.edit(CELL, 8, "c")
+    path = journal_after_crash(session)
+    lines = path.read_bytes().split(b"\n")
+    lines[-3] = b"\xff\xfe kapot"  # the entry setting OTHER to 9
+    path.write_bytes(b"\n".join(lines))
+    session = session_on(scenario_file)
+    (found,) = recovery.look_for(session)
+    assert found.skipped == 1 and found.changes == 2
+    recovery.recover(session, [found], scenario_file.parent)
+    assert session.scenario.amount(CELL) == 8
+
+
+def test_a_journal_whose_start_is_garbage_recovers_the_entries_that_fit_the_file(
+    scenario_file: Path,
+) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    path = journal_after_crash(session)
+    entry_line = path.read_bytes().rstrip(b"\n").rsplit(b"\n", 1)[1]
+    path.write_bytes(b"\x00\x01 rommel\n" + entry_line + b"\n")
+    assert recovered(scenario_file).scenario.amount(CELL) == 7
+
+
+def test_an_unreadable_journal_does_not_swallow_later_edits(scenario_file: Path) -> None:
+    """The bad journal is set aside on the next start; new edits go to a fresh one."""
+    broken = journal.journal_dir()
+    broken.mkdir(parents=True)
+    session = session_on(scenario_file)
+    key = journal._key(scenario_file)
+    (broken / f"{key}.1-dood.jsonl").write_bytes(b"\xff" * 100)
+    later = recovered(scenario_file)
+    later.edit(CELL, 55, "later")
+    killed(later)
+    session.close()
+    assert recovered(scenario_file).scenario.amount(CELL) == 55
+    assert [name for name in journals() if name.startswith(f"{key}.1-dood.jsonl.beschadigd-")]
+
+
+def test_discarding_keeps_every_journal_aside(scenario_file: Path) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    killed(session)
+    pending = recovery.look_for(session_on(scenario_file))
+    (aside,) = recovery.discard(pending)
+    assert aside.exists() and recovery.look_for(session_on(scenario_file)) == []
+
+
+def test_a_journal_folder_that_cannot_be_written_is_a_message_not_a_crash(
+    scenario_file: Path,
+) -> None:
+    journal.journal_dir().parent.mkdir(parents=True)
+    journal.journal_dir().write_text("een bestand waar de map hoort")
+    session = session_on(scenario_file)
+    session.begin()
+    change = session.edit(CELL, 7, "")
+    assert change.problems and "herstel-journaal" in str(change.problems[-1])
+    assert session.scenario.amount(CELL) == 7  # the change stands
+    saved = save_now(session)  # no OSError after the save either
+    assert storage.load(scenario_file).scenario.amount(CELL) == 7
+    assert saved.problems
+    session.close()
+
+
+# -- two windows of one adviser, colleagues -----------------------------------------
+
+
+def test_two_windows_on_one_file_keep_their_own_journals(scenario_file: Path) -> None:
+    """B's save no longer clears A's journal: A's edit survives A's crash."""
+    window_a, window_b = session_on(scenario_file), session_on(scenario_file)
+    window_a.edit(CELL, 7, "in venster A")
+    window_b.edit(OTHER, 9, "in venster B")
+    save_now(window_b)
+    window_b.close()
+    killed(window_a)
+    again = recovered(scenario_file)
+    assert again.scenario.amount(CELL) == 7 and again.scenario.amount(OTHER) == 9
+
+
+def test_both_windows_edit_one_cell_and_die_the_user_chooses(scenario_file: Path) -> None:
+    window_a, window_b = session_on(scenario_file), session_on(scenario_file)
+    window_a.edit(CELL, 7, "A")
+    window_b.edit(CELL, 9, "B")
+    killed(window_a)
+    killed(window_b)
+    session = session_on(scenario_file)
+    pending = recovery.look_for(session)
+    assert len(pending) == 2 and all(found.skipped == 0 for found in pending)
+    outcome = recovery.recover(session, pending, scenario_file.parent)
+    assert isinstance(outcome, recovery.Undecided)
+    (conflict,) = outcome.found
+    assert {conflict.ours, conflict.theirs} == {7, 9}
+    done = recovery.recover(
+        session, outcome.pending, scenario_file.parent, {CELL: True}, outcome.so_far
+    )
+    assert isinstance(done, recovery.Recovered) and done.changes == 2
+    assert session.scenario.amount(CELL) == conflict.ours
+
+
+def test_a_running_window_s_journal_is_never_offered(scenario_file: Path) -> None:
+    window_a = session_on(scenario_file)
+    window_a.edit(CELL, 7, "")
+    assert recovery.look_for(session_on(scenario_file)) == []
+    window_a.close()
+
+
+def test_a_merged_save_keeps_the_undo_history(scenario_file: Path) -> None:
+    ours = session_on(scenario_file)
+    ours.edit(CELL, 7, "mijn")
+    colleague = storage.load(scenario_file)
+    colleague.scenario.set_amount(CELL, 9, who="collega", when=WHEN)
+    colleague.scenario.set_amount(OTHER, 1, who="collega", when=WHEN)
+    save(colleague)
+    job = ours.begin_save()
+    assert isinstance(job, SaveJob)
+    pending = ours.finish_save(job, job.run())
+    assert isinstance(pending, PendingMerge) and [c.cell for c in pending.found] == [CELL]
+    merged = ours.resolve(pending, {CELL: True})
+    assert isinstance(ours.finish_save(merged, merged.run()), Saved)
+    assert ours.history.can_undo
+    ours.undo()
+    assert ours.scenario.amount(CELL) == 9  # back to the colleague's amount, not to before
+    assert ours.scenario.amount(OTHER) == 1
+
+
+def test_a_second_save_while_one_runs_waits_its_turn(scenario_file: Path) -> None:
+    """No merge "with a colleague" that never happened: the second save is queued."""
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    first = session.begin_save()
+    assert isinstance(first, SaveJob)
+    session.edit(CELL, 8, "")
+    assert session.begin_save() == Busy(queued=True)
+    outcome = session.finish_save(first, first.run())
+    assert isinstance(outcome, Saved) and not outcome.merged and outcome.again
+    second = session.begin_save()
+    assert isinstance(second, SaveJob)
+    outcome = session.finish_save(second, second.run())
+    assert isinstance(outcome, Saved) and not outcome.merged and not outcome.again
+    assert storage.load(scenario_file).scenario.amount(CELL) == 8
 
 
 CHILD = """
@@ -90,20 +320,24 @@ asyncio.run(main())
 """
 
 
+def run_child_until_ready(scenario_file: Path, ready: Path) -> subprocess.Popen[bytes]:
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(scenario_file), str(ready)])
+    deadline = time.monotonic() + 60
+    while not ready.exists():
+        if time.monotonic() > deadline or child.poll() is not None:
+            child.kill()
+            raise AssertionError("the child app did not make its edits")
+        time.sleep(0.05)
+    return child
+
+
 async def test_a_session_killed_with_sigkill_recovers_every_edit(
     scenario_file: Path, tmp_path: Path
 ) -> None:
     before = scenario_file.read_bytes()
-    ready = tmp_path / "ready"
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(scenario_file), str(ready)])
-    try:
-        deadline = time.monotonic() + 60
-        while not ready.exists():
-            assert time.monotonic() < deadline and child.poll() is None
-            time.sleep(0.05)
-    finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait()
+    child = run_child_until_ready(scenario_file, tmp_path / "ready")
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
     assert scenario_file.read_bytes() == before  # nothing was saved
 
     app = PlannerApp(storage.load(scenario_file), load_settings())
@@ -111,7 +345,7 @@ async def test_a_session_killed_with_sigkill_recovers_every_edit(
         text = await shown(pilot, "Niet-opgeslagen wijzigingen gevonden")
         assert "Er zijn niet-opgeslagen wijzigingen (2)" in " ".join(text.split())
         await pilot.press("t")
-        assert "voor de crash" in screen_text(pilot)
+        assert "voor de crash" in await shown(pilot, "voor de crash")
         await pilot.press("h")
         await shown(pilot, "2 wijzigingen hersteld")
         lines = {line.split()[0]: line.split() for line in screen_text(pilot).splitlines()[3:6]}
@@ -123,7 +357,33 @@ async def test_a_session_killed_with_sigkill_recovers_every_edit(
     saved = storage.load(scenario_file).scenario
     assert saved.amount(Cell("Centrum", "couleur_locale", 2016)) == 123_456
     assert saved.log[-1].reason == "voor de crash"
-    assert journal.pending(scenario_file) is None
+    assert recovery.look_for(session_on(scenario_file)) == []
+
+
+async def test_a_second_window_saving_while_the_first_is_killed_loses_nothing(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """Window A (another process) edits and is killed after window B saved the file."""
+    child = run_child_until_ready(scenario_file, tmp_path / "ready")
+    try:
+        window_b = session_on(scenario_file)
+        assert recovery.look_for(window_b) == []  # A is still running: not a leftover
+        window_b.edit(OTHER, 4_000_000, "in venster B")
+        save_now(window_b)
+        window_b.close()
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+    app = PlannerApp(storage.load(scenario_file), load_settings())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await shown(pilot, "Niet-opgeslagen wijzigingen gevonden")
+        await pilot.press("h")
+        await shown(pilot, "2 wijzigingen hersteld")
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+    saved = storage.load(scenario_file).scenario
+    assert saved.amount(Cell("Centrum", "couleur_locale", 2016)) == 123_456
+    assert saved.amount(OTHER) == 4_000_000
 
 
 @pytest.mark.parametrize("fail_at", ["write", "fsync", "replace"])

@@ -10,10 +10,11 @@ change's old amount rebased on what was there: the log stays true to the data.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from gebiedsplanner.core.scenario import Cell, CellChange, LogEntry, Scenario
+from gebiedsplanner.core.scenario import Cell, CellChange, EditError, LogEntry, Scenario
 
 
 class MergeImpossible(ValueError):
@@ -47,12 +48,26 @@ def conflicts(base: Scenario, ours: Scenario, theirs: Scenario) -> list[Conflict
     return found
 
 
+class Merged(NamedTuple):
+    """The merged scenario, and what became of each of our log entries.
+
+    Attributes:
+        scenario: ``theirs`` with our changes replayed on top.
+        rebased: ``id()`` of each of our entries (since ``base``) -> the entry as
+            replayed (old amounts rebased on theirs), or ``None`` when nothing
+            of it was left to write.
+    """
+
+    scenario: Scenario
+    rebased: dict[int, LogEntry | None]
+
+
 def merge(
     base: Scenario,
     ours: Scenario,
     theirs: Scenario,
     keep_ours: Mapping[Cell, bool] | None = None,
-) -> Scenario:
+) -> Merged:
     """Our session's changes applied on top of ``theirs``.
 
     Args:
@@ -66,6 +81,7 @@ def merge(
     contested = {conflict.cell for conflict in conflicts(base, ours, theirs)}
     # Cells we changed and changed back are not ours to write: theirs stands.
     changed = {cell for cell in base.cells() if ours.amount(cell) != base.amount(cell)}
+    rebased: dict[int, LogEntry | None] = {}
     for entry in ours.log[len(base.log) :]:
         changes = []
         for change in entry.changes:
@@ -76,8 +92,27 @@ def merge(
             current = theirs.amount(change.cell)
             if current != change.new:
                 changes.append(CellChange(change.cell, current, change.new))
+        merged = None
         if changes:
-            theirs.replay(
+            merged = theirs.replay(
                 LogEntry(entry.when, entry.who, entry.action, entry.reason, tuple(changes))
             )
-    return theirs
+        rebased[id(entry)] = merged
+    return Merged(theirs, rebased)
+
+
+def replay_fitting(scenario: Scenario, entries: Iterable[LogEntry]) -> int:
+    """Apply each entry that still fits ``scenario``, in order; the number that did not.
+
+    For a journal read back after a crash: an entry whose cells are unknown,
+    whose old amounts are not what the cells hold, or whose new amount no post
+    may hold is skipped (nothing of it applied); the entries after it that do
+    fit still count.
+    """
+    skipped = 0
+    for entry in entries:
+        try:
+            scenario.replay(entry)
+        except EditError:
+            skipped += 1
+    return skipped

@@ -92,6 +92,14 @@ class EditError(ValueError):
     """A change that cannot be made; the message is for the user."""
 
 
+class StaleChange(EditError):
+    """A recorded change whose old amount is not what the cell holds now.
+
+    A journal that does not fit the file, or an undo of a cell a colleague's
+    merged save changed since: the change is refused, nothing is applied.
+    """
+
+
 def post_label(post: str) -> str:
     """The users' word for a post: ``couleur_locale`` -> ``couleur locale``."""
     return texts.POST_LABELS.get(post, post)
@@ -137,8 +145,6 @@ class Scenario:
         self.gebieden = gebieden
         self.log: list[LogEntry] = list(log)
         self._running = self._sum_all()
-        self._undo: list[LogEntry] = []  # this session's changes, newest last
-        self._redo: list[LogEntry] = []
 
     # -- reading -----------------------------------------------------------
 
@@ -205,7 +211,7 @@ class Scenario:
         old = self.amount(cell)
         self._check_new_amount(cell, new)
         change = CellChange(cell, old, new)
-        return self._commit(LogEntry(when, who, texts.ACTION_EDIT, reason, (change,)))
+        return self.replay(LogEntry(when, who, texts.ACTION_EDIT, reason, (change,)))
 
     def preview_move(
         self, source: Cell, target: Cell, amount: int
@@ -237,70 +243,28 @@ class Scenario:
     ) -> LogEntry:
         """Move ``amount`` euros from ``source`` to ``target`` (same year); totals are conserved."""
         changes = self.preview_move(source, target, amount)
-        return self._commit(LogEntry(when, who, texts.ACTION_MOVE, reason, changes))
+        return self.replay(LogEntry(when, who, texts.ACTION_MOVE, reason, changes))
 
-    @property
-    def can_undo(self) -> bool:
-        """There is a change of this session to undo."""
-        return bool(self._undo)
+    def replay(self, entry: LogEntry) -> LogEntry:
+        """Apply and log a recorded entry: every change is checked before any is applied.
 
-    @property
-    def can_redo(self) -> bool:
-        """There is an undone change to redo."""
-        return bool(self._redo)
-
-    def undo(self, *, who: str, when: datetime) -> LogEntry | None:
-        """Reverse the latest change of this session; the reversal is logged like any change.
-
-        Returns the new log entry, or ``None`` when there is nothing to undo.
+        Raises :class:`StaleChange` when a cell no longer holds the entry's old
+        amount, and :class:`EditError` for a cell this scenario does not have or
+        an amount no post may hold (a journal is read from disk, untrusted).
         """
-        if not self._undo:
-            return None
-        original = self._undo.pop()
-        reverse = tuple(CellChange(c.cell, c.new, c.old) for c in reversed(original.changes))
-        self._redo.append(original)
-        return self._retrace(original, reverse, texts.ACTION_UNDO, texts.UNDO_REASON, who, when)
-
-    def redo(self, *, who: str, when: datetime) -> LogEntry | None:
-        """Apply the latest undone change again (logged); ``None`` when there is none."""
-        if not self._redo:
-            return None
-        original = self._redo.pop()
-        self._undo.append(original)
-        return self._retrace(
-            original, original.changes, texts.ACTION_REDO, texts.REDO_REASON, who, when
-        )
-
-    def _retrace(
-        self,
-        original: LogEntry,
-        changes: tuple[CellChange, ...],
-        action: str,
-        template: str,
-        who: str,
-        when: datetime,
-    ) -> LogEntry:
-        """Log and apply an undo or redo of ``original``, naming it in the reason."""
-        reason = template.format(action=original.action, reason=original.reason).rstrip(": ")
-        entry = LogEntry(when, who, action, reason, changes)
-        self.replay(entry)
-        return entry
-
-    def replay(self, entry: LogEntry) -> None:
-        """Apply and log a recorded entry (also used by merging and recovery); not undoable."""
-        for change in entry.changes:  # all checked before any is applied
+        for change in entry.changes:
             if self.amount(change.cell) != change.old:
-                # The entry does not follow from the data (a broken journal, or a bug).
-                raise AssertionError(f"{change.cell.address} is not {change.old}")
+                raise StaleChange(
+                    texts.STALE_CHANGE.format(
+                        cell=change.cell.address,
+                        old=format_amount(change.old),
+                        now=format_amount(self.amount(change.cell)),
+                    )
+                )
+            self._check_new_amount(change.cell, change.new)
         for change in entry.changes:
             self._apply(change)
         self.log.append(entry)
-
-    def _commit(self, entry: LogEntry) -> LogEntry:
-        """Apply a new change, log it, and make it the one to undo next."""
-        self.replay(entry)
-        self._undo.append(entry)
-        self._redo.clear()
         return entry
 
     def resolve_owner(self, name: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
@@ -157,7 +158,14 @@ def duplicate(entry: Entry, name: str, folder: Path) -> Path:
     return target
 
 
-def rename(entry: Entry, name: str) -> Path:
+class Renamed(NamedTuple):
+    """A rename done: the file's new path and the bytes written there."""
+
+    path: Path
+    data: bytes
+
+
+def rename(entry: Entry, name: str) -> Renamed:
     """Give a scenario a new name (and the file a matching name)."""
     if not entry.source.writable:
         raise ProblemsError(
@@ -169,13 +177,13 @@ def rename(entry: Entry, name: str) -> Path:
         result = storage.write_unless_changed(target, data, entry.digest)
         if not isinstance(result, storage.Written):
             raise ProblemsError([Problem(str(target), "", texts.CHANGED_ON_DISK, texts.FIX_RESCAN)])
-        return target
+        return Renamed(target, data)
     write_new(target, data)
     try:
         entry.path.unlink()
     except OSError as error:
         raise ProblemsError([os_problem(str(entry.path), error)]) from None
-    return target
+    return Renamed(target, data)
 
 
 def _file_name(name: str, entry: Entry) -> str:

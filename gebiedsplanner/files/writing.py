@@ -22,6 +22,10 @@ from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files.reading import bad_name, os_problem
 
 
+class AlreadyThere(ProblemsError):
+    """:func:`write_new` found the name taken (by a file, a folder or a link)."""
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -107,7 +111,7 @@ def write_new(path: Path, data: bytes, *, make_folder: bool = True) -> None:
             temp.unlink(missing_ok=True)
         fsync_folder(path.parent)
     except FileExistsError:
-        raise ProblemsError(
+        raise AlreadyThere(
             [Problem(str(path), "", texts.FILE_EXISTS, texts.FIX_FILE_EXISTS)]
         ) from None
     except OSError as error:

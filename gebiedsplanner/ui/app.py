@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -17,6 +17,9 @@ from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.storage import ScenarioDocument
 from gebiedsplanner.ui.screens.planner import PlannerScreen
+
+if TYPE_CHECKING:
+    from gebiedsplanner.ui.screens.library import LibraryScreen
 
 
 class PlannerApp(App[None]):
@@ -77,6 +80,10 @@ class PlannerApp(App[None]):
             )
         else:
             replace(YES)
+
+    def on_library_screen_renamed(self, message: LibraryScreen.Renamed) -> None:
+        """The open scenario's file may have been renamed: the planner follows it."""
+        self._planner().follow(message.old, message.new, message.data, message.old_digest)
 
     def report_problems(self, problems: list[Problem]) -> None:
         """The one place where problems become messages on screen (shown literally)."""

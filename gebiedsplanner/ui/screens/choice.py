@@ -15,6 +15,7 @@ from gebiedsplanner import texts
 
 YES, NO = "yes", "no"
 SAVE, DISCARD, STAY = "save", "discard", "stay"
+RECREATE, SAVE_AS = "recreate", "save_as"
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +81,14 @@ def quit_dialog() -> ChoiceDialog:
         Answer(STAY, texts.QUIT_STAY_BUTTON, ()),
     )
     return ChoiceDialog(texts.QUIT_TITLE, texts.QUIT_QUESTION, answers, safe=STAY)
+
+
+def gone_dialog(file: str) -> ChoiceDialog:
+    """The file was renamed or trashed: write it anew (o) / save as (a) / back (Esc)."""
+    answers = (
+        Answer(RECREATE, texts.GONE_RECREATE_BUTTON, ("o",), "warning"),
+        Answer(SAVE_AS, texts.GONE_SAVE_AS_BUTTON, ("a",), "primary"),
+        Answer(STAY, texts.QUIT_STAY_BUTTON, ()),
+    )
+    question = texts.GONE_QUESTION.format(file=file)
+    return ChoiceDialog(texts.GONE_TITLE, question, answers, safe=STAY)

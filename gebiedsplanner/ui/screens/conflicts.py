@@ -1,9 +1,13 @@
-"""Modal: a colleague changed the same cells; choose per cell, or save as a variant."""
+"""Modal: two versions changed the same cells; choose per cell (or save as a variant).
+
+The same dialog serves a colleague's save that meets ours, and a recovered
+session that meets what is on screen: only the wording differs.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,8 +31,42 @@ class ConflictChoice:
     as_variant: bool = False
 
 
+class Wording(NamedTuple):
+    """What the dialog says: title, explanation, column headers, choice names, keys."""
+
+    title: str
+    explain: str
+    columns: tuple[str, ...]
+    ours: str
+    theirs: str
+    keys: str
+    variant: bool
+
+
+#: A colleague saved the same cells since we opened the file.
+COLLEAGUE = Wording(
+    texts.CONFLICT_TITLE,
+    texts.CONFLICT_EXPLAIN,
+    texts.CONFLICT_COLUMNS,
+    texts.CHOICE_OURS,
+    texts.CHOICE_THEIRS,
+    texts.CONFLICT_KEYS,
+    variant=True,
+)
+#: Recovered changes meet changes on screen (ours: recovered; theirs: on screen).
+RECOVERY = Wording(
+    texts.RECOVER_CONFLICT_TITLE,
+    texts.RECOVER_CONFLICT_EXPLAIN,
+    texts.RECOVER_CONFLICT_COLUMNS,
+    texts.CHOICE_RECOVERED,
+    texts.CHOICE_ON_SCREEN,
+    texts.RECOVER_CONFLICT_KEYS,
+    variant=False,
+)
+
+
 class ConflictScreen(ModalScreen[ConflictChoice | None]):
-    """Lists the cells both advisers changed; nothing is decided without the user."""
+    """Lists the cells both versions changed; nothing is decided without the user."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "flip", texts.KEY_TOGGLE_CHOICE, id="conflicts.toggle"),
@@ -39,21 +77,22 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         Binding("escape", "cancel", texts.KEY_CANCEL, id="conflicts.cancel"),
     ]
 
-    def __init__(self, found: list[Conflict]) -> None:
+    def __init__(self, found: list[Conflict], wording: Wording = COLLEAGUE) -> None:
         super().__init__()
         self.found = found
+        self.wording = wording
         self.keep_ours = {conflict.cell: True for conflict in found}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog conflicts"):
-            yield Static(texts.CONFLICT_TITLE, classes="title", markup=False)
-            yield Static(texts.CONFLICT_EXPLAIN, markup=False)
+            yield Static(self.wording.title, classes="title", markup=False)
+            yield Static(self.wording.explain, markup=False)
             yield DataTable(cursor_type="row", id="conflicts")
-            yield Static(texts.CONFLICT_KEYS, classes="keys", markup=False)
+            yield Static(self.wording.keys, classes="keys", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(*texts.CONFLICT_COLUMNS)
+        table.add_columns(*self.wording.columns)
         self._fill()
         table.focus()
 
@@ -62,7 +101,7 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         row = table.cursor_row
         table.clear()
         for conflict in self.found:
-            choice = texts.CHOICE_OURS if self.keep_ours[conflict.cell] else texts.CHOICE_THEIRS
+            choice = self.wording.ours if self.keep_ours[conflict.cell] else self.wording.theirs
             table.add_row(
                 Text(cell_label(conflict.cell)),
                 Text(format_amount(conflict.base), justify="right"),
@@ -85,7 +124,8 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         self.dismiss(ConflictChoice(dict(self.keep_ours)))
 
     def action_variant(self) -> None:
-        self.dismiss(ConflictChoice({}, as_variant=True))
+        if self.wording.variant:
+            self.dismiss(ConflictChoice({}, as_variant=True))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

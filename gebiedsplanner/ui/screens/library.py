@@ -15,6 +15,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
@@ -61,6 +62,13 @@ def _shorten(text: str, width: int) -> str:
 
 class LibraryScreen(Screen[None]):
     """Lists scenarios (or the trash); marks a base and variants for comparison."""
+
+    class Renamed(Message):
+        """A scenario file was renamed: the planner follows it if it is the one open."""
+
+        def __init__(self, old: Path, new: Path, data: bytes, old_digest: str) -> None:
+            super().__init__()
+            self.old, self.new, self.data, self.old_digest = old, new, data, old_digest
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("library", LIBRARY_ACTIONS)
     ACTIONS = LIBRARY_ACTIONS
@@ -248,9 +256,14 @@ class LibraryScreen(Screen[None]):
         if entry is None or entry.scenario is None:
             return
 
+        def rename(name: str) -> Path:
+            renamed = library.rename(entry, name)
+            self.post_message(self.Renamed(entry.path, renamed.path, renamed.data, entry.digest))
+            return renamed.path
+
         def chosen(result: tuple[str, Path] | None) -> None:
             if result is not None:
-                self._file_action(lambda: library.rename(entry, result[0]), texts.RENAMED)
+                self._file_action(lambda: rename(result[0]), texts.RENAMED)
 
         self.app.push_screen(SaveAs(entry.path.parent, entry.name, texts.RENAME_TITLE), chosen)
 

@@ -1,11 +1,12 @@
 """The main screen: the table for one year, the totals, and every planning action.
 
 Attributes down, messages up: the screen owns the :class:`EditingSession`,
-applies edits to the model through the core, journals them, then tells the grid
-which rows to repaint and the totals bar what to show. Saving and exporting run
-in thread workers; the journal append (one fsynced line per change) and the
-editing note at mount stay on the UI thread, so a change is on disk before it
-shows. Problems go to the app's one error reporter.
+asks it to make each change (it journals the change before returning), then
+tells the grid which rows to repaint and the totals bar what to show. Saving,
+exporting, the editing notes and reading an ended session's journal run in
+thread workers; the journal append (one fsynced line per change) stays on the
+UI thread, so a change is on disk before it shows. Problems go to the app's one
+error reporter.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
@@ -24,14 +25,13 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from gebiedsplanner import texts
-from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.core.scenario import EditError, LogEntry
+from gebiedsplanner.core.scenario import EditError
 from gebiedsplanner.core.table_view import TableView, totals_text
-from gebiedsplanner.files import presence, storage
+from gebiedsplanner.files import presence, recovery, storage
 from gebiedsplanner.files.locations import Settings
-from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.files.session import Change, EditingSession
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows, key_hints
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
@@ -94,7 +94,7 @@ class PlannerScreen(PlannerFiles):
     def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
         super().__init__()
         self.session = EditingSession(document)
-        self._note: Path | None = None
+        self._quit_after_save = False
         self.settings = settings
         self.year = document.scenario.years[0]
         self.thousands = False
@@ -120,26 +120,45 @@ class PlannerScreen(PlannerFiles):
         self._show_totals()
         self._show_title()
         self.query_one(BudgetGrid).focus()
-        self._announce()
-        self._offer_recovery()
+        self._begin()
 
     def edit(self, document: storage.ScenarioDocument) -> None:
         """Edit ``document`` from now on, giving up the current one's unsaved changes."""
         self.session.abandon()
-        presence.withdraw(self._note)
         self.session = EditingSession(document)
+        self._quit_after_save = False
         self.year = document.scenario.years[0]
         self._reshow()
         self.query_one(BudgetGrid).move_cursor_to(0, 0)
-        self._announce()
-        self._offer_recovery()
+        self._begin()
 
-    def _announce(self) -> None:
-        """Say who else is editing this file, and let them know we are."""
-        path = self.document.path
-        if path is None:
+    def _begin(self) -> None:
+        self.session.begin()
+        self._arrive(self.session)
+
+    @work(thread=True, group="arrive")
+    def _arrive(self, session: EditingSession) -> None:
+        """Leave our editing note, see who else edits, read ended sessions' journals."""
+        editors = session.look_around()
+        try:
+            found = recovery.look_for(session)
+        except ProblemsError as error:
+            self.app.call_from_thread(self._report, error.problems)
+            found = []
+        self.app.call_from_thread(self._arrived, session, editors, found)
+
+    def _arrived(
+        self, session: EditingSession, editors: list[presence.Note], found: list[recovery.Found]
+    ) -> None:
+        if session is not self.session:  # another scenario was opened meanwhile
+            recovery.release(found)
             return
-        editors = presence.others(path)
+        self._show_editors(editors)
+        if found:
+            self._offer_recovery(found)
+
+    def _show_editors(self, editors: list[presence.Note]) -> None:
+        """Say who else is editing this file."""
         if editors:
             who = "; ".join(
                 texts.EDITOR_NOTE.format(
@@ -152,37 +171,14 @@ class PlannerScreen(PlannerFiles):
             self.notify(
                 texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
             )
-        self._note = presence.announce(path)
 
     def on_unmount(self) -> None:
-        presence.withdraw(self._note)
+        self.session.close()
 
-    def _offer_recovery(self) -> None:
-        """An earlier session ended with unsaved changes: recover, show or discard them."""
-        try:
-            recovery = self.session.pending()
-        except ProblemsError as error:
-            self.app.report_problems(error.problems)  # type: ignore[attr-defined]
-            return
-        if recovery is None:
-            return
-        from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
-
-        def chosen(choice: RecoverChoice | None) -> None:
-            assert recovery is not None
-            if choice is RecoverChoice.RECOVER:
-                try:
-                    self.session.recover(recovery)
-                except ProblemsError as error:
-                    self.app.report_problems(error.problems)  # type: ignore[attr-defined]
-                    return
-                self._reshow()
-                self.notify(texts.RECOVERED.format(count=len(recovery.entries)), markup=False)
-            elif choice is RecoverChoice.DISCARD:
-                aside = self.session.discard(recovery)
-                self.notify(texts.DISCARDED.format(file=literal(str(aside))), markup=False)
-
-        self.app.push_screen(RecoverScreen(recovery), chosen)
+    def follow(self, old: Path, new: Path, data: bytes, old_digest: str) -> None:
+        """The library renamed ``old``: if it is the scenario open here, edit it under ``new``."""
+        if self.session.follow(old, new, data, old_digest):
+            self._show_title()
 
     def _show_totals(self) -> None:
         self.query_one(TotalsBar).show(
@@ -248,15 +244,7 @@ class PlannerScreen(PlannerFiles):
     def _apply(self, entry: Entry) -> None:
         if entry.new == self.document.scenario.amount(entry.cell):
             return
-        self._record(
-            lambda: self.document.scenario.set_amount(
-                entry.cell,
-                entry.new,
-                who=audit.current_user(),
-                when=audit.now(),
-                reason=entry.reason,
-            )
-        )
+        self._record(lambda: self.session.edit(entry.cell, entry.new, entry.reason))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """A click elsewhere (the table, say) while editing ends the edit without changes."""
@@ -288,13 +276,8 @@ class PlannerScreen(PlannerFiles):
             if request is None:
                 return
             self._record(
-                lambda: self.document.scenario.move(
-                    request.source,
-                    request.target,
-                    request.amount,
-                    who=audit.current_user(),
-                    when=audit.now(),
-                    reason=request.reason,
+                lambda: self.session.move(
+                    request.source, request.target, request.amount, request.reason
                 )
             )
 
@@ -302,33 +285,30 @@ class PlannerScreen(PlannerFiles):
         await self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
 
     def action_undo(self) -> None:
-        scenario = self.document.scenario
-        if not scenario.can_undo:
+        if not self.session.history.can_undo:
             self.notify(texts.NOTHING_TO_UNDO, severity="warning", markup=False)
             return
-        self._record(lambda: scenario.undo(who=audit.current_user(), when=audit.now()))
+        self._record(self.session.undo)
 
     def action_redo(self) -> None:
-        scenario = self.document.scenario
-        if not scenario.can_redo:
+        if not self.session.history.can_redo:
             self.notify(texts.NOTHING_TO_REDO, severity="warning", markup=False)
             return
-        self._record(lambda: scenario.redo(who=audit.current_user(), when=audit.now()))
+        self._record(self.session.redo)
 
-    def _record(self, change: Callable[[], LogEntry | None]) -> None:
-        """Apply a change through the core, then repaint only what it touched."""
+    def _record(self, make: Callable[[], Change | None]) -> None:
+        """Make a change through the session (journaled first), then repaint what it touched."""
         try:
-            entry = change()
+            change = make()
         except EditError as error:
             self.notify(literal(str(error)), severity="error", markup=False)
             return
-        if entry is None:
+        if change is None:
             return
-        problems = self.session.record(entry)  # on disk before it is on screen
-        if problems:
-            self.notify(texts.JOURNAL_FAILED, severity="error", markup=False)
+        if change.problems:
+            self._report(change.problems)
         grid = self.query_one(BudgetGrid)
-        grid.refresh_cells(grid.view.cells_touched(entry.changes))
+        grid.refresh_cells(grid.view.cells_touched(change.entry.changes))
         self._show_totals()
         self._show_dirty()
 

@@ -1,43 +1,40 @@
-"""The planner's file actions: save, save as, merge with a colleague's save, export, quit.
+"""The planner's file actions: save, save as, merge with a colleague's save, recover, export, quit.
 
-Split from :mod:`planner` along a real seam: everything here moves bytes between the
-editing session and disk (in thread workers) or asks the user what to do with them.
+Split from :mod:`planner` along a real seam: the protocol (one save at a time,
+merging, the journal) is the :class:`EditingSession`'s; this screen base only
+asks the user what to do and runs the session's file work in thread workers.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.files import presence, storage
+from gebiedsplanner.core.problems import Problem
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.files import recovery, storage
 from gebiedsplanner.files.locations import Settings, file_name_for
-from gebiedsplanner.files.scenario_format import dumps, parse
-from gebiedsplanner.files.session import EditingSession
-from gebiedsplanner.files.writing import write_new
+from gebiedsplanner.files.session import (
+    Busy,
+    EditingSession,
+    Gone,
+    JobDone,
+    PendingMerge,
+    Saved,
+    SaveJob,
+)
 
 if TYPE_CHECKING:
+    from gebiedsplanner.ui.screens.conflicts import ConflictChoice
     from gebiedsplanner.ui.screens.export_dialog import ExportRequest
 
 # Merging and the dialogs are imported when needed, not at startup (see planner.py).
-
-
-class SaveJob(NamedTuple):
-    """One save: what to write where, and what to do once it is written."""
-
-    path: Path
-    data: bytes
-    log_length: int
-    expected_digest: str
-    as_new: bool
-    then_quit: bool
-    name: str | None
-    merged: bool
 
 
 class PlannerFiles(Screen[None]):
@@ -45,7 +42,7 @@ class PlannerFiles(Screen[None]):
 
     session: EditingSession
     settings: Settings
-    _note: Path | None
+    _quit_after_save: bool
 
     @property
     def document(self) -> storage.ScenarioDocument:
@@ -63,23 +60,27 @@ class PlannerFiles(Screen[None]):
     def _reshow(self) -> None:
         raise NotImplementedError
 
-    # -- files ---------------------------------------------------------------
+    def _report(self, problems: list[Problem]) -> None:
+        self.app.report_problems(problems)  # type: ignore[attr-defined]
+
+    # -- saving --------------------------------------------------------------
 
     def action_save(self) -> None:
         if self.document.path is None:
             self.action_save_as()
             return
-        self._write(self.document.path, as_new=False)
+        self._start(self.session.begin_save())
 
     def action_save_as(self) -> None:
-        self._ask_save_as(then_quit=False)
+        self._ask_save_as()
 
-    def _ask_save_as(self, *, then_quit: bool) -> None:
+    def _ask_save_as(self) -> None:
         def chosen(result: tuple[str, Path] | None) -> None:
             if result is None:
+                self._quit_after_save = False
                 return
             name, path = result
-            self._write(path, as_new=True, then_quit=then_quit, name=name)
+            self._start(self.session.begin_save(path, name=name, as_new=True))
 
         suggestion = self.document.scenario.name
         if self.document.path is None:
@@ -88,97 +89,126 @@ class PlannerFiles(Screen[None]):
 
         self.app.push_screen(SaveAs(self.settings.library, suggestion), chosen)
 
-    def _write(
-        self,
-        path: Path,
-        *,
-        as_new: bool,
-        then_quit: bool = False,
-        name: str | None = None,
-        merged: bool = False,
-    ) -> None:
-        """Serialise on the UI thread (the model is never shared), write in a worker."""
-        scenario = self.document.scenario
-        data = dumps(scenario, name=name)  # the new name takes effect once it is written
-        save = SaveJob(
-            path,
-            data,
-            len(scenario.log),
-            self.document.loaded_digest,
-            as_new,
-            then_quit,
-            name,
-            merged,
-        )
-        self._save_worker(save)
-
-    @work(thread=True, exclusive=True, group="save")
-    def _save_worker(self, save: SaveJob) -> None:
-        try:
-            if save.as_new:
-                write_new(save.path, save.data)
-                result: storage.WriteResult = storage.Written(save.path)
-            else:
-                result = storage.write_unless_changed(save.path, save.data, save.expected_digest)
-        except ProblemsError as error:
-            self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
+    def _start(self, job: SaveJob | Busy) -> None:
+        if isinstance(job, Busy):
+            self.notify(texts.SAVE_QUEUED if job.queued else texts.SAVE_BUSY, markup=False)
             return
-        if isinstance(result, storage.Changed):
-            self.app.call_from_thread(self._colleague_saved, save, result.theirs)
-        elif isinstance(result, storage.Vanished):
-            problem = Problem(str(save.path), "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)
-            self.app.call_from_thread(self.app.report_problems, [problem])  # type: ignore[attr-defined]
-        else:
-            self.app.call_from_thread(self._saved, save)
+        self._save_worker(job)
 
-    def _saved(self, save: SaveJob) -> None:
-        if save.name is not None:
-            self.document.scenario.name = save.name
-        self.session.saved(save.path, save.data, save.log_length)
-        if save.as_new:
-            presence.withdraw(self._note)
-            self._note = presence.announce(save.path)
+    @work(thread=True, group="save")
+    def _save_worker(self, job: SaveJob) -> None:
+        done = job.run()
+        self.app.call_from_thread(self._save_done, job, done)
+
+    def _save_done(self, job: SaveJob, done: JobDone) -> None:
+        outcome = self.session.finish_save(job, done)
+        if isinstance(outcome, Saved):
+            self._saved(outcome)
+        elif isinstance(outcome, PendingMerge):
+            self._merge(outcome)
+        elif isinstance(outcome, Gone):
+            self._ask_gone(outcome.path)
+        else:
+            self._quit_after_save = False
+            self._report(outcome.problems)
+
+    def _saved(self, saved: Saved) -> None:
         self._show_title()
-        message = texts.MERGED if save.merged else texts.SAVED
-        self.notify(message.format(file=literal(str(save.path))), markup=False)
-        if save.then_quit:
+        message = texts.MERGED if saved.merged else texts.SAVED
+        self.notify(message.format(file=literal(str(saved.path))), markup=False)
+        if saved.problems:
+            self._report(saved.problems)
+        if saved.again:
+            self._start(self.session.begin_save())
+        elif self._quit_after_save:
             self.app.exit()
 
-    def _colleague_saved(self, save: SaveJob, theirs_bytes: bytes) -> None:
+    def _merge(self, pending: PendingMerge) -> None:
         """Someone saved the file meanwhile: merge cell by cell, ask only about shared cells."""
-        from gebiedsplanner.core.merge import MergeImpossible, conflicts, merge
         from gebiedsplanner.ui.screens.conflicts import ConflictChoice, ConflictScreen
 
-        ours = self.document.scenario
-        name = str(save.path)
-        try:
-            base = parse(name, self.document.loaded)
-            theirs = parse(name, theirs_bytes)
-            found = conflicts(base, ours, theirs)
-        except ProblemsError as error:
-            self.app.report_problems(error.problems)  # type: ignore[attr-defined]
-            return
-        except MergeImpossible:
-            problem = Problem(name, "", texts.CHANGED_SHAPE, texts.FIX_CHANGED_SHAPE)
-            self.app.report_problems([problem])  # type: ignore[attr-defined]
-            return
-
         def finish(choice: ConflictChoice | None) -> None:
-            if choice is None:
+            if choice is None or choice.as_variant:
+                self.session.cancel_save()
+                if choice is None:
+                    self._quit_after_save = False
+                else:
+                    self._ask_save_as()
                 return
-            if choice.as_variant:
-                self._ask_save_as(then_quit=save.then_quit)
-                return
-            theirs_log_length = len(theirs.log)
-            merged = merge(base, ours, theirs, choice.keep_ours)
-            self.session.adopt(merged, theirs_bytes, theirs_log_length)
+            job = self.session.resolve(pending, choice.keep_ours)
             self._reshow()
-            self._write(save.path, as_new=False, then_quit=save.then_quit, merged=True)
+            self._save_worker(job)
 
-        if found:
-            self.app.push_screen(ConflictScreen(found), finish)
+        if pending.found:
+            self.app.push_screen(ConflictScreen(pending.found), finish)
         else:
             finish(ConflictChoice({}))
+
+    def _ask_gone(self, path: Path) -> None:
+        """The file is no longer there: write it anew there, save it elsewhere, or wait."""
+        from gebiedsplanner.ui.screens.choice import RECREATE, SAVE_AS, gone_dialog
+
+        def chosen(answer: str | None) -> None:
+            if answer == RECREATE:
+                self._start(self.session.begin_save(path, as_new=True))
+            elif answer == SAVE_AS:
+                self._ask_save_as()
+            else:
+                self._quit_after_save = False
+
+        self.app.push_screen(gone_dialog(literal(str(path))), chosen)
+
+    # -- recovering an ended session's changes ------------------------------------
+
+    def _offer_recovery(self, found: list[recovery.Found]) -> None:
+        """Ended sessions left unsaved changes: recover, show or discard them."""
+        from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
+
+        def chosen(choice: RecoverChoice | None) -> None:
+            if choice is RecoverChoice.RECOVER:
+                self._recover(found)
+            elif choice is RecoverChoice.DISCARD:
+                kept = recovery.discard(found)
+                self.notify(texts.DISCARDED.format(file=literal(str(kept[0]))), markup=False)
+            else:
+                recovery.release(found)
+                self.notify(texts.RECOVER_LATER, markup=False)
+
+        file = str(self.document.origin)
+        self.app.push_screen(RecoverScreen(found, file), chosen)
+
+    def _recover(
+        self,
+        pending: list[recovery.Found],
+        keep: Mapping[Cell, bool] | None = None,
+        so_far: recovery.Recovered = recovery.NOTHING_YET,
+    ) -> None:
+        from gebiedsplanner.ui.screens.conflicts import RECOVERY, ConflictScreen
+
+        outcome = recovery.recover(self.session, pending, self.settings.library, keep, so_far)
+        self._reshow()
+        if isinstance(outcome, recovery.Recovered):
+            self._recovered(outcome)
+            return
+
+        def decided(choice: ConflictChoice | None) -> None:
+            if choice is None:
+                recovery.release(outcome.pending)
+                self._recovered(outcome.so_far)
+                self.notify(texts.RECOVER_LATER, markup=False)
+            else:
+                self._recover(outcome.pending, choice.keep_ours, outcome.so_far)
+
+        self.app.push_screen(ConflictScreen(outcome.found, RECOVERY), decided)
+
+    def _recovered(self, done: recovery.Recovered) -> None:
+        self.notify(texts.RECOVERED.format(count=done.changes), markup=False)
+        for kept in done.kept:
+            self.notify(texts.RECOVERED_KEPT.format(file=literal(str(kept))), markup=False)
+        for variant in done.variants:
+            self.notify(texts.RECOVERED_AS_VARIANT.format(file=literal(str(variant))), markup=False)
+
+    # -- exporting -----------------------------------------------------------
 
     def action_export(self) -> None:
         scenario = self.document.scenario
@@ -221,9 +251,7 @@ class PlannerFiles(Screen[None]):
                 self.session.abandon()
                 self.app.exit()
             elif choice == SAVE:
-                if self.document.path is None:
-                    self._ask_save_as(then_quit=True)
-                else:
-                    self._write(self.document.path, as_new=False, then_quit=True)
+                self._quit_after_save = True
+                self.action_save()
 
         self.app.push_screen(quit_dialog(), chosen)

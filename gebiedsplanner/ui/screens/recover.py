@@ -1,4 +1,4 @@
-"""Modal: unsaved changes from an earlier session were found: recover, show or discard."""
+"""Modal: unsaved changes of ended sessions were found: recover, show or discard them."""
 
 from __future__ import annotations
 
@@ -15,41 +15,56 @@ from textual.widgets import Button, Static
 from gebiedsplanner import texts
 from gebiedsplanner.core.compare_report import describe_entry
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.files.journal import Recovery
+from gebiedsplanner.files.recovery import Found
 
 
 class RecoverChoice(Enum):
     RECOVER = "recover"
     DISCARD = "discard"
+    LATER = "later"
 
 
 class RecoverScreen(ModalScreen[RecoverChoice]):
-    """Herstellen restores exactly what was on screen; weggooien keeps a copy aside."""
+    """Herstellen brings every session's changes back; weggooien keeps the journals aside."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "choose('recover')", texts.RECOVER_BUTTON, id="recover.recover"),
         Binding("t", "show", texts.SHOW_BUTTON, id="recover.show"),
         Binding("w", "choose('discard')", texts.DISCARD_BUTTON, id="recover.discard"),
+        Binding("escape", "choose('later')", texts.KEY_LATER, id="recover.later"),
     ]
 
-    def __init__(self, recovery: Recovery) -> None:
+    def __init__(self, found: list[Found], file: str) -> None:
         super().__init__()
-        self.recovery = recovery
+        self.found = found
+        self.file = file
+
+    def _question(self) -> str:
+        count = sum(found.changes for found in self.found)
+        first = self.found[0].leftover.started
+        since = f"{first:%d-%m-%Y %H:%M}" if first else texts.RECOVER_SINCE_UNKNOWN
+        template = texts.RECOVER_QUESTION if len(self.found) == 1 else texts.RECOVER_QUESTION_MANY
+        question = template.format(
+            count=count, file=literal(self.file), since=since, sessions=len(self.found)
+        )
+        skipped = sum(found.skipped for found in self.found)
+        return question + (texts.RECOVER_SKIPPED.format(count=skipped) if skipped else "")
+
+    def _changes(self) -> str:
+        lines = []
+        for found in self.found:
+            leftover = found.leftover
+            since = f"{leftover.started:%d-%m-%Y %H:%M}" if leftover.started else "?"
+            lines.append(texts.RECOVER_SESSION.format(who=literal(leftover.who), since=since))
+            lines += (describe_entry(entry) for entry in found.ours.log[len(found.base.log) :])
+        return "\n".join(lines)
 
     def compose(self) -> ComposeResult:
-        question = texts.RECOVER_QUESTION.format(
-            count=len(self.recovery.entries),
-            file=literal(str(self.recovery.journal.origin)),
-            since=f"{self.recovery.since:%d-%m-%Y %H:%M}",
-        )
         with Vertical(classes="dialog"):
             yield Static(texts.RECOVER_TITLE, classes="title", markup=False)
-            yield Static(question, markup=False)
+            yield Static(self._question(), markup=False)
             with VerticalScroll(id="changes", classes="changes"):
-                yield Static(
-                    "\n".join(describe_entry(entry) for entry in self.recovery.entries),
-                    markup=False,
-                )
+                yield Static(self._changes(), markup=False)
             with Horizontal(classes="buttons"):
                 yield Button(texts.RECOVER_BUTTON, id="recover", variant="primary")
                 yield Button(texts.SHOW_BUTTON, id="show")

@@ -1,0 +1,167 @@
+"""Recovering what ended sessions left unsaved: every session's changes that still fit.
+
+Each leftover journal (see :mod:`journal`) is replayed on the base it holds;
+an entry that does not fit (damaged, or its old amounts no longer true) is
+skipped and counted, the others count. The result is merged into what is on
+screen cell by cell, like a colleague's save: cells both changed are the
+user's choice. When what is on screen is exactly that session's base, the
+recovered scenario replaces it as it was (same log, same amounts). A leftover
+of a file that changed shape since is saved as a variant, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import NamedTuple
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge, replay_fitting
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.scenario import Cell, Scenario
+from gebiedsplanner.files.journal import Leftover, leftovers
+from gebiedsplanner.files.locations import file_name_for
+from gebiedsplanner.files.scenario_format import dumps, parse
+from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.files.writing import AlreadyThere, write_new
+
+
+class Found(NamedTuple):
+    """One ended session's unsaved changes, read back.
+
+    Attributes:
+        leftover: Its journal (locked by us until recovered or discarded).
+        base: The file as that session began with it.
+        ours: ``base`` with every change of the journal that fits.
+        skipped: Changes that did not fit, or could not be read at all.
+    """
+
+    leftover: Leftover
+    base: Scenario
+    ours: Scenario
+    skipped: int
+
+    @property
+    def changes(self) -> int:
+        """The changes that will come back."""
+        return len(self.ours.log) - len(self.base.log)
+
+
+class Recovered(NamedTuple):
+    """What recovering did: changes back on screen, and what was kept aside."""
+
+    changes: int
+    skipped: int
+    kept: tuple[Path, ...]
+    variants: tuple[Path, ...]
+
+
+class Undecided(NamedTuple):
+    """A recovered session and the screen changed the same cells: the user chooses.
+
+    ``found`` are those cells (ours: recovered, theirs: on screen); ``pending``
+    starts with the session concerned; ``so_far`` is what was recovered before.
+    """
+
+    found: list[Conflict]
+    pending: list[Found]
+    so_far: Recovered
+
+
+NOTHING_YET = Recovered(0, 0, (), ())
+
+
+def look_for(session: EditingSession) -> list[Found]:
+    """The unsaved changes of ended sessions on this file, oldest first (worker thread)."""
+    origin, loaded = session.document.origin, session.document.loaded
+    return [_read(leftover, str(origin), loaded) for leftover in leftovers(origin)]
+
+
+def _read(leftover: Leftover, name: str, loaded: bytes) -> Found:
+    """Replay a leftover on its base; without a usable base, on the file as it is now."""
+    start = leftover.base if leftover.base is not None else loaded
+    try:
+        base, ours = parse(name, start), parse(name, start)
+    except ProblemsError:
+        base, ours = parse(name, loaded), parse(name, loaded)
+    skipped = replay_fitting(ours, leftover.entries) + leftover.unreadable
+    return Found(leftover, base, ours, skipped)
+
+
+def recover(
+    session: EditingSession,
+    pending: list[Found],
+    variant_folder: Path,
+    keep_recovered: Mapping[Cell, bool] | None = None,
+    so_far: Recovered = NOTHING_YET,
+) -> Recovered | Undecided:
+    """Bring every pending session's changes back on screen, in order.
+
+    Stops at the first session whose changes meet changes on screen in the
+    same cells, unless ``keep_recovered`` decides them (``True``: the recovered
+    amount). Call again with the :class:`Undecided`'s pending list.
+    """
+    done = so_far
+    for index, found in enumerate(pending):
+        decided = keep_recovered if index == 0 else None
+        try:
+            outcome = _absorb(session, found, decided)
+        except MergeImpossible:
+            variant = _save_variant(found.ours, variant_folder)
+            done = done._replace(variants=(*done.variants, variant))
+            outcome = 0
+        if isinstance(outcome, list):
+            return Undecided(outcome, pending[index:], done)
+        aside = found.leftover.finish()
+        done = Recovered(
+            done.changes + outcome,
+            done.skipped + found.skipped,
+            (*done.kept, aside) if aside else done.kept,
+            done.variants,
+        )
+    return done
+
+
+def _absorb(
+    session: EditingSession, found: Found, decided: Mapping[Cell, bool] | None
+) -> int | list[Conflict]:
+    """Put ``found``'s changes on screen and say how many; or the cells to decide first."""
+    document = session.document
+    if found.leftover.base == document.loaded and not session.dirty and decided is None:
+        document.scenario = found.ours  # exactly what was on screen when that session ended
+        session.history.clear()
+        session.journal_now()
+        return found.changes
+    current = session.scenario
+    if decided is None and (found_conflicts := conflicts(found.base, found.ours, current)):
+        return found_conflicts
+    before = len(current.log)
+    merge(found.base, found.ours, current, decided or {})
+    session.journal_now()
+    return len(current.log) - before
+
+
+def _save_variant(scenario: Scenario, folder: Path) -> Path:
+    """A recovered scenario that no longer fits the file, as a new file of its own."""
+    name = texts.RECOVERED_VARIANT.format(name=scenario.name)
+    data = dumps(scenario, name=name)
+    stem = file_name_for(name).removesuffix(".toml")
+    for number in range(1, 100):
+        path = folder / (f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml")
+        try:
+            write_new(path, data)
+        except AlreadyThere:
+            continue
+        return path
+    raise ProblemsError([Problem(str(folder), "", texts.FILE_EXISTS, texts.FIX_FILE_EXISTS)])
+
+
+def discard(pending: list[Found]) -> list[Path]:
+    """Throw the changes away: each journal is kept aside, not deleted."""
+    return [found.leftover.discard() for found in pending]
+
+
+def release(pending: list[Found]) -> None:
+    """Decide later: the journals stay for the next start (or another window)."""
+    for found in pending:
+        found.leftover.release()
