@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -52,16 +53,20 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
     try:
         fd = os.open(lock, flags, 0o666)
     except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise ProblemsError([_lock_not_file(lock)]) from None
         raise ProblemsError([os_problem(str(lock), error)]) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ProblemsError(
-                [Problem(str(lock), "", texts.LOCK_NOT_FILE, texts.FIX_LOCK_NOT_FILE)]
-            )
+            raise ProblemsError([_lock_not_file(lock)])
         _take(fd, path, wait)
         yield real
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _lock_not_file(lock: Path) -> Problem:
+    return Problem(str(lock), "", texts.LOCK_NOT_FILE, texts.FIX_LOCK_NOT_FILE)
 
 
 def _take(fd: int, path: Path, wait: float) -> None:

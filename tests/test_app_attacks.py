@@ -1,0 +1,152 @@
+"""Findings of the adversarial run, as a user meets them in the app (issue 10).
+
+Renaming or trashing the open scenario, exporting over files, a second ctrl+s
+during a slow save, a journal folder that cannot be written.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.files import journal, locations, storage
+from gebiedsplanner.files.session import SaveJob
+from gebiedsplanner.ui.app import PlannerApp
+from tests.pilot_helpers import screen_text, shown
+from tests.test_app import SIZE
+from tests.test_app_library import alfa_and_beta, go_to_row
+
+CENTRUM = Cell("Centrum", "couleur_locale", 2016)
+
+
+def app_on(path: Path, *team: Path) -> PlannerApp:
+    settings = locations.load_settings([str(folder) for folder in team])
+    return PlannerApp(storage.open_for_editing(path), settings)
+
+
+async def test_the_planner_follows_a_rename_of_the_open_scenario(tmp_path: Path) -> None:
+    team = alfa_and_beta(tmp_path)
+    app = app_on(team / "alfa.toml", team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=111.111", "enter", "l")
+        await shown(pilot, "boven envelope:")
+        await go_to_row(pilot, "alfa")
+        await pilot.press("r", "ctrl+u", *"Gamma", "enter")
+        await shown(pilot, "Hernoemd")
+        await pilot.press("escape")
+        assert (await shown(pilot, " Gamma · 2016")).startswith(" Gamma · 2016")
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+        assert "Samengevoegd" not in screen_text(pilot)
+    assert not (team / "alfa.toml").exists()  # never silently recreated
+    renamed = storage.load(team / "gamma.toml").scenario
+    assert renamed.name == "Gamma" and renamed.amount(CENTRUM) == 111_111
+
+
+async def test_saving_a_trashed_scenario_asks_and_can_save_as(tmp_path: Path) -> None:
+    team = alfa_and_beta(tmp_path)
+    app = app_on(team / "alfa.toml", team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=111.111", "enter", "l")
+        await shown(pilot, "boven envelope:")
+        await go_to_row(pilot, "alfa")
+        await pilot.press("x", "j")
+        await shown(pilot, "Naar de prullenbak")
+        await pilot.press("escape")
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Bestand bestaat niet meer")
+        assert not (team / "alfa.toml").exists()
+        await pilot.press("a")
+        await shown(pilot, "Opslaan als")
+        await pilot.press("ctrl+u", *"Alfa gered", "enter")
+        await shown(pilot, "Opgeslagen in")
+    assert not (team / "alfa.toml").exists()
+    assert storage.load(team / "alfa-gered.toml").scenario.amount(CENTRUM) == 111_111
+
+
+async def test_saving_a_vanished_scenario_can_write_it_anew_in_its_place(tmp_path: Path) -> None:
+    team = alfa_and_beta(tmp_path)
+    app = app_on(team / "alfa.toml", team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=111.111", "enter")
+        (team / "alfa.toml").rename(team / "elders.toml")  # a colleague, in another program
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Bestand bestaat niet meer")
+        await pilot.press("escape")
+        assert not (team / "alfa.toml").exists() and "niet opgeslagen" in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Bestand bestaat niet meer")
+        await pilot.press("o")
+        await shown(pilot, "Opgeslagen in")
+    assert storage.load(team / "alfa.toml").scenario.amount(CENTRUM) == 111_111
+    assert storage.load(team / "elders.toml").scenario.amount(CENTRUM) != 111_111
+
+
+async def test_export_asks_before_replacing_a_file(scenario_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "plan.csv"
+    out.write_text("van iemand anders\n")
+    app = app_on(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e", "ctrl+u", *str(out), "enter")
+        await shown(pilot, "bestaat al. Overschrijven")
+        await pilot.press("n")
+        await shown(pilot, "bestaat al. Overschrijven", present=False)
+        assert out.read_text() == "van iemand anders\n"
+        await pilot.press("e", "ctrl+u", *str(out), "enter")
+        await shown(pilot, "bestaat al. Overschrijven")
+        await pilot.press("j")
+        await shown(pilot, "180 rijen geëxporteerd")
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfscenario;gebied;post;jaar;bedrag")
+
+
+async def test_export_over_the_open_scenario_is_refused(scenario_file: Path) -> None:
+    before = scenario_file.read_bytes()
+    app = app_on(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e", "ctrl+u", *str(scenario_file), "enter")
+        await shown(pilot, "een export vervangt dat nooit")
+        await pilot.press("enter", *"+1", "enter", "ctrl+s")
+        await shown(pilot, "Opgeslagen in")  # the next save still works
+    assert scenario_file.read_bytes() != before
+    assert storage.load(scenario_file).scenario.amount(CENTRUM) == 111_001
+
+
+async def test_a_second_save_during_a_slow_save_is_no_merge(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network folder that takes its time: ctrl+s twice, then one plain save after another."""
+    slow = threading.Event()
+    run = SaveJob.run
+
+    def slow_run(job: SaveJob) -> object:
+        slow.wait(30)
+        return run(job)
+
+    monkeypatch.setattr(SaveJob, "run", slow_run)
+    app = app_on(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1", "enter", "ctrl+s")
+        await pilot.press("enter", *"+1", "enter", "ctrl+s")
+        await shown(pilot, "daarna wordt ook deze stand opgeslagen")
+        slow.set()
+        await shown(pilot, "niet opgeslagen", present=False)
+        assert "Samengevoegd" not in screen_text(pilot)
+    assert storage.load(scenario_file).scenario.amount(CENTRUM) == 111_002
+
+
+async def test_a_journal_folder_that_cannot_be_written_says_so_and_saving_works(
+    scenario_file: Path,
+) -> None:
+    journal.journal_dir().parent.mkdir(parents=True)
+    journal.journal_dir().write_text("een bestand waar de map hoort")
+    app = app_on(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1", "enter")
+        await shown(pilot, "niet in het herstel-journaal")
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+        assert app.is_running
+    assert storage.load(scenario_file).scenario.amount(CENTRUM) == 111_001

@@ -1,0 +1,163 @@
+"""Every reader against hostile input: the fixed corpus of ``tests/hostile.py`` and
+generated input (hypothesis). A reader returns a value or raises ``ProblemsError``
+with a message, quickly; nothing else, never a hang."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.files import journal, library, locations, presence, storage
+from gebiedsplanner.files.reading import read_untrusted
+from gebiedsplanner.files.scenario_format import decode, load_toml, parse
+from tests import hostile
+from tests.pilot_helpers import shown
+from tests.test_attacks_on_files import within
+
+GOOD = hostile.GOOD
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    folder = tmp_path / "team"
+    hostile.build(folder)
+    return folder
+
+
+def every_file(folder: Path) -> list[Path]:
+    return sorted(folder / name for name in os.listdir(folder))
+
+
+def test_every_reader_answers_every_hostile_file_quickly(team: Path) -> None:
+    for path in every_file(team):
+        for read in (
+            lambda p: storage.load(p),
+            lambda p: journal.read_leftover(p, read_untrusted(p, head=True)),
+            lambda p: presence._read_note(p),
+            lambda p: load_toml(str(p), decode(str(p), read_untrusted(p, 1024 * 1024))),
+        ):
+            try:
+                within(10, lambda: read(path))  # noqa: B023 (called at once)
+            except ProblemsError as error:
+                assert error.problems and all(problem.message for problem in error.problems)
+
+
+def test_the_library_lists_every_hostile_file_with_its_problem(team: Path) -> None:
+    settings = locations.load_settings([str(team)])
+    entries = within(30, lambda: library.scan(settings))
+    assert isinstance(entries, list)
+    by_name = {entry.path.name: entry for entry in entries}
+    for name in hostile.build(team.parent / "nog-een"):
+        entry = by_name[name]
+        assert entry.scenario is None and entry.status.startswith("kan niet laden: "), name
+    for name in hostile.LOADING:
+        assert by_name[name].scenario is not None, name
+
+
+def test_planted_notes_fool_nobody_and_a_planted_lock_creates_nothing(team: Path) -> None:
+    assert within(10, lambda: presence.others(team / "goed.toml")) == []
+    document = storage.load(team / "toekomst.toml")
+    with pytest.raises(ProblemsError, match="schrijfslot"), storage.write_lock(document.path):  # type: ignore[arg-type]
+        pass
+    assert not (team / "nieuw-door-slot").exists()
+
+
+# -- generated input ------------------------------------------------------------------
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(st.binary(max_size=2000))
+def test_any_bytes_are_a_scenario_or_a_problem(raw: bytes) -> None:
+    try:
+        parse("x.toml", raw)
+    except ProblemsError as error:
+        assert error.problems
+
+
+@st.composite
+def mutated_scenarios(draw: st.DrawFn) -> str:
+    """The bundled scenario with a few characters replaced, inserted or removed."""
+    text = GOOD
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(text)))
+        insert = draw(st.text(alphabet="[]{}=\"'.,_-0123456789\n #ａ２\x00\x1b€", max_size=6))
+        cut = draw(st.integers(0, 6))
+        text = text[:at] + insert + text[at + cut :]
+    return text
+
+
+@FAST
+@given(mutated_scenarios())
+def test_a_damaged_scenario_is_a_scenario_or_a_problem(text: str) -> None:
+    try:
+        scenario = parse("x.toml", text.encode("utf-8", "surrogatepass"))
+    except ProblemsError as error:
+        assert error.problems
+        return
+    for year in scenario.years:  # whatever loads holds up
+        assert scenario.totals(year) == scenario.recomputed_totals(year)
+
+
+@FAST
+@given(st.binary(max_size=3000))
+def test_any_bytes_are_read_as_a_journal_without_error(raw: bytes) -> None:
+    leftover = journal.read_leftover(Path("j.jsonl"), raw)
+    assert leftover.unreadable >= 0
+
+
+@FAST
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner),
+        max_leaves=20,
+    )
+)
+def test_any_json_is_an_editing_note_or_none(data: object) -> None:
+    note = presence._note_from(Path("n"), data)
+    assert note is None or 0 < note.pid <= presence.PID_MAX
+
+
+@FAST
+@given(st.text(max_size=300))
+def test_any_config_text_is_settings_or_a_problem(text: str) -> None:
+    config = locations.config_file()
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_bytes(text.encode("utf-8", "surrogatepass"))
+    try:
+        settings_ = locations.load_settings()
+    except ProblemsError as error:
+        assert error.problems[0].file == str(config)
+        return
+    assert all("\x00" not in str(folder) for folder in settings_.shared)
+
+
+# -- the app on a hostile team folder -------------------------------------------------
+
+
+async def test_the_app_keeps_working_in_a_hostile_team_folder(team: Path) -> None:
+    from gebiedsplanner.ui.app import PlannerApp
+
+    app = PlannerApp(
+        storage.open_for_editing(team / "goed.toml"), locations.load_settings([str(team)])
+    )
+    async with app.run_test(size=(140, 60), notifications=True) as pilot:
+        await pilot.press("l")
+        text = await shown(pilot, "veel-fouten.toml")
+        for name in ("binair.toml", "pijp.toml", "groot.toml", "\\x1b[31mrood\\x07.toml"):
+            row = next((line for line in text.splitlines() if name in line), "")
+            assert "kan niet laden" in row, (name, text)
+        await pilot.press("escape")
+        await pilot.press("enter", *"=123.456", "enter", "ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+        assert app.is_running
+    assert storage.load(team / "goed.toml").scenario.log[-1].changes[0].new == 123_456
+    assert stat.S_ISFIFO(os.lstat(team / "pijp.toml").st_mode)  # nothing touched
