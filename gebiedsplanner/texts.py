@@ -500,3 +500,14 @@ HISTORY_EMPTY = "Nog geen wijzigingen vastgelegd."
 HISTORY_ALL = "Wijzigingslogboek van het hele scenario (nieuwste eerst)"
 HISTORY_CELL = "Wijzigingslogboek van {cell} (nieuwste eerst)"
 HISTORY_KEYS = "a: deze cel / hele scenario · esc: sluiten"
+
+# -- terminal and crashes ---
+CRASH_APP = (
+    "Onverwachte fout: gebiedsplanner is gestopt. Niet-opgeslagen wijzigingen staan in het"
+    " herstel-journaal en worden bij de volgende start aangeboden. {where}"
+)
+CRASH_COMMAND = "Onverwachte fout: gebiedsplanner {command} is gestopt. {where}"
+CRASH_LOG_WRITTEN = "Foutrapport: {file}"
+CRASH_LOG_FAILED = (
+    "Het foutrapport kon niet worden bewaard in {folder} ({reason}); de fout: {error}"
+)

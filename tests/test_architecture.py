@@ -23,7 +23,8 @@ def test_core_and_files_run_without_textual_or_polars() -> None:
         "gebiedsplanner.core.summary, gebiedsplanner.core.describe, "
         "gebiedsplanner.files.storage, gebiedsplanner.files.csv_export, "
         "gebiedsplanner.files.session, gebiedsplanner.files.library, "
-        "gebiedsplanner.files.presence, gebiedsplanner.core.merge, gebiedsplanner.core.compare, "
+        "gebiedsplanner.files.presence, gebiedsplanner.files.crash_log, "
+        "gebiedsplanner.core.merge, gebiedsplanner.core.compare, "
         "gebiedsplanner.core.compare_report"
     )
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich", "polars")}
