@@ -2,7 +2,8 @@
 
 Every command runs on the same pure core as the app. Problems are printed as
 ``file: place: message`` plus a fix, and the exit code is 1; a traceback never
-reaches the user.
+reaches the user: an unexpected error is written to a crash log, and the user
+reads one line saying where it is.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from gebiedsplanner.core.money import AmountInputError, format_amount, parse_eur
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError, Scenario
 from gebiedsplanner.core.summary import summary_lines
-from gebiedsplanner.files import locations, storage
+from gebiedsplanner.files import crash_log, locations, storage
 from gebiedsplanner.files.scenario_format import parse_address
 
 
@@ -85,14 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "export": _export,
             "compare": _compare,
         }[options.command]
-        return _reporting_problems(handler, options)
+        return _reporting_problems(handler, options, texts.CRASH_COMMAND, command=options.command)
     options = _parser_for_app().parse_args(args)
-    return _reporting_problems(_run_app, options)
+    return _reporting_problems(_run_app, options, texts.CRASH_APP)
 
 
 def _reporting_problems(
-    handler: Callable[[argparse.Namespace], int], options: argparse.Namespace
+    handler: Callable[[argparse.Namespace], int],
+    options: argparse.Namespace,
+    crash_template: str,
+    **crash_fields: str,
 ) -> int:
+    """Run ``handler``; problems become messages, anything else a crash log and one line."""
     try:
         return handler(options)
     except ProblemsError as error:
@@ -100,6 +105,10 @@ def _reporting_problems(
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: the traceback goes to the log, not to the user
+        report = crash_log.describe(error)
+        print(crash_log.notice(report, crash_template, **crash_fields), file=sys.stderr)
+        return 1
 
 
 def _print_problems(problems: list[Problem]) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from gebiedsplanner.cli import main
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import storage
+from gebiedsplanner.files import crash_log, storage
 from tests.conftest import BUNDLED
 
 
@@ -267,3 +267,34 @@ def test_compare_reports_broken_files(capsys: pytest.CaptureFixture[str], tmp_pa
     broken.write_text("")
     code, _, err = run(capsys, "compare", str(BUNDLED), str(broken), str(tmp_path / "weg.toml"))
     assert code == 1 and "bestand is leeg" in err and "bestand bestaat niet" in err
+
+
+def broken_summary(*args: object) -> list[str]:
+    raise RuntimeError("opzettelijke testfout")
+
+
+def test_an_unexpected_error_is_logged_and_told_in_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("gebiedsplanner.cli.summary_lines", broken_summary)
+    code, out, err = run(capsys, "summary", str(BUNDLED))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    start = "Onverwachte fout: gebiedsplanner summary is gestopt. Foutrapport: "
+    assert err.startswith(start)
+    log = Path(err.removeprefix(start).strip())
+    assert log.parent == crash_log.log_dir()
+    text = log.read_text(encoding="utf-8")
+    assert "Traceback" in text and "in broken_summary" in text
+    assert text.endswith("RuntimeError: opzettelijke testfout\n")
+
+
+def test_when_the_crash_log_cannot_be_written_the_line_says_so(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, isolated_user_dirs: Path
+) -> None:
+    isolated_user_dirs.mkdir()
+    (isolated_user_dirs / "state").write_text("not a folder")  # fails as root, too
+    monkeypatch.setattr("gebiedsplanner.cli.summary_lines", broken_summary)
+    code, _, err = run(capsys, "summary", str(BUNDLED))
+    assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
+    assert "Het foutrapport kon niet worden bewaard in" in err
+    assert err.strip().endswith("de fout: RuntimeError: opzettelijke testfout")
