@@ -248,5 +248,6 @@ def _run_app(options: argparse.Namespace) -> int:
     from gebiedsplanner.ui.app import PlannerApp
 
     gc.freeze()
-    PlannerApp(document, settings).run()
-    return 0
+    app = PlannerApp(document, settings)
+    app.run()
+    return app.return_code or 0

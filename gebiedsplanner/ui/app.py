@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
@@ -17,13 +17,14 @@ from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.storage import ScenarioDocument
 from gebiedsplanner.ui.screens.planner import PlannerScreen
+from gebiedsplanner.ui.terminal_app import TerminalApp
 
 if TYPE_CHECKING:
     from gebiedsplanner.ui.screens.library import LibraryScreen
 
 
-class PlannerApp(App[None]):
-    """gebiedsplanner in the terminal."""
+class PlannerApp(TerminalApp):
+    """gebiedsplanner in the terminal (signals, suspension and crashes: see TerminalApp)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "gebiedsplanner"

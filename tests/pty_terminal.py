@@ -1,0 +1,134 @@
+"""The real app in a pseudo-terminal, as an adviser runs it over SSH.
+
+The ideas of ``benchmarks/harness.py``, for tests: a fresh process in an 80x24
+pty (its session leader, so closing the pty hangs it up as a dropped SSH link
+does), ``TERM=xterm-256color``, the test's own XDG folders. Every wait is for a
+condition (bytes on the pty, a file, the process ending) with a deadline; no
+test passes because of a sleep.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections.abc import Callable
+from fcntl import ioctl
+from pathlib import Path
+
+LAUNCH = Path(__file__).with_name("pty_launch.py")
+COLUMNS, LINES = 80, 24
+LIMIT = 30.0  # seconds: generous, the machine may be busy
+
+TITLE = b"NRW basis 2016-2019"
+ENTER = b"\r"
+
+
+def pty_problem() -> str | None:
+    """Why no pseudo-terminal can be made here, or ``None`` when one can."""
+    if not hasattr(os, "openpty") or not hasattr(os, "login_tty"):
+        return "this platform has no pseudo-terminals (os.openpty, os.login_tty)"
+    try:
+        primary, secondary = os.openpty()
+    except OSError as error:
+        return f"no pseudo-terminal available: {error}"
+    os.close(primary)
+    os.close(secondary)
+    return None
+
+
+class PtyApp:
+    """One ``gebiedsplanner`` process in an 80x24 pseudo-terminal."""
+
+    def __init__(self, home: Path, *args: str) -> None:
+        env = dict(
+            os.environ,
+            TERM="xterm-256color",
+            XDG_STATE_HOME=str(home / "state"),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+        )
+        for variable in ("TEXTUAL", "COLORTERM", "TEXTUAL_ALLOW_SIGNALS"):
+            env.pop(variable, None)
+        command = [sys.executable, str(LAUNCH), *args]
+        primary, secondary = os.openpty()
+        ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        self.attributes_before = termios.tcgetattr(secondary)
+        pid = os.fork()
+        if pid == 0:  # the child: exec at once, touching nothing of the parent's
+            os.close(primary)
+            os.login_tty(secondary)  # its own session, the pty its controlling terminal
+            os.execve(sys.executable, command, env)
+        os.close(secondary)
+        self.pid, self.fd = pid, primary
+        self.output = bytearray()
+        self.status: int | None = None  # the exit code; -N when signal N killed the process
+        self.attributes_after: list[object] | None = None  # the pty's, once the app has gone
+
+    # -- reading ---------------------------------------------------------------
+
+    def _read(self, timeout: float) -> None:
+        """Read what the app wrote within ``timeout`` seconds (nothing once it is closed)."""
+        if self.fd < 0:  # nothing more to read: just pace the caller's polling
+            time.sleep(timeout)
+            return
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if ready:
+            try:
+                self.output += os.read(self.fd, 65536)
+            except OSError:  # EIO: the app and every child of it have gone
+                self.attributes_after = termios.tcgetattr(self.fd)
+                os.close(self.fd)
+                self.fd = -1
+
+    def wait_for(self, condition: Callable[[], bool], what: str, limit: float = LIMIT) -> None:
+        """Keep reading the pty until ``condition`` holds; fail after ``limit`` seconds."""
+        deadline = time.monotonic() + limit
+        while not condition():
+            if time.monotonic() > deadline:
+                tail = bytes(self.output[-600:])
+                raise AssertionError(f"waited {limit} s for {what}; last output: {tail!r}")
+            self._read(0.05)
+            self._reap()
+
+    def wait_for_bytes(self, wanted: bytes, since: int = 0, limit: float = LIMIT) -> None:
+        """Until the app has written ``wanted`` at or after offset ``since`` of the output."""
+        self.wait_for(lambda: wanted in self.output[since:], repr(wanted), limit)
+
+    def wait_for_start(self) -> None:
+        """Until the planner shows the scenario's title."""
+        self.wait_for_bytes(TITLE)
+
+    # -- acting ----------------------------------------------------------------
+
+    def send(self, keys: bytes) -> None:
+        os.write(self.fd, keys)
+
+    def kill(self, signum: int) -> None:
+        os.kill(self.pid, signum)
+
+    def _reap(self) -> None:
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = os.waitstatus_to_exitcode(status)
+
+    def wait_for_exit(self, limit: float = LIMIT) -> int:
+        """The exit status, once the app has ended and written its last bytes."""
+        self.wait_for(lambda: self.status is not None, "the app to end", limit)
+        self.wait_for(lambda: self.fd < 0, "the pty to close", limit)
+        assert self.status is not None
+        return self.status
+
+    def close(self) -> None:
+        """Make sure the process is gone (a failed test must not leave it running)."""
+        if self.status is None:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
