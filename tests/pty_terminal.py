@@ -111,6 +111,20 @@ class PtyApp:
     def kill(self, signum: int) -> None:
         os.kill(self.pid, signum)
 
+    def hang_up(self) -> None:
+        """Close the terminal's side, as sshd does when the link drops."""
+        os.close(self.fd)
+        self.fd = -1
+
+    def wait_for_stop(self, limit: float = LIMIT) -> None:
+        """Until the process is stopped (by SIGTSTP, say)."""
+
+        def stopped() -> bool:
+            pid, status = os.waitpid(self.pid, os.WNOHANG | os.WUNTRACED)
+            return bool(pid) and os.WIFSTOPPED(status)
+
+        self.wait_for(stopped, "the app to stop", limit)
+
     def _reap(self) -> None:
         if self.status is None:
             pid, status = os.waitpid(self.pid, os.WNOHANG)

@@ -15,7 +15,7 @@ import pytest
 
 from gebiedsplanner import texts
 from gebiedsplanner.files import journal
-from tests.pty_terminal import ENTER, PtyApp, pty_problem
+from tests.pty_terminal import ENTER, TITLE, PtyApp, pty_problem
 
 PTY_PROBLEM = pty_problem()
 needs_pty = pytest.mark.skipif(PTY_PROBLEM is not None, reason=PTY_PROBLEM or "")
@@ -106,3 +106,58 @@ def test_a_signal_ends_the_app_cleanly_and_keeps_the_journal(
 
     again = start(terminals, isolated_user_dirs, str(scenario_file))
     again.wait_for_bytes(texts.RECOVER_TITLE.encode())
+
+
+@needs_pty
+def test_a_dropped_ssh_link_ends_the_app_cleanly_without_a_traceback(
+    terminals: list[PtyApp], isolated_user_dirs: Path, scenario_file: Path, tmp_path: Path
+) -> None:
+    """Closing the pty hangs it up: the kernel sends SIGHUP and SIGCONT, writes fail."""
+    thread_errors = tmp_path / "thread-errors.txt"
+    app = start(
+        terminals, isolated_user_dirs, "--thread-errors", str(thread_errors), str(scenario_file)
+    )
+    journals_before = edit_once(app, scenario_file)
+    app.hang_up()
+    assert app.wait_for_exit() == 129
+    assert_left_cleanly(scenario_file, journals_before)
+    assert not thread_errors.exists(), thread_errors.read_text()
+
+
+# -- SIGTSTP, SIGCONT ------------------------------------------------------------------
+
+
+@needs_pty
+def test_ctrl_z_undoes_and_after_sigtstp_and_sigcont_the_screen_is_drawn_again(
+    terminals: list[PtyApp], isolated_user_dirs: Path, scenario_file: Path
+) -> None:
+    app = start(terminals, isolated_user_dirs, str(scenario_file))
+    edit_once(app, scenario_file)
+    app.send(b"\x1a")  # ctrl+z: the planner's undo, not a suspension
+    app.wait_for(lambda: journaled_changes() == 2, "the undo in the journal")
+
+    app.kill(signal.SIGTSTP)
+    app.wait_for_stop()
+    mark = len(app.output)
+    app.kill(signal.SIGCONT)
+    for text in (TITLE, b"Totaal", b"Envelope", b"Taakstelling"):  # no resize needed
+        app.wait_for_bytes(text, since=mark, limit=15)
+    assert b"\x1b[?1049h" in app.output[mark:]
+
+    mark = len(app.output)
+    app.kill(signal.SIGTERM)
+    assert app.wait_for_exit() == 143
+    assert_restored(app, bytes(app.output[mark:]))
+
+
+@needs_pty
+def test_a_sigcont_without_a_suspension_leaves_the_running_app_alone(
+    terminals: list[PtyApp], isolated_user_dirs: Path, scenario_file: Path
+) -> None:
+    """Textual would enter application mode a second time (a second input thread)."""
+    app = start(terminals, isolated_user_dirs, str(scenario_file))
+    mark = len(app.output)
+    app.kill(signal.SIGCONT)
+    app.send(b"k")  # whole euros -> thousands: the app still takes keys, once each
+    app.wait_for_bytes(texts.UNIT_THOUSANDS.encode(), since=mark)
+    assert b"\x1b[?1049h" not in app.output[mark:]

@@ -15,12 +15,17 @@ import errno
 import os
 import signal
 import termios
+from collections.abc import Callable
+from functools import partial
+from types import FrameType
 
 from textual.app import App
 
 #: Signals that end the app as if the user quit without saving: TERM from an
 #: administrator or the system, HUP when the SSH link drops.
 LEAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+
+SignalHandler = Callable[[int, FrameType | None], object]
 
 
 def _hung_up(descriptor: int) -> bool:
@@ -48,6 +53,12 @@ def _silence_hung_up_output() -> None:
 class TerminalApp(App[None]):
     """An app that leaves the terminal as it found it, however it ends."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._suspended = False
+
+    # -- signals -----------------------------------------------------------------
+
     def on_load(self) -> None:
         """Leave cleanly on SIGTERM and SIGHUP.
 
@@ -67,3 +78,36 @@ class TerminalApp(App[None]):
         if signum == signal.SIGHUP:
             _silence_hung_up_output()
         self.exit(return_code=128 + signum)
+
+    def on_mount(self) -> None:
+        """Repaint after ``fg``; let Textual resume after SIGCONT only what SIGTSTP suspended.
+
+        Textual's driver (when it drives a real terminal) handles SIGTSTP and SIGCONT
+        itself, in plain signal handlers: they must stop and continue the process
+        synchronously. But it re-enters application mode on every SIGCONT, also one
+        without a suspension, such as the SIGCONT the kernel sends with SIGHUP when the
+        SSH link drops: a second input thread, and writes to a terminal that is gone.
+        """
+        self.app_resume_signal.subscribe(self, self._redraw)
+        suspend, resume = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+        if callable(suspend) and callable(resume):
+            signal.signal(signal.SIGTSTP, partial(self._on_sigtstp, suspend))
+            signal.signal(signal.SIGCONT, partial(self._on_sigcont, resume))
+
+    def _on_sigtstp(self, suspend: SignalHandler, signum: int, frame: FrameType | None) -> None:
+        self._suspended = True
+        suspend(signum, frame)  # returns once the process is continued
+
+    def _on_sigcont(self, resume: SignalHandler, signum: int, frame: FrameType | None) -> None:
+        _silence_hung_up_output()  # continued by a hangup: write nowhere, not to a dead tty
+        if self._suspended:
+            self._suspended = False
+            resume(signum, frame)
+
+    def _redraw(self, _app: App[None]) -> None:
+        """Back from SIGTSTP (``fg``, SIGCONT): the terminal holds nothing of ours.
+
+        Textual's driver re-enters application mode, but Textual repaints only what
+        changed since: without this the screen stays blank until a resize.
+        """
+        self.screen.refresh()
