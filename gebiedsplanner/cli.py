@@ -250,4 +250,6 @@ def _run_app(options: argparse.Namespace) -> int:
     gc.freeze()
     app = PlannerApp(document, settings)
     app.run()
+    if app.crash_notice is not None:  # now that the terminal is back to normal
+        print(app.crash_notice, file=sys.stderr)
     return app.return_code or 0

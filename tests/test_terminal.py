@@ -2,19 +2,29 @@
 
 Most tests run the real app in a pseudo-terminal (``tests/pty_terminal.py``) with
 a writable copy of the bundled scenario, send it signals as ``kill`` would, and
-read the bytes it writes.
+read the bytes it writes. The last test checks the private Textual API that
+``TerminalApp`` relies on, so a Textual upgrade that changes it fails here.
 """
 
 from __future__ import annotations
 
+import inspect
+import re
 import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.drivers.linux_driver import LinuxDriver
 
 from gebiedsplanner import texts
-from gebiedsplanner.files import journal
+from gebiedsplanner.files import crash_log, journal
+from gebiedsplanner.files.locations import load_settings
+from gebiedsplanner.files.storage import load
+from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.screens.planner import PlannerScreen
+from tests.pty_launch import CRASH_MESSAGE
 from tests.pty_terminal import ENTER, TITLE, PtyApp, pty_problem
 
 PTY_PROBLEM = pty_problem()
@@ -22,6 +32,9 @@ needs_pty = pytest.mark.skipif(PTY_PROBLEM is not None, reason=PTY_PROBLEM or ""
 
 LEAVE_ALT_SCREEN, SHOW_CURSOR = b"\x1b[?1049l", b"\x1b[?25h"
 MOUSE_OFF = (b"\x1b[?1000l", b"\x1b[?1003l", b"\x1b[?1006l")
+ESCAPE_SEQUENCE = re.compile(rb"\x1b\[[0-9;?<>=$]*[A-Za-z~]")
+CRASH_LINE = texts.CRASH_APP.split("{")[0].encode()
+LOG_NAMED = re.compile(texts.CRASH_LOG_WRITTEN.replace("{file}", r"(\S+\.log)"))
 
 
 @pytest.fixture
@@ -161,3 +174,94 @@ def test_a_sigcont_without_a_suspension_leaves_the_running_app_alone(
     app.send(b"k")  # whole euros -> thousands: the app still takes keys, once each
     app.wait_for_bytes(texts.UNIT_THOUSANDS.encode(), since=mark)
     assert b"\x1b[?1049h" not in app.output[mark:]
+
+
+# -- crashes ---------------------------------------------------------------------------
+
+
+def logged_crash(line: str) -> str:
+    """The crash log that ``line`` names (it must exist)."""
+    found = LOG_NAMED.search(line)
+    assert found, line
+    log = Path(found.group(1))
+    assert log.parent == crash_log.log_dir() and log.stat().st_mode & 0o777 == 0o600
+    return log.read_text(encoding="utf-8")
+
+
+@needs_pty
+@pytest.mark.parametrize(
+    ("breaking", "key"),
+    [(("--crash", "toggle_thousands"), b"k"), (("--crash-input", "\x07"), b"\x07")],
+    ids=["in-a-planner-action", "in-textual-input-thread"],
+)
+def test_a_crash_restores_the_terminal_logs_the_traceback_and_says_so_in_one_line(
+    terminals: list[PtyApp],
+    isolated_user_dirs: Path,
+    scenario_file: Path,
+    breaking: tuple[str, str],
+    key: bytes,
+) -> None:
+    app = start(terminals, isolated_user_dirs, *breaking, str(scenario_file))
+    journals_before = edit_once(app, scenario_file)
+    mark = len(app.output)
+    app.send(key)
+    assert app.wait_for_exit() == 1
+    written = bytes(app.output[mark:])
+    assert_restored(app, written)
+    assert_left_cleanly(scenario_file, journals_before)
+
+    after_screen = written[written.rfind(LEAVE_ALT_SCREEN) :]
+    text = ESCAPE_SEQUENCE.sub(b"", after_screen).decode()
+    assert text.endswith("\r\n") and text.count("\n") == 1, text  # one line, and the last
+    assert text.startswith(CRASH_LINE.decode()), text
+    assert "Traceback" not in text and "╭" not in text  # no Rich traceback
+    log = logged_crash(text.strip())
+    assert "Traceback" in log and f"RuntimeError: {CRASH_MESSAGE}" in log
+
+
+async def test_under_pilot_a_crash_still_reaches_the_test(scenario_file: Path) -> None:
+    """The crash handling must not swallow errors in tests: Pilot re-raises them."""
+    app = PlannerApp(load(scenario_file), load_settings())
+
+    def broken() -> None:
+        raise RuntimeError(CRASH_MESSAGE)
+
+    with pytest.raises(RuntimeError, match=CRASH_MESSAGE):
+        async with app.run_test() as pilot:
+            planner = app.screen
+            assert isinstance(planner, PlannerScreen)
+            planner.action_toggle_thousands = broken  # type: ignore[method-assign]
+            await pilot.press("k")
+    assert app.return_code == 1
+    assert app.crash_notice is not None and CRASH_MESSAGE in logged_crash(app.crash_notice)
+
+
+# -- Textual's private API, as TerminalApp uses it ---------------------------------------
+
+
+async def test_the_textual_internals_terminal_app_relies_on_are_still_there() -> None:
+    """Fails on a Textual upgrade that changes what ``TerminalApp`` overrides or reads."""
+    parameters = inspect.signature(App._handle_exception).parameters
+    assert list(parameters) == ["self", "error"]
+    app = App[None]()
+    assert app._exit_renderables == []
+    try:
+        raise RuntimeError(CRASH_MESSAGE)
+    except RuntimeError as error:
+        app._handle_exception(error)  # Textual's own: return code 1, a Rich traceback
+    assert app.return_code == 1 and len(app._exit_renderables) == 1
+
+    panic = inspect.signature(App.panic).parameters
+    assert [p.kind for p in panic.values()][1:] == [inspect.Parameter.VAR_POSITIONAL]
+
+    # The driver handles SIGTSTP and SIGCONT with plain signal handlers (TerminalApp
+    # wraps them) and asks the app to publish app_resume_signal after a resume.
+    saved = {signum: signal.getsignal(signum) for signum in (signal.SIGTSTP, signal.SIGCONT)}
+    try:
+        driver = LinuxDriver(app)
+        assert signal.getsignal(signal.SIGTSTP) == driver._sigtstp_application
+        assert signal.getsignal(signal.SIGCONT) == driver._sigcont_application
+    finally:
+        for signum, handler in saved.items():
+            signal.signal(signum, handler)
+    assert "SignalResume" in inspect.getsource(LinuxDriver.start_application_mode)

@@ -5,13 +5,14 @@ an administrator, SIGHUP from a dropped link, suspension and ``fg``. Whatever
 happens, the terminal must be left as it was found (no alternate screen, mouse
 reporting off, cursor shown), unsaved edits must stay in the journal for the
 next start, and the exit status must say what happened. This base class keeps
-all of that out of the planner app.
+all of that, and every use of Textual's private API, out of the planner app.
 """
 
 from __future__ import annotations
 
 import asyncio
 import errno
+import io
 import os
 import signal
 import termios
@@ -19,7 +20,12 @@ from collections.abc import Callable
 from functools import partial
 from types import FrameType
 
+from rich.console import Console, RenderableType
 from textual.app import App
+from textual.worker import WorkerFailed
+
+from gebiedsplanner import texts
+from gebiedsplanner.files import crash_log
 
 #: Signals that end the app as if the user quit without saving: TERM from an
 #: administrator or the system, HUP when the SSH link drops.
@@ -50,11 +56,21 @@ def _silence_hung_up_output() -> None:
             os.close(null)
 
 
+def _plain_text(renderables: tuple[RenderableType, ...]) -> str:
+    """What Rich would print for ``renderables``, without colours, for a log file."""
+    out = io.StringIO()
+    Console(file=out, width=100, color_system=None, force_terminal=False).print(*renderables)
+    return out.getvalue()
+
+
 class TerminalApp(App[None]):
     """An app that leaves the terminal as it found it, however it ends."""
 
     def __init__(self) -> None:
         super().__init__()
+        self.crash_notice: str | None = None
+        """After an unexpected error: the one line for the user, to be printed once
+        the terminal is restored (by the command line, which ran the app)."""
         self._suspended = False
 
     # -- signals -----------------------------------------------------------------
@@ -111,3 +127,32 @@ class TerminalApp(App[None]):
         changed since: without this the screen stays blank until a resize.
         """
         self.screen.refresh()
+
+    # -- crashes -----------------------------------------------------------------
+
+    def _crashed(self, report: str) -> None:
+        """Log the first crash (later errors are its consequences) and keep its line."""
+        if self.crash_notice is None:
+            self.crash_notice = crash_log.notice(report, texts.CRASH_APP)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's door for unhandled errors: in handlers, workers, timers, layout.
+
+        The error goes to a crash log and becomes one line for the user. Textual still
+        ends the app with return code 1 and, under Pilot, re-raises the error in the
+        test; only its Rich traceback is dropped, since the log holds the traceback.
+        Private API, here and nowhere else: tests/test_terminal.py fails when a Textual
+        upgrade changes it.
+        """
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        self._crashed(crash_log.describe(cause))
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual's exit for errors it renders itself, such as its input thread failing.
+
+        Logged like any crash, with return code 1 (Textual's own panic leaves it at 0).
+        """
+        self._crashed(_plain_text(renderables))
+        self.exit(return_code=1)
