@@ -101,7 +101,10 @@ def assert_left_cleanly(scenario: Path, journals_before: dict[Path, bytes]) -> N
 
 
 @needs_pty
-@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGHUP, 129)])
+@pytest.mark.parametrize(
+    ("signum", "status"),
+    [(signal.SIGTERM, 143), (signal.SIGHUP, 129), (signal.SIGINT, 130), (signal.SIGQUIT, 131)],
+)
 def test_a_signal_ends_the_app_cleanly_and_keeps_the_journal(
     terminals: list[PtyApp],
     isolated_user_dirs: Path,
@@ -259,6 +262,7 @@ async def test_the_textual_internals_terminal_app_relies_on_are_still_there() ->
     saved = {signum: signal.getsignal(signum) for signum in (signal.SIGTSTP, signal.SIGCONT)}
     try:
         driver = LinuxDriver(app)
+        assert driver._must_signal_resume is False  # set by a suspension, cleared on resume
         assert signal.getsignal(signal.SIGTSTP) == driver._sigtstp_application
         assert signal.getsignal(signal.SIGCONT) == driver._sigcont_application
     finally:

@@ -28,8 +28,9 @@ from gebiedsplanner import texts
 from gebiedsplanner.files import crash_log
 
 #: Signals that end the app as if the user quit without saving: TERM from an
-#: administrator or the system, HUP when the SSH link drops.
-LEAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+#: administrator or the system, HUP when the SSH link drops, INT and QUIT sent
+#: with ``kill`` (typed, ctrl+c and ctrl+\\ are keys, not signals, in the app).
+LEAVE_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGQUIT)
 
 SignalHandler = Callable[[int, FrameType | None], object]
 
@@ -71,7 +72,6 @@ class TerminalApp(App[None]):
         self.crash_notice: str | None = None
         """After an unexpected error: the one line for the user, to be printed once
         the terminal is restored (by the command line, which ran the app)."""
-        self._suspended = False
 
     # -- signals -----------------------------------------------------------------
 
@@ -105,19 +105,19 @@ class TerminalApp(App[None]):
         SSH link drops: a second input thread, and writes to a terminal that is gone.
         """
         self.app_resume_signal.subscribe(self, self._redraw)
-        suspend, resume = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
-        if callable(suspend) and callable(resume):
-            signal.signal(signal.SIGTSTP, partial(self._on_sigtstp, suspend))
+        resume = signal.getsignal(signal.SIGCONT)
+        if callable(resume):
             signal.signal(signal.SIGCONT, partial(self._on_sigcont, resume))
 
-    def _on_sigtstp(self, suspend: SignalHandler, signum: int, frame: FrameType | None) -> None:
-        self._suspended = True
-        suspend(signum, frame)  # returns once the process is continued
-
     def _on_sigcont(self, resume: SignalHandler, signum: int, frame: FrameType | None) -> None:
+        """Resume only while the driver still waits to: suspended, and not yet back.
+
+        The driver's own flag, not ours: after ``bg`` the resume fails (no terminal
+        in the background: SIGTTOU stops the process again) and the flag stays set,
+        so the ``fg`` that follows resumes for real.
+        """
         _silence_hung_up_output()  # continued by a hangup: write nowhere, not to a dead tty
-        if self._suspended:
-            self._suspended = False
+        if getattr(self._driver, "_must_signal_resume", False):
             resume(signum, frame)
 
     def _redraw(self, _app: App[None]) -> None:
