@@ -132,6 +132,10 @@ FIX_LOCK_NOT_FILE = (
     "verwijder dit slotbestand; het wordt bij de volgende keer opslaan opnieuw gemaakt"
 )
 FILE_VANISHED = "het bestand bestaat niet meer (hernoemd, verplaatst of naar de prullenbak)"
+RENAME_LINK = "dit is een symbolische koppeling naar een scenario elders"
+FIX_RENAME_LINK = (
+    "hernoem het bestand waar de koppeling naar wijst, of dupliceer (d) en hernoem de kopie"
+)
 FIX_RESCAN = "open de bibliotheek opnieuw en probeer het nog eens"
 FIX_FILE_VANISHED = "sla uw versie op als nieuw scenario ('opslaan als'); er is niets overschreven"
 CHANGED_ON_DISK = (
@@ -142,7 +146,6 @@ FIX_CHANGED_ON_DISK = (
 )
 FILE_EXISTS = "er bestaat al een bestand met deze naam"
 FIX_FILE_EXISTS = "kies een andere naam"
-CONFIG_BROKEN = "configuratiebestand is onleesbaar: {detail}"
 CONFIG_SCENARIO_DIR = (
     "scenario_dir moet een mapnaam tussen aanhalingstekens zijn, of een lijst daarvan"
 )
@@ -456,10 +459,10 @@ CHANGED_SHAPE = (
 FIX_CHANGED_SHAPE = "sla uw versie op als variant (S) en vergelijk beide in de bibliotheek (l)"
 
 # -- crash journal and recovery ---------------------------------------------------------
-JOURNAL_BROKEN = "het herstel-journaal is onleesbaar of past niet bij het bestand"
-FIX_JOURNAL_BROKEN = (
-    "het journaal is bewaard; open het scenario opnieuw en voer de wijzigingen zo nodig opnieuw in"
-)
+JOURNAL_GONE = "het herstel-journaal is verwijderd terwijl u werkte"
+FIX_JOURNAL_GONE = "er is een nieuw journaal begonnen met al uw niet-opgeslagen wijzigingen"
+JOURNAL_CLOSED = "het herstel-journaal is al gesloten"
+FIX_JOURNAL_CLOSED = "sla op, of open het scenario opnieuw"
 JOURNAL_FAILED = "deze wijziging staat op het scherm, maar kon niet in het herstel-journaal"
 FIX_JOURNAL_FAILED = "sla zo snel mogelijk op (ctrl+s); de wijziging zelf is niet verloren"
 STALE_CHANGE = "{cell} is niet meer {old} maar {now}: deze stap past niet meer en is overgeslagen"

@@ -10,7 +10,7 @@ import pytest
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.files import library, storage
 from gebiedsplanner.files.locations import Settings, load_settings
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, save
 
 
 @pytest.fixture
@@ -78,3 +78,25 @@ def test_restore_never_overwrites(settings: Settings) -> None:
     shutil.copyfile(BUNDLED, basis.path)
     with pytest.raises(ProblemsError, match="bestaat al"):
         library.restore(library.trashed(settings.trash)[0])
+
+
+def test_rename_never_replaces_a_colleagues_save_with_the_copy_read_earlier(
+    settings: Settings,
+) -> None:
+    basis = by_name(library.scan(settings), "basis.toml")
+    colleague = storage.load(basis.path)
+    colleague.scenario.name = "door collega gewijzigd"
+    save(colleague)
+    with pytest.raises(ProblemsError, match="gewijzigd sinds u het opende"):
+        library.rename(basis, "Hernoemd")
+    assert storage.load(basis.path).scenario.name == "door collega gewijzigd"
+    assert not (basis.path.parent / "hernoemd.toml").exists()
+
+
+def test_a_link_is_not_renamed(settings: Settings, tmp_path: Path) -> None:
+    team = settings.shared[0]
+    (team / "koppeling.toml").symlink_to(team / "basis.toml")
+    entry = by_name(library.scan(settings), "koppeling.toml")
+    with pytest.raises(ProblemsError, match="koppeling"):
+        library.rename(entry, "Anders")
+    assert (team / "koppeling.toml").is_symlink()

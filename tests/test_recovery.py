@@ -403,3 +403,18 @@ def test_a_save_interrupted_anywhere_leaves_the_old_or_the_new_file(
     monkeypatch.undo()
     assert scenario_file.read_bytes() == before
     assert files_beside(scenario_file) == ["nrw.toml"]
+
+
+def test_a_journal_removed_while_editing_is_started_again_with_every_change(
+    scenario_file: Path,
+) -> None:
+    import shutil
+
+    session = session_on(scenario_file)
+    session.edit(CELL, 1, "")
+    shutil.rmtree(journal.journal_dir().parent)  # someone cleans up the state dir
+    change = session.edit(OTHER, 2, "")
+    assert [problem.message for problem in change.problems] == []
+    killed(session)
+    again = recovered(scenario_file)
+    assert again.scenario.amount(CELL) == 1 and again.scenario.amount(OTHER) == 2

@@ -23,7 +23,7 @@ import platformdirs
 from gebiedsplanner import __version__, texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.files.locations import APP_NAME
-from gebiedsplanner.files.writing import create_exclusive
+from gebiedsplanner.files.writing import create_exclusive, private_folder
 
 _ATTEMPTS = 100  # names tried when several crashes of one process fall in the same second
 
@@ -52,8 +52,7 @@ def write(report: str, when: datetime | None = None) -> Path:
         OSError: The folder or the file could not be made or written.
     """
     when = when or datetime.now().astimezone()
-    folder = log_dir()
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder = private_folder(log_dir())
     data = (_header(when) + report).encode("utf-8", errors="backslashreplace")
     stem = f"crash-{when:%Y%m%d-%H%M%S}-{os.getpid()}"
     for attempt in range(1, _ATTEMPTS + 1):

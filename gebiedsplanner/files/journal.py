@@ -42,6 +42,7 @@ from typing import Any
 
 import platformdirs
 
+from gebiedsplanner import texts
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.problems import Problem, ProblemsError
@@ -49,7 +50,7 @@ from gebiedsplanner.core.scenario import CellChange, LogEntry
 from gebiedsplanner.files.locations import APP_NAME
 from gebiedsplanner.files.reading import SCENARIO_LIMIT, os_problem, real_path
 from gebiedsplanner.files.scenario_format import parse_address
-from gebiedsplanner.files.writing import fsync_folder
+from gebiedsplanner.files.writing import fsync_folder, private_folder
 
 FORMAT = 2
 SUFFIX = ".jsonl"
@@ -65,7 +66,7 @@ def journal_dir() -> Path:
 
 def _key(origin: Path) -> str:
     """The journals of one scenario file share this prefix (its real path, hashed)."""
-    return hashlib.sha256(str(real_path(origin)).encode()).hexdigest()[:24]
+    return hashlib.sha256(os.fsencode(real_path(origin))).hexdigest()[:24]
 
 
 def _entry_line(entry: LogEntry) -> bytes:
@@ -100,7 +101,7 @@ class Journal:
         """
         folder = journal_dir()
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_folder(folder)
             fd, temp = tempfile.mkstemp(dir=folder, prefix=".nieuw-", suffix=".tmp")
         except OSError as error:
             raise _journal_problem(folder, error) from None
@@ -121,8 +122,14 @@ class Journal:
     def append(self, entries: Sequence[LogEntry]) -> None:
         """Write ``entries`` durably (one write, one fdatasync) before they show."""
         if self._fd is None:
-            raise ProblemsError([Problem(str(self.path), "", *_CLOSED)])
+            raise ProblemsError(
+                [Problem(str(self.path), "", texts.JOURNAL_CLOSED, texts.FIX_JOURNAL_CLOSED)]
+            )
         try:
+            if os.fstat(self._fd).st_nlink == 0:
+                raise JournalGone(
+                    [Problem(str(self.path), "", texts.JOURNAL_GONE, texts.FIX_JOURNAL_GONE)]
+                )
             _write_all(self._fd, b"".join(_entry_line(entry) for entry in entries))
             os.fdatasync(self._fd)
         except OSError as error:
@@ -146,7 +153,8 @@ class Journal:
             self._fd = None
 
 
-_CLOSED = ("het herstel-journaal is al gesloten", "sla op of open het scenario opnieuw")
+class JournalGone(ProblemsError):
+    """Someone removed the journal file (or its folder): appends would go nowhere."""
 
 
 def set_aside(path: Path, label: str) -> Path:

@@ -166,24 +166,41 @@ class Renamed(NamedTuple):
 
 
 def rename(entry: Entry, name: str) -> Renamed:
-    """Give a scenario a new name (and the file a matching name)."""
+    """Give a scenario a new name (and the file a matching name).
+
+    Under the file's write lock, and only if the file is still what the library
+    read: a colleague's save in between is never replaced by the older copy.
+    A link is not renamed (the file behind it would no longer get the edits).
+    """
     if not entry.source.writable:
         raise ProblemsError(
             [Problem(str(entry.path), "", texts.BUNDLED_READ_ONLY, texts.FIX_LIBRARY_BUNDLED)]
         )
+    if entry.path.is_symlink():
+        raise ProblemsError(
+            [Problem(str(entry.path), "", texts.RENAME_LINK, texts.FIX_RENAME_LINK)]
+        )
     target = entry.path.parent / _file_name(name, entry)
     data = _named_copy(entry, name)
-    if target == entry.path:
-        result = storage.write_unless_changed(target, data, entry.digest)
-        if not isinstance(result, storage.Written):
-            raise ProblemsError([Problem(str(target), "", texts.CHANGED_ON_DISK, texts.FIX_RESCAN)])
-        return Renamed(target, data)
-    write_new(target, data)
-    try:
-        entry.path.unlink()
-    except OSError as error:
-        raise ProblemsError([os_problem(str(entry.path), error)]) from None
+    with storage.write_lock(entry.path) as real:
+        if target == entry.path:
+            result = storage.write_locked(real, data, entry.digest)
+            if not isinstance(result, storage.Written):
+                raise _changed_since_scan(target)
+            return Renamed(target, data)
+        current = read_untrusted(real)
+        if storage.digest(current) != entry.digest:
+            raise _changed_since_scan(entry.path)
+        write_new(target, data)
+        try:
+            entry.path.unlink()
+        except OSError as error:
+            raise ProblemsError([os_problem(str(entry.path), error)]) from None
     return Renamed(target, data)
+
+
+def _changed_since_scan(path: Path) -> ProblemsError:
+    return ProblemsError([Problem(str(path), "", texts.CHANGED_ON_DISK, texts.FIX_RESCAN)])
 
 
 def _file_name(name: str, entry: Entry) -> str:

@@ -27,7 +27,7 @@ from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
-from gebiedsplanner.files.journal import Journal
+from gebiedsplanner.files.journal import Journal, JournalGone
 from gebiedsplanner.files.reading import real_path
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.files.writing import write_new
@@ -238,11 +238,15 @@ class EditingSession:
             return []
         journal = self._current_journal()
         try:
+            if journal is not None:
+                try:
+                    journal.append(log[self._journaled :])
+                except JournalGone:  # removed under our feet: start again with everything
+                    journal.close()
+                    self._journal = journal = None
             if journal is None:
                 unsaved = log[self.saved_log_length :]
                 self._journal = Journal.create(self.document.origin, self.document.loaded, unsaved)
-            else:
-                journal.append(log[self._journaled :])
         except ProblemsError as error:
             return [*error.problems, _journal_failed(journal)]
         self._journaled = len(log)

@@ -131,6 +131,18 @@ def _link_new(temp: Path, path: Path) -> None:
         os.rename(temp, path)
 
 
+def private_folder(folder: Path) -> Path:
+    """``folder`` (made 0700 if missing) when it is a real folder, not a link to elsewhere.
+
+    Raises:
+        OSError: It cannot be made, or something other than a folder is there.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not stat.S_ISDIR(os.lstat(folder).st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder (a link?)", str(folder))
+    return folder
+
+
 def create_exclusive(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Create the new small file ``path`` (never over anything, never through a link)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
