@@ -11,7 +11,7 @@ from gebiedsplanner.files import locations, storage
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from tests.conftest import BUNDLED
-from tests.pilot_helpers import screen_text, settle, shown, toasts
+from tests.pilot_helpers import focused, quiet, screen_text, shown, toasts, until
 from tests.test_app import SIZE, planner
 
 
@@ -39,9 +39,8 @@ def alfa_and_beta(tmp_path: Path) -> Path:
 
 
 async def go_to_row(pilot: Pilot[None], text: str) -> None:
-    await pilot.press("home")
-    for _ in range(row_of(pilot, text)):
-        await pilot.press("down")
+    """Put the cursor on the row of ``text`` (the keys after these reach the table after them)."""
+    await pilot.press("ctrl+home", *["down"] * row_of(pilot, text))
 
 
 async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_dirs: Path) -> None:
@@ -50,14 +49,17 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
         await pilot.press("l")
         await shown(pilot, "boven envelope:")
         assert "NRW basis 2016-2019" in screen_text(pilot) and "voorbeeld" in screen_text(pilot)
-        await pilot.press("d", "ctrl+u", *"Variant CL", "enter")
+        await pilot.press("d")
+        await focused(pilot, "#name")
+        await pilot.press("ctrl+u", *"Variant CL", "enter")
         await shown(pilot, "Variant CL")
         await go_to_row(pilot, "Variant CL")
         await pilot.press("enter")
         assert (await shown(pilot, " Variant CL · 2016")).startswith(" Variant CL · 2016")
 
-        await pilot.press("right_square_bracket", "down", "right", "m")
-        await pilot.press(*"50.000", "tab", *"extra bewonersinitiatieven", "enter", "ctrl+s")
+        await pilot.press("right_square_bracket", "down", "right", "m", *"50.000", "tab")
+        await focused(pilot, "#reason")
+        await pilot.press(*"extra bewonersinitiatieven", "enter", "ctrl+s")
         await shown(pilot, "Opgeslagen in")
         assert "niet opgeslagen" not in screen_text(pilot)
 
@@ -69,7 +71,6 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
         await pilot.press("space", "c")
         text = await shown(pilot, "2 van 180 cellen")
         assert "basis:     NRW basis 2016-2019" in text and "variant 1: Variant CL" in text
-        assert "2 van 180 cellen" in text
         charlois = [line.split() for line in text.splitlines() if line.startswith(" Charlois")]
         assert [
             "Charlois",
@@ -83,15 +84,13 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
         ] in charlois
 
         await pilot.press("3")
-        assert "€ 50.000 Charlois gebiedsopdracht → couleur locale 2017: extra" in screen_text(
-            pilot
-        )
+        await shown(pilot, "€ 50.000 Charlois gebiedsopdracht → couleur locale 2017: extra")
         await pilot.press("4", "right_square_bracket")
-        assert "Netto budget per gebied in 2017" in screen_text(pilot)
+        await shown(pilot, "Netto budget per gebied in 2017")
         await pilot.press("2")
-        assert "▲ BOVEN ENVELOPE" in screen_text(pilot)
+        await shown(pilot, "▲ BOVEN ENVELOPE")
         await pilot.press("escape", "escape")
-        assert screen_text(pilot).startswith(" Variant CL")
+        await until(pilot, lambda: screen_text(pilot).startswith(" Variant CL"), "the planner")
 
 
 async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path) -> None:
@@ -100,30 +99,41 @@ async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
         await shown(pilot, "boven envelope:")
-        await pilot.press("d", "ctrl+u", *"Eerste", "enter")
+        await pilot.press("d")
+        await focused(pilot, "#name")
+        await pilot.press("ctrl+u", *"Eerste", "enter")
         await shown(pilot, "Eerste")
         await go_to_row(pilot, "Eerste")
-        await pilot.press("r", "ctrl+u", *"Tweede", "enter")
+        await pilot.press("r")
+        await focused(pilot, "#name")
+        await pilot.press("ctrl+u", *"Tweede", "enter")
         await shown(pilot, "Tweede")
-        await settle(pilot)
-        assert sorted(p.name for p in own.iterdir()) == ["tweede.toml"]
+        await until(
+            pilot,
+            lambda: sorted(p.name for p in own.iterdir()) == ["tweede.toml"],
+            "the file renamed to tweede.toml, and nothing else",
+        )
         assert "Tweede" in screen_text(pilot) and "Eerste" not in screen_text(pilot)
 
         await go_to_row(pilot, "Tweede")
         await pilot.press("x")
-        assert "Verwijderen" in await shown(pilot, "Verwijderen")
+        await shown(pilot, "Verwijderen")
         await pilot.press("n")
+        await shown(pilot, "Verwijderen", present=False)
+        await quiet(pilot)
         assert (own / "tweede.toml").exists()
-        await pilot.press("x", "j")
+        await pilot.press("x")
+        await shown(pilot, "Verwijderen")
+        await pilot.press("j")
         await shown(pilot, "Tweede", present=False)
         assert not (own / "tweede.toml").exists()
 
         await pilot.press("t")
-        assert "Prullenbak" in screen_text(pilot) and "tweede.toml" in screen_text(pilot)
+        text = await shown(pilot, "Prullenbak")
+        assert "tweede.toml" in text
         await pilot.press("enter")
         await shown(pilot, "tweede.toml", present=False)
-        await settle(pilot)
-        assert (own / "tweede.toml").exists()
+        await until(pilot, (own / "tweede.toml").exists, "tweede.toml back in the library")
         await pilot.press("escape")
         await shown(pilot, "Tweede")
 
@@ -157,8 +167,7 @@ async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
             row = next(line for line in text.splitlines() if broken in line)
             assert "kan niet laden" in row, row
         await go_to_row(pilot, "kapot.toml")
-        detail = " ".join(screen_text(pilot).split())
-        assert "dit is geen tekstbestand (het bevat binaire gegevens)" in detail
+        await shown(pilot, "dit is geen tekstbestand (het bevat binaire gegevens)")
         await pilot.press("enter")
         assert "geen tekstbestand" in await shown(pilot, "Probleem")
         assert app.is_running
@@ -170,11 +179,13 @@ async def test_filter_by_typing(tmp_path: Path) -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")
         await shown(pilot, "boven envelope:")
-        await pilot.press("slash", *"alf")
-        text = screen_text(pilot)
+        await pilot.press("slash")
+        await focused(pilot, "#filter")
+        await pilot.press(*"alf")
+        text = await shown(pilot, "beta", present=False)
         assert "alfa" in text and "beta" not in text and "NRW basis" not in text
         await pilot.press("escape")
-        assert "beta" in screen_text(pilot)
+        await shown(pilot, "beta")
 
 
 async def test_compare_needs_a_variant(isolated_user_dirs: Path) -> None:
@@ -183,7 +194,7 @@ async def test_compare_needs_a_variant(isolated_user_dirs: Path) -> None:
         await pilot.press("l")
         await shown(pilot, "boven envelope:")
         await pilot.press("c")
-        await pilot.pause()
+        await shown(pilot, "Markeer een basis")
         assert "Markeer een basis" in toasts(pilot)
 
 
@@ -203,5 +214,5 @@ async def test_opening_another_scenario_takes_over_the_planner(tmp_path: Path) -
         assert not list(team.glob(".alfa.toml.*.editing"))  # alfa is no longer open here
         assert list(team.glob(".beta.toml.*.editing"))
         await pilot.press("enter", *"+1", "enter")
+        await shown(pilot, "niet opgeslagen")
         assert planner(pilot).document.path == team / "beta.toml"
-        assert "niet opgeslagen" in screen_text(pilot)

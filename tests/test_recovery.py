@@ -72,17 +72,23 @@ def test_discarding_keeps_the_journal_aside(scenario_file: Path) -> None:
 CHILD = """
 import asyncio, sys
 from pathlib import Path
+sys.path.insert(0, sys.argv[3])
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
+from tests.pilot_helpers import focused, shown
 
 async def main() -> None:
     app = PlannerApp(storage.load(Path(sys.argv[1])), load_settings())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", *"=123.456", "enter")
-        await pilot.press("down", "m", *"5.000", "tab", *"voor de crash", "enter")
+        await pilot.press("down", "m", *"5.000", "tab")
+        await focused(pilot, "#reason")
+        await pilot.press(*"voor de crash", "enter")
+        await shown(pilot, " 123.456 ")
+        await shown(pilot, " 221.000 ")  # both edits on screen, so both in the journal
         Path(sys.argv[2]).touch()
-        await asyncio.sleep(600)
+        await asyncio.sleep(600)  # until killed
 
 asyncio.run(main())
 """
@@ -93,7 +99,8 @@ async def test_a_session_killed_with_sigkill_recovers_every_edit(
 ) -> None:
     before = scenario_file.read_bytes()
     ready = tmp_path / "ready"
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(scenario_file), str(ready)])
+    root = str(Path(__file__).resolve().parent.parent)
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(scenario_file), str(ready), root])
     try:
         deadline = time.monotonic() + 60
         while not ready.exists():
@@ -109,7 +116,7 @@ async def test_a_session_killed_with_sigkill_recovers_every_edit(
         text = await shown(pilot, "Niet-opgeslagen wijzigingen gevonden")
         assert "Er zijn niet-opgeslagen wijzigingen (2)" in " ".join(text.split())
         await pilot.press("t")
-        assert "voor de crash" in screen_text(pilot)
+        await shown(pilot, "voor de crash")
         await pilot.press("h")
         await shown(pilot, "2 wijzigingen hersteld")
         lines = {line.split()[0]: line.split() for line in screen_text(pilot).splitlines()[3:6]}
