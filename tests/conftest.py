@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner.files.locations import bundled_example
+from tests.pilot_helpers import paint_before_measuring
 
 BUNDLED = bundled_example()
 
@@ -32,3 +33,9 @@ def scenario_file(tmp_path: Path) -> Path:
     target.parent.mkdir()
     shutil.copyfile(BUNDLED, target)
     return target
+
+
+@pytest.fixture
+def painted_before_measured(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every DataTable paints new rows before it measures them, as on a loaded machine."""
+    paint_before_measuring(monkeypatch)

@@ -3,7 +3,8 @@
 Every access to Textual's private parts that the tests need lives here and nowhere
 else: ``Screen._compositor`` (the text on screen), ``textual.widgets._toast``
 (notifications), ``Pilot._post_mouse_events`` (the mouse wheel), ``App._driver`` and
-``textual.keys._character_to_key`` (keys arriving at once).
+``textual.keys._character_to_key`` (keys arriving at once), and DataTable's
+``_on_idle`` / ``_require_update_dimensions`` (painting before measuring).
 ``tests/test_pilot_helpers.py`` says which of them a Textual upgrade broke.
 
 Waiting: a test acts, then waits (up to :data:`DEADLINE`) for what a person would
@@ -18,11 +19,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import DataTable
 from textual.widgets._toast import Toast
 
 #: Seconds a test waits for what it expects before it fails.
@@ -123,3 +127,21 @@ def burst(pilot: Pilot[None], *keys: str) -> None:
         event = events.Key(name, "\r" if key == "enter" else character)
         event.set_sender(pilot.app)
         driver.send_message(event)
+
+
+def paint_before_measuring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every DataTable paints its rows before it measures them, as on a loaded machine.
+
+    Textual's DataTable measures rows added after mount in its idle handler; a frame
+    painted before that handler runs is cached at the widths known then (see
+    ``gebiedsplanner/ui/widgets/fitted_table.py``). On an idle machine the handler
+    nearly always runs first; this makes the paint come first every time.
+    """
+    measure = DataTable._on_idle
+
+    async def paint_then_measure(table: DataTable[Any], event: events.Idle) -> None:
+        if table._require_update_dimensions and table.size.area:
+            table.render_lines(table.size.region)
+        await measure(table, event)
+
+    monkeypatch.setattr(DataTable, "_on_idle", paint_then_measure)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from gebiedsplanner.core.scenario import Cell
@@ -14,6 +15,9 @@ from tests.conftest import BUNDLED
 from tests.pilot_helpers import focused, quiet, screen_text, shown, toasts, until
 
 SIZE = (80, 24)
+
+#: The conflict dialog's table is painted before it measures its rows, as on a busy machine.
+pytestmark = pytest.mark.usefixtures("painted_before_measured")
 
 
 def make_app(path: Path = BUNDLED) -> PlannerApp:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from gebiedsplanner.files import locations, storage
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from tests.conftest import BUNDLED
-from tests.pilot_helpers import focused, quiet, screen_text, shown, toasts, until
+from tests.pilot_helpers import focused, quiet, screen_text, shown, toasts, until, widget_text
 from tests.test_app import SIZE, planner
+
+pytestmark = pytest.mark.usefixtures("painted_before_measured")
 
 
 def make_app(*team: Path) -> PlannerApp:
@@ -21,10 +25,17 @@ def make_app(*team: Path) -> PlannerApp:
 
 
 def row_of(pilot: Pilot[None], text: str) -> int:
-    """The table row (0-based, under the header) whose line contains ``text``."""
+    """The table row (0-based, under the header) that shows ``text``, whole or cut short."""
     lines = screen_text(pilot).splitlines()
     header = next(i for i, line in enumerate(lines) if "Naam" in line or "Bestand" in line)
-    return next(i for i, line in enumerate(lines) if text in line) - header - 1
+    cut = [text[:end] + "…" for end in range(3, len(text))]
+    rows = lines[header + 1 :]
+    return next(i for i, line in enumerate(rows) if any(part in line for part in [text, *cut]))
+
+
+def detail(pilot: Pilot[None]) -> str:
+    """The line(s) below the table, as one line."""
+    return " ".join(widget_text(pilot, "#detail").split())
 
 
 def alfa_and_beta(tmp_path: Path) -> Path:
@@ -39,8 +50,9 @@ def alfa_and_beta(tmp_path: Path) -> Path:
 
 
 async def go_to_row(pilot: Pilot[None], text: str) -> None:
-    """Put the cursor on the row of ``text`` (the keys after these reach the table after them)."""
+    """Put the cursor on the row of ``text``, and wait for the detail line to name it."""
     await pilot.press("ctrl+home", *["down"] * row_of(pilot, text))
+    await until(pilot, lambda: text in detail(pilot), f"the detail line naming {text!r}")
 
 
 async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_dirs: Path) -> None:
@@ -157,7 +169,7 @@ async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
     (team / "lus.toml").symlink_to(team / "lus.toml")
     (team / "map.toml").mkdir()
     app = make_app(team)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(size=(120, 24), notifications=True) as pilot:
         await pilot.press("l")
         text = await shown(pilot, "kapot.toml")
         assert "kapot.toml" in text and "kan niet laden: dit is geen" in text
@@ -166,8 +178,10 @@ async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
         for broken in ("groot.toml", "latin1.toml", "lus.toml", "map.toml"):
             row = next(line for line in text.splitlines() if broken in line)
             assert "kan niet laden" in row, row
+        await pilot.resize_terminal(*SIZE)  # at 80 columns cut short; the detail line has it
+        await shown(pilot, "kan niet laden: dit is geen", present=False)
         await go_to_row(pilot, "kapot.toml")
-        await shown(pilot, "dit is geen tekstbestand (het bevat binaire gegevens)")
+        assert "dit is geen tekstbestand (het bevat binaire gegevens)" in detail(pilot)
         await pilot.press("enter")
         assert "geen tekstbestand" in await shown(pilot, "Probleem")
         assert app.is_running
@@ -216,3 +230,36 @@ async def test_opening_another_scenario_takes_over_the_planner(tmp_path: Path) -
         await pilot.press("enter", *"+1", "enter")
         await shown(pilot, "niet opgeslagen")
         assert planner(pilot).document.path == team / "beta.toml"
+
+
+async def test_every_column_is_readable_at_80_columns_whenever_it_is_painted(
+    tmp_path: Path,
+) -> None:
+    """Issue 10: on a loaded machine the library drew Naam, Status, Jaren and Map at
+    the width of their headers and kept them so. Every test in this module paints
+    each table before it measures its rows (``pytestmark``), the order a busy machine
+    may take; this one reads every column, at 80 columns and after a resize to 120.
+    """
+    team = alfa_and_beta(tmp_path)
+    (team / "kapot.toml").write_bytes(b"\x00\x01")
+    app = make_app(team)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await until(pilot, lambda: "nrw-2016-2019.toml" in widget_text(pilot, "#detail"), "detail")
+        lines = screen_text(pilot).splitlines()
+        assert lines[1].split() == ["Naam", "Status", "Jaren", "Map", "Laatst", "gewijzigd"]
+        rows = lines[2:6]
+        for row, name, folder in zip(
+            rows,
+            ("NRW basis 2", "alfa", "beta", "kapot.toml"),
+            ("voorbeeld", "team: team", "team: team", "team: team"),
+            strict=True,
+        ):
+            assert f"   {name}" in row and f"  {folder}  " in row, row
+            assert re.search(r"  \d\d-\d\d-\d\d \d\d:\d\d\s*$", row), row  # Laatst gewijzigd
+        assert all("boven envelope:" in row and "2016-2019" in row for row in rows[:3]), rows
+        assert "kan niet laden:" in rows[3]
+        await pilot.resize_terminal(120, 24)
+        text = await shown(pilot, "NRW basis 2016-2019  boven envelope: 250.000 in 2017")
+        kapot = next(line for line in text.splitlines() if "kapot.toml" in line)
+        assert "kan niet laden: dit is geen" in kapot

@@ -11,13 +11,15 @@ from contextlib import contextmanager
 from importlib.metadata import version
 
 import pytest
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from tests.pilot_helpers import (
     burst,
     screen_text,
+    shown,
     toasts,
     until,
     wheel_down,
@@ -38,15 +40,19 @@ def relying_on(private: str, helper: str) -> Iterator[None]:
 
 
 class Probe(App[None]):
-    """A text, a scrolling list and a field: one of each thing the helpers read."""
+    """A text, a scrolling list, a field and a table: one of each thing the helpers read."""
 
-    CSS = "#long { height: 4; } #field { height: 3; }"
+    CSS = "#long { height: 4; } #field { height: 3; } #plain { height: 4; }"
 
     def compose(self) -> ComposeResult:
         yield Static("hallo scherm", id="greeting")
         with VerticalScroll(id="long"):
             yield Static("\n".join(f"regel {n}" for n in range(20)))
         yield Input(id="field")
+        yield DataTable(id="plain")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Naam", "Bedrag")
 
 
 async def test_screen_text_reads_the_compositor() -> None:
@@ -79,3 +85,24 @@ async def test_burst_delivers_keys_through_the_driver() -> None:
         with relying_on("App._driver.send_message and textual.keys._character_to_key", "burst"):
             burst(pilot, *"a+b")
             await until(pilot, lambda: app.query_one("#field", Input).value == "a+b", "a+b typed")
+
+
+async def test_painting_before_measuring_still_shows_textuals_race(
+    painted_before_measured: None,
+) -> None:
+    """The simulation reproduces the bug FittedTable avoids: a plain DataTable of fixed
+    height, drawn before it measures rows added after mount, keeps its columns at the
+    header's width (a table that grows gets a ``Resize``, which clears its caches).
+
+    If this fails after an upgrade, Textual may have fixed the race (then
+    ``paint_before_measuring`` proves nothing any more), or renamed ``_on_idle`` or
+    ``_require_update_dimensions``.
+    """
+    app = Probe()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await shown(pilot, "Naam  Bedrag")
+        app.query_one(DataTable).add_row(Text("Hillegersberg"), Text("1.234.567"))
+        internals = "DataTable._on_idle and ._require_update_dimensions"
+        with relying_on(internals, "paint_before_measuring"):
+            await shown(pilot, "Hill  1.234")
+            assert "Hillegersberg" not in screen_text(pilot)

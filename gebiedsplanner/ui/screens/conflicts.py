@@ -10,13 +10,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.merge import Conflict
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+
+_CELL, *_OTHERS = texts.CONFLICT_COLUMNS
+#: The cell's label gives way in a narrow dialog; amounts and the choice are never cut.
+CONFLICT_COLUMNS = (Fit(_CELL, cap=40, least=20), *map(Fit, _OTHERS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,32 +53,31 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         with Vertical(classes="dialog conflicts"):
             yield Static(texts.CONFLICT_TITLE, classes="title", markup=False)
             yield Static(texts.CONFLICT_EXPLAIN, markup=False)
-            yield DataTable(cursor_type="row", id="conflicts")
+            yield FittedTable(CONFLICT_COLUMNS, id="conflicts")
             yield Static(texts.CONFLICT_KEYS, classes="keys", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*texts.CONFLICT_COLUMNS)
         self._fill()
-        table.focus()
+        self.query_one(FittedTable).focus()
 
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row = table.cursor_row
-        table.clear()
-        for conflict in self.found:
-            choice = texts.CHOICE_OURS if self.keep_ours[conflict.cell] else texts.CHOICE_THEIRS
-            table.add_row(
-                Text(cell_label(conflict.cell)),
-                Text(format_amount(conflict.base), justify="right"),
-                Text(format_amount(conflict.ours), justify="right"),
-                Text(format_amount(conflict.theirs), justify="right"),
-                Text(choice, style="bold"),
-            )
+        table.show(self._row(conflict) for conflict in self.found)
         table.move_cursor(row=row)
 
+    def _row(self, conflict: Conflict) -> list[Text]:
+        choice = texts.CHOICE_OURS if self.keep_ours[conflict.cell] else texts.CHOICE_THEIRS
+        return [
+            Text(cell_label(conflict.cell)),
+            Text(format_amount(conflict.base), justify="right"),
+            Text(format_amount(conflict.ours), justify="right"),
+            Text(format_amount(conflict.theirs), justify="right"),
+            Text(choice, style="bold"),
+        ]
+
     def action_flip(self) -> None:
-        cell = self.found[self.query_one(DataTable).cursor_row].cell
+        cell = self.found[self.query_one(FittedTable).cursor_row].cell
         self.keep_ours[cell] = not self.keep_ours[cell]
         self._fill()
 
