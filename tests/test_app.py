@@ -241,6 +241,29 @@ async def test_the_same_cell_asks_and_keeps_the_choice(scenario_file: Path) -> N
     assert saved.amount(Cell("Centrum", "couleur_locale", 2016)) == 112_000
 
 
+async def test_a_conflict_names_each_cell_readably_at_80_columns(tmp_path: Path) -> None:
+    """A long gebied name gives way in the conflict table, never the post and the year;
+    the line below the table names the cell under the cursor whole."""
+    name = "Hillegersberg-Schiebroek Centrum-Oost"
+    path = tmp_path / "lang.toml"
+    path.write_text(BUNDLED.read_text().replace("gebied.Centrum", f'gebied."{name}"'))
+    app = make_app(path)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=150.000", "enter", "right", "enter", *"=2.000.000", "enter")
+        await line_shows(pilot, "Hillegersberg-Schiebroe…", 2, "2.000.000")
+        colleague_moves(path, f"{name}/gebiedsopdracht/2016", f"{name}/couleur_locale/2016", "1000")
+        await pilot.press("ctrl+s")
+        text = await shown(pilot, "dezelfde cellen")
+        for post, amounts in (
+            ("couleur locale", ["111.000", "150.000", "112.000", "mijn"]),
+            ("gebiedsopdracht", ["2.210.000", "2.000.000", "2.209.000", "mijn"]),
+        ):
+            rows = [line for line in text.splitlines() if f"… · {post} · 2016  " in line]
+            assert len(rows) == 1, text
+            assert rows[0].split("2016")[1].split()[:4] == amounts, rows[0]
+        assert f"{name} · couleur locale · 2016" in text
+
+
 async def test_a_conflict_can_be_saved_as_a_variant(
     scenario_file: Path, isolated_user_dirs: Path
 ) -> None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.fitted_table import EndKept, Fit, FittedTable, fitted_cell
 from tests.pilot_helpers import screen_text, shown, until
+
+
+def test_a_cell_that_keeps_its_end_gives_up_its_start() -> None:
+    label = EndKept("Hillegersberg-Schiebroek", " · gebiedsopdracht · 2016")
+    assert fitted_cell(label, 49).plain == "Hillegersberg-Schiebroek · gebiedsopdracht · 2016"
+    assert fitted_cell(label, 35).plain == "Hillegers… · gebiedsopdracht · 2016"
+    assert fitted_cell(label, 26).plain == "… · gebiedsopdracht · 2016"
+    assert fitted_cell(label, 25).overflow == "ellipsis"  # too narrow even for its end
 
 
 class TableApp(App[None]):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,15 +14,23 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.describe import cell_label
+from gebiedsplanner.core.describe import cell_label, owner_label
 from gebiedsplanner.core.merge import Conflict
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.fitted_table import Cell as TableCell
+from gebiedsplanner.ui.widgets.fitted_table import EndKept, Fit, FittedTable
 
 _CELL, *_OTHERS = texts.CONFLICT_COLUMNS
-#: The cell's label gives way in a narrow dialog; amounts and the choice are never cut.
-CONFLICT_COLUMNS = (Fit(_CELL, cap=40, least=20), *map(Fit, _OTHERS))
+#: The cell's label gives way in a narrow dialog (its gebied, not its post and year);
+#: amounts and the choice are never cut.
+CONFLICT_COLUMNS = (Fit(_CELL, least=24), *map(Fit, _OTHERS))
+
+
+def _label(cell: Cell) -> EndKept:
+    """``Charlois · couleur locale · 2017``, cut in the gebied's name when it must be."""
+    owner = owner_label(cell.owner)
+    return EndKept(owner, cell_label(cell).removeprefix(owner))
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +63,7 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
             yield Static(texts.CONFLICT_TITLE, classes="title", markup=False)
             yield Static(texts.CONFLICT_EXPLAIN, markup=False)
             yield FittedTable(CONFLICT_COLUMNS, id="conflicts")
+            yield Static("", id="conflict-cell", markup=False)
             yield Static(texts.CONFLICT_KEYS, classes="keys", markup=False)
 
     def on_mount(self) -> None:
@@ -66,10 +76,17 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         table.show(self._row(conflict) for conflict in self.found)
         table.move_cursor(row=row)
 
-    def _row(self, conflict: Conflict) -> list[Text]:
+    @on(FittedTable.RowHighlighted)
+    def _name_cell(self) -> None:
+        """The cell under the cursor named whole (the table may cut a long gebied's name)."""
+        row = self.query_one(FittedTable).cursor_row
+        label = cell_label(self.found[row].cell) if 0 <= row < len(self.found) else ""
+        self.query_one("#conflict-cell", Static).update(label)
+
+    def _row(self, conflict: Conflict) -> list[TableCell]:
         choice = texts.CHOICE_OURS if self.keep_ours[conflict.cell] else texts.CHOICE_THEIRS
         return [
-            Text(cell_label(conflict.cell)),
+            _label(conflict.cell),
             Text(format_amount(conflict.base), justify="right"),
             Text(format_amount(conflict.ours), justify="right"),
             Text(format_amount(conflict.theirs), justify="right"),

@@ -20,13 +20,16 @@ about to be shown (each column as wide as its widest cell, up to its cap) and fi
 into the table's width (:func:`fit_widths`). Columns and rows are added anew on each
 :meth:`FittedTable.show` (``add_column`` raises ``_update_count``, so nothing drawn
 for the previous rows is reused) and when the table's width changes (Textual sends
-``Resize`` after any layout that changes it). The vertical scrollbar's place is
-always kept free (``scrollbar-gutter: stable``): a scrollbar appearing as rows grow
-would otherwise take room from the columns without any ``Resize``.
+``Resize`` after any layout that changes it). The columns leave the vertical
+scrollbar's place free whether it shows or not: a scrollbar appearing as rows grow
+takes room from the columns without any ``Resize``. (Not ``scrollbar-gutter:
+stable``, which also adds a blank line under a table of automatic height.)
 
-A cell cut short ends in an ellipsis (``overflow="ellipsis"``). The library shows
-the row under the cursor whole in its detail line; the comparison's bars view names
-every gebied whole.
+A cell cut short ends in an ellipsis (``overflow="ellipsis"``). The library and the
+conflict dialog show the row under the cursor whole in a line below the table; the
+comparison's bars view names every gebied whole. A cell whose end tells rows apart
+(:class:`EndKept`: the post and year of a conflicting cell) gives up text from its
+start instead.
 
 Cost: measuring the rows once more, about 6 µs a row of seven cells. Adding the rows
 (and Textual measuring them again at idle, needed or not) costs far more, as before.
@@ -35,7 +38,7 @@ Cost: measuring the rows once more, about 6 µs a row of seven cells. Adding the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -59,12 +62,43 @@ class Fit(NamedTuple):
     least: int | None = None
 
 
-def natural_widths(fits: Sequence[Fit], rows: Iterable[Sequence[Text]]) -> list[int]:
+class EndKept(NamedTuple):
+    """A cell that, when its column is too narrow, is cut in its ``head``: ``end`` stays whole.
+
+    Two conflicting cells of one gebied differ only at the end of their label:
+    ``Hillegersberg-Schiebroek · gebiedsopdracht · 2016`` in 35 columns reads
+    ``Hillegers… · gebiedsopdracht · 2016``, not ``Hillegersberg-Schiebroek · gebie…``.
+    """
+
+    head: str
+    end: str
+
+
+Cell: TypeAlias = Text | EndKept
+
+
+def width_of(cell: Cell) -> int:
+    """Terminal columns the cell takes shown whole."""
+    return cell.cell_len if isinstance(cell, Text) else cell_len(cell.head + cell.end)
+
+
+def fitted_cell(cell: Cell, width: int) -> Text:
+    """The cell as shown in a column ``width`` wide (a ``Text`` cuts its own end)."""
+    if isinstance(cell, Text):
+        return cell
+    head = Text(cell.head)
+    room = width - cell_len(cell.end)
+    if head.cell_len > room > 0:
+        head.truncate(room, overflow="ellipsis")
+    return Text.assemble(head, cell.end, overflow="ellipsis")
+
+
+def natural_widths(fits: Sequence[Fit], rows: Iterable[Sequence[Cell]]) -> list[int]:
     """Each column as wide as its widest cell up to its cap, and never narrower than its label."""
     widest = [0] * len(fits)
     for row in rows:
         for index, cell in enumerate(row):
-            widest[index] = max(widest[index], cell.cell_len)
+            widest[index] = max(widest[index], width_of(cell))
     return [
         max(cell_len(fit.label), min(width, fit.cap or width))
         for fit, width in zip(fits, widest, strict=True)
@@ -80,58 +114,62 @@ def least_widths(fits: Sequence[Fit], natural: Sequence[int]) -> list[int]:
 
 
 class FittedTable(DataTable[Text]):
-    """A row-cursor table showing rows of ``Text``, its columns sized as described above."""
+    """A row-cursor table showing rows of cells, its columns sized as described above."""
 
-    DEFAULT_CSS = """
-    FittedTable {
-        scrollbar-gutter: stable;
-        scrollbar-size-vertical: 1;
-    }
-    """
+    DEFAULT_CSS = "FittedTable { scrollbar-size-vertical: 1; }"
 
     def __init__(
         self, columns: Sequence[Fit], *, id: str | None = None, zebra_stripes: bool = False
     ) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=zebra_stripes)
         self.fits = tuple(columns)
-        self._rows: list[Sequence[Text]] = []
+        self._rows: list[Sequence[Cell]] = []
         self._natural = natural_widths(self.fits, [])
         self._widths: list[int] = []
+        self._rows_changed = False
 
-    def show(self, rows: Iterable[Sequence[Text]]) -> None:
+    def show(self, rows: Iterable[Sequence[Cell]]) -> None:
         """Show ``rows`` instead of what was shown (the cursor goes to the first row)."""
         self._rows = list(rows)
         for row in self._rows:
             for cell in row:
-                cell.overflow = "ellipsis"
+                if isinstance(cell, Text):
+                    cell.overflow = "ellipsis"
         self._natural = natural_widths(self.fits, self._rows)
-        self._build(self._fitted())
+        self._rows_changed = True
+        self._fit()
 
     def on_resize(self, event: events.Resize) -> None:
-        """Fit the columns to the new width (the first layout sends one too)."""
-        widths = self._fitted()
-        if widths != self._widths:
-            row = self.cursor_row
-            self._build(widths)
+        """Fit the columns to the new width (the first layout, and showing a hidden table,
+        send one too)."""
+        row = self.cursor_row
+        if self._fit():
             self.move_cursor(row=row)
 
-    def _fitted(self) -> list[int]:
-        """Column widths for the rows shown and the width the table has now.
+    def _fit(self) -> bool:
+        """Lay out columns and rows for the width the table has now; False if unchanged.
 
-        Before its first layout the table has no width: the natural widths stand in
-        until the ``Resize`` that follows.
+        A table not laid out yet (or hidden) has no width: it shows just its headers,
+        and the ``Resize`` that follows brings the rows. Laid out at a guessed width
+        instead, it may show a horizontal scrollbar that Textual keeps once the
+        columns fit.
         """
-        width = self.scrollable_content_region.width
+        width = self.size.width
         if not width:
-            return list(self._natural)
-        room = width - 2 * self.cell_padding * len(self.fits)
-        return fit_widths(self._natural, least_widths(self.fits, self._natural), room)
+            self._lay_out(natural_widths(self.fits, []), [])
+            return False
+        room = width - self.styles.scrollbar_size_vertical - 2 * self.cell_padding * len(self.fits)
+        widths = fit_widths(self._natural, least_widths(self.fits, self._natural), room)
+        if widths == self._widths and not self._rows_changed:
+            return False
+        self._widths, self._rows_changed = widths, False
+        self._lay_out(widths, self._rows)
+        return True
 
-    def _build(self, widths: list[int]) -> None:
+    def _lay_out(self, widths: list[int], rows: list[Sequence[Cell]]) -> None:
         """Columns with exactly these widths, then the rows (see the module docstring)."""
-        self._widths = widths
         self.clear(columns=True)
         for fit, width in zip(self.fits, widths, strict=True):
             self.add_column(Text(fit.label), width=width)
-        for row in self._rows:
-            self.add_row(*row)
+        for row in rows:
+            self.add_row(*map(fitted_cell, row, widths))
