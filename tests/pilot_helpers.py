@@ -26,7 +26,7 @@ from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 from textual.widgets._toast import Toast
 
 #: Seconds a test waits for what it expects before it fails.
@@ -98,6 +98,21 @@ async def focused(pilot: Pilot[None], selector: str) -> None:
         lambda: pilot.app.focused in pilot.app.screen.query(selector),
         f"the focus reaching {selector}",
     )
+
+
+async def fill_in(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Type ``text`` into the field ``selector`` in place of what it holds, as a person
+    does: wait for the cursor there, clear the field and see it empty, type and see it.
+
+    ctrl+u is a binding, taken only after the key has passed the field and its parents;
+    letters that arrive meanwhile go in first and are cleared with the rest.
+    """
+    await focused(pilot, selector)
+    field = pilot.app.screen.query_one(selector, Input)
+    await pilot.press("ctrl+u")
+    await until(pilot, lambda: field.value == "", f"{selector} emptied")
+    await pilot.press(*text)
+    await until(pilot, lambda: field.value == text, f"{text!r} typed into {selector}")
 
 
 async def quiet(pilot: Pilot[None]) -> None:

@@ -12,7 +12,7 @@ from gebiedsplanner.files import journal, locations, storage
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from tests.conftest import BUNDLED
-from tests.pilot_helpers import focused, quiet, screen_text, shown, toasts, until
+from tests.pilot_helpers import fill_in, focused, quiet, screen_text, shown, toasts, until
 
 SIZE = (80, 24)
 
@@ -81,8 +81,8 @@ async def test_the_first_journey_move_save_as_and_quit(isolated_user_dirs: Path)
         assert "● niet opgeslagen" in screen_text(pilot)
 
         await pilot.press("ctrl+s")  # the bundled example is saved as a copy in the library
-        await focused(pilot, "#name")
-        await pilot.press("ctrl+u", *"Mijn plan", "enter")
+        await fill_in(pilot, "#name", "Mijn plan")
+        await pilot.press("enter")
         await shown(pilot, "Opgeslagen in")
         saved = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios" / "mijn-plan.toml"
         scenario = storage.load(saved).scenario
@@ -278,8 +278,8 @@ async def test_a_conflict_can_be_saved_as_a_variant(
         await pilot.press("ctrl+s")
         await shown(pilot, "dezelfde cellen")
         await pilot.press("v")
-        await focused(pilot, "#name")
-        await pilot.press("ctrl+u", *"Mijn versie", "enter")
+        await fill_in(pilot, "#name", "Mijn versie")
+        await pilot.press("enter")
         await shown(pilot, "Opgeslagen in")
     variant = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios" / "mijn-versie.toml"
     assert storage.load(variant).scenario.amount(Cell("Centrum", "couleur_locale", 2016)) == 150_000
@@ -339,8 +339,8 @@ async def test_export_from_the_app(tmp_path: Path) -> None:
     out = tmp_path / "plan.csv"
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("e")
-        await focused(pilot, "#path")
-        await pilot.press("ctrl+u", *str(out), "enter")
+        await fill_in(pilot, "#path", str(out))
+        await pilot.press("enter")
         await shown(pilot, "180 rijen geëxporteerd")
         assert f"180 rijen geëxporteerd naar {out}" in toasts(pilot)
     assert out.read_bytes().startswith(b"\xef\xbb\xbfscenario;gebied;post;jaar;bedrag")
@@ -441,8 +441,8 @@ async def test_hostile_names_and_save_as_paths(tmp_path: Path) -> None:
         assert "\x1b" not in shown_text and "\r" not in shown_text
         assert "LangLangLangLangLangLan…" in shown_text
         await pilot.press("enter", *"=5", "enter", "S")
-        await focused(pilot, "#name")
-        await pilot.press("ctrl+u", *"../../etc/passwd", "enter")
+        await fill_in(pilot, "#name", "../../etc/passwd")
+        await pilot.press("enter")
         await shown(pilot, "laat '/', '\\' en '..' weg")
         await pilot.press("escape")
         await shown(pilot, "Opslaan als", present=False)

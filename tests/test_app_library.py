@@ -13,7 +13,16 @@ from gebiedsplanner.files import locations, storage
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from tests.conftest import BUNDLED
-from tests.pilot_helpers import focused, quiet, screen_text, shown, toasts, until, widget_text
+from tests.pilot_helpers import (
+    fill_in,
+    focused,
+    quiet,
+    screen_text,
+    shown,
+    toasts,
+    until,
+    widget_text,
+)
 from tests.test_app import SIZE, planner
 
 pytestmark = pytest.mark.usefixtures("painted_before_measured")
@@ -62,8 +71,8 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
         await shown(pilot, "boven envelope:")
         assert "NRW basis 2016-2019" in screen_text(pilot) and "voorbeeld" in screen_text(pilot)
         await pilot.press("d")
-        await focused(pilot, "#name")
-        await pilot.press("ctrl+u", *"Variant CL", "enter")
+        await fill_in(pilot, "#name", "Variant CL")
+        await pilot.press("enter")
         await shown(pilot, "Variant CL")
         await go_to_row(pilot, "Variant CL")
         await pilot.press("enter")
@@ -112,13 +121,13 @@ async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path
         await pilot.press("l")
         await shown(pilot, "boven envelope:")
         await pilot.press("d")
-        await focused(pilot, "#name")
-        await pilot.press("ctrl+u", *"Eerste", "enter")
+        await fill_in(pilot, "#name", "Eerste")
+        await pilot.press("enter")
         await shown(pilot, "Eerste")
         await go_to_row(pilot, "Eerste")
         await pilot.press("r")
-        await focused(pilot, "#name")
-        await pilot.press("ctrl+u", *"Tweede", "enter")
+        await fill_in(pilot, "#name", "Tweede")
+        await pilot.press("enter")
         await shown(pilot, "Tweede")
         await until(
             pilot,
