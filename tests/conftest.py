@@ -9,6 +9,7 @@ import pytest
 
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import bundled_example
+from tests.pilot_helpers import paint_before_measuring
 
 BUNDLED = bundled_example()
 
@@ -46,3 +47,9 @@ def files_beside(path: Path) -> list[str]:
     """The names in ``path``'s folder, less its write lock (which stays, by design)."""
     lock = storage.lock_path(path).name
     return sorted(p.name for p in path.parent.iterdir() if p.name != lock)
+
+
+@pytest.fixture
+def painted_before_measured(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every DataTable paints new rows before it measures them, as on a loaded machine."""
+    paint_before_measuring(monkeypatch)

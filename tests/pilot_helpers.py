@@ -1,12 +1,37 @@
-"""Reading a Pilot-driven app the way a person reads the terminal."""
+"""Reading a Pilot-driven app the way a person reads the terminal, and waiting as a person waits.
+
+Every access to Textual's private parts that the tests need lives here and nowhere
+else: ``Screen._compositor`` (the text on screen), ``textual.widgets._toast``
+(notifications), ``Pilot._post_mouse_events`` (the mouse wheel), ``App._driver`` and
+``textual.keys._character_to_key`` (keys arriving at once), and DataTable's
+``_on_idle`` / ``_require_update_dimensions`` (painting before measuring).
+``tests/test_pilot_helpers.py`` says which of them a Textual upgrade broke.
+
+Waiting: a test acts, then waits (up to :data:`DEADLINE`) for what a person would
+see: text on screen or in a notification (:func:`shown`), a widget or a file
+showing something (:func:`until`). Never a fixed pause: on a loaded machine any
+pause is too short, and Pilot's own waits after a key press are a guess (they
+stop when the process seems idle).
+"""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import DataTable, Input
 from textual.widgets._toast import Toast
+
+#: Seconds a test waits for what it expects before it fails.
+DEADLINE = 30.0
+_POLL = 0.05
 
 
 def screen_text(pilot: Pilot[None]) -> str:
@@ -15,28 +40,88 @@ def screen_text(pilot: Pilot[None]) -> str:
     return "\n".join(strip.text for strip in strips)
 
 
+def widget_text(pilot: Pilot[None], selector: str) -> str:
+    """What a person reads where the widget ``selector`` sits on the screen."""
+    region = pilot.app.screen.query_one(selector).region
+    lines = screen_text(pilot).splitlines()[region.y : region.bottom]
+    return "\n".join(line[region.x : region.right] for line in lines)
+
+
 def toasts(pilot: Pilot[None]) -> str:
     """The notifications on screen, as one line of plain text."""
     shown = " ".join(str(toast.render()) for toast in pilot.app.screen.query(Toast))
     return " ".join(shown.split())
 
 
+async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
+    """Wait until ``condition()`` is true: what a widget shows, what is on disk.
+
+    The condition may raise ``AssertionError`` while what it reads is not there yet
+    (a line not yet on screen); at the deadline that error, or ``what``, fails the test.
+    """
+    deadline = time.monotonic() + DEADLINE
+    while True:
+        try:
+            if condition():
+                return
+            problem = f"{what} did not happen"
+        except AssertionError as error:
+            problem = f"{what} did not happen: {error}"
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{problem} within {DEADLINE:.0f} s:\n{_last_screen(pilot)}")
+        await asyncio.sleep(_POLL)
+
+
+def _last_screen(pilot: Pilot[None]) -> str:
+    """The screen, for a failure message (an app that has stopped has none)."""
+    return screen_text(pilot) if pilot.app.is_running else "(the app has stopped)"
+
+
 async def shown(pilot: Pilot[None], text: str, present: bool = True) -> str:
-    """Wait (up to 30 s) until ``text`` is on screen or in a notification (or gone)."""
-    for _ in range(600):
-        screen = screen_text(pilot) + "\n" + toasts(pilot)
-        if (text in screen) == present:
-            return screen
-        await pilot.pause(0.05)
-    raise AssertionError(f"{text!r} {'never appeared' if present else 'stayed'}:\n{screen}")
+    """Wait until ``text`` is on screen or in a notification (or gone); return what showed."""
+    seen = ""
+
+    def looks_right() -> bool:
+        nonlocal seen
+        seen = screen_text(pilot) + "\n" + toasts(pilot)
+        return (text in seen) == present
+
+    await until(pilot, looks_right, f"{text!r} {'appearing' if present else 'going'}")
+    return seen
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    """Let dismissed dialogs start their workers, the workers finish, and the screen repaint."""
-    for _ in range(4):
-        await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+async def focused(pilot: Pilot[None], selector: str) -> None:
+    """Wait until the widget ``selector`` has the focus, as a person waits for the cursor
+    in a dialog's field before typing (keys that arrive earlier may go elsewhere)."""
+    await until(
+        pilot,
+        lambda: pilot.app.focused in pilot.app.screen.query(selector),
+        f"the focus reaching {selector}",
+    )
+
+
+async def fill_in(pilot: Pilot[None], selector: str, text: str) -> None:
+    """Type ``text`` into the field ``selector`` in place of what it holds, as a person
+    does: wait for the cursor there, clear the field and see it empty, type and see it.
+
+    ctrl+u is a binding, taken only after the key has passed the field and its parents;
+    letters that arrive meanwhile go in first and are cleared with the rest.
+    """
+    await focused(pilot, selector)
+    field = pilot.app.screen.query_one(selector, Input)
+    await pilot.press("ctrl+u")
+    await until(pilot, lambda: field.value == "", f"{selector} emptied")
+    await pilot.press(*text)
+    await until(pilot, lambda: field.value == text, f"{text!r} typed into {selector}")
+
+
+async def quiet(pilot: Pilot[None]) -> None:
+    """Wait until the app's workers are done: before checking that something did *not* happen.
+
+    First wait for what shows that the app took the step (a dialog closing); a worker
+    the step would start has then started.
+    """
+    await pilot.app.workers.wait_for_complete()
 
 
 async def wheel_down(pilot: Pilot[None], widget: type[Widget], offset: tuple[int, int]) -> None:
@@ -44,8 +129,11 @@ async def wheel_down(pilot: Pilot[None], widget: type[Widget], offset: tuple[int
     await pilot._post_mouse_events([events.MouseScrollDown], widget, offset)
 
 
-async def burst(pilot: Pilot[None], *keys: str) -> None:
-    """Keys arriving all at once, as over a slow SSH link: none waits for the one before."""
+def burst(pilot: Pilot[None], *keys: str) -> None:
+    """Keys arriving all at once, as over a slow SSH link: none waits for the one before.
+
+    Nothing here waits for them to be handled: the test waits for what they show.
+    """
     driver = pilot.app._driver
     assert driver is not None
     for key in keys:
@@ -54,4 +142,21 @@ async def burst(pilot: Pilot[None], *keys: str) -> None:
         event = events.Key(name, "\r" if key == "enter" else character)
         event.set_sender(pilot.app)
         driver.send_message(event)
-    await settle(pilot)
+
+
+def paint_before_measuring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every DataTable paints its rows before it measures them, as on a loaded machine.
+
+    Textual's DataTable measures rows added after mount in its idle handler; a frame
+    painted before that handler runs is cached at the widths known then (see
+    ``gebiedsplanner/ui/widgets/fitted_table.py``). On an idle machine the handler
+    nearly always runs first; this makes the paint come first every time.
+    """
+    measure = DataTable._on_idle
+
+    async def paint_then_measure(table: DataTable[Any], event: events.Idle) -> None:
+        if table._require_update_dimensions and table.size.area:
+            table.render_lines(table.size.region)
+        await measure(table, event)
+
+    monkeypatch.setattr(DataTable, "_on_idle", paint_then_measure)

@@ -15,7 +15,7 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, locations, storage
 from gebiedsplanner.files.session import SaveJob
 from gebiedsplanner.ui.app import PlannerApp
-from tests.pilot_helpers import screen_text, shown
+from tests.pilot_helpers import fill_in, screen_text, shown
 from tests.test_app import SIZE
 from tests.test_app_library import alfa_and_beta, go_to_row
 
@@ -34,7 +34,9 @@ async def test_the_planner_follows_a_rename_of_the_open_scenario(tmp_path: Path)
         await pilot.press("enter", *"=111.111", "enter", "l")
         await shown(pilot, "boven envelope:")
         await go_to_row(pilot, "alfa")
-        await pilot.press("r", "ctrl+u", *"Gamma", "enter")
+        await pilot.press("r")
+        await fill_in(pilot, "#name", "Gamma")
+        await pilot.press("enter")
         await shown(pilot, "Hernoemd")
         await pilot.press("escape")
         assert (await shown(pilot, " Gamma · 2016")).startswith(" Gamma · 2016")
@@ -53,15 +55,17 @@ async def test_saving_a_trashed_scenario_asks_and_can_save_as(tmp_path: Path) ->
         await pilot.press("enter", *"=111.111", "enter", "l")
         await shown(pilot, "boven envelope:")
         await go_to_row(pilot, "alfa")
-        await pilot.press("x", "j")
+        await pilot.press("x")
+        await shown(pilot, "naar de prullenbak verplaatsen?")
+        await pilot.press("j")
         await shown(pilot, "Naar de prullenbak")
         await pilot.press("escape")
         await pilot.press("ctrl+s")
         await shown(pilot, "Bestand bestaat niet meer")
         assert not (team / "alfa.toml").exists()
         await pilot.press("a")
-        await shown(pilot, "Opslaan als")
-        await pilot.press("ctrl+u", *"Alfa gered", "enter")
+        await fill_in(pilot, "#name", "Alfa gered")
+        await pilot.press("enter")
         await shown(pilot, "Opgeslagen in")
     assert not (team / "alfa.toml").exists()
     assert storage.load(team / "alfa-gered.toml").scenario.amount(CENTRUM) == 111_111
@@ -76,6 +80,7 @@ async def test_saving_a_vanished_scenario_can_write_it_anew_in_its_place(tmp_pat
         await pilot.press("ctrl+s")
         await shown(pilot, "Bestand bestaat niet meer")
         await pilot.press("escape")
+        await shown(pilot, "Bestand bestaat niet meer", present=False)
         assert not (team / "alfa.toml").exists() and "niet opgeslagen" in screen_text(pilot)
         await pilot.press("ctrl+s")
         await shown(pilot, "Bestand bestaat niet meer")
@@ -90,12 +95,16 @@ async def test_export_asks_before_replacing_a_file(scenario_file: Path, tmp_path
     out.write_text("van iemand anders\n")
     app = app_on(scenario_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("e", "ctrl+u", *str(out), "enter")
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(out))
+        await pilot.press("enter")
         await shown(pilot, "bestaat al. Overschrijven")
         await pilot.press("n")
         await shown(pilot, "bestaat al. Overschrijven", present=False)
         assert out.read_text() == "van iemand anders\n"
-        await pilot.press("e", "ctrl+u", *str(out), "enter")
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(out))
+        await pilot.press("enter")
         await shown(pilot, "bestaat al. Overschrijven")
         await pilot.press("j")
         await shown(pilot, "180 rijen geëxporteerd")
@@ -106,7 +115,9 @@ async def test_export_over_the_open_scenario_is_refused(scenario_file: Path) -> 
     before = scenario_file.read_bytes()
     app = app_on(scenario_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("e", "ctrl+u", *str(scenario_file), "enter")
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(scenario_file))
+        await pilot.press("enter")
         await shown(pilot, "een export vervangt dat nooit")
         await pilot.press("enter", *"+1", "enter", "ctrl+s")
         await shown(pilot, "Opgeslagen in")  # the next save still works

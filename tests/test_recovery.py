@@ -304,24 +304,31 @@ def test_a_second_save_while_one_runs_waits_its_turn(scenario_file: Path) -> Non
 CHILD = """
 import asyncio, sys
 from pathlib import Path
+sys.path.insert(0, sys.argv[3])
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
+from tests.pilot_helpers import focused, shown
 
 async def main() -> None:
     app = PlannerApp(storage.load(Path(sys.argv[1])), load_settings())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", *"=123.456", "enter")
-        await pilot.press("down", "m", *"5.000", "tab", *"voor de crash", "enter")
+        await pilot.press("down", "m", *"5.000", "tab")
+        await focused(pilot, "#reason")
+        await pilot.press(*"voor de crash", "enter")
+        await shown(pilot, " 123.456 ")
+        await shown(pilot, " 221.000 ")  # both edits on screen, so both in the journal
         Path(sys.argv[2]).touch()
-        await asyncio.sleep(600)
+        await asyncio.sleep(600)  # until killed
 
 asyncio.run(main())
 """
 
 
 def run_child_until_ready(scenario_file: Path, ready: Path) -> subprocess.Popen[bytes]:
-    child = subprocess.Popen([sys.executable, "-c", CHILD, str(scenario_file), str(ready)])
+    root = str(Path(__file__).resolve().parent.parent)
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(scenario_file), str(ready), root])
     deadline = time.monotonic() + 60
     while not ready.exists():
         if time.monotonic() > deadline or child.poll() is not None:

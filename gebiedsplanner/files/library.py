@@ -8,6 +8,7 @@ can be restored; nothing is gone at once.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -196,6 +197,9 @@ def rename(entry: Entry, name: str) -> Renamed:
             entry.path.unlink()
         except OSError as error:
             raise ProblemsError([os_problem(str(entry.path), error)]) from None
+        # The old name's lock goes too: whoever waits on it finds the file gone.
+        with contextlib.suppress(OSError):
+            storage.lock_path(real).unlink()
     return Renamed(target, data)
 
 

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Static
+from textual.widgets import ContentSwitcher, Footer, Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.compare import Comparison
@@ -29,6 +29,7 @@ from gebiedsplanner.core.compare_report import (
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
 from gebiedsplanner.ui.screens.help import HelpScreen
+from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
@@ -46,6 +47,15 @@ COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
     )
 )
+
+
+def _row_columns(comparison: Comparison) -> list[Fit]:
+    """Gebied and post give way in a narrow terminal, year and amounts are never cut.
+
+    The bars view (``4``) names every gebied whole.
+    """
+    gebied, post, *rest = header_cells(comparison)
+    return [Fit(gebied, cap=30, least=12), Fit(post, cap=30, least=15), *map(Fit, rest)]
 
 
 def _plain(cells: list[str], left: int) -> list[Text]:
@@ -72,8 +82,8 @@ class ComparisonScreen(Screen[None]):
         yield Static("\n".join(legend(self.comparison)), id="legend", markup=False)
         yield Static("", id="state", markup=False)
         with ContentSwitcher(initial="rows", id="views"):
-            yield DataTable(id="rows", cursor_type="row", zebra_stripes=True)
-            yield DataTable(id="totals", cursor_type="row")
+            yield FittedTable(_row_columns(self.comparison), id="rows", zebra_stripes=True)
+            yield FittedTable(list(map(Fit, texts.COMPARE_TOTALS_HEADERS)), id="totals")
             with VerticalScroll(id="explain"):
                 yield Static("\n".join(explanation_lines(self.comparison)), markup=False)
             with VerticalScroll(id="bars"):
@@ -81,23 +91,17 @@ class ComparisonScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        totals = self.query_one("#totals", DataTable)
-        totals.add_columns(*texts.COMPARE_TOTALS_HEADERS)
-        for row in totals_lines(self.comparison):
-            totals.add_row(*_plain(row, left=2))
-        self.query_one("#rows", DataTable).add_columns(*header_cells(self.comparison))
+        totals = self.query_one("#totals", FittedTable)
+        totals.show(_plain(row, left=2) for row in totals_lines(self.comparison))
         self._fill_rows()
         self._fill_bars()
-        self.query_one("#rows", DataTable).focus()
+        self.query_one("#rows", FittedTable).focus()
 
     def _fill_rows(self) -> None:
-        table = self.query_one("#rows", DataTable)
-        table.clear()
         rows = self.comparison.selected(
             only_changes=self.only_changes, largest_first=self.largest_first
         )
-        for row in rows:
-            table.add_row(*_plain(row_cells(row), left=3))
+        self.query_one("#rows", FittedTable).show(_plain(row_cells(row), left=3) for row in rows)
         state = texts.COMPARE_STATE.format(
             shown=len(rows),
             total=self.comparison.size,

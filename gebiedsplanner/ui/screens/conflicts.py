@@ -10,17 +10,33 @@ from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.describe import cell_label
+from gebiedsplanner.core.describe import cell_label, owner_label
 from gebiedsplanner.core.merge import Conflict
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.ui.widgets.fitted_table import Cell as TableCell
+from gebiedsplanner.ui.widgets.fitted_table import EndKept, Fit, FittedTable
+
+
+def _columns(headers: tuple[str, ...]) -> tuple[Fit, ...]:
+    """The cell's label gives way in a narrow dialog (its gebied, not its post and year);
+    amounts and the choice are never cut."""
+    cell, *others = headers
+    return (Fit(cell, least=24), *map(Fit, others))
+
+
+def _label(cell: Cell) -> EndKept:
+    """``Charlois · couleur locale · 2017``, cut in the gebied's name when it must be."""
+    owner = owner_label(cell.owner)
+    return EndKept(owner, cell_label(cell).removeprefix(owner))
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,32 +103,39 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         with Vertical(classes="dialog conflicts"):
             yield Static(self.wording.title, classes="title", markup=False)
             yield Static(self.wording.explain, markup=False)
-            yield DataTable(cursor_type="row", id="conflicts")
+            yield FittedTable(_columns(self.wording.columns), id="conflicts")
+            yield Static("", id="conflict-cell", markup=False)
             yield Static(self.wording.keys, classes="keys", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(*self.wording.columns)
         self._fill()
-        table.focus()
+        self.query_one(FittedTable).focus()
 
     def _fill(self) -> None:
-        table = self.query_one(DataTable)
+        table = self.query_one(FittedTable)
         row = table.cursor_row
-        table.clear()
-        for conflict in self.found:
-            choice = self.wording.ours if self.keep_ours[conflict.cell] else self.wording.theirs
-            table.add_row(
-                Text(cell_label(conflict.cell)),
-                Text(format_amount(conflict.base), justify="right"),
-                Text(format_amount(conflict.ours), justify="right"),
-                Text(format_amount(conflict.theirs), justify="right"),
-                Text(choice, style="bold"),
-            )
+        table.show(self._row(conflict) for conflict in self.found)
         table.move_cursor(row=row)
 
+    @on(FittedTable.RowHighlighted)
+    def _name_cell(self) -> None:
+        """The cell under the cursor named whole (the table may cut a long gebied's name)."""
+        row = self.query_one(FittedTable).cursor_row
+        label = cell_label(self.found[row].cell) if 0 <= row < len(self.found) else ""
+        self.query_one("#conflict-cell", Static).update(label)
+
+    def _row(self, conflict: Conflict) -> list[TableCell]:
+        choice = self.wording.ours if self.keep_ours[conflict.cell] else self.wording.theirs
+        return [
+            _label(conflict.cell),
+            Text(format_amount(conflict.base), justify="right"),
+            Text(format_amount(conflict.ours), justify="right"),
+            Text(format_amount(conflict.theirs), justify="right"),
+            Text(choice, style="bold"),
+        ]
+
     def action_flip(self) -> None:
-        cell = self.found[self.query_one(DataTable).cursor_row].cell
+        cell = self.found[self.query_one(FittedTable).cursor_row].cell
         self.keep_ours[cell] = not self.keep_ours[cell]
         self._fill()
 

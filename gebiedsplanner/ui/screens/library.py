@@ -30,6 +30,7 @@ from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
+from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 
 #: key(s), action, footer label, help text, shown in the footer
 LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
@@ -50,14 +51,24 @@ LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
 )
 
 
+_MARK, _NAME, _STATUS, _YEARS, _FOLDER, _CHANGED = texts.LIBRARY_COLUMNS
+#: At 80 columns the name, status and folder give way evenly; a status keeps at least
+#: "boven envelope:" or "kan niet laden:", the detail line shows every cut text whole.
+ENTRY_COLUMNS = (
+    Fit(_MARK),
+    Fit(_NAME, cap=30, least=12),
+    Fit(_STATUS, cap=32, least=16),
+    Fit(_YEARS, cap=20, least=9),
+    Fit(_FOLDER, cap=24, least=9),
+    Fit(_CHANGED, cap=30),
+)
+_FILE, _ORIGIN, _DELETED = texts.TRASH_COLUMNS
+TRASH_COLUMNS = (Fit(_FILE, cap=40, least=12), Fit(_ORIGIN, cap=60, least=19), Fit(_DELETED))
+
+
 def plain(text: str) -> Text:
     """A table cell shown literally (DataTable would read a ``str`` as markup)."""
     return Text(literal(text))
-
-
-def _shorten(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` characters with an ellipsis (the detail line has it whole)."""
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class LibraryScreen(Screen[None]):
@@ -86,22 +97,20 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(texts.LIBRARY_TITLE, id="title", markup=False)
         yield Input(placeholder=texts.LIBRARY_FILTER, id="filter")
-        yield DataTable(id="entries", cursor_type="row", zebra_stripes=True)
-        yield DataTable(id="trash", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(ENTRY_COLUMNS, id="entries", zebra_stripes=True)
+        yield FittedTable(TRASH_COLUMNS, id="trash", zebra_stripes=True)
         yield Static("", id="detail", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
-        self.query_one("#entries", DataTable).add_columns(*texts.LIBRARY_COLUMNS)
-        self.query_one("#trash", DataTable).add_columns(*texts.TRASH_COLUMNS)
-        self.query_one("#trash", DataTable).display = False
+        self.query_one("#trash", FittedTable).display = False
         self._table().focus()
         self.rescan()
 
-    def _table(self) -> DataTable[Text]:
+    def _table(self) -> FittedTable:
         """The table on show: the library or the trash."""
-        return self.query_one("#trash" if self.showing_trash else "#entries", DataTable)
+        return self.query_one("#trash" if self.showing_trash else "#entries", FittedTable)
 
     # -- listing ---------------------------------------------------------------
 
@@ -120,40 +129,47 @@ class LibraryScreen(Screen[None]):
         self._fill()
 
     def _fill(self) -> None:
-        table = self._table()
-        table.clear()
+        """Show the library or the trash, as far as it matches the filter."""
         needle = self.query_one("#filter", Input).value.strip().casefold()
-        self._shown = []
         if self.showing_trash:
-            for index, item in enumerate(self.trash):
-                if needle in str(item.origin).casefold():
-                    self._shown.append(index)
-                    table.add_row(
-                        plain(item.origin.name),
-                        plain(str(item.origin.parent)),
-                        plain(f"{item.deleted:%d-%m-%Y %H:%M}"),
-                    )
+            self._shown = [
+                index
+                for index, item in enumerate(self.trash)
+                if needle in str(item.origin).casefold()
+            ]
+            self._table().show(self._trash_row(self.trash[index]) for index in self._shown)
             self.query_one("#title", Static).update(texts.TRASH_TITLE)
-            return
-        for index, entry in enumerate(self.entries):
-            haystack = f"{entry.name} {entry.path.parent}".casefold()
-            if needle not in haystack:
-                continue
-            self._shown.append(index)
-            who, when = entry.last_change
-            status = Text(_shorten(literal(entry.status), 32))
-            if entry.scenario is None or "boven" in entry.status:
-                status.stylize("bold reverse")
-            table.add_row(
-                plain(self._mark(entry.path)),
-                plain(_shorten(entry.name, 30)),
-                status,
-                plain(entry.years),
-                plain(self._folder_label(entry.source)),
-                plain(f"{who} {when:%d-%m-%y %H:%M}".strip()),
-            )
-        self.query_one("#title", Static).update(texts.LIBRARY_TITLE)
+        else:
+            self._shown = [
+                index
+                for index, entry in enumerate(self.entries)
+                if needle in f"{entry.name} {entry.path.parent}".casefold()
+            ]
+            self._table().show(self._entry_row(self.entries[index]) for index in self._shown)
+            self.query_one("#title", Static).update(texts.LIBRARY_TITLE)
         self._show_detail()
+
+    def _entry_row(self, entry: library.Entry) -> list[Text]:
+        who, when = entry.last_change
+        status = plain(entry.status)
+        if entry.scenario is None or "boven" in entry.status:
+            status.stylize("bold reverse")
+        return [
+            plain(self._mark(entry.path)),
+            plain(entry.name),
+            status,
+            plain(entry.years),
+            plain(self._folder_label(entry.source)),
+            plain(f"{who} {when:%d-%m-%y %H:%M}".strip()),
+        ]
+
+    @staticmethod
+    def _trash_row(item: library.Trashed) -> list[Text]:
+        return [
+            plain(item.origin.name),
+            plain(str(item.origin.parent)),
+            plain(f"{item.deleted:%d-%m-%Y %H:%M}"),
+        ]
 
     @staticmethod
     def _folder_label(source: library.Source) -> str:
@@ -168,22 +184,34 @@ class LibraryScreen(Screen[None]):
             return texts.MARK_VARIANT.format(n=self.variants.index(path) + 1)
         return ""
 
+    def _current_index(self) -> int | None:
+        """Where the row under the cursor is in the list it shows (entries or trash)."""
+        row = self._table().cursor_row
+        return self._shown[row] if 0 <= row < len(self._shown) else None
+
     def _current(self) -> library.Entry | None:
-        table = self._table()
-        if self.showing_trash or not self._shown or table.cursor_row >= len(self._shown):
-            return None
-        return self.entries[self._shown[table.cursor_row]]
+        index = self._current_index()
+        return None if self.showing_trash or index is None else self.entries[index]
+
+    def _current_trashed(self) -> library.Trashed | None:
+        index = self._current_index()
+        return None if not self.showing_trash or index is None else self.trash[index]
 
     @on(DataTable.RowHighlighted)
     def _show_detail(self) -> None:
+        self.query_one("#detail", Static).update(self._detail())
+
+    def _detail(self) -> str:
+        """The line below the table: in full what the row under the cursor may show cut short."""
+        item = self._current_trashed()
+        if item is not None:
+            return literal(str(item.origin))
         entry = self._current()
-        detail = self.query_one("#detail", Static)
         if entry is None:
-            detail.update("")
-        elif entry.problems:
-            detail.update("\n".join(str(problem) for problem in entry.problems[:2]))
-        else:
-            detail.update(literal(str(entry.path)))
+            return ""
+        if entry.problems:
+            return "\n".join(str(problem) for problem in entry.problems[:2])
+        return f"{literal(entry.name)} · {literal(entry.status)}\n{literal(str(entry.path))}"
 
     # -- filter ------------------------------------------------------------------
 
@@ -282,11 +310,9 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(confirm(texts.DELETE_TITLE, question), chosen)
 
     def _restore(self) -> None:
-        table = self._table()
-        if not self._shown or table.cursor_row >= len(self._shown):
-            return
-        item = self.trash[self._shown[table.cursor_row]]
-        self._file_action(lambda: library.restore(item), texts.RESTORED)
+        item = self._current_trashed()
+        if item is not None:
+            self._file_action(lambda: library.restore(item), texts.RESTORED)
 
     @work(thread=True, exclusive=True, group="library")
     def _file_action(self, action: Callable[[], Path], done: str) -> None:
@@ -300,8 +326,8 @@ class LibraryScreen(Screen[None]):
 
     def action_toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash
-        self.query_one("#entries", DataTable).display = not self.showing_trash
-        self.query_one("#trash", DataTable).display = self.showing_trash
+        self.query_one("#entries", FittedTable).display = not self.showing_trash
+        self.query_one("#trash", FittedTable).display = self.showing_trash
         self._fill()
         self._table().focus()
 

@@ -1,0 +1,108 @@
+"""The Textual internals that tests/pilot_helpers.py reads, checked one by one.
+
+After a Textual upgrade a failure here names the private part that changed and the
+helper to mend, instead of every UI test failing for a reason hard to see.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib.metadata import version
+
+import pytest
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from tests.pilot_helpers import (
+    burst,
+    screen_text,
+    shown,
+    toasts,
+    until,
+    wheel_down,
+    widget_text,
+)
+
+
+@contextmanager
+def relying_on(private: str, helper: str) -> Iterator[None]:
+    """Turn any failure into a message naming the internal and the helper that reads it."""
+    try:
+        yield
+    except Exception as error:
+        pytest.fail(
+            f"tests/pilot_helpers.py:{helper} relies on {private}, which does not work as "
+            f"expected in Textual {version('textual')}: {error!r}"
+        )
+
+
+class Probe(App[None]):
+    """A text, a scrolling list, a field and a table: one of each thing the helpers read."""
+
+    CSS = "#long { height: 4; } #field { height: 3; } #plain { height: 4; }"
+
+    def compose(self) -> ComposeResult:
+        yield Static("hallo scherm", id="greeting")
+        with VerticalScroll(id="long"):
+            yield Static("\n".join(f"regel {n}" for n in range(20)))
+        yield Input(id="field")
+        yield DataTable(id="plain")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("Naam", "Bedrag")
+
+
+async def test_screen_text_reads_the_compositor() -> None:
+    async with Probe().run_test(size=(40, 16)) as pilot:
+        with relying_on("Screen._compositor.render_strips()", "screen_text"):
+            assert "hallo scherm" in screen_text(pilot)
+        assert widget_text(pilot, "#greeting").strip() == "hallo scherm"
+
+
+async def test_toasts_reads_the_notifications() -> None:
+    app = Probe()
+    async with app.run_test(size=(60, 16), notifications=True) as pilot:
+        app.notify("een melding")
+        with relying_on("textual.widgets._toast.Toast", "toasts"):
+            await until(pilot, lambda: "een melding" in toasts(pilot), "the notification")
+
+
+async def test_wheel_down_scrolls() -> None:
+    app = Probe()
+    async with app.run_test(size=(40, 16)) as pilot:
+        with relying_on("Pilot._post_mouse_events", "wheel_down"):
+            await wheel_down(pilot, VerticalScroll, offset=(1, 1))
+            await until(pilot, lambda: app.query_one("#long").scroll_y > 0, "the list scrolling")
+
+
+async def test_burst_delivers_keys_through_the_driver() -> None:
+    app = Probe()
+    async with app.run_test(size=(40, 16)) as pilot:
+        app.query_one("#field", Input).focus()
+        with relying_on("App._driver.send_message and textual.keys._character_to_key", "burst"):
+            burst(pilot, *"a+b")
+            await until(pilot, lambda: app.query_one("#field", Input).value == "a+b", "a+b typed")
+
+
+async def test_painting_before_measuring_still_shows_textuals_race(
+    painted_before_measured: None,
+) -> None:
+    """The simulation reproduces the bug FittedTable avoids: a plain DataTable of fixed
+    height, drawn before it measures rows added after mount, keeps its columns at the
+    header's width (a table that grows gets a ``Resize``, which clears its caches).
+
+    If this fails after an upgrade, Textual may have fixed the race (then
+    ``paint_before_measuring`` proves nothing any more), or renamed ``_on_idle`` or
+    ``_require_update_dimensions``.
+    """
+    app = Probe()
+    async with app.run_test(size=(40, 16)) as pilot:
+        await shown(pilot, "Naam  Bedrag")
+        app.query_one(DataTable).add_row(Text("Hillegersberg"), Text("1.234.567"))
+        internals = "DataTable._on_idle and ._require_update_dimensions"
+        with relying_on(internals, "paint_before_measuring"):
+            await shown(pilot, "Hill  1.234")
+            assert "Hillegersberg" not in screen_text(pilot)
