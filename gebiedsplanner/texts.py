@@ -442,7 +442,7 @@ CONFLICT_KEYS = (
 RECOVER_CONFLICT_TITLE = "Herstelde wijzigingen raken cellen die ook op het scherm gewijzigd zijn"
 RECOVER_CONFLICT_EXPLAIN = (
     "Een eerdere sessie en wat nu op het scherm staat veranderden dezelfde cellen."
-    " Andere cellen zijn al hersteld. Kies per cel welk bedrag blijft."
+    " Wijzigingen in andere cellen worden ook hersteld. Kies per cel welk bedrag blijft."
 )
 RECOVER_CONFLICT_COLUMNS = ("Cel", "was", "hersteld", "op scherm", "keuze")
 CHOICE_RECOVERED = "hersteld"

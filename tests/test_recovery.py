@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, recovery, storage
 from gebiedsplanner.files.locations import load_settings
@@ -404,10 +404,9 @@ def test_a_save_interrupted_anywhere_leaves_the_old_or_the_new_file(
     def boom(*args: object, **kwargs: object) -> None:
         raise OSError(5, "Input/output error")
 
-    monkeypatch.setattr(os, fail_at, boom)
-    with pytest.raises(ProblemsError):
+    with monkeypatch.context() as patched, pytest.raises(ProblemsError):
+        patched.setattr(os, fail_at, boom)
         save(document)
-    monkeypatch.undo()
     assert scenario_file.read_bytes() == before
     assert files_beside(scenario_file) == ["nrw.toml"]
 
@@ -425,3 +424,43 @@ def test_a_journal_removed_while_editing_is_started_again_with_every_change(
     killed(session)
     again = recovered(scenario_file)
     assert again.scenario.amount(CELL) == 1 and again.scenario.amount(OTHER) == 2
+
+
+def test_a_recovery_that_cannot_be_journaled_keeps_the_old_journal(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk while recovering: the leftover journal is all there is, so it stays."""
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    path = journal_after_crash(session)
+
+    def disk_full(*args: object) -> journal.Journal:
+        raise ProblemsError([Problem(str(path), "", "de schijf is vol", "ruimte")])
+
+    with monkeypatch.context() as patched:  # only this: the user dirs stay isolated
+        patched.setattr(journal.Journal, "create", disk_full)
+        again = session_on(scenario_file)
+        done = recovery.recover(again, recovery.look_for(again), scenario_file.parent)
+    assert isinstance(done, recovery.Recovered) and done.problems
+    assert again.scenario.amount(CELL) == 7 and path.exists()
+    again.close()
+    assert recovered(scenario_file).scenario.amount(CELL) == 7
+
+
+def test_a_leftover_of_a_changed_shape_with_an_unusable_name_becomes_a_variant(
+    scenario_file: Path,
+) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    session.scenario.name = "../"
+    killed(session)
+    text = scenario_file.read_text().replace(
+        "[stedelijk.wijkteams]",
+        "[stedelijk.extra]\n2016 = 0\n2017 = 0\n2018 = 0\n2019 = 0\n\n[stedelijk.wijkteams]",
+        1,
+    )
+    scenario_file.write_text(text)
+    again = session_on(scenario_file)
+    done = recovery.recover(again, recovery.look_for(again), scenario_file.parent)
+    assert isinstance(done, recovery.Recovered) and len(done.variants) == 1
+    assert storage.load(done.variants[0]).scenario.amount(CELL) == 7

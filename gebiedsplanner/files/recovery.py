@@ -48,12 +48,17 @@ class Found(NamedTuple):
 
 
 class Recovered(NamedTuple):
-    """What recovering did: changes back on screen, and what was kept aside."""
+    """What recovering did: changes back on screen, and what was kept aside.
+
+    ``problems``: what could not be done (the journal concerned is left as it
+    was, to be offered again at the next start).
+    """
 
     changes: int
     skipped: int
     kept: tuple[Path, ...]
     variants: tuple[Path, ...]
+    problems: tuple[Problem, ...] = ()
 
 
 class Undecided(NamedTuple):
@@ -107,17 +112,26 @@ def recover(
         try:
             outcome = _absorb(session, found, decided)
         except MergeImpossible:
-            variant = _save_variant(found.ours, variant_folder)
+            try:
+                variant = _save_variant(found.ours, variant_folder)
+            except ProblemsError as error:
+                found.leftover.release()
+                done = done._replace(problems=(*done.problems, *error.problems))
+                continue
             done = done._replace(variants=(*done.variants, variant))
             outcome = 0
         if isinstance(outcome, list):
             return Undecided(outcome, pending[index:], done)
+        problems = session.journal_now()
+        if problems:  # not in our journal: the old one must stay, it is all there is
+            done = done._replace(problems=(*done.problems, *problems))
+            found.leftover.release()
+            continue
         aside = found.leftover.finish()
-        done = Recovered(
-            done.changes + outcome,
-            done.skipped + found.skipped,
-            (*done.kept, aside) if aside else done.kept,
-            done.variants,
+        done = done._replace(
+            changes=done.changes + outcome,
+            skipped=done.skipped + found.skipped,
+            kept=(*done.kept, aside) if aside else done.kept,
         )
     return done
 
@@ -130,14 +144,12 @@ def _absorb(
     if found.leftover.base == document.loaded and not session.dirty and decided is None:
         document.scenario = found.ours  # exactly what was on screen when that session ended
         session.history.clear()
-        session.journal_now()
         return found.changes
     current = session.scenario
     if decided is None and (found_conflicts := conflicts(found.base, found.ours, current)):
         return found_conflicts
     before = len(current.log)
     merge(found.base, found.ours, current, decided or {})
-    session.journal_now()
     return len(current.log) - before
 
 
@@ -145,7 +157,10 @@ def _save_variant(scenario: Scenario, folder: Path) -> Path:
     """A recovered scenario that no longer fits the file, as a new file of its own."""
     name = texts.RECOVERED_VARIANT.format(name=scenario.name)
     data = dumps(scenario, name=name)
-    stem = file_name_for(name).removesuffix(".toml")
+    try:
+        stem = file_name_for(name).removesuffix(".toml")
+    except ValueError:  # a name of slashes or without letters: the file gets a plain one
+        stem = file_name_for(texts.RECOVERED_VARIANT.format(name="scenario")).removesuffix(".toml")
     for number in range(1, 100):
         path = folder / (f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml")
         try:

@@ -207,6 +207,8 @@ class PlannerFiles(Screen[None]):
             self.notify(texts.RECOVERED_KEPT.format(file=literal(str(kept))), markup=False)
         for variant in done.variants:
             self.notify(texts.RECOVERED_AS_VARIANT.format(file=literal(str(variant))), markup=False)
+        if done.problems:
+            self._report(list(done.problems))
 
     # -- exporting -----------------------------------------------------------
 
