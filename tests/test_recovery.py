@@ -25,7 +25,7 @@ from gebiedsplanner.files.session import (
     SaveJob,
 )
 from gebiedsplanner.ui.app import PlannerApp
-from tests.conftest import files_beside, save
+from tests.conftest import BUNDLED, files_beside, save
 from tests.pilot_helpers import screen_text, shown
 
 WHEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -149,7 +149,10 @@ def test_a_journal_cut_inside_a_utf8_character_recovers_every_complete_entry(
     session.edit(OTHER, 9, "tweeëntwintig")
     path = journal_after_crash(session)
     raw = path.read_bytes()
-    path.write_bytes(raw[: raw.rindex("ë".encode()) + 1])  # half of the two bytes of ë
+    # Entries are written as ASCII now; a format-1 journal or a hand edit has UTF-8:
+    # cut the last line inside a character (the first of the two bytes of ë).
+    last = raw.rindex(b"twee\\u00ebntwintig")
+    path.write_bytes(raw[:last] + "tweeë".encode()[:-1])
     again = recovered(scenario_file)
     assert again.scenario.amount(CELL) == 7
     assert again.scenario.amount(OTHER) != 9
@@ -464,3 +467,43 @@ def test_a_leftover_of_a_changed_shape_with_an_unusable_name_becomes_a_variant(
     done = recovery.recover(again, recovery.look_for(again), scenario_file.parent)
     assert isinstance(done, recovery.Recovered) and len(done.variants) == 1
     assert storage.load(done.variants[0]).scenario.amount(CELL) == 7
+
+
+def test_names_in_other_encodings_never_stop_an_edit_a_save_or_a_recovery(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A login name and a folder that are not UTF-8 (Python hands them over with surrogates)."""
+    folder = Path(os.fsdecode(os.fsencode(tmp_path) + b"/begroting-\xe9"))
+    folder.mkdir()
+    path = folder / "plan.toml"
+    path.write_bytes(BUNDLED.read_bytes())
+    monkeypatch.setenv("LOGNAME", os.fsdecode(b"jan\xe9"))
+    session = session_on(path)
+    session.edit(CELL, 7, "reden met \ud800 erin")
+    killed(session)
+    again = recovered(path)
+    assert again.scenario.amount(CELL) == 7
+    save_now(again)
+    entry = storage.load(path).scenario.log[-1]
+    assert entry.who == "jan\ufffd" and entry.reason == "reden met \ufffd erin"
+
+
+def test_a_journal_entry_with_an_escaped_lone_surrogate_recovers_and_saves(
+    scenario_file: Path,
+) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "gewoon")
+    path = journal_after_crash(session)
+    path.write_bytes(path.read_bytes().replace(b'"gewoon"', b'"\\ud800"'))
+    again = recovered(scenario_file)
+    save_now(again)
+    assert storage.load(scenario_file).scenario.log[-1].reason == "\ufffd"
+
+
+def test_a_reason_of_any_length_comes_back(scenario_file: Path) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "toelichting " * 2_000)
+    killed(session)
+    (found,) = recovery.look_for(session_on(scenario_file))
+    assert found.skipped == 0 and found.ours.log[-1].reason.startswith("toelichting")
+    recovery.release([found])

@@ -5,11 +5,13 @@ from __future__ import annotations
 import getpass
 from datetime import datetime
 
+from gebiedsplanner.core.literal import well_formed
+
 
 def current_user() -> str:
     """The login user, as the change log records it."""
     try:
-        return getpass.getuser()
+        return well_formed(getpass.getuser())
     except (KeyError, OSError):
         return "onbekend"
 

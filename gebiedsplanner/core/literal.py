@@ -25,3 +25,16 @@ def literal(text: str) -> str:
             code = ord(char)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
     return "".join(out)
+
+
+def well_formed(text: str) -> str:
+    """``text`` with any lone surrogate replaced by U+FFFD, so it can be written as UTF-8.
+
+    Lone surrogates come from outside: a login name or path in another encoding
+    (Python decodes those with ``surrogateescape``), or a ``\\ud800`` in a JSON file.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+    return text

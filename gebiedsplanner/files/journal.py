@@ -44,6 +44,7 @@ import platformdirs
 
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
+from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import CellChange, LogEntry
@@ -56,7 +57,8 @@ FORMAT = 2
 SUFFIX = ".jsonl"
 #: The base plus a generous day of edits; a larger file is not one of ours.
 JOURNAL_LIMIT = SCENARIO_LIMIT + 64 * 1024 * 1024
-_TEXT_LIMIT = 10_000
+#: The longest who, action or reason read back: as long as anyone can type (or paste).
+_TEXT_LIMIT = 1_000_000
 
 
 def journal_dir() -> Path:
@@ -77,7 +79,7 @@ def _entry_line(entry: LogEntry) -> bytes:
         "reason": entry.reason,
         "changes": [[c.cell.address, c.old, c.new] for c in entry.changes],
     }
-    return (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(data) + "\n").encode("ascii")  # escapes keep any text writable
 
 
 def _journal_problem(path: Path, error: OSError) -> ProblemsError:
@@ -190,7 +192,7 @@ def _header(origin: Path, base: bytes) -> bytes:
         "base_bytes": len(base),
         "base_sha256": hashlib.sha256(base).hexdigest(),
     }
-    return (json.dumps(header, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps(header) + "\n").encode("ascii")
 
 
 # -- leftovers of ended sessions --------------------------------------------------------
@@ -365,7 +367,9 @@ def _datetime(value: object) -> datetime | None:
 
 
 def _text(value: object) -> str | None:
-    return value if isinstance(value, str) and len(value) <= _TEXT_LIMIT else None
+    if not isinstance(value, str) or len(value) > _TEXT_LIMIT:
+        return None
+    return well_formed(value)
 
 
 def _amount(value: object) -> int | None:

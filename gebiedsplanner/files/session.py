@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
+from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
@@ -193,6 +194,7 @@ class EditingSession:
 
     def edit(self, cell: Cell, new: int, reason: str) -> Change:
         """Set one cell; :class:`EditError` says why it cannot be."""
+        reason = well_formed(reason)
         entry = self.scenario.set_amount(cell, new, who=_who(), when=audit.now(), reason=reason)
         self.history.record(entry)
         return Change(entry, self._persist())
@@ -200,7 +202,7 @@ class EditingSession:
     def move(self, source: Cell, target: Cell, amount: int, reason: str) -> Change:
         """Move money between two cells of one year."""
         entry = self.scenario.move(
-            source, target, amount, who=_who(), when=audit.now(), reason=reason
+            source, target, amount, who=_who(), when=audit.now(), reason=well_formed(reason)
         )
         self.history.record(entry)
         return Change(entry, self._persist())
