@@ -291,7 +291,8 @@ SAVE_QUEUED = "Bezig met opslaan; daarna wordt ook deze stand opgeslagen."
 SAVE_BUSY = "Bezig met opslaan; probeer het zo opnieuw."
 GONE_TITLE = "Bestand bestaat niet meer"
 GONE_QUESTION = (
-    "{file} is hernoemd, verplaatst of naar de prullenbak gegaan sinds u het opende."
+    "{file} is hernoemd, verplaatst, naar de prullenbak gegaan of door iets anders vervangen"
+    " (zoals een koppeling naar een ander bestand) sinds u het opende."
     " Er is niets overschreven; uw wijzigingen staan nog op het scherm en in het journaal."
 )
 GONE_RECREATE_BUTTON = "Opnieuw aanmaken (o)"

@@ -296,11 +296,22 @@ def test_an_export_never_replaces_a_scenario_file(scenario_file: Path) -> None:
     for target in (scenario_file, scenario_file.with_suffix(".TOML")):
         with pytest.raises(ProblemsError, match="scenariobestand"):
             write_export(target, b"a,b\n", overwrite=True)
-    disguised = scenario_file.with_name("plan.csv")
-    disguised.write_bytes(before)
-    with pytest.raises(ProblemsError, match="scenariobestand"):
-        write_export(disguised, b"a,b\n", overwrite=True)
-    assert scenario_file.read_bytes() == before == disguised.read_bytes()
+    text = before.decode()
+    for number, disguise in enumerate(
+        (
+            before,
+            b"\xef\xbb\xbf" + before,  # a BOM, which the reader accepts
+            text.replace("format = 1", '"format" = 1').encode(),
+            text.replace("[envelope]", "[ envelope ]").encode(),
+        )
+    ):
+        disguised = scenario_file.with_name(f"plan-{number}.csv")
+        disguised.write_bytes(disguise)
+        storage.load(disguised)  # it is a scenario
+        with pytest.raises(ProblemsError, match="scenariobestand"):
+            write_export(disguised, b"a,b\n", overwrite=True)
+        assert disguised.read_bytes() == disguise
+    assert scenario_file.read_bytes() == before
 
 
 def test_the_command_line_never_exports_over_the_scenario(

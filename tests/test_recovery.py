@@ -20,6 +20,7 @@ from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.files.session import (
     Busy,
     EditingSession,
+    Gone,
     PendingMerge,
     Saved,
     SaveJob,
@@ -507,3 +508,31 @@ def test_a_reason_of_any_length_comes_back(scenario_file: Path) -> None:
     (found,) = recovery.look_for(session_on(scenario_file))
     assert found.skipped == 0 and found.ours.log[-1].reason.startswith("toelichting")
     recovery.release([found])
+
+
+def test_a_link_swapped_in_after_opening_never_redirects_the_save(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    private = tmp_path / "mijn.toml"
+    private.write_text(BUNDLED.read_text().replace("NRW basis 2016-2019", "Mijn eigen plan"))
+    before = private.read_bytes()
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    scenario_file.rename(tmp_path / "weg.toml")
+    scenario_file.symlink_to(private)
+    job = session.begin_save()
+    assert isinstance(job, SaveJob)
+    assert isinstance(session.finish_save(job, job.run()), Gone)
+    assert private.read_bytes() == before
+
+
+def test_a_file_opened_through_a_link_is_saved_through_it_again_and_again(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "koppeling.toml"
+    link.symlink_to(scenario_file)
+    session = session_on(link)
+    for value in (7, 8):
+        session.edit(CELL, value, "")
+        save_now(session)
+    assert link.is_symlink() and storage.load(scenario_file).scenario.amount(CELL) == 8

@@ -84,8 +84,15 @@ def export(scenario: Scenario, out: Path, layout: Layout, dialect: Dialect) -> i
     return frame.height
 
 
-#: A scenario file starts with these within its first lines; an export never replaces one.
-_SCENARIO_MARKS = (re.compile(rb"(?m)^\s*format\s*="), re.compile(rb"(?m)^\s*\[envelope\]"))
+#: Marks of a scenario file in its first 64 KB, in every form the TOML reader
+#: accepts (quoted keys, spaces in the header, an inline or dotted envelope):
+#: an export never replaces a file that has both.
+_SCENARIO_MARKS = (
+    re.compile(rb"""(?m)^[ \t]*["']?format["']?[ \t]*="""),
+    re.compile(
+        rb"""(?m)^[ \t]*(\[[ \t]*["']?envelope["']?[ \t]*\]|["']?envelope["']?[ \t]*[.=])"""
+    ),
+)
 
 
 def write_export(out: Path, data: bytes, *, overwrite: bool) -> bool:
@@ -107,7 +114,9 @@ def write_export(out: Path, data: bytes, *, overwrite: bool) -> bool:
         raise _refused(out, texts.EXPORT_OVER_LINK)
     if not stat.S_ISREG(info.st_mode):
         raise _refused(out, texts.EXPORT_OVER_SPECIAL)
-    head = read_untrusted(out, 64 * 1024, follow_links=False, head=True)
+    head = read_untrusted(out, 64 * 1024, follow_links=False, head=True).removeprefix(
+        b"\xef\xbb\xbf"
+    )
     if all(mark.search(head) for mark in _SCENARIO_MARKS):
         raise _refused(out, texts.EXPORT_OVER_SCENARIO)
     if not overwrite:

@@ -60,6 +60,7 @@ class SaveJob(NamedTuple):
     data: bytes
     log_length: int
     expected_digest: str
+    expected_real: Path | None
     as_new: bool
     name: str | None
     merged: bool
@@ -71,7 +72,9 @@ class SaveJob(NamedTuple):
                 write_new(self.path, self.data)
                 result: storage.WriteResult = storage.Written(self.path)
             else:
-                result = storage.write_unless_changed(self.path, self.data, self.expected_digest)
+                result = storage.write_unless_changed(
+                    self.path, self.data, self.expected_digest, self.expected_real
+                )
         except ProblemsError as error:
             return JobDone(None, None, error.problems)
         if not isinstance(result, storage.Written):
@@ -305,7 +308,8 @@ class EditingSession:
         scenario = self.scenario
         data = dumps(scenario, name=name)  # the new name takes effect once it is written
         digest = self.document.loaded_digest
-        return SaveJob(path, data, len(scenario.log), digest, as_new, name, merged)
+        real = None if as_new or path != self.document.path else self.document.real
+        return SaveJob(path, data, len(scenario.log), digest, real, as_new, name, merged)
 
     def finish_save(self, job: SaveJob, done: JobDone) -> SaveOutcome:
         """What became of ``job``; a :class:`PendingMerge` waits for :meth:`resolve`."""
@@ -317,6 +321,7 @@ class EditingSession:
             return Refused(done.problems)
         if isinstance(result, storage.Vanished):
             return Gone(job.path)
+        self.document.real = real_path(result.real)
         problems = [*done.problems, *self._written(job, done.journal)]
         again = self._save_again and self.dirty
         return Saved(job.path, job.merged, again, problems)
@@ -387,7 +392,7 @@ class EditingSession:
         if self.document.loaded_digest == old_digest:
             self.document.loaded = data
             self.scenario.name = parse(str(new), data).name
-        self.document.path = new
+        self.document.path, self.document.real = new, real_path(new)
         self._moved_to(new)
         self._start_over()
         return True

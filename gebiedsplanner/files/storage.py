@@ -101,12 +101,15 @@ class ScenarioDocument:
             its crash journal.
         loaded: The file's bytes when loaded or last saved: the base for a merge
             when a colleague saved in the meantime.
+        real: Where the file really was then (a link's target): a save goes
+            there only while ``path`` still leads there.
     """
 
     scenario: Scenario
     path: Path | None
     loaded: bytes
     origin: Path = Path()
+    real: Path | None = None
 
     @property
     def loaded_digest(self) -> str:
@@ -118,7 +121,7 @@ def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     """Read and validate a scenario file."""
     raw = read_untrusted(path)
     scenario = scenario_format.parse(str(path), raw)
-    return ScenarioDocument(scenario, path if writable else None, raw, path)
+    return ScenarioDocument(scenario, path if writable else None, raw, path, real_path(path))
 
 
 def open_for_editing(path: Path) -> ScenarioDocument:
@@ -147,12 +150,18 @@ class Vanished(NamedTuple):
 WriteResult = Written | Changed | Vanished
 
 
-def write_unless_changed(path: Path, data: bytes, expected_digest: str) -> WriteResult:
+def write_unless_changed(
+    path: Path, data: bytes, expected_digest: str, expected_real: Path | None = None
+) -> WriteResult:
     """Write ``data`` to ``path``'s real file unless someone changed or removed it.
 
     Takes the write lock, so nobody writes between the check and the write.
+    When ``path`` no longer leads to ``expected_real`` (a link planted or turned
+    elsewhere since), the file opened is not there any more: :class:`Vanished`.
     """
     with write_lock(path) as real:
+        if expected_real is not None and real != expected_real:
+            return Vanished(path)
         return write_locked(real, data, expected_digest)
 
 
