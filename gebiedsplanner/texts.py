@@ -149,6 +149,8 @@ FIX_FILE_EXISTS = "kies een andere naam"
 CONFIG_SCENARIO_DIR = (
     "scenario_dir moet een mapnaam tussen aanhalingstekens zijn, of een lijst daarvan"
 )
+UNKNOWN_HOME = "'{text}': die gebruiker (na ~) is op deze computer onbekend"
+FIX_UNKNOWN_HOME = "schrijf de map voluit, zoals /home/naam/map, of gebruik ~/ voor uw eigen map"
 FIX_CONFIG = "herstel of verwijder het configuratiebestand"
 SAVE_AS_NO_PATHS = "Een naam, geen pad: laat '/', '\\' en '..' weg."
 SAVE_AS_EMPTY = "Geef een naam met letters of cijfers."

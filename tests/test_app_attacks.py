@@ -161,3 +161,16 @@ async def test_a_journal_folder_that_cannot_be_written_says_so_and_saving_works(
         await shown(pilot, "Opgeslagen in")
         assert app.is_running
     assert storage.load(scenario_file).scenario.amount(CENTRUM) == 111_001
+
+
+async def test_an_export_to_an_unknown_users_home_says_so(scenario_file: Path) -> None:
+    app = app_on(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e")
+        await fill_in(pilot, "#path", "~geenzogebruiker/plan.csv")
+        await pilot.press("enter")
+        await shown(pilot, "onbekend")
+        await pilot.press("escape")
+        await pilot.press("enter", *"+1", "enter", "ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+        assert app.is_running

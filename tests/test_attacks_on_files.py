@@ -343,3 +343,25 @@ def test_an_export_asks_before_replacing_and_replaces_only_when_told(tmp_path: P
     assert write_export(out, b"tweede\n", overwrite=True)
     assert out.read_bytes() == b"tweede\n"
     assert files_beside(out) == ["plan.csv"]
+
+
+def test_an_unknown_user_after_a_tilde_is_a_problem_not_a_crash() -> None:
+    config = locations.config_file()
+    config.parent.mkdir(parents=True)
+    config.write_text('scenario_dir = "~geenzogebruiker/team"\n')
+    with pytest.raises(ProblemsError, match="onbekend") as caught:
+        locations.load_settings()
+    assert caught.value.problems[0].file == str(config)
+    config.unlink()
+    with pytest.raises(ProblemsError, match="onbekend"):
+        locations.load_settings(["~geenzogebruiker/team"])
+
+
+def test_the_default_export_folder_survives_a_removed_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gone = tmp_path / "weg"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert locations.export_folder() == Path.home()

@@ -86,7 +86,32 @@ def _configured_folders(path: Path) -> list[Path]:
         raise ProblemsError(
             [Problem(str(path), "scenario_dir", texts.CONFIG_SCENARIO_DIR, texts.FIX_CONFIG)]
         )
-    return [Path(folder).expanduser() for folder in folders]
+    return [_folder(folder, str(path), "scenario_dir") for folder in folders]
+
+
+def expand_home(text: str) -> Path | None:
+    """``~/team`` or ``~anna/team`` with the home folder filled in; ``None`` for an
+    unknown user (``Path.expanduser`` raises for that)."""
+    try:
+        return Path(text).expanduser()
+    except RuntimeError:
+        return None
+
+
+def _folder(text: str, where: str, place: str) -> Path:
+    folder = expand_home(text)
+    if folder is None:
+        unknown = texts.UNKNOWN_HOME.format(text=text)
+        raise ProblemsError([Problem(where, place, unknown, texts.FIX_UNKNOWN_HOME)])
+    return folder
+
+
+def export_folder() -> Path:
+    """Where an export goes by default: the working folder, or home when that is gone."""
+    try:
+        return Path.cwd()
+    except OSError:  # the folder the app was started in was removed meanwhile
+        return Path.home()
 
 
 def _usable_folder(folder: object) -> bool:
@@ -99,7 +124,7 @@ def load_settings(scenario_dirs: Sequence[str] = ()) -> Settings:
     data = Path(platformdirs.user_data_dir(APP_NAME))
     path = config_file()
     configured = _configured_folders(path) if os.path.lexists(path) else []
-    shared = [Path(folder).expanduser() for folder in scenario_dirs] + configured
+    shared = [_folder(folder, folder, "--scenario-dir") for folder in scenario_dirs] + configured
     unique = tuple(dict.fromkeys(shared))
     return Settings(own_library=data / "scenarios", shared=unique)
 

@@ -6,7 +6,6 @@ shows exactly what ``gebiedsplanner compare`` prints.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -26,6 +25,7 @@ from gebiedsplanner.core.compare_report import (
     row_cells,
     totals_lines,
 )
+from gebiedsplanner.files.locations import export_folder
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
 from gebiedsplanner.ui.screens.help import HelpScreen
@@ -155,4 +155,6 @@ class ComparisonScreen(Screen[None]):
 
             run_export(self, request.path, build, texts.COMPARE_WRITTEN)
 
-        self.app.push_screen(ExportDialog(Path.cwd() / texts.COMPARE_FILE, layouts=False), chosen)
+        self.app.push_screen(
+            ExportDialog(export_folder() / texts.COMPARE_FILE, layouts=False), chosen
+        )

@@ -17,6 +17,7 @@ from textual.widgets import Input, Select, Static
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.files.locations import expand_home
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,12 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             return
         layout = str(self.query_one("#layout", Select).value) if self.layouts else "long"
         dialect = str(self.query_one("#dialect", Select).value)
-        self.dismiss(ExportRequest(Path(event.value.strip()).expanduser(), layout, dialect))
+        path = expand_home(event.value.strip())
+        if path is None:
+            message = texts.UNKNOWN_HOME.format(text=literal(event.value.strip()))
+            self.notify(message, severity="error", markup=False)
+            return
+        self.dismiss(ExportRequest(path, layout, dialect))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
