@@ -365,3 +365,16 @@ def test_the_default_export_folder_survives_a_removed_working_folder(
     monkeypatch.chdir(gone)
     gone.rmdir()
     assert locations.export_folder() == Path.home()
+
+
+@pytest.mark.parametrize("stem", ["😀" * 60, "a" * 245])
+def test_a_file_with_a_name_near_the_limit_saves_in_place_with_a_note_beside_it(
+    tmp_path: Path, stem: str
+) -> None:
+    path = tmp_path / f"{stem}.toml"
+    path.write_bytes(BUNDLED.read_bytes())
+    note = presence.announce(path)
+    assert note is not None and note.exists()
+    save(edited(path))
+    assert storage.load(path).scenario.amount(CELL) == 123_456
+    presence.withdraw(note)

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.files.reading import read_untrusted, real_path
-from gebiedsplanner.files.writing import NEW_FILE_MODE, create_exclusive
+from gebiedsplanner.files.writing import NEW_FILE_MODE, create_exclusive, short_name
 
 SUFFIX = ".editing"
 NOTE_LIMIT = 4096
@@ -42,7 +42,7 @@ class Note(NamedTuple):
 
 
 def _prefix(real: Path) -> str:
-    return f".{real.name}."
+    return f".{short_name(real.name)}."
 
 
 def _alive(pid: int) -> bool:

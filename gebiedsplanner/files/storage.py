@@ -28,14 +28,14 @@ from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import scenario_format
 from gebiedsplanner.files.locations import is_bundled
 from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
-from gebiedsplanner.files.writing import write_atomic
+from gebiedsplanner.files.writing import short_name, write_atomic
 
 LOCK_WAIT_SECONDS = 15.0
 
 
 def lock_path(real: Path) -> Path:
     """The lock file beside a scenario: never replaced, so every writer locks the same inode."""
-    return real.parent / f".{real.name}.lock"
+    return real.parent / f".{short_name(real.name)}.lock"
 
 
 @contextmanager

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import stat
 import tempfile
@@ -37,9 +38,23 @@ def _umask() -> int:
 NEW_FILE_MODE = 0o666 & ~_umask()
 
 
+#: Bytes of a file's name used in the names of files beside it (temp, lock, note):
+#: with what they add, those stay well within the 255 bytes a name may have.
+_NAME_IN_NAMES = 120
+
+
+def short_name(name: str) -> str:
+    """``name`` for use inside the name of a file beside it; a fingerprint when too long.
+
+    Deterministic, so every process finds the same lock and notes for one file.
+    """
+    raw = os.fsencode(name)
+    return name if len(raw) <= _NAME_IN_NAMES else hashlib.sha256(raw).hexdigest()[:24]
+
+
 def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
     """A new, exclusively created temp file beside ``name``: its descriptor and path."""
-    fd, temp = tempfile.mkstemp(prefix=f".{name[:80]}.", suffix=".tmp", dir=folder)
+    fd, temp = tempfile.mkstemp(prefix=f".{short_name(name)}.", suffix=".tmp", dir=folder)
     return fd, Path(temp)
 
 
