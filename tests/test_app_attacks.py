@@ -15,7 +15,8 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, locations, storage
 from gebiedsplanner.files.session import SaveJob
 from gebiedsplanner.ui.app import PlannerApp
-from tests.pilot_helpers import fill_in, screen_text, shown
+from tests.conftest import BUNDLED
+from tests.pilot_helpers import fill_in, screen_text, shown, until, widget_text
 from tests.test_app import SIZE
 from tests.test_app_library import alfa_and_beta, go_to_row
 
@@ -174,3 +175,30 @@ async def test_an_export_to_an_unknown_users_home_says_so(scenario_file: Path) -
         await pilot.press("enter", *"+1", "enter", "ctrl+s")
         await shown(pilot, "Opgeslagen in")
         assert app.is_running
+
+
+async def test_when_the_team_folder_refuses_save_as_can_pick_another_folder(
+    tmp_path: Path, isolated_user_dirs: Path
+) -> None:
+    """A read-only team folder: ↓ in "save as" offers the user's own library."""
+    blocked = tmp_path / "een-bestand"
+    blocked.write_text("geen map")
+    team = blocked / "team"  # cannot be made: a file is in the way
+    app = PlannerApp(storage.open_for_editing(BUNDLED), locations.load_settings([str(team)]))
+    own = isolated_user_dirs / "data" / "gebiedsplanner" / "scenarios"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1", "enter", "S")
+        await fill_in(pilot, "#name", "Gered")
+        await pilot.press("enter")
+        await shown(pilot, "Probleem")
+        await pilot.press("S")
+        await fill_in(pilot, "#name", "Gered")
+        await pilot.press("down")
+        await until(
+            pilot,
+            lambda: f"Map:{own}" in "".join(widget_text(pilot, "#folder").split()),
+            "the own library chosen",
+        )
+        await pilot.press("enter")
+        await shown(pilot, "Opgeslagen in")
+    assert storage.load(own / "gered.toml").scenario.name == "Gered"

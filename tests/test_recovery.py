@@ -46,10 +46,10 @@ def killed(session: EditingSession) -> None:
 def recovered(path: Path, keep_recovered: bool = True) -> EditingSession:
     """A new session on ``path`` that recovers every leftover, deciding shared cells."""
     session = session_on(path)
-    outcome = recovery.recover(session, recovery.look_for(session), path.parent)
+    outcome = recovery.recover(session, recovery.look_for(session), [path.parent])
     while isinstance(outcome, recovery.Undecided):
         keep = {conflict.cell: keep_recovered for conflict in outcome.found}
-        outcome = recovery.recover(session, outcome.pending, path.parent, keep, outcome.so_far)
+        outcome = recovery.recover(session, outcome.pending, [path.parent], keep, outcome.so_far)
     return session
 
 
@@ -172,7 +172,7 @@ def test_a_damaged_line_in_the_middle_skips_only_what_no_longer_fits(scenario_fi
     session = session_on(scenario_file)
     (found,) = recovery.look_for(session)
     assert found.skipped == 1 and found.changes == 2
-    recovery.recover(session, [found], scenario_file.parent)
+    recovery.recover(session, [found], [scenario_file.parent])
     assert session.scenario.amount(CELL) == 8
 
 
@@ -251,12 +251,12 @@ def test_both_windows_edit_one_cell_and_die_the_user_chooses(scenario_file: Path
     session = session_on(scenario_file)
     pending = recovery.look_for(session)
     assert len(pending) == 2 and all(found.skipped == 0 for found in pending)
-    outcome = recovery.recover(session, pending, scenario_file.parent)
+    outcome = recovery.recover(session, pending, [scenario_file.parent])
     assert isinstance(outcome, recovery.Undecided)
     (conflict,) = outcome.found
     assert {conflict.ours, conflict.theirs} == {7, 9}
     done = recovery.recover(
-        session, outcome.pending, scenario_file.parent, {CELL: True}, outcome.so_far
+        session, outcome.pending, [scenario_file.parent], {CELL: True}, outcome.so_far
     )
     assert isinstance(done, recovery.Recovered) and done.changes == 2
     assert session.scenario.amount(CELL) == conflict.ours
@@ -444,7 +444,7 @@ def test_a_recovery_that_cannot_be_journaled_keeps_the_old_journal(
     with monkeypatch.context() as patched:  # only this: the user dirs stay isolated
         patched.setattr(journal.Journal, "create", disk_full)
         again = session_on(scenario_file)
-        done = recovery.recover(again, recovery.look_for(again), scenario_file.parent)
+        done = recovery.recover(again, recovery.look_for(again), [scenario_file.parent])
     assert isinstance(done, recovery.Recovered) and done.problems
     assert again.scenario.amount(CELL) == 7 and path.exists()
     again.close()
@@ -465,7 +465,7 @@ def test_a_leftover_of_a_changed_shape_with_an_unusable_name_becomes_a_variant(
     )
     scenario_file.write_text(text)
     again = session_on(scenario_file)
-    done = recovery.recover(again, recovery.look_for(again), scenario_file.parent)
+    done = recovery.recover(again, recovery.look_for(again), [scenario_file.parent])
     assert isinstance(done, recovery.Recovered) and len(done.variants) == 1
     assert storage.load(done.variants[0]).scenario.amount(CELL) == 7
 

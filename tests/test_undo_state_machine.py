@@ -127,11 +127,11 @@ class AdviserAndColleague(RuleBasedStateMachine):
         on_disk = amounts(self.scenario)
         pending = recovery.look_for(self.session)
         assert all(found.skipped == 0 for found in pending)
-        outcome = recovery.recover(self.session, pending, self.folder)
+        outcome = recovery.recover(self.session, pending, [self.folder])
         while isinstance(outcome, recovery.Undecided):
             keep = {conflict.cell: True for conflict in outcome.found}
             outcome = recovery.recover(
-                self.session, outcome.pending, self.folder, keep, outcome.so_far
+                self.session, outcome.pending, [self.folder], keep, outcome.so_far
             )
         now = amounts(self.scenario)
         for cell in CELLS:

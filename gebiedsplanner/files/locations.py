@@ -67,6 +67,11 @@ class Settings(NamedTuple):
         """Where "save as" and "duplicate" write: the first team folder, else the user's own."""
         return self.shared[0] if self.shared else self.own_library
 
+    @property
+    def save_folders(self) -> tuple[Path, ...]:
+        """Every folder "save as" and "duplicate" can write to, :attr:`library` first."""
+        return tuple(dict.fromkeys((self.library, *self.shared, self.own_library)))
+
 
 #: A config file is a few lines; a larger one is not ours.
 CONFIG_LIMIT = 1024 * 1024

@@ -29,7 +29,7 @@ def os_problem(name: str, error: OSError) -> Problem:
         return Problem(name, "", texts.DISK_FULL, texts.FIX_DISK_FULL)
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return Problem(name, "", texts.FOLDER_NOT_WRITABLE, texts.FIX_NOT_WRITABLE)
-    if error.errno == errno.ENOENT:
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
         return Problem(name, "", texts.FOLDER_MISSING, texts.FIX_FOLDER_MISSING)
     if error.errno == errno.EISDIR:
         return Problem(name, "", texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR)

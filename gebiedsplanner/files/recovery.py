@@ -11,7 +11,7 @@ of a file that changed shape since is saved as a variant, never dropped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -96,7 +96,7 @@ def _read(leftover: Leftover, name: str, loaded: bytes) -> Found:
 def recover(
     session: EditingSession,
     pending: list[Found],
-    variant_folder: Path,
+    variant_folders: Sequence[Path],
     keep_recovered: Mapping[Cell, bool] | None = None,
     so_far: Recovered = NOTHING_YET,
 ) -> Recovered | Undecided:
@@ -113,7 +113,7 @@ def recover(
             outcome = _absorb(session, found, decided)
         except MergeImpossible:
             try:
-                variant = _save_variant(found.ours, variant_folder)
+                variant = _save_variant(found.ours, variant_folders)
             except ProblemsError as error:
                 found.leftover.release()
                 done = done._replace(problems=(*done.problems, *error.problems))
@@ -153,22 +153,30 @@ def _absorb(
     return len(current.log) - before
 
 
-def _save_variant(scenario: Scenario, folder: Path) -> Path:
-    """A recovered scenario that no longer fits the file, as a new file of its own."""
+def _save_variant(scenario: Scenario, folders: Sequence[Path]) -> Path:
+    """A recovered scenario that no longer fits the file, as a new file of its own,
+    in the first of ``folders`` that takes it."""
     name = texts.RECOVERED_VARIANT.format(name=scenario.name)
     data = dumps(scenario, name=name)
     try:
         stem = file_name_for(name).removesuffix(".toml")
     except ValueError:  # a name of slashes or without letters: the file gets a plain one
         stem = file_name_for(texts.RECOVERED_VARIANT.format(name="scenario")).removesuffix(".toml")
-    for number in range(1, 100):
-        path = folder / (f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml")
-        try:
-            write_new(path, data)
-        except AlreadyThere:
-            continue
-        return path
-    raise ProblemsError([Problem(str(folder), "", texts.FILE_EXISTS, texts.FIX_FILE_EXISTS)])
+    refused = ProblemsError(
+        [Problem(str(folders[0]), "", texts.FILE_EXISTS, texts.FIX_FILE_EXISTS)]
+    )
+    for folder in folders:
+        for number in range(1, 100):
+            path = folder / (f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml")
+            try:
+                write_new(path, data)
+            except AlreadyThere:
+                continue
+            except ProblemsError as error:  # this folder refuses: the next one may not
+                refused = error
+                break
+            return path
+    raise refused
 
 
 def discard(pending: list[Found]) -> list[Path]:

@@ -269,14 +269,14 @@ class LibraryScreen(Screen[None]):
 
         def chosen(result: tuple[str, Path] | None) -> None:
             if result is not None:
+                name, path = result
                 self._file_action(
-                    lambda: library.duplicate(entry, result[0], self.settings.library),
-                    texts.DUPLICATED,
+                    lambda: library.duplicate(entry, name, path.parent), texts.DUPLICATED
                 )
 
         suggestion = texts.VARIANT_SUGGESTION.format(name=entry.name)
         self.app.push_screen(
-            SaveAs(self.settings.library, suggestion, texts.DUPLICATE_TITLE), chosen
+            SaveAs(self.settings.save_folders, suggestion, texts.DUPLICATE_TITLE), chosen
         )
 
     def action_rename(self) -> None:
@@ -293,7 +293,7 @@ class LibraryScreen(Screen[None]):
             if result is not None:
                 self._file_action(lambda: rename(result[0]), texts.RENAMED)
 
-        self.app.push_screen(SaveAs(entry.path.parent, entry.name, texts.RENAME_TITLE), chosen)
+        self.app.push_screen(SaveAs([entry.path.parent], entry.name, texts.RENAME_TITLE), chosen)
 
     def action_delete(self) -> None:
         entry = self._current()

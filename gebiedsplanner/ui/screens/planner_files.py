@@ -87,7 +87,7 @@ class PlannerFiles(Screen[None]):
             suggestion = texts.SAVE_AS_COPY.format(name=suggestion)
         from gebiedsplanner.ui.screens.save_as import SaveAs
 
-        self.app.push_screen(SaveAs(self.settings.library, suggestion), chosen)
+        self.app.push_screen(SaveAs(self.settings.save_folders, suggestion), chosen)
 
     def _start(self, job: SaveJob | Busy) -> None:
         if isinstance(job, Busy):
@@ -185,7 +185,7 @@ class PlannerFiles(Screen[None]):
     ) -> None:
         from gebiedsplanner.ui.screens.conflicts import RECOVERY, ConflictScreen
 
-        outcome = recovery.recover(self.session, pending, self.settings.library, keep, so_far)
+        outcome = recovery.recover(self.session, pending, self.settings.save_folders, keep, so_far)
         self._reshow()
         if isinstance(outcome, recovery.Recovered):
             self._recovered(outcome)

@@ -1,7 +1,13 @@
-"""Modal: give a scenario a name; it is stored as a file in the scenario library."""
+"""Modal: give a scenario a name and pick its folder; it is stored as a file there.
+
+The folders are the team folders and the user's own library, the first team
+folder first: when that one refuses (read-only), ↑ and ↓ pick another, so
+the edits always have somewhere to go.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,26 +29,39 @@ class SaveAs(ModalScreen[tuple[str, Path] | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", texts.KEY_CANCEL, id="save_as.cancel"),
+        Binding("down", "folder(1)", texts.KEY_OTHER_FOLDER, id="save_as.next_folder"),
+        Binding("up", "folder(-1)", texts.KEY_OTHER_FOLDER, id="save_as.previous_folder"),
     ]
 
-    def __init__(self, library: Path, suggestion: str, title: str = texts.SAVE_AS_TITLE) -> None:
+    def __init__(
+        self, folders: Sequence[Path], suggestion: str, title: str = texts.SAVE_AS_TITLE
+    ) -> None:
         super().__init__()
-        self.library = library
+        self.folders = list(folders)
+        self.folder = 0
         self.suggestion = suggestion
         self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="title", markup=False)
-            yield Static(
-                texts.SAVE_AS_FOLDER.format(folder=literal(str(self.library))), markup=False
-            )
+            yield Static("", id="folder", markup=False)
             yield Input(value=self.suggestion, placeholder=texts.SAVE_AS_PLACEHOLDER, id="name")
             yield Preview()
-            yield Static(texts.SAVE_AS_KEYS, classes="keys", markup=False)
+            keys = texts.SAVE_AS_KEYS_FOLDERS if len(self.folders) > 1 else texts.SAVE_AS_KEYS
+            yield Static(keys, classes="keys", markup=False)
 
     def on_mount(self) -> None:
+        self._show_folder()
         self._show(self.suggestion)
+
+    def action_folder(self, step: int) -> None:
+        self.folder = (self.folder + step) % len(self.folders)
+        self._show_folder()
+
+    def _show_folder(self) -> None:
+        folder = literal(str(self.folders[self.folder]))
+        self.query_one("#folder", Static).update(texts.SAVE_AS_FOLDER.format(folder=folder))
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
@@ -62,7 +81,7 @@ class SaveAs(ModalScreen[tuple[str, Path] | None]):
             file_name = file_name_for(name)
         except ValueError:
             return
-        self.dismiss((name, self.library / file_name))
+        self.dismiss((name, self.folders[self.folder] / file_name))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
