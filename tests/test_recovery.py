@@ -536,3 +536,41 @@ def test_a_file_opened_through_a_link_is_saved_through_it_again_and_again(
         session.edit(CELL, value, "")
         save_now(session)
     assert link.is_symlink() and storage.load(scenario_file).scenario.amount(CELL) == 8
+
+
+def test_edits_to_a_file_moved_in_the_shell_while_open_are_recovered_under_its_new_name(
+    scenario_file: Path,
+) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    moved = scenario_file.with_name("verhuisd.toml")
+    scenario_file.rename(moved)
+    killed(session)
+    assert recovered(moved).scenario.amount(CELL) == 7
+
+
+def test_edits_of_a_window_killed_after_another_renamed_the_file_come_back(
+    scenario_file: Path,
+) -> None:
+    from gebiedsplanner.files import library, locations
+
+    window_b = session_on(scenario_file)
+    window_b.edit(CELL, 42, "in venster B")
+    settings = locations.load_settings([str(scenario_file.parent)])
+    entry = next(e for e in library.scan(settings) if e.path == scenario_file)
+    renamed = library.rename(entry, "Nieuwe naam").path
+    killed(window_b)
+    again = recovered(renamed)
+    assert again.scenario.amount(CELL) == 42 and again.scenario.name == "Nieuwe naam"
+
+
+def test_an_orphaned_journal_of_another_plan_is_not_offered(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "ander.toml"
+    other.write_text(BUNDLED.read_text().replace("NRW basis 2016-2019", "Ander plan"))
+    session = session_on(other)
+    session.edit(CELL, 7, "")
+    killed(session)
+    other.unlink()
+    assert recovery.look_for(session_on(scenario_file)) == []

@@ -34,7 +34,7 @@ import secrets
 import socket
 import stat
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -49,12 +49,13 @@ from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import CellChange, LogEntry
 from gebiedsplanner.files.locations import APP_NAME
-from gebiedsplanner.files.reading import SCENARIO_LIMIT, os_problem, real_path
+from gebiedsplanner.files.reading import SCENARIO_LIMIT, os_problem, read_untrusted, real_path
 from gebiedsplanner.files.scenario_format import parse_address
-from gebiedsplanner.files.writing import fsync_folder, private_folder
+from gebiedsplanner.files.writing import fsync_folder, private_folder, write_atomic
 
 FORMAT = 2
 SUFFIX = ".jsonl"
+_MOVED = ".verplaatst"
 #: The base plus a generous day of edits; a larger file is not one of ours.
 JOURNAL_LIMIT = SCENARIO_LIMIT + 64 * 1024 * 1024
 #: The longest who, action or reason read back: as long as anyone can type (or paste).
@@ -206,6 +207,7 @@ class Leftover:
         path: The journal file.
         who: Who made the changes (from the journal; ``""`` when unreadable).
         started: When that session began, if the journal says.
+        origin: The file that session edited, where it was then (if the journal says).
         base: The file's bytes when that session began; ``None`` when the
             journal's start is damaged (recovery then starts from the file as
             it is now, and keeps every change whose old amounts still fit).
@@ -217,6 +219,7 @@ class Leftover:
     path: Path
     who: str
     started: datetime | None
+    origin: Path | None
     base: bytes | None
     entries: tuple[LogEntry, ...]
     unreadable: int
@@ -255,9 +258,61 @@ def leftovers(origin: Path) -> list[Leftover]:
     left alone. A leftover without changes (a session that ended before its
     first edit) is removed on the way.
     """
-    folder, prefix = journal_dir(), _key(origin) + "."
+    prefix = _key(origin) + "."
+    return _taken(lambda name: name.startswith(prefix))
+
+
+def orphans(origin: Path) -> list[Leftover]:
+    """Leftovers of *other* files that are no longer where their session found them.
+
+    A file renamed or moved while a session edited it, and then that session
+    crashed: its journal is keyed to a name that is gone. The caller decides
+    whether ``origin`` is that file (same plan), and releases the rest.
+    """
+    prefix = _key(origin) + "."
+    return _taken(lambda name: not name.startswith(prefix) and _origin_gone(name))
+
+
+def note_move(old: Path, new: Path) -> None:
+    """The library renamed ``old`` to ``new``: a session that crashed while editing
+    ``old`` is then recovered when ``new`` opens (see :func:`moved_to`)."""
+    note = journal_dir() / f"{_key(old)}{_MOVED}"
+    with contextlib.suppress(OSError):
+        private_folder(journal_dir())
+        write_atomic(note, os.fsencode(real_path(new)))
+
+
+def moved_to(old: Path) -> Path | None:
+    """Where the library renamed ``old`` to, if it did."""
     try:
-        names = sorted(n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(SUFFIX))
+        raw = read_untrusted(journal_dir() / f"{_key(old)}{_MOVED}", 16 * 1024, follow_links=False)
+    except ProblemsError:
+        return None
+    return Path(os.fsdecode(raw))
+
+
+def _origin_gone(name: str) -> bool:
+    """The file a journal was started on no longer exists (from its first line only)."""
+    try:
+        fd = os.open(journal_dir() / name, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return False
+    try:
+        first = os.read(fd, 64 * 1024).split(b"\n", 1)[0]
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    header = _json(first)
+    origin = header.get("origin") if isinstance(header, dict) else None
+    return isinstance(origin, str) and os.path.isabs(origin) and not os.path.lexists(origin)
+
+
+def _taken(wanted: Callable[[str], bool]) -> list[Leftover]:
+    """The ended sessions' journals whose names are ``wanted``, locked, oldest first."""
+    folder = journal_dir()
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(SUFFIX) and wanted(n))
     except OSError:
         return []
     found = []
@@ -313,10 +368,12 @@ def read_leftover(path: Path, raw: bytes) -> Leftover:
     header = header if isinstance(header, dict) else {}
     base, rest = _split_base(header, raw[newline + 1 :] if newline >= 0 else b"")
     entries, unreadable = _entries(rest.split(b"\n"))
+    origin = _text(header.get("origin"))
     return Leftover(
         path,
         _text(header.get("who")) or "",
         _datetime(header.get("started")),
+        Path(origin) if origin and os.path.isabs(origin) else None,
         base,
         tuple(entries),
         unreadable + (0 if newline >= 0 or not raw else 1),

@@ -23,7 +23,7 @@ from gebiedsplanner.core import audit
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.core.summary import envelope_status
-from gebiedsplanner.files import scenario_format, storage
+from gebiedsplanner.files import journal, scenario_format, storage
 from gebiedsplanner.files.locations import Settings, bundled_dir, file_name_for
 from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
 from gebiedsplanner.files.writing import create_exclusive, write_new
@@ -200,6 +200,7 @@ def rename(entry: Entry, name: str) -> Renamed:
         # The old name's lock goes too: whoever waits on it finds the file gone.
         with contextlib.suppress(OSError):
             storage.lock_path(real).unlink()
+    journal.note_move(real, target)  # a crashed session on the old name recovers here
     return Renamed(target, data)
 
 

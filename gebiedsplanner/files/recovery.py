@@ -19,8 +19,9 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge, replay_fitting
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, Scenario
-from gebiedsplanner.files.journal import Leftover, leftovers
+from gebiedsplanner.files.journal import Leftover, leftovers, moved_to, orphans
 from gebiedsplanner.files.locations import file_name_for
+from gebiedsplanner.files.reading import real_path
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.files.session import EditingSession
 from gebiedsplanner.files.writing import AlreadyThere, write_new
@@ -77,9 +78,28 @@ NOTHING_YET = Recovered(0, 0, (), ())
 
 
 def look_for(session: EditingSession) -> list[Found]:
-    """The unsaved changes of ended sessions on this file, oldest first (worker thread)."""
+    """The unsaved changes of ended sessions on this file, oldest first (worker thread).
+
+    Also those of sessions that edited this file under a name it no longer has
+    (renamed or moved while they ran): their journal's base is this plan.
+    """
     origin, loaded = session.document.origin, session.document.loaded
-    return [_read(leftover, str(origin), loaded) for leftover in leftovers(origin)]
+    found = [_read(leftover, str(origin), loaded) for leftover in leftovers(origin)]
+    return found + _renamed_here(orphans(origin), str(origin), loaded)
+
+
+def _renamed_here(candidates: list[Leftover], name: str, loaded: bytes) -> list[Found]:
+    """The orphaned leftovers that belong to this file: moved here in the shell (the
+    base is this very file) or renamed to it in the library (which left a note)."""
+    here, real = [], real_path(Path(name))
+    for leftover in candidates:
+        origin = leftover.origin
+        moved = origin is not None and moved_to(origin) == real
+        if leftover.base is not None and (leftover.base == loaded or moved):
+            here.append(_read(leftover, name, loaded))
+        else:
+            leftover.release()
+    return here
 
 
 def _read(leftover: Leftover, name: str, loaded: bytes) -> Found:
