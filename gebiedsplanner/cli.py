@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         }[options.command]
         return _reporting_problems(handler, options, texts.CRASH_COMMAND, command=options.command)
     options = _parser_for_app().parse_args(args)
-    return _reporting_problems(_run_app, options, texts.CRASH_APP)
+    return _reporting_problems(_run_app, options, texts.CRASH_START)
 
 
 def _reporting_problems(

@@ -515,6 +515,7 @@ CRASH_APP = (
     " herstel-journaal en worden bij de volgende start aangeboden. {where}"
 )
 CRASH_COMMAND = "Onverwachte fout: gebiedsplanner {command} is gestopt. {where}"
+CRASH_START = "Onverwachte fout: gebiedsplanner kon niet starten. {where}"
 CRASH_LOG_WRITTEN = "Foutrapport: {file}"
 CRASH_LOG_FAILED = (
     "Het foutrapport kon niet worden bewaard in {folder} ({reason}); de fout: {error}"

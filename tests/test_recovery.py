@@ -574,3 +574,15 @@ def test_an_orphaned_journal_of_another_plan_is_not_offered(
     killed(session)
     other.unlink()
     assert recovery.look_for(session_on(scenario_file)) == []
+
+
+def test_an_identical_copy_of_a_deleted_file_is_not_offered_its_edits(
+    scenario_file: Path,
+) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    killed(session)
+    copy = scenario_file.with_name("kopie.toml")
+    copy.write_bytes(scenario_file.read_bytes())
+    scenario_file.unlink()
+    assert recovery.look_for(session_on(copy)) == []

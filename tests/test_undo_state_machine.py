@@ -12,6 +12,7 @@ session had changed, and the file's amounts elsewhere: nothing is lost.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import tempfile
 from datetime import UTC, datetime
@@ -51,6 +52,9 @@ class AdviserAndColleague(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp())
+        # Each example its own journals: an example is one adviser's machine.
+        self.state_before = os.environ.get("XDG_STATE_HOME")
+        os.environ["XDG_STATE_HOME"] = str(self.folder / "state")
         self.path = self.folder / "plan.toml"
         self.path.write_bytes(START)
         self.session = EditingSession(storage.load(self.path))
@@ -58,6 +62,10 @@ class AdviserAndColleague(RuleBasedStateMachine):
     def teardown(self) -> None:
         self.session.close()
         shutil.rmtree(self.folder, ignore_errors=True)
+        if self.state_before is None:
+            os.environ.pop("XDG_STATE_HOME", None)
+        else:
+            os.environ["XDG_STATE_HOME"] = self.state_before
 
     @property
     def scenario(self) -> Scenario:

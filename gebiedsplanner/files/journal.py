@@ -182,6 +182,15 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def file_id(path: Path) -> list[int] | None:
+    """Which file ``path`` is (device and inode): a rename in the shell keeps it."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return [info.st_dev, info.st_ino]
+
+
 def _header(origin: Path, base: bytes) -> bytes:
     header = {
         "journal": FORMAT,
@@ -190,6 +199,7 @@ def _header(origin: Path, base: bytes) -> bytes:
         "host": socket.gethostname(),
         "pid": os.getpid(),
         "started": audit.now().isoformat(),
+        "file": file_id(origin),
         "base_bytes": len(base),
         "base_sha256": hashlib.sha256(base).hexdigest(),
     }
@@ -208,6 +218,7 @@ class Leftover:
         who: Who made the changes (from the journal; ``""`` when unreadable).
         started: When that session began, if the journal says.
         origin: The file that session edited, where it was then (if the journal says).
+        file: Its device and inode then (see :func:`file_id`).
         base: The file's bytes when that session began; ``None`` when the
             journal's start is damaged (recovery then starts from the file as
             it is now, and keeps every change whose old amounts still fit).
@@ -220,6 +231,7 @@ class Leftover:
     who: str
     started: datetime | None
     origin: Path | None
+    file: list[int] | None
     base: bytes | None
     entries: tuple[LogEntry, ...]
     unreadable: int
@@ -374,6 +386,7 @@ def read_leftover(path: Path, raw: bytes) -> Leftover:
         _text(header.get("who")) or "",
         _datetime(header.get("started")),
         Path(origin) if origin and os.path.isabs(origin) else None,
+        _ints(header.get("file")),
         base,
         tuple(entries),
         unreadable + (0 if newline >= 0 or not raw else 1),
@@ -427,6 +440,12 @@ def _text(value: object) -> str | None:
     if not isinstance(value, str) or len(value) > _TEXT_LIMIT:
         return None
     return well_formed(value)
+
+
+def _ints(value: object) -> list[int] | None:
+    if isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value):
+        return value
+    return None
 
 
 def _amount(value: object) -> int | None:

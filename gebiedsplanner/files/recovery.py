@@ -19,7 +19,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge, replay_fitting
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, Scenario
-from gebiedsplanner.files.journal import Leftover, leftovers, moved_to, orphans
+from gebiedsplanner.files.journal import Leftover, file_id, leftovers, moved_to, orphans
 from gebiedsplanner.files.locations import file_name_for
 from gebiedsplanner.files.reading import real_path
 from gebiedsplanner.files.scenario_format import dumps, parse
@@ -90,12 +90,14 @@ def look_for(session: EditingSession) -> list[Found]:
 
 def _renamed_here(candidates: list[Leftover], name: str, loaded: bytes) -> list[Found]:
     """The orphaned leftovers that belong to this file: moved here in the shell (the
-    base is this very file) or renamed to it in the library (which left a note)."""
-    here, real = [], real_path(Path(name))
+    same file, as the system counts files, with the same content) or renamed to it in
+    the library (which left a note)."""
+    here, real, this_file = [], real_path(Path(name)), file_id(Path(name))
     for leftover in candidates:
         origin = leftover.origin
-        moved = origin is not None and moved_to(origin) == real
-        if leftover.base is not None and (leftover.base == loaded or moved):
+        renamed = origin is not None and moved_to(origin) == real
+        moved = this_file is not None and leftover.file == this_file and leftover.base == loaded
+        if leftover.base is not None and (moved or renamed):
             here.append(_read(leftover, name, loaded))
         else:
             leftover.release()
