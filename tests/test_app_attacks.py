@@ -10,6 +10,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, locations, storage
@@ -28,13 +29,18 @@ def app_on(path: Path, *team: Path) -> PlannerApp:
     return PlannerApp(storage.open_for_editing(path), settings)
 
 
+async def edit_then_go_to_alfa_in_the_library(pilot: Pilot[None]) -> None:
+    """Centrum's couleur locale 2016 set to 111.111, then the library, on alfa's row."""
+    await pilot.press("enter", *"=111.111", "enter", "l")
+    await shown(pilot, "boven envelope:")
+    await go_to_row(pilot, "alfa")
+
+
 async def test_the_planner_follows_a_rename_of_the_open_scenario(tmp_path: Path) -> None:
     team = alfa_and_beta(tmp_path)
     app = app_on(team / "alfa.toml", team)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("enter", *"=111.111", "enter", "l")
-        await shown(pilot, "boven envelope:")
-        await go_to_row(pilot, "alfa")
+        await edit_then_go_to_alfa_in_the_library(pilot)
         await pilot.press("r")
         await fill_in(pilot, "#name", "Gamma")
         await pilot.press("enter")
@@ -53,9 +59,7 @@ async def test_saving_a_trashed_scenario_asks_and_can_save_as(tmp_path: Path) ->
     team = alfa_and_beta(tmp_path)
     app = app_on(team / "alfa.toml", team)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("enter", *"=111.111", "enter", "l")
-        await shown(pilot, "boven envelope:")
-        await go_to_row(pilot, "alfa")
+        await edit_then_go_to_alfa_in_the_library(pilot)
         await pilot.press("x")
         await shown(pilot, "naar de prullenbak verplaatsen?")
         await pilot.press("j")
