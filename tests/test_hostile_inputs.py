@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files import journal, library, locations, presence, storage
+from gebiedsplanner.files import leftovers, library, locations, presence, storage
 from gebiedsplanner.files.reading import read_untrusted
 from gebiedsplanner.files.scenario_format import decode, load_toml, parse
 from tests import hostile
@@ -38,7 +38,7 @@ def test_every_reader_answers_every_hostile_file_quickly(team: Path) -> None:
     for path in every_file(team):
         for read in (
             lambda p: storage.load(p),
-            lambda p: journal.read_leftover(p, read_untrusted(p, head=True)),
+            lambda p: leftovers.read_leftover(p, read_untrusted(p, head=True)),
             lambda p: presence._read_note(p),
             lambda p: load_toml(str(p), decode(str(p), read_untrusted(p, 1024 * 1024))),
         ):
@@ -109,7 +109,7 @@ def test_a_damaged_scenario_is_a_scenario_or_a_problem(text: str) -> None:
 @FAST
 @given(st.binary(max_size=3000))
 def test_any_bytes_are_read_as_a_journal_without_error(raw: bytes) -> None:
-    leftover = journal.read_leftover(Path("j.jsonl"), raw)
+    leftover = leftovers.read_leftover(Path("j.jsonl"), raw)
     assert leftover.unreadable >= 0
 
 

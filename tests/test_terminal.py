@@ -19,7 +19,7 @@ from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
 
 from gebiedsplanner import texts
-from gebiedsplanner.files import crash_log, journal
+from gebiedsplanner.files import crash_log, journal, leftovers
 from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.files.storage import load
 from gebiedsplanner.ui.app import PlannerApp
@@ -60,7 +60,7 @@ def journals() -> dict[Path, bytes]:
 
 def journaled_changes() -> int:
     """The changes in the journals, as the next start reads them."""
-    return sum(len(journal.read_leftover(path, raw).entries) for path, raw in journals().items())
+    return sum(len(leftovers.read_leftover(path, raw).entries) for path, raw in journals().items())
 
 
 def edit_once(app: PtyApp, scenario: Path) -> dict[Path, bytes]:

@@ -19,7 +19,8 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge, replay_fitting
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, Scenario
-from gebiedsplanner.files.journal import Leftover, file_id, leftovers, moved_to, orphans
+from gebiedsplanner.files.journal import file_id, moved_to
+from gebiedsplanner.files.leftovers import Leftover, leftovers, orphans
 from gebiedsplanner.files.locations import file_name_for
 from gebiedsplanner.files.reading import real_path
 from gebiedsplanner.files.scenario_format import dumps, parse
