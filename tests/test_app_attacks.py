@@ -17,7 +17,7 @@ from gebiedsplanner.files import journal, locations, storage
 from gebiedsplanner.files.session import SaveJob
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED
-from tests.pilot_helpers import fill_in, screen_text, shown, until, widget_text
+from tests.pilot_helpers import fill_in, quiet, screen_text, shown, until, widget_text
 from tests.test_app import SIZE
 from tests.test_app_library import alfa_and_beta, go_to_row
 
@@ -206,3 +206,41 @@ async def test_when_the_team_folder_refuses_save_as_can_pick_another_folder(
         await pilot.press("enter")
         await shown(pilot, "Opgeslagen in")
     assert storage.load(own / "gered.toml").scenario.name == "Gered"
+
+
+async def test_a_save_that_ends_after_another_scenario_was_opened_stays_with_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The late result of alfa's save never turns beta's next save into a write of alfa."""
+    team = alfa_and_beta(tmp_path)
+    beta_before = (team / "beta.toml").read_bytes()
+    slow = threading.Event()
+    run = SaveJob.run
+
+    def slow_run(job: SaveJob) -> object:
+        slow.wait(30)
+        return run(job)
+
+    monkeypatch.setattr(SaveJob, "run", slow_run)
+    app = app_on(team / "alfa.toml", team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=111.111", "enter", "ctrl+s", "l")
+        await shown(pilot, "boven envelope:")
+        await go_to_row(pilot, "beta")
+        await pilot.press("enter")
+        await shown(pilot, "Niet-opgeslagen wijzigingen")
+        await pilot.press("j")
+        await shown(pilot, " beta · 2016")
+        slow.set()
+        await until(pilot, lambda: storage.load(team / "alfa.toml").scenario.log, "alfa saved")
+        await quiet(pilot)
+        assert "niet opgeslagen" not in screen_text(pilot)
+        await pilot.press("enter", *"=222.222", "enter", "ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+    alfa, beta = (
+        storage.load(team / "alfa.toml").scenario,
+        storage.load(team / "beta.toml").scenario,
+    )
+    assert alfa.name == "alfa" and alfa.amount(CENTRUM) == 111_111
+    assert beta.name == "beta" and beta.amount(CENTRUM) == 222_222
+    assert (team / "beta.toml").read_bytes() != beta_before

@@ -93,14 +93,18 @@ class PlannerFiles(Screen[None]):
         if isinstance(job, Busy):
             self.notify(texts.SAVE_QUEUED if job.queued else texts.SAVE_BUSY, markup=False)
             return
-        self._save_worker(job)
+        self._save_worker(self.session, job)
 
     @work(thread=True, group="save")
-    def _save_worker(self, job: SaveJob) -> None:
+    def _save_worker(self, session: EditingSession, job: SaveJob) -> None:
         done = job.run()
-        self.app.call_from_thread(self._save_done, job, done)
+        self.app.call_from_thread(self._save_done, session, job, done)
 
-    def _save_done(self, job: SaveJob, done: JobDone) -> None:
+    def _save_done(self, session: EditingSession, job: SaveJob, done: JobDone) -> None:
+        if session is not self.session:  # another scenario was opened while this one saved
+            session.finish_save(job, done)  # its file has the save; nothing reaches this screen
+            session.abandon()  # what it had beyond the save was given up when leaving it
+            return
         outcome = self.session.finish_save(job, done)
         if isinstance(outcome, Saved):
             self._saved(outcome)
@@ -137,7 +141,7 @@ class PlannerFiles(Screen[None]):
                 return
             job = self.session.resolve(pending, choice.keep_ours)
             self._reshow()
-            self._save_worker(job)
+            self._save_worker(self.session, job)
 
         if pending.found:
             self.app.push_screen(ConflictScreen(pending.found), finish)
