@@ -243,7 +243,8 @@ def _run_app(options: argparse.Namespace) -> int:
     # it lives as long as the app, and later collections need not walk it.
     gc.disable()
     settings = locations.load_settings(options.scenario_dir)
-    path = Path(options.scenario) if options.scenario else locations.bundled_example()
+    # Absolute at once: the working folder may be removed while the app runs.
+    path = Path(options.scenario).absolute() if options.scenario else locations.bundled_example()
     document = storage.open_for_editing(path)
     from gebiedsplanner.ui.app import PlannerApp
 

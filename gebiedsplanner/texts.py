@@ -307,6 +307,7 @@ SAVE_AS_KEYS = "Enter: opslaan · Esc: annuleren"
 SAVE_AS_KEYS_FOLDERS = "Enter: opslaan · ↑↓: andere map · Esc: annuleren"
 KEY_OTHER_FOLDER = "Andere map"
 SAVE_AS_COPY = "{name} (kopie)"
+EXPORT_FILE = "plan.csv"
 EXPORT_TITLE = "Exporteer naar CSV"
 EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per jaar", "wide"))
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))

@@ -378,3 +378,20 @@ def test_a_file_with_a_name_near_the_limit_saves_in_place_with_a_note_beside_it(
     save(edited(path))
     assert storage.load(path).scenario.amount(CELL) == 123_456
     presence.withdraw(note)
+
+
+def test_a_relative_path_survives_a_removed_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gebiedsplanner.files.reading import real_path
+
+    gone = tmp_path / "weg"
+    gone.mkdir()
+    monkeypatch.chdir(gone)
+    gone.rmdir()
+    assert real_path(Path("../plan.toml")) == Path("../plan.toml")
+
+
+@pytest.mark.parametrize("name", ["Begroting 2016/2019", "Plan 2016..2019", "€€€"])
+def test_an_export_of_a_scenario_named_with_slashes_is_offered_a_plain_name(name: str) -> None:
+    assert locations.export_name(name) == "plan.csv"

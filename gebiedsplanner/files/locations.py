@@ -111,6 +111,15 @@ def _folder(text: str, where: str, place: str) -> Path:
     return folder
 
 
+def export_name(name: str) -> str:
+    """The file an export of scenario ``name`` is offered as: ``plan.csv`` when the name
+    has nothing a file name can use (slashes, no letters)."""
+    try:
+        return file_name_for(name).removesuffix(".toml") + ".csv"
+    except ValueError:
+        return texts.EXPORT_FILE
+
+
 def export_folder() -> Path:
     """Where an export goes by default: the working folder, or home when that is gone."""
     try:

@@ -107,9 +107,14 @@ def real_path(path: Path) -> Path:
     """Where ``path`` really is (links followed as far as they go), never an exception.
 
     ``Path.resolve`` raises ``RuntimeError`` on a loop of links in Python 3.11;
-    a loop is then simply not resolved any further.
+    a loop is then simply not resolved any further. A relative path whose working
+    folder was removed stays as it is.
     """
     try:
         return Path(os.path.realpath(path))
     except (OSError, ValueError, RuntimeError):
+        pass
+    try:
         return Path(os.path.abspath(path))
+    except OSError:  # a relative path, and the working folder is gone
+        return path

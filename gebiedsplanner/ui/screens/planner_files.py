@@ -19,7 +19,7 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import Problem
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import recovery, storage
-from gebiedsplanner.files.locations import Settings, export_folder, file_name_for
+from gebiedsplanner.files.locations import Settings, export_folder, export_name
 from gebiedsplanner.files.session import (
     Busy,
     EditingSession,
@@ -218,7 +218,7 @@ class PlannerFiles(Screen[None]):
 
     def action_export(self) -> None:
         scenario = self.document.scenario
-        suggestion = export_folder() / file_name_for(scenario.name).replace(".toml", ".csv")
+        suggestion = export_folder() / export_name(scenario.name)
         from gebiedsplanner.ui.screens.export_dialog import ExportDialog, run_export
 
         def chosen(request: ExportRequest | None) -> None:
