@@ -586,3 +586,40 @@ def test_an_identical_copy_of_a_deleted_file_is_not_offered_its_edits(
     copy.write_bytes(scenario_file.read_bytes())
     scenario_file.unlink()
     assert recovery.look_for(session_on(copy)) == []
+
+
+def test_a_journal_write_cut_short_by_a_full_disk_never_spoils_the_next(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    session = session_on(scenario_file)
+    session.edit(CELL, 1, "")
+    real_pwrite = os.pwrite
+
+    def half_then_full(fd: int, data: object, offset: int) -> int:
+        real_pwrite(fd, bytes(data)[:20], offset)  # type: ignore[call-overload]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "pwrite", half_then_full)
+        assert session.edit(CELL, 2, "").problems  # said, and on screen
+    session.edit(OTHER, 3, "")  # space again: both 2 and 3 go in, on whole lines
+    killed(session)
+    (found,) = recovery.look_for(session_on(scenario_file))
+    assert found.skipped == 0
+    assert found.ours.amount(CELL) == 2 and found.ours.amount(OTHER) == 3
+    recovery.release([found])
+
+
+def test_a_state_folder_moved_away_while_editing_gets_a_new_journal_in_its_place(
+    scenario_file: Path,
+) -> None:
+    session = session_on(scenario_file)
+    session.edit(CELL, 1, "")
+    state = journal.journal_dir().parent
+    state.rename(state.with_name("gebiedsplanner.oud"))
+    assert session.edit(OTHER, 2, "").problems == []
+    killed(session)
+    again = recovered(scenario_file)
+    assert again.scenario.amount(CELL) == 1 and again.scenario.amount(OTHER) == 2

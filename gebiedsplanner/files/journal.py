@@ -82,6 +82,7 @@ class Journal:
     def __init__(self, path: Path, fd: int) -> None:
         self.path = path
         self._fd: int | None = fd
+        self._size = os.fstat(fd).st_size  # what is whole in the file; appends go here
 
     @classmethod
     def create(cls, origin: Path, base: bytes, entries: Sequence[LogEntry] = ()) -> Journal:
@@ -112,20 +113,39 @@ class Journal:
         return cls(path, fd)
 
     def append(self, entries: Sequence[LogEntry]) -> None:
-        """Write ``entries`` durably (one write, one fdatasync) before they show."""
-        if self._fd is None:
+        """Write ``entries`` durably (one write, one fdatasync) before they show.
+
+        A write cut short (a full disk) is cut off again, so the next append
+        starts on a whole line: the retried entries never get glued to a torn one.
+        Raises :class:`JournalGone` when the file was removed or moved away.
+        """
+        fd = self._fd
+        if fd is None:
             raise ProblemsError(
                 [Problem(str(self.path), "", texts.JOURNAL_CLOSED, texts.FIX_JOURNAL_CLOSED)]
             )
+        data = b"".join(_entry_line(entry) for entry in entries)
         try:
-            if os.fstat(self._fd).st_nlink == 0:
+            if not self._in_place(fd):
                 raise JournalGone(
                     [Problem(str(self.path), "", texts.JOURNAL_GONE, texts.FIX_JOURNAL_GONE)]
                 )
-            _write_all(self._fd, b"".join(_entry_line(entry) for entry in entries))
-            os.fdatasync(self._fd)
+            _write_all(fd, data, at=self._size)
+            os.fdatasync(fd)
         except OSError as error:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, self._size)
             raise _journal_problem(self.path, error) from None
+        self._size += len(data)
+
+    def _in_place(self, fd: int) -> bool:
+        """The open file is still the one at :attr:`path` (not removed, not moved away)."""
+        held = os.fstat(fd)
+        try:
+            there = os.stat(self.path, follow_symlinks=False)
+        except FileNotFoundError:
+            return False
+        return held.st_nlink > 0 and (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
 
     def remove(self) -> None:
         """Everything is saved: the journal is no longer needed."""
@@ -165,10 +185,13 @@ def remove_quietly(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes, at: int | None = None) -> None:
+    """All of ``data`` (``os.write`` may write part), at the offset ``at`` if given."""
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view) :]
+        written = os.write(fd, view) if at is None else os.pwrite(fd, view, at)
+        view = view[written:]
+        at = None if at is None else at + written
 
 
 def file_id(path: Path) -> list[int] | None:
