@@ -623,3 +623,15 @@ def test_a_state_folder_moved_away_while_editing_gets_a_new_journal_in_its_place
     killed(session)
     again = recovered(scenario_file)
     assert again.scenario.amount(CELL) == 1 and again.scenario.amount(OTHER) == 2
+
+
+def test_a_journal_whose_writing_was_cut_off_by_a_crash_is_swept_away(scenario_file: Path) -> None:
+    folder = journal.journal_dir()
+    folder.mkdir(parents=True)
+    dead = folder / f"{journal.UNFINISHED}dood.tmp"
+    dead.write_bytes(b"half")
+    os.utime(dead, (time.time() - 3600, time.time() - 3600))
+    fresh = folder / f"{journal.UNFINISHED}vers.tmp"
+    fresh.write_bytes(b"wordt nog geschreven")
+    recovery.look_for(session_on(scenario_file))
+    assert not dead.exists() and fresh.exists()

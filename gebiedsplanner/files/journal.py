@@ -48,6 +48,8 @@ from gebiedsplanner.files.writing import fsync_folder, private_folder, write_ato
 
 FORMAT = 2
 SUFFIX = ".jsonl"
+#: The name a journal has while it is being written (see :meth:`Journal.create`).
+UNFINISHED = ".nieuw-"
 _MOVED = ".verplaatst"
 
 
@@ -95,7 +97,7 @@ class Journal:
         folder = journal_dir()
         try:
             private_folder(folder)
-            fd, temp = tempfile.mkstemp(dir=folder, prefix=".nieuw-", suffix=".tmp")
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=UNFINISHED, suffix=".tmp")
         except OSError as error:
             raise _journal_problem(folder, error) from None
         path = folder / f"{key(origin)}.{os.getpid()}-{secrets.token_hex(6)}{SUFFIX}"

@@ -8,11 +8,13 @@ damaged journal is kept aside, never deleted.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +24,15 @@ from typing import Any
 from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.scenario import CellChange, LogEntry
-from gebiedsplanner.files.journal import FORMAT, SUFFIX, journal_dir, key, remove_quietly, set_aside
+from gebiedsplanner.files.journal import (
+    FORMAT,
+    SUFFIX,
+    UNFINISHED,
+    journal_dir,
+    key,
+    remove_quietly,
+    set_aside,
+)
 from gebiedsplanner.files.reading import SCENARIO_LIMIT
 from gebiedsplanner.files.scenario_format import parse_address
 
@@ -94,7 +104,32 @@ def leftovers(origin: Path) -> list[Leftover]:
     first edit) is removed on the way.
     """
     prefix = key(origin) + "."
+    _sweep_unfinished()
     return _taken(lambda name: name.startswith(prefix))
+
+
+#: A journal being written is locked from its first byte; one unlocked and this old
+#: was being written when its process died.
+_UNFINISHED_AGE = 60.0
+
+
+def _sweep_unfinished() -> None:
+    """Remove journals whose writing was cut off by a crash (``.nieuw-*.tmp``)."""
+    folder = journal_dir()
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(UNFINISHED) and n.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        path = folder / name
+        with contextlib.suppress(OSError):
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+            try:
+                if time.time() - os.fstat(fd).st_mtime > _UNFINISHED_AGE:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while being written
+                    path.unlink()
+            finally:
+                os.close(fd)
 
 
 def orphans(origin: Path) -> list[Leftover]:
