@@ -471,6 +471,10 @@ JOURNAL_CLOSED = "het herstel-journaal is al gesloten"
 FIX_JOURNAL_CLOSED = "sla op, of open het scenario opnieuw"
 JOURNAL_FAILED = "deze wijziging staat op het scherm, maar kon niet in het herstel-journaal"
 FIX_JOURNAL_FAILED = "sla zo snel mogelijk op (ctrl+s); de wijziging zelf is niet verloren"
+REASON_TOO_LONG = (
+    "De toelichting is {count} tekens lang; meer dan 100.000 is vast een plakfout."
+    " Er is niets gewijzigd: kort de toelichting in."
+)
 STALE_CHANGE = "{cell} is niet meer {old} maar {now}: deze stap past niet meer en is overgeslagen"
 RECOVERED_VARIANT = "{name} (hersteld)"
 RECOVER_TITLE = "Niet-opgeslagen wijzigingen gevonden"

@@ -635,3 +635,12 @@ def test_a_journal_whose_writing_was_cut_off_by_a_crash_is_swept_away(scenario_f
     fresh.write_bytes(b"wordt nog geschreven")
     recovery.look_for(session_on(scenario_file))
     assert not dead.exists() and fresh.exists()
+
+
+def test_an_absurdly_long_toelichting_is_refused_and_changes_nothing(scenario_file: Path) -> None:
+    from gebiedsplanner.core.scenario import EditError
+
+    session = session_on(scenario_file)
+    with pytest.raises(EditError, match="plakfout"):
+        session.edit(CELL, 7, "x" * 1_100_000)
+    assert not session.dirty and session.scenario.amount(CELL) != 7

@@ -25,7 +25,7 @@ from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge
 from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
+from gebiedsplanner.core.scenario import Cell, EditError, LogEntry, Scenario
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.journal import Journal, JournalGone
@@ -197,7 +197,7 @@ class EditingSession:
 
     def edit(self, cell: Cell, new: int, reason: str) -> Change:
         """Set one cell; :class:`EditError` says why it cannot be."""
-        reason = well_formed(reason)
+        reason = _reason(reason)
         entry = self.scenario.set_amount(cell, new, who=_who(), when=audit.now(), reason=reason)
         self.history.record(entry)
         return Change(entry, self._persist())
@@ -205,7 +205,7 @@ class EditingSession:
     def move(self, source: Cell, target: Cell, amount: int, reason: str) -> Change:
         """Move money between two cells of one year."""
         entry = self.scenario.move(
-            source, target, amount, who=_who(), when=audit.now(), reason=well_formed(reason)
+            source, target, amount, who=_who(), when=audit.now(), reason=_reason(reason)
         )
         self.history.record(entry)
         return Change(entry, self._persist())
@@ -396,6 +396,18 @@ class EditingSession:
         self._moved_to(new)
         self._start_over()
         return True
+
+
+#: A toelichting longer than this is a paste gone wrong, not a reason (the journal
+#: reads back texts of up to a million characters).
+REASON_LIMIT = 100_000
+
+
+def _reason(text: str) -> str:
+    """The toelichting as it is recorded; :class:`EditError` when it is absurdly long."""
+    if len(text) > REASON_LIMIT:
+        raise EditError(texts.REASON_TOO_LONG.format(count=f"{len(text):_}".replace("_", ".")))
+    return well_formed(text)
 
 
 def _who() -> str:
