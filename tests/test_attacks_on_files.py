@@ -303,6 +303,8 @@ def test_an_export_never_replaces_a_scenario_file(scenario_file: Path) -> None:
             b"\xef\xbb\xbf" + before,  # a BOM, which the reader accepts
             text.replace("format = 1", '"format" = 1').encode(),
             text.replace("[envelope]", "[ envelope ]").encode(),
+            text.replace("format = 1", '"\\u0066ormat" = 1').encode(),
+            text.replace('description = "', 'description = "' + "lang " * 20_000).encode(),
         )
     ):
         disguised = scenario_file.with_name(f"plan-{number}.csv")

@@ -19,6 +19,7 @@ from gebiedsplanner.core.plan import long_frame, plan_columns
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files.reading import read_untrusted
+from gebiedsplanner.files.scenario_format import decode, load_toml
 from gebiedsplanner.files.writing import write_atomic, write_new
 
 if TYPE_CHECKING:
@@ -114,15 +115,26 @@ def write_export(out: Path, data: bytes, *, overwrite: bool) -> bool:
         raise _refused(out, texts.EXPORT_OVER_LINK)
     if not stat.S_ISREG(info.st_mode):
         raise _refused(out, texts.EXPORT_OVER_SPECIAL)
-    head = read_untrusted(out, 64 * 1024, follow_links=False, head=True).removeprefix(
-        b"\xef\xbb\xbf"
-    )
-    if all(mark.search(head) for mark in _SCENARIO_MARKS):
+    if _reads_like_scenario(out):
         raise _refused(out, texts.EXPORT_OVER_SCENARIO)
     if not overwrite:
         return False
     write_atomic(out, data)
     return True
+
+
+def _reads_like_scenario(out: Path) -> bool:
+    """The file holds a scenario: its marks near the start, or, read as TOML, a
+    ``format`` and an ``envelope`` (escaped keys, a long description first)."""
+    head = read_untrusted(out, 64 * 1024, follow_links=False, head=True)
+    if all(mark.search(head.removeprefix(b"\xef\xbb\xbf")) for mark in _SCENARIO_MARKS):
+        return True
+    try:
+        raw = read_untrusted(out, follow_links=False)
+        data = load_toml(str(out), decode(str(out), raw))
+    except ProblemsError:
+        return False  # not TOML (a CSV fails on its first line), or too large for a scenario
+    return "format" in data and "envelope" in data
 
 
 def _refused(out: Path, message: str) -> ProblemsError:
