@@ -492,6 +492,7 @@ RECOVER_SKIPPED = (
 )
 RECOVER_SESSION = "sessie van {who}, begonnen {since}:"
 KEY_LATER = "Later"
+RECOVER_KEYS = "h: herstellen · t: tonen · w: weggooien · esc: later beslissen"
 RECOVER_BUTTON = "Herstellen (h)"
 SHOW_BUTTON = "Tonen (t)"
 DISCARD_BUTTON = "Weggooien (w)"

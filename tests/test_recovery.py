@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, recovery, storage
@@ -355,6 +356,9 @@ async def test_a_session_killed_with_sigkill_recovers_every_edit(
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         text = await shown(pilot, "Niet-opgeslagen wijzigingen gevonden")
         assert "Er zijn niet-opgeslagen wijzigingen (2)" in " ".join(text.split())
+        await pilot.press("w")  # typed on, before the dialog could be read: not an answer
+        await shown(pilot, texts.RECOVER_KEYS)
+        assert "Niet-opgeslagen wijzigingen gevonden" in screen_text(pilot)
         await pilot.press("t")
         assert "voor de crash" in await shown(pilot, "voor de crash")
         await pilot.press("h")
@@ -387,7 +391,7 @@ async def test_a_second_window_saving_while_the_first_is_killed_loses_nothing(
         child.wait()
     app = PlannerApp(storage.load(scenario_file), load_settings())
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await shown(pilot, "Niet-opgeslagen wijzigingen gevonden")
+        await shown(pilot, texts.RECOVER_KEYS)
         await pilot.press("h")
         await shown(pilot, "2 wijzigingen hersteld")
         await pilot.press("ctrl+s")

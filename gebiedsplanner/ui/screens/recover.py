@@ -24,8 +24,18 @@ class RecoverChoice(Enum):
     LATER = "later"
 
 
+#: Seconds the dialog takes no answer: it may appear while the adviser is typing
+#: (reading a large journal takes a while), and a typed ``w`` must not throw away
+#: the previous session's work.
+ARM_SECONDS = 1.0
+
+
 class RecoverScreen(ModalScreen[RecoverChoice]):
-    """Herstellen brings every session's changes back; weggooien keeps the journals aside."""
+    """Herstellen brings every session's changes back; weggooien keeps the journals aside.
+
+    It answers nothing until it has been on screen for :data:`ARM_SECONDS`; then
+    its buttons light up and its keys are shown.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "choose('recover')", texts.RECOVER_BUTTON, id="recover.recover"),
@@ -38,6 +48,7 @@ class RecoverScreen(ModalScreen[RecoverChoice]):
         super().__init__()
         self.found = found
         self.file = file
+        self.armed = False
 
     def _question(self) -> str:
         count = sum(found.changes for found in self.found)
@@ -66,13 +77,25 @@ class RecoverScreen(ModalScreen[RecoverChoice]):
             with VerticalScroll(id="changes", classes="changes"):
                 yield Static(self._changes(), markup=False)
             with Horizontal(classes="buttons"):
-                yield Button(texts.RECOVER_BUTTON, id="recover", variant="primary")
-                yield Button(texts.SHOW_BUTTON, id="show")
-                yield Button(texts.DISCARD_BUTTON, id="discard", variant="error")
+                yield Button(texts.RECOVER_BUTTON, id="recover", variant="primary", disabled=True)
+                yield Button(texts.SHOW_BUTTON, id="show", disabled=True)
+                yield Button(texts.DISCARD_BUTTON, id="discard", variant="error", disabled=True)
+            yield Static("", id="recover-keys", classes="keys", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#changes").display = False
+        self.set_timer(ARM_SECONDS, self._arm)
+
+    def _arm(self) -> None:
+        """From now on the dialog answers: keys typed before it was read did nothing."""
+        self.armed = True
+        for button in self.query(Button):
+            button.disabled = False
         self.query_one("#recover", Button).focus()
+        self.query_one("#recover-keys", Static).update(texts.RECOVER_KEYS)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.armed or action not in ("choose", "show")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
