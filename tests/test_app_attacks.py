@@ -244,3 +244,15 @@ async def test_a_save_that_ends_after_another_scenario_was_opened_stays_with_its
     assert alfa.name == "alfa" and alfa.amount(CENTRUM) == 111_111
     assert beta.name == "beta" and beta.amount(CENTRUM) == 222_222
     assert (team / "beta.toml").read_bytes() != beta_before
+
+
+async def test_save_as_never_makes_a_missing_team_folder(tmp_path: Path) -> None:
+    """A share that is not mounted: saving there would hide the file on the local disk."""
+    team = tmp_path / "mnt" / "team"
+    app = PlannerApp(storage.open_for_editing(BUNDLED), locations.load_settings([str(team)]))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1", "enter", "S")
+        await fill_in(pilot, "#name", "Ergens")
+        await pilot.press("enter")
+        await shown(pilot, "de map bestaat niet")
+    assert not team.exists()

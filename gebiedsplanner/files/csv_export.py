@@ -109,7 +109,7 @@ def write_export(out: Path, data: bytes, *, overwrite: bool) -> bool:
     try:
         info = os.lstat(out)
     except (OSError, ValueError):  # nothing there, or write_new says what is wrong
-        write_new(out, data, make_folder=False)
+        write_new(out, data)
         return True
     if stat.S_ISLNK(info.st_mode):
         raise _refused(out, texts.EXPORT_OVER_LINK)

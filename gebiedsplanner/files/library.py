@@ -152,10 +152,13 @@ def _named_copy(entry: Entry, name: str) -> bytes:
     return scenario_format.dumps(_require_scenario(entry), name=name)
 
 
-def duplicate(entry: Entry, name: str, folder: Path) -> Path:
-    """Save a copy of ``entry`` as a named variant in ``folder`` (its change log comes along)."""
+def duplicate(entry: Entry, name: str, folder: Path, *, make_folder: bool = False) -> Path:
+    """Save a copy of ``entry`` as a named variant in ``folder`` (its change log comes along).
+
+    ``make_folder``: the folder may be made (the user's own library on first use).
+    """
     target = folder / _file_name(name, entry)
-    write_new(target, _named_copy(entry, name))
+    write_new(target, _named_copy(entry, name), make_folder=make_folder)
     return target
 
 

@@ -178,7 +178,8 @@ def _absorb(
 
 def _save_variant(scenario: Scenario, folders: Sequence[Path]) -> Path:
     """A recovered scenario that no longer fits the file, as a new file of its own,
-    in the first of ``folders`` that takes it."""
+    in the first of ``folders`` that takes it (the settings' save folders: only the
+    last, the user's own library, is made when missing)."""
     name = texts.RECOVERED_VARIANT.format(name=scenario.name)
     data = dumps(scenario, name=name)
     try:
@@ -192,7 +193,7 @@ def _save_variant(scenario: Scenario, folders: Sequence[Path]) -> Path:
         for number in range(1, 100):
             path = folder / (f"{stem}.toml" if number == 1 else f"{stem}-{number}.toml")
             try:
-                write_new(path, data)
+                write_new(path, data, make_folder=folder == folders[-1])
             except AlreadyThere:
                 continue
             except ProblemsError as error:  # this folder refuses: the next one may not

@@ -64,12 +64,13 @@ class SaveJob(NamedTuple):
     as_new: bool
     name: str | None
     merged: bool
+    make_folder: bool = False
 
     def run(self) -> JobDone:
         """Write (in a worker), then start the journal that follows the save."""
         try:
             if self.as_new:
-                write_new(self.path, self.data)
+                write_new(self.path, self.data, make_folder=self.make_folder)
                 result: storage.WriteResult = storage.Written(self.path)
             else:
                 result = storage.write_unless_changed(
@@ -289,11 +290,17 @@ class EditingSession:
     # -- saving ----------------------------------------------------------------
 
     def begin_save(
-        self, path: Path | None = None, *, name: str | None = None, as_new: bool = False
+        self,
+        path: Path | None = None,
+        *,
+        name: str | None = None,
+        as_new: bool = False,
+        make_folder: bool = False,
     ) -> SaveJob | Busy:
         """The next save to run, or :class:`Busy` while one runs (a plain save is queued).
 
-        ``path`` and ``as_new``: save as a new file (never over an existing one).
+        ``path`` and ``as_new``: save as a new file (never over an existing one);
+        ``make_folder``: its folder may be made (the user's own library).
         """
         if self.saving:
             queued = path is None and not as_new
@@ -302,7 +309,8 @@ class EditingSession:
         target = path or self.document.path
         assert target is not None, "a bundled example is saved as a new file"
         self.saving, self._save_again = True, False
-        return self._job(target, as_new=as_new, name=name, merged=False)
+        job = self._job(target, as_new=as_new, name=name, merged=False)
+        return job._replace(make_folder=make_folder)
 
     def _job(self, path: Path, *, as_new: bool, name: str | None, merged: bool) -> SaveJob:
         scenario = self.scenario

@@ -106,10 +106,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise ProblemsError([bad_name(str(path))]) from None
 
 
-def write_new(path: Path, data: bytes, *, make_folder: bool = True) -> None:
+def write_new(path: Path, data: bytes, *, make_folder: bool = False) -> None:
     """Write ``data`` to a new file ``path``, never over anything there.
 
-    ``make_folder`` makes a missing folder (the user's own library on first use).
+    ``make_folder`` makes a missing folder: only for the user's own library on first
+    use. A team folder that is missing is a share not mounted, or a typo: writing
+    there would put the file on the local disk, where no colleague sees it.
     """
     try:
         if make_folder:

@@ -271,7 +271,13 @@ class LibraryScreen(Screen[None]):
             if result is not None:
                 name, path = result
                 self._file_action(
-                    lambda: library.duplicate(entry, name, path.parent), texts.DUPLICATED
+                    lambda: library.duplicate(
+                        entry,
+                        name,
+                        path.parent,
+                        make_folder=path.parent == self.settings.own_library,
+                    ),
+                    texts.DUPLICATED,
                 )
 
         suggestion = texts.VARIANT_SUGGESTION.format(name=entry.name)

@@ -80,7 +80,8 @@ class PlannerFiles(Screen[None]):
                 self._quit_after_save = False
                 return
             name, path = result
-            self._start(self.session.begin_save(path, name=name, as_new=True))
+            own = path.parent == self.settings.own_library
+            self._start(self.session.begin_save(path, name=name, as_new=True, make_folder=own))
 
         suggestion = self.document.scenario.name
         if self.document.path is None:
