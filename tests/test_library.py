@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -100,3 +101,14 @@ def test_a_link_is_not_renamed(settings: Settings, tmp_path: Path) -> None:
     with pytest.raises(ProblemsError, match="koppeling"):
         library.rename(entry, "Anders")
     assert (team / "koppeling.toml").is_symlink()
+
+
+def test_a_trashed_link_comes_back_as_the_same_link(settings: Settings) -> None:
+    team = settings.shared[0]
+    (team / "koppeling.toml").symlink_to(team / "basis.toml")
+    entry = by_name(library.scan(settings), "koppeling.toml")
+    library.delete(entry, settings.trash)
+    assert not os.path.lexists(team / "koppeling.toml")
+    library.restore(library.trashed(settings.trash)[0])
+    assert (team / "koppeling.toml").is_symlink()
+    assert (team / "koppeling.toml").resolve() == (team / "basis.toml").resolve()

@@ -26,7 +26,7 @@ from gebiedsplanner.core.summary import envelope_status
 from gebiedsplanner.files import journal, scenario_format, storage
 from gebiedsplanner.files.locations import Settings, bundled_dir, file_name_for
 from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
-from gebiedsplanner.files.writing import create_exclusive, write_new
+from gebiedsplanner.files.writing import AlreadyThere, create_exclusive, write_new
 
 #: The trash's note of where a file came from is one path: anything longer was not written by us.
 _ORIGIN_LIMIT = 16 * 1024
@@ -269,15 +269,20 @@ def trashed(trash: Path) -> list[Trashed]:
 
 
 def restore(item: Trashed) -> Path:
-    """Put a trashed file back where it was (never over a file or link that is there now)."""
-    data = read_untrusted(item.file)
+    """Put a trashed file back where it was (never over a file or link that is there now).
+
+    A link comes back as the same link, so the file behind it gets the edits again.
+    """
     try:
-        write_new(item.origin, data)
-    except ProblemsError as error:
-        if os.path.lexists(item.origin):
-            raise ProblemsError(
-                [Problem(str(item.origin), "", texts.FILE_EXISTS, texts.FIX_RESTORE_EXISTS)]
-            ) from None
-        raise error from None
+        if item.file.is_symlink():
+            os.symlink(os.readlink(item.file), item.origin)
+        else:
+            write_new(item.origin, read_untrusted(item.file))
+    except (AlreadyThere, FileExistsError):
+        raise ProblemsError(
+            [Problem(str(item.origin), "", texts.FILE_EXISTS, texts.FIX_RESTORE_EXISTS)]
+        ) from None
+    except OSError as error:
+        raise ProblemsError([os_problem(str(item.origin), error)]) from None
     shutil.rmtree(item.folder, ignore_errors=True)
     return item.origin
