@@ -449,7 +449,7 @@ def test_a_recovery_that_cannot_be_journaled_keeps_the_old_journal(
         patched.setattr(journal.Journal, "create", disk_full)
         again = session_on(scenario_file)
         done = recovery.recover(again, recovery.look_for(again), [scenario_file.parent])
-    assert isinstance(done, recovery.Recovered) and done.problems
+    assert isinstance(done, recovery.Recovered) and done.problems and done.changes == 1
     assert again.scenario.amount(CELL) == 7 and path.exists()
     again.close()
     assert recovered(scenario_file).scenario.amount(CELL) == 7
@@ -648,3 +648,32 @@ def test_an_absurdly_long_toelichting_is_refused_and_changes_nothing(scenario_fi
     with pytest.raises(EditError, match="plakfout"):
         session.edit(CELL, 7, "x" * 1_100_000)
     assert not session.dirty and session.scenario.amount(CELL) != 7
+
+
+def test_edits_follow_two_renames_in_a_row(scenario_file: Path) -> None:
+    from gebiedsplanner.files import library, locations
+
+    window_b = session_on(scenario_file)
+    window_b.edit(CELL, 42, "")
+    settings = locations.load_settings([str(scenario_file.parent)])
+    for name in ("Tussen", "Eind"):
+        entry = next(e for e in library.scan(settings) if e.path.parent == scenario_file.parent)
+        library.rename(entry, name)
+    killed(window_b)
+    assert recovered(scenario_file.with_name("eind.toml")).scenario.amount(CELL) == 42
+
+
+def test_a_later_plan_made_under_an_old_name_is_not_taken_for_the_renamed_one(
+    scenario_file: Path,
+) -> None:
+    from gebiedsplanner.files import library, locations
+
+    settings = locations.load_settings([str(scenario_file.parent)])
+    (entry,) = [e for e in library.scan(settings) if e.path == scenario_file]
+    renamed = library.rename(entry, "Oud").path  # before the other session began
+    scenario_file.write_text(BUNDLED.read_text().replace("NRW basis 2016-2019", "Nieuw plan"))
+    session = session_on(scenario_file)
+    session.edit(CELL, 100_000, "")
+    killed(session)
+    scenario_file.unlink()
+    assert recovery.look_for(session_on(renamed)) == []

@@ -33,7 +33,9 @@ import os
 import secrets
 import socket
 import tempfile
+import time
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 import platformdirs
@@ -51,6 +53,7 @@ SUFFIX = ".jsonl"
 #: The name a journal has while it is being written (see :meth:`Journal.create`).
 UNFINISHED = ".nieuw-"
 _MOVED = ".verplaatst"
+_MAX_HOPS = 20  # renames followed from an old name; a loop of renames ends there
 
 
 def journal_dir() -> Path:
@@ -212,7 +215,7 @@ def _header(origin: Path, base: bytes) -> bytes:
         "who": audit.current_user(),
         "host": socket.gethostname(),
         "pid": os.getpid(),
-        "started": audit.now().isoformat(),
+        "started": datetime.now().astimezone().isoformat(),  # to the microsecond
         "file": file_id(origin),
         "base_bytes": len(base),
         "base_sha256": hashlib.sha256(base).hexdigest(),
@@ -222,17 +225,35 @@ def _header(origin: Path, base: bytes) -> bytes:
 
 def note_move(old: Path, new: Path) -> None:
     """The library renamed ``old`` to ``new``: a session that crashed while editing
-    ``old`` is then recovered when ``new`` opens (see :func:`moved_to`)."""
+    ``old`` is then recovered when ``new`` opens (see :func:`renamed_since`)."""
     note = journal_dir() / f"{key(old)}{_MOVED}"
+    data = {"to": os.fsdecode(real_path(new)), "when": time.time()}
     with contextlib.suppress(OSError):
         private_folder(journal_dir())
-        write_atomic(note, os.fsencode(real_path(new)))
+        write_atomic(note, json.dumps(data).encode("ascii"))
 
 
-def moved_to(old: Path) -> Path | None:
-    """Where the library renamed ``old`` to, if it did."""
+def renamed_since(old: Path, since: datetime | None) -> list[Path]:
+    """Where the library renamed ``old`` to after ``since``, and on from there.
+
+    Only renames after the journal began count: a later plan that happens to be
+    made under an old name is not mistaken for the renamed one.
+    """
+    hops: list[Path] = []
+    current = old
+    while len(hops) < _MAX_HOPS:
+        moved = _read_move(current)
+        if moved is None or since is None or moved[1] < since.timestamp() or moved[0] in hops:
+            return hops
+        hops.append(moved[0])
+        current = moved[0]
+    return hops
+
+
+def _read_move(old: Path) -> tuple[Path, float] | None:
     try:
         raw = read_untrusted(journal_dir() / f"{key(old)}{_MOVED}", 16 * 1024, follow_links=False)
-    except ProblemsError:
+        data = json.loads(raw)
+        return Path(data["to"]), float(data["when"])
+    except (ProblemsError, ValueError, KeyError, TypeError, RecursionError):
         return None
-    return Path(os.fsdecode(raw))

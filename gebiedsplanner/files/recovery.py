@@ -19,7 +19,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge, replay_fitting
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, Scenario
-from gebiedsplanner.files.journal import file_id, moved_to
+from gebiedsplanner.files.journal import file_id, renamed_since
 from gebiedsplanner.files.leftovers import Leftover, leftovers, orphans
 from gebiedsplanner.files.locations import file_name_for
 from gebiedsplanner.files.reading import real_path
@@ -96,7 +96,7 @@ def _renamed_here(candidates: list[Leftover], name: str, loaded: bytes) -> list[
     here, real, this_file = [], real_path(Path(name)), file_id(Path(name))
     for leftover in candidates:
         origin = leftover.origin
-        renamed = origin is not None and moved_to(origin) == real
+        renamed = origin is not None and real in renamed_since(origin, leftover.started)
         moved = this_file is not None and leftover.file == this_file and leftover.base == loaded
         if leftover.base is not None and (moved or renamed):
             here.append(_read(leftover, name, loaded))
@@ -146,8 +146,10 @@ def recover(
         if isinstance(outcome, list):
             return Undecided(outcome, pending[index:], done)
         problems = session.journal_now()
-        if problems:  # not in our journal: the old one must stay, it is all there is
-            done = done._replace(problems=(*done.problems, *problems))
+        if problems:  # on screen, not in our journal: the old one must stay, it is all there is
+            done = done._replace(
+                changes=done.changes + outcome, problems=(*done.problems, *problems)
+            )
             found.leftover.release()
             continue
         aside = found.leftover.finish()

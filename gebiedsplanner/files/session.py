@@ -28,7 +28,7 @@ from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError, LogEntry, Scenario
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
-from gebiedsplanner.files.journal import Journal, JournalGone
+from gebiedsplanner.files.journal import Journal, JournalGone, journal_dir
 from gebiedsplanner.files.reading import real_path
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.files.writing import write_new
@@ -423,5 +423,5 @@ def _who() -> str:
 
 
 def _journal_failed(journal: Journal | None) -> Problem:
-    where = str(journal.path) if journal else ""
+    where = str(journal.path if journal else journal_dir())
     return Problem(where, "", texts.JOURNAL_FAILED, texts.FIX_JOURNAL_FAILED)
