@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from gebiedsplanner import __version__, texts
+from gebiedsplanner import __version__, texts, tool_commands
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros
@@ -68,10 +68,11 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     compare.add_argument("--only-changes", action="store_true", help=texts.ARG_ONLY_CHANGES)
     compare.add_argument("--largest-first", action="store_true", help=texts.ARG_LARGEST_FIRST)
     compare.add_argument("--dialect", choices=("standard", "nl"), default="standard")
+    tool_commands.add_parsers(commands)
     return parser
 
 
-COMMANDS = ("validate", "summary", "move", "export", "compare")
+COMMANDS = ("validate", "summary", "move", "export", "compare", *tool_commands.PLANNERS)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "move": _move,
             "export": _export,
             "compare": _compare,
-        }[options.command]
+        }.get(options.command, tool_commands.run)
         return _reporting_problems(handler, options, texts.CRASH_COMMAND, command=options.command)
     options = _parser_for_app().parse_args(args)
     return _reporting_problems(_run_app, options, texts.CRASH_START)

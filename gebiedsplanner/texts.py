@@ -43,6 +43,107 @@ BAD_ADDRESS = (
     "'{text}' is geen cel: schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/2017."
 )
 
+# -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
+ACTION_DISTRIBUTE = "verdeling"
+ACTION_FIT = "passend maken"
+ACTION_RAISE_COULEUR_LOCALE = "couleur locale verhoogd"
+ACTION_COPY_YEAR = "jaar gekopieerd"
+KEY_LABELS = {"begroting": "naar begroting", "inwoners": "naar inwoners", "gelijk": "gelijk"}
+REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"
+REASON_FIT = "passend maken {year} op de envelope via {post}"
+REASON_RAISE = "couleur locale {year} naar minstens {share} van het netto budget"
+REASON_COPY = "jaar {source} naar {target} gekopieerd, index {index}"
+REASON_ALL = ", alles opnieuw"
+REASON_HOLD = ", vast: {names}"
+REASON_FLOOR = ", bodem {floor}"
+REASON_UNIT = ", per {unit}"
+REASON_USER = "; {reason}"
+FIGURE_TAAKSTELLING = "taakstelling {year}"
+FIGURE_POST = "{post} {year}"
+FIGURE_NET = "netto {year}"
+CHECK_EXACT = "Controle: {left} = {right}: klopt tot op de euro."
+CHECK_WRONG = "Controle: {left} ≠ {right}: klopt NIET; er wordt niets gewijzigd."
+CHECK_DISTRIBUTE = ("verdeelde taakstelling {total}", "opgelegd {imposed}")
+CHECK_FIT = ("gepland {planned}", "envelope {envelope}")
+CHECK_RAISE = ("netto alle gebieden na {after}", "ervoor {before}")
+CHECK_COPY_LEFT = "{target} wordt {total}"
+CHECK_COPY_RIGHT = "{source} × {factor}"
+CHECK_COPY_ROUNDED = (
+    "Controle: {target} wordt {total}; {source} × {factor} is {exact}; het verschil komt van"
+    " de afronding op hele euro's per cel ({cells} cellen, elk hoogstens 0,50)."
+)
+NOTE_HELD = "Vast gehouden (ongewijzigd): {names}."
+NOTE_FLOOR = (
+    "Tot de bodem van {floor} netto gekort: {names}; wat zij niet konden dragen, ging naar de"
+    " andere gebieden ({key})."
+)
+NOTE_UNDER_FLOOR = "Al onder de bodem van {floor} netto, dus niet gekort: {names}."
+NOTE_ZERO_FLOOR = (
+    "Tot netto 0 gekort (zonder bodem gaat een gebied niet onder 0): {names}; de rest ging naar"
+    " de andere gebieden ({key})."
+)
+NOTE_UNDER_ZERO = "Netto al 0 of minder, dus niet gekort: {names}."
+NOTE_BACK_TO_ZERO = (
+    "Taakstelling terug naar 0: {names}; de rest ging naar de andere gebieden ({key})."
+)
+NOTE_POST_TO_ZERO = "{post} naar 0: {names}; de rest ging naar de andere gebieden."
+NOTE_EXTRA = "De losse euro's van de afronding (grootste rest, bij gelijke rest op naam): {names}."
+NOTE_EXTRA_UNIT = (
+    "Verdeeld in veelvouden van {unit}; wat overbleef (grootste rest, bij gelijke rest op naam)"
+    " ging naar: {names}."
+)
+NOTE_NOTHING_TO_DO = "Niets te doen: {why}"
+WHY_DISTRIBUTED = "de taakstelling van {year} is al precies verdeeld."
+WHY_FITS = "{year} sluit al precies op de envelope."
+WHY_SHARE_MET = "elk gebied heeft al minstens {share} couleur locale."
+WHY_SAME_YEAR = "{target} is al gelijk aan {source} × {factor}."
+NOTE_SHARE_MET = "Al minstens {share}, ongewijzigd: {count} gebieden."
+NOTE_NO_NET = "Geen netto budget, overgeslagen: {names}."
+NAMES_MORE = "{names} en {count} andere"
+TOOL_ALL_HELD = "Alle gebieden staan vast: er is niemand om {amount} over te verdelen."
+TOOL_SHORT_FLOOR = (
+    "Dat past niet: met deze bodem en vaste gebieden komt de verdeling {short} tekort."
+)
+TOOL_SHORT_BACK = "Dat past niet: de taakstellingen kunnen samen maar tot 0 terug; {short} tekort."
+TOOL_SHORT_POST = "Dat past niet: {post} kan niet onder 0; het komt {short} tekort."
+TOOL_SHORT_OPDRACHT = (
+    "Dat past niet: de gebiedsopdracht is te klein in {names}; samen {short} tekort."
+)
+TOOL_NO_BASIS = "De sleutel {key} geeft geen verdeling: alle gebieden hebben 0."
+TOOL_NO_BASIS_POST = "Naar verhouding kan niet: {post} is overal 0."
+TOOL_NO_INWONERS = "Geen inwoners opgegeven voor: {names}. Kies een andere sleutel of vul ze aan."
+TOOL_BAD_UNIT = "De eenheid moet een heel bedrag van minstens 1 euro zijn."
+TOOL_SAME_YEAR = "Van- en naar-jaar zijn hetzelfde: kies twee verschillende jaren."
+TOOL_BAD_INDEX = "Een index van {index} maakt alles 0 of negatief: kies meer dan -100%."
+TOOL_BAD_SHARE = "Een aandeel moet tussen 0% en 100% liggen, niet {share}."
+TOOL_NOTHING_APPLIED = "Niets gewijzigd."
+TOOL_COLUMN_OWNER = "gebied"
+TOOL_COLUMNS = ("{figure} oud", "nieuw", "verschil")
+TOOL_APPLIED = "Toegepast als één stap ({count} cellen) en opgeslagen in {file}."
+TOOL_DRY_RUN = "Proefrun: niets opgeslagen. Zonder --dry-run wordt dit toegepast."
+TOOL_NOTHING_SAVED = "Er is niets te wijzigen; het bestand blijft zoals het was."
+FIX_TOOL = "pas de opties aan (zie --help bij deze opdracht) en probeer het opnieuw"
+FIX_TOOL_BUNDLED = "probeer het met --dry-run, of kopieer het voorbeeld eerst naar uw eigen map"
+HOLD_NOT_A_GEBIED = "--hold noemt gebieden; stedelijk is geen gebied."
+CMD_DISTRIBUTE = "verdeel de nog te verdelen taakstelling van een jaar over de gebieden"
+CMD_FIT = "maak een jaar passend op de envelope via één post, naar verhouding"
+CMD_COULEUR_LOCALE = "verhoog couleur locale (uit gebiedsopdracht) tot een minimumaandeel"
+CMD_COPY_YEAR = "kopieer alle bedragen van een jaar naar een ander jaar, geïndexeerd"
+ARG_YEAR = "het jaar, bijvoorbeeld 2017"
+ARG_KEY = "verdeelsleutel: begroting (netto budget, standaard), inwoners of gelijk"
+ARG_HOLD = "laat dit gebied ongewijzigd (mag vaker)"
+ARG_FLOOR = "minimaal netto budget per gebied, bijvoorbeeld 1.000.000"
+ARG_ALL = "maak eerst de taakstelling van alle gebieden 0 en verdeel het hele opgelegde bedrag"
+ARG_UNIT = "verdeel in veelvouden van dit bedrag, bijvoorbeeld 1000"
+ARG_TOOL_REASON = "toelichting, achter de parameters in het wijzigingslog"
+ARG_DRY_RUN = "laat alleen zien wat er zou veranderen; sla niets op"
+ARG_POST = "de post die meebeweegt"
+ARG_MIN_SHARE = "minimaal aandeel couleur locale in het netto budget, bijvoorbeeld 10% of 12,5%"
+ARG_FROM_YEAR = "het jaar om te kopiëren"
+ARG_TO_YEAR = "het jaar dat de bedragen krijgt (bestaat al in het scenario)"
+ARG_INDEX = "indexatie, bijvoorbeeld 2,5% (of -1%)"
+PERCENT_BAD = "'{text}' is geen percentage. Voorbeelden: 10%, 12,5%, -1%."
+
 # -- problems with files -------------------------------------------------------
 PROBLEM_LINE = "{where}: {message}\n    oplossing: {fix}"
 PLACE_LINE = "regel {line}"

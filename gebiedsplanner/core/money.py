@@ -145,3 +145,34 @@ def parse_amount_input(text: str) -> AmountInput:
     if stripped.endswith("%"):
         raise AmountInputError(texts.AMOUNT_PERCENT_NEEDS_SIGN)
     return AmountInput("absolute", value=parse_euros(stripped))
+
+
+_PERCENTAGE = re.compile(r"^([+-]?)(\d{1,6})(?:[,.](\d{1,6}))?%?$")
+
+
+def parse_percent(text: str) -> Fraction:
+    """A percentage as typed, exactly: ``10%``, ``12,5%``, ``12.5``, ``-1%`` -> Fraction."""
+    match = _PERCENTAGE.match(text.strip().replace(" ", ""))
+    if match is None:
+        raise AmountInputError(texts.PERCENT_BAD.format(text=text.strip()[:20]))
+    sign, whole, decimals = match.group(1), match.group(2), match.group(3) or ""
+    value = Fraction(int(whole + decimals), 10 ** len(decimals))
+    return -value if sign == "-" else value
+
+
+def format_percent(value: Fraction) -> str:
+    """``Fraction(25, 2)`` -> ``"12,5%"``; at most four decimals (rounded), Dutch comma."""
+    scaled = value * 10_000
+    tenthousandths = round_half_away(scaled.numerator, scaled.denominator)
+    sign = "-" if tenthousandths < 0 else ""
+    whole, decimals = divmod(abs(tenthousandths), 10_000)
+    fraction = f"{decimals:04d}".rstrip("0")
+    return f"{sign}{whole},{fraction}%" if fraction else f"{sign}{whole}%"
+
+
+def format_euros_cents(value: Fraction) -> str:
+    """An exact amount shown to the cent (rounded): ``Fraction(12345, 2)`` -> ``"6.172,50"``."""
+    scaled = value * 100
+    cents = round_half_away(scaled.numerator, scaled.denominator)
+    euros, rest = divmod(abs(cents), 100)
+    return f"{'-' if cents < 0 else ''}{format_amount(euros)},{rest:02d}"

@@ -1,0 +1,126 @@
+"""The planning tools on the command line: preview, dry run, apply as one step, refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.cli import main
+from gebiedsplanner.core.scenario import TAAKSTELLING, Cell
+from gebiedsplanner.files import storage
+from tests.conftest import BUNDLED
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_distribute_shows_each_gebied_applies_and_logs_one_entry(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    code, out, err = run(
+        capsys,
+        "distribute", str(scenario_file), "--year", "2017", "--key", "inwoners",
+        "--hold", "pernis", "--floor", "1.000.000",
+    )  # fmt: skip
+    assert code == 0, err
+    lines = out.splitlines()
+    assert lines[0] == "verdeling taakstelling 2017 naar inwoners, vast: Pernis, bodem 1.000.000"
+    assert lines[2].split() == ["gebied", "taakstelling", "2017", "oud", "nieuw", "verschil"]
+    assert "Pernis                                  -38.000   -38.000         0" in out
+    assert (
+        "Controle: verdeelde taakstelling -5.000.000 = opgelegd -5.000.000: klopt tot op de euro."
+        in lines
+    )
+    assert "Tot de bodem van 1.000.000 netto gekort: Hoek van Holland, Rozenburg" not in out
+    assert (
+        "Al onder de bodem van 1.000.000 netto, dus niet gekort: Hoek van Holland, Rozenburg."
+        in lines
+    )
+    assert lines[-1] == f"Toegepast als één stap (11 cellen) en opgeslagen in {scenario_file}."
+    scenario = storage.load(scenario_file).scenario
+    assert scenario.totals(2017).taakstelling_open == 0
+    assert scenario.amount(Cell("Pernis", TAAKSTELLING, 2017)) == -38_000
+    entry = scenario.log[-1]
+    assert entry.action == "verdeling" and len(entry.changes) == 11
+    assert entry.reason == lines[0]
+
+
+def test_a_dry_run_writes_nothing_and_works_on_the_bundled_example(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = BUNDLED.read_bytes()
+    code, out, _ = run(capsys, "fit", str(BUNDLED), "--year", "2018", "--dry-run")
+    assert code == 0
+    assert "Controle: gepland 57.931.000 = envelope 57.931.000: klopt tot op de euro." in out
+    assert out.splitlines()[-1].startswith("Proefrun: niets opgeslagen.")
+    assert BUNDLED.read_bytes() == before
+
+
+def test_the_bundled_example_is_never_changed_by_a_tool(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = BUNDLED.read_bytes()
+    code, _, err = run(capsys, "copy-year", str(BUNDLED), "--from", "2018", "--to", "2019")
+    assert code == 1 and "meegeleverde voorbeeld" in err and "--dry-run" in err
+    assert BUNDLED.read_bytes() == before
+
+
+def test_a_refusal_says_by_how_much_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    before = scenario_file.read_bytes()
+    code, out, err = run(
+        capsys, "distribute", str(scenario_file), "--year", "2017", "--floor", "20.000.000"
+    )
+    assert code == 1 and out == ""
+    assert f"{scenario_file}: distribute: Dat past niet" in err and "tekort" in err
+    assert "oplossing:" in err
+    assert scenario_file.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("distribute", "--year", "2017", "--hold", "Pernus"), "Bedoelt u 'Pernis'?"),
+        (("distribute", "--year", "2017", "--hold", "stedelijk"), "stedelijk is geen gebied"),
+        (("distribute", "--year", "2031"), "Onbekend jaar 2031"),
+        (("distribute", "--year", "2017", "--floor", "1" * 5000), "tikfout"),
+        (("distribute", "--year", "2017", "--unit", "0"), "minstens 1 euro"),
+        (("couleur-locale", "--year", "2017", "--min-share", "tien"), "geen percentage"),
+        (("couleur-locale", "--year", "2017", "--min-share", "101%"), "tussen 0% en 100%"),
+        (("copy-year", "--from", "2018", "--to", "2018"), "hetzelfde"),
+    ],
+)
+def test_bad_parameters_are_named_with_a_fix(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = scenario_file.read_bytes()
+    code, _, err = run(capsys, args[0], str(scenario_file), *args[1:])
+    assert code == 1
+    assert message in err and "oplossing:" in err and "Traceback" not in err
+    assert scenario_file.read_bytes() == before
+
+
+def test_couleur_locale_and_copy_year_apply(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "couleur-locale", str(scenario_file), "--year", "2017", "--min-share", "12,5%"
+    )
+    assert code == 0 and out.startswith("couleur locale 2017 naar minstens 12,5%")
+    code, out, _ = run(
+        capsys, "copy-year", str(scenario_file), "--from", "2018", "--to", "2019", "--index", "2,5%"
+    )
+    assert code == 0 and "Controle: 2019 wordt" in out
+    scenario = storage.load(scenario_file).scenario
+    assert [entry.action for entry in scenario.log[-2:]] == [
+        "couleur locale verhoogd",
+        "jaar gekopieerd",
+    ]
+    for name in scenario.gebieden:
+        net = scenario.gebied_net(name, 2017)
+        assert scenario.gebieden[name].posts["couleur_locale"][2017] * 8 >= net

@@ -1,0 +1,334 @@
+"""The planning tools: hand-computed examples, refusals, and properties over random scenarios."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gebiedsplanner.core import tools
+from gebiedsplanner.core.scenario import (
+    COULEUR_LOCALE,
+    GEBIED_POSTS,
+    GEBIEDSOPDRACHT,
+    TAAKSTELLING,
+    Cell,
+    Gebied,
+    Scenario,
+)
+from gebiedsplanner.core.undo import UndoHistory
+from tests.strategies import scenarios
+
+WHEN = datetime(2026, 11, 23, 10, 0)
+
+
+def small(
+    rows: dict[str, tuple[int, int, int]],
+    *,
+    imposed: int,
+    envelope: int = 10**8,
+    inwoners: dict[str, int] | None = None,
+) -> Scenario:
+    """One year, 2017; ``rows`` maps gebied -> (couleur locale, gebiedsopdracht, taakstelling)."""
+    return Scenario(
+        name="klein",
+        description="",
+        envelope={2017: envelope, 2018: envelope},
+        taakstelling={2017: imposed, 2018: imposed},
+        stedelijk={"wijkteams": {2017: 1_000, 2018: 1_000}},
+        gebieden={
+            name: Gebied(
+                name,
+                {
+                    post: {2017: value, 2018: value}
+                    for post, value in zip(GEBIED_POSTS, amounts, strict=True)
+                },
+                (inwoners or {}).get(name),
+            )
+            for name, amounts in rows.items()
+        },
+    )
+
+
+def new_amounts(plan: tools.ToolPlan) -> dict[str, int]:
+    return {row.owner: row.new for row in plan.rows}
+
+
+def every_amount(scenario: Scenario) -> dict[Cell, int]:
+    return {cell: scenario.amount(cell) for cell in scenario.cells()}
+
+
+# -- distribute: hand-computed ------------------------------------------------------
+
+
+def test_distribute_equally_gives_the_odd_euro_to_the_first_name() -> None:
+    scenario = small(
+        {"Noord": (0, 100_000, 0), "Centrum": (0, 100_000, 0), "Zuid": (0, 100_000, 0)},
+        imposed=-1_000,
+    )
+    plan = tools.distribute(scenario, 2017, key="gelijk")
+    assert new_amounts(plan) == {"Noord": -333, "Centrum": -334, "Zuid": -333}
+    assert plan.check == (
+        "Controle: verdeelde taakstelling -1.000 = opgelegd -1.000: klopt tot op de euro."
+    )
+    assert any("afronding" in note and "Centrum" in note for note in plan.notes)
+    assert plan.reason == "verdeling taakstelling 2017 gelijk"
+
+
+def test_distribute_adds_the_open_amount_to_what_gebieden_carry() -> None:
+    scenario = small(
+        {"A": (0, 300_000, -100_000), "B": (0, 100_000, 0)},
+        imposed=-140_000,
+    )
+    # open -40.000 by net budget 200.000 : 100.000
+    plan = tools.distribute(scenario, 2017)
+    assert new_amounts(plan) == {"A": -126_667, "B": -13_333}
+
+
+def test_distribute_by_inwoners_with_a_hold_and_a_floor() -> None:
+    scenario = small(
+        {"Pernis": (0, 500_000, 0), "Hoogvliet": (0, 1_100_000, 0), "Kralingen": (0, 3_000_000, 0)},
+        imposed=-900_000,
+        inwoners={"Pernis": 5_000, "Hoogvliet": 35_000, "Kralingen": 50_000},
+    )
+    plan = tools.distribute(
+        scenario, 2017, key="inwoners", holds=["Pernis"], floor=1_000_000, reason="kadernota"
+    )
+    # by inwoners 35:50 Hoogvliet would carry 370.588 and drop below the floor: cut to 100.000
+    assert new_amounts(plan) == {"Pernis": 0, "Hoogvliet": -100_000, "Kralingen": -800_000}
+    assert plan.reason == (
+        "verdeling taakstelling 2017 naar inwoners, vast: Pernis, bodem 1.000.000; kadernota"
+    )
+    assert "Vast gehouden (ongewijzigd): Pernis." in plan.notes
+    assert any(
+        note.startswith("Tot de bodem van 1.000.000") and "Hoogvliet" in note for note in plan.notes
+    )
+
+
+def test_distribute_all_clears_first_and_spreads_the_whole_amount() -> None:
+    scenario = small({"A": (0, 100_000, -90_000), "B": (0, 100_000, 0)}, imposed=-100_000)
+    plan = tools.distribute(scenario, 2017, key="gelijk", clear=True)
+    assert new_amounts(plan) == {"A": -50_000, "B": -50_000}
+    assert "alles opnieuw" in plan.reason
+
+
+def test_distribute_in_thousands() -> None:
+    scenario = small({"A": (0, 10**6, 0), "B": (0, 10**6, 0), "C": (0, 10**6, 0)}, imposed=-10_500)
+    plan = tools.distribute(scenario, 2017, key="gelijk", unit=1000)
+    assert new_amounts(plan) == {"A": -4_000, "B": -3_500, "C": -3_000}
+
+
+def test_distribute_refuses_floors_that_cannot_hold_and_says_by_how_much() -> None:
+    # above the floor: A 100.000, B 200.000; 500.000 to cut
+    scenario = small({"A": (0, 600_000, 0), "B": (0, 700_000, 0)}, imposed=-500_000)
+    before = every_amount(scenario)
+    with pytest.raises(tools.ToolRefused, match=r"200\.000 tekort"):
+        tools.distribute(scenario, 2017, floor=500_000)
+    assert every_amount(scenario) == before
+
+
+def test_distribute_refuses_when_everything_is_held() -> None:
+    scenario = small({"A": (0, 600_000, 0)}, imposed=-5_000)
+    with pytest.raises(tools.ToolRefused, match=r"Alle gebieden staan vast.*5\.000"):
+        tools.distribute(scenario, 2017, holds=["A"])
+
+
+def test_distribute_by_inwoners_names_the_gebieden_without_them() -> None:
+    scenario = small({"A": (0, 1, 0), "B": (0, 1, 0)}, imposed=-1, inwoners={"A": 5})
+    with pytest.raises(tools.ToolRefused, match="Geen inwoners opgegeven voor: B"):
+        tools.distribute(scenario, 2017, key="inwoners")
+
+
+def test_nothing_to_distribute_says_so_and_cannot_be_applied() -> None:
+    scenario = small({"A": (0, 10, -5)}, imposed=-5)
+    plan = tools.distribute(scenario, 2017)
+    assert plan.changes == ()
+    assert any("al precies verdeeld" in note for note in plan.notes)
+    with pytest.raises(tools.ToolRefused):
+        plan.apply(scenario, who="t", when=WHEN)
+
+
+def test_too_much_distributed_is_given_back_without_turning_a_cut_positive() -> None:
+    scenario = small({"A": (0, 100, -30), "B": (0, 100, -10)}, imposed=-20)
+    plan = tools.distribute(scenario, 2017, key="gelijk")
+    # 20 back, 10 each; fine. 35 back would need B to go to +7.5: capped at 0
+    assert new_amounts(plan) == {"A": -20, "B": 0}
+    scenario = small({"A": (0, 100, -40), "B": (0, 100, -10)}, imposed=-15)
+    plan = tools.distribute(scenario, 2017, key="gelijk")
+    assert new_amounts(plan) == {"A": -15, "B": 0}
+    assert any("Taakstelling terug naar 0: B" in note for note in plan.notes)
+
+
+# -- fit, couleur locale, copy a year: hand-computed ----------------------------------
+
+
+def test_fit_cuts_gebiedsopdracht_in_proportion_until_the_room_is_zero() -> None:
+    # planned 1.000 + 300.000 + 100.000 = 401.000 against 400.000: 1.000 too much, 3:1
+    scenario = small({"A": (0, 300_000, 0), "B": (0, 100_000, 0)}, imposed=0, envelope=400_000)
+    plan = tools.fit(scenario, 2017)
+    assert new_amounts(plan) == {"A": 299_250, "B": 99_750}
+    plan.apply(scenario, who="t", when=WHEN)
+    assert scenario.totals(2017).room == 0
+
+
+def test_fit_raises_couleur_locale_when_there_is_room() -> None:
+    # planned 1.000 + 2.000 + 1.000 stedelijk: room 1.001, all to A
+    scenario = small({"A": (1_000, 0, 0), "B": (2_000, 0, 0)}, imposed=0, envelope=5_001)
+    plan = tools.fit(scenario, 2017, post=COULEUR_LOCALE, holds=["B"])
+    assert new_amounts(plan) == {"A": 2_001, "B": 2_000}
+    assert plan.reason == "passend maken 2017 op de envelope via couleur locale, vast: B"
+
+
+def test_raise_couleur_locale_rounds_up_and_keeps_the_net_budget() -> None:
+    # net 1.000.001 at 12,5% needs 125.000,125 -> 125.001 couleur locale
+    scenario = small(
+        {"A": (100_000, 1_000_001, -100_000), "B": (300_000, 700_000, 0)}, imposed=-100_000
+    )
+    plan = tools.raise_couleur_locale(scenario, 2017, min_share=Fraction(25, 2))
+    assert new_amounts(plan) == {"A": 125_001, "B": 300_000}
+    changes = {change.cell: change.new for change in plan.changes}
+    assert changes == {
+        Cell("A", COULEUR_LOCALE, 2017): 125_001,
+        Cell("A", GEBIEDSOPDRACHT, 2017): 975_000,
+    }
+    assert any("Al minstens 12,5%, ongewijzigd: 1 gebieden" in note for note in plan.notes)
+
+
+def test_raise_couleur_locale_refuses_when_gebiedsopdracht_is_too_small() -> None:
+    scenario = small({"A": (0, 100, 0), "B": (0, 0, 50)}, imposed=0)
+    with pytest.raises(tools.ToolRefused, match="te klein in B; samen 25 tekort"):
+        tools.raise_couleur_locale(scenario, 2017, min_share=Fraction(50))
+
+
+def test_copy_year_indexes_each_cell_half_away_from_zero() -> None:
+    scenario = small({"A": (20, 1_000, -60)}, imposed=0)
+    plan = tools.copy_year(scenario, 2017, 2018, index=Fraction(5, 2))
+    changes = {change.cell.address: change.new for change in plan.changes}
+    # 20 x 1,025 = 20,5 -> 21; 1.000 -> 1.025; -60 -> -61,5 -> -62; wijkteams 1.000 -> 1.025
+    assert changes == {
+        "A/couleur_locale/2018": 21,
+        "A/gebiedsopdracht/2018": 1_025,
+        "A/taakstelling/2018": -62,
+        "stedelijk/wijkteams/2018": 1_025,
+    }
+    assert plan.check == "Controle: 2018 wordt 2.009 = 2017 × 1,025: klopt tot op de euro."
+    scenario = small({"A": (10, 1_000, -60)}, imposed=0)
+    plan = tools.copy_year(scenario, 2017, 2018, index=Fraction(5, 2))
+    # 10 x 1,025 = 10,25 -> 10: the cells add up to 1.998, the exact product is 1.998,75
+    assert plan.check.startswith("Controle: 2018 wordt 1.998; 2017 × 1,025 is 1.998,75;")
+    assert plan.sound
+
+
+def test_copy_year_refuses_the_same_year_and_an_index_of_minus_100() -> None:
+    scenario = small({"A": (1, 1, 0)}, imposed=0)
+    with pytest.raises(tools.ToolRefused):
+        tools.copy_year(scenario, 2017, 2017)
+    with pytest.raises(tools.ToolRefused, match="-100%"):
+        tools.copy_year(scenario, 2017, 2018, index=Fraction(-100))
+
+
+def test_a_tool_is_one_log_entry_and_one_undo() -> None:
+    scenario = small({"A": (0, 10**6, 0), "B": (0, 10**6, 0)}, imposed=-1_001)
+    before = every_amount(scenario)
+    plan = tools.distribute(scenario, 2017, key="gelijk")
+    history = UndoHistory()
+    entry = plan.apply(scenario, who="adviseur", when=WHEN)
+    history.record(entry)
+    assert scenario.log == [entry]
+    assert entry.action == "verdeling" and len(entry.changes) == 2
+    history.undo(scenario, who="adviseur", when=WHEN)
+    assert every_amount(scenario) == before
+    assert len(scenario.log) == 2
+
+
+# -- properties ---------------------------------------------------------------------
+
+
+@st.composite
+def distribute_requests(draw: st.DrawFn) -> tuple[Scenario, dict[str, object]]:
+    scenario = draw(scenarios())
+    names = list(scenario.gebieden)
+    options: dict[str, object] = {
+        "key": draw(st.sampled_from(tools.KEYS)),
+        "holds": draw(st.lists(st.sampled_from(names), unique=True, max_size=len(names))),
+        "floor": draw(st.none() | st.integers(0, 10**9)),
+        "clear": draw(st.booleans()),
+        "unit": draw(st.sampled_from([1, 1000, 7])),
+    }
+    return scenario, options
+
+
+@given(distribute_requests(), st.data())
+def test_distribute_is_exact_keeps_holds_and_floors_and_loses_no_euro(
+    request: tuple[Scenario, dict[str, object]], data: st.DataObject
+) -> None:
+    scenario, options = request
+    year = data.draw(st.sampled_from(scenario.years))
+    before = every_amount(scenario)
+    try:
+        plan = tools.distribute(scenario, year, **options)  # type: ignore[arg-type]
+    except tools.ToolRefused as refused:
+        assert every_amount(scenario) == before
+        assert str(refused)
+        return
+    assert every_amount(scenario) == before  # a preview changes nothing
+    assert plan == tools.distribute(scenario, year, **options)  # type: ignore[arg-type]
+    assert plan.sound
+    holds = set(options["holds"])  # type: ignore[call-overload]
+    floor = options["floor"] or 0
+    for change in plan.changes:
+        assert change.cell.owner not in holds
+        assert change.cell.post == TAAKSTELLING and change.cell.year == year
+    if plan.changes:
+        plan.apply(scenario, who="t", when=WHEN)
+    totals = scenario.totals(year)
+    assert totals.taakstelling_open == 0
+    assert totals == scenario.recomputed_totals(year)
+    moved = sum(every_amount(scenario).values()) - sum(before.values())
+    assert moved == sum(change.new - change.old for change in plan.changes)
+    for change in plan.changes:
+        name = change.cell.owner
+        start = 0 if options["clear"] else change.old
+        if change.new < start:  # cut by the tool: the floor (or 0) holds
+            assert scenario.gebied_net(name, year) >= floor
+        else:  # given back: a taakstelling never turns positive
+            assert change.new <= 0
+
+
+@given(scenarios(), st.data())
+def test_fit_makes_the_room_exactly_zero_or_refuses(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    year = data.draw(st.sampled_from(scenario.years))
+    post = data.draw(st.sampled_from(tools.FIT_POSTS))
+    holds = data.draw(st.lists(st.sampled_from(list(scenario.gebieden)), unique=True))
+    try:
+        plan = tools.fit(scenario, year, post=post, holds=holds)
+    except tools.ToolRefused:
+        return
+    if plan.changes:
+        plan.apply(scenario, who="t", when=WHEN)
+    assert scenario.totals(year).room == 0
+    assert all(change.cell.owner not in holds for change in plan.changes)
+
+
+@given(scenarios(), st.data())
+def test_raise_couleur_locale_meets_the_share_and_keeps_every_net(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    year = data.draw(st.sampled_from(scenario.years))
+    share = data.draw(st.fractions(0, 100, max_denominator=1000))
+    nets = {name: scenario.gebied_net(name, year) for name in scenario.gebieden}
+    try:
+        plan = tools.raise_couleur_locale(scenario, year, min_share=share)
+    except tools.ToolRefused:
+        return
+    if plan.changes:
+        plan.apply(scenario, who="t", when=WHEN)
+    for name, gebied in scenario.gebieden.items():
+        assert scenario.gebied_net(name, year) == nets[name]
+        if nets[name] > 0:
+            assert gebied.posts[COULEUR_LOCALE][year] * 100 >= share * nets[name]
