@@ -118,8 +118,16 @@ TOOL_BAD_INDEX = "Een index van {index} maakt alles 0 of negatief: kies meer dan
 TOOL_BAD_SHARE = "Een aandeel moet tussen 0% en 100% liggen, niet {share}."
 TOOL_NOTHING_APPLIED = "Niets gewijzigd."
 TOOL_COLUMN_OWNER = "gebied"
-TOOL_COLUMNS = ("{figure} oud", "nieuw", "verschil")
-TOOL_APPLIED = "Toegepast als één stap ({count} cellen) en opgeslagen in {file}."
+TOOL_COLUMNS = ("{figure} oud", "nieuw", "verschil", "")
+MARK_HELD = "vast"
+MARK_FLOOR = "tot bodem"
+MARK_UNDER_FLOOR = "onder bodem"
+MARK_ZERO = "tot netto 0"
+MARK_UNDER_ZERO = "netto ≤ 0"
+MARK_BACK_TO_ZERO = "terug tot 0"
+MARK_EXTRA = "+ afronding"
+MARK_NO_NET = "geen netto"
+TOOL_APPLIED = "Toegepast als één stap ({cells}) en opgeslagen in {file}."
 TOOL_DRY_RUN = "Proefrun: niets opgeslagen. Zonder --dry-run wordt dit toegepast."
 TOOL_NOTHING_SAVED = "Er is niets te wijzigen; het bestand blijft zoals het was."
 FIX_TOOL = "pas de opties aan (zie --help bij deze opdracht) en probeer het opnieuw"
@@ -142,6 +150,37 @@ ARG_MIN_SHARE = "minimaal aandeel couleur locale in het netto budget, bijvoorbee
 ARG_FROM_YEAR = "het jaar om te kopiëren"
 ARG_TO_YEAR = "het jaar dat de bedragen krijgt (bestaat al in het scenario)"
 ARG_INDEX = "indexatie, bijvoorbeeld 2,5% (of -1%)"
+TOOL_TITLE = "Gereedschap · {name}"
+TOOL_NAMES = {
+    "distribute": "Taakstelling verdelen",
+    "fit": "Passend op de envelope",
+    "couleur-locale": "Couleur locale verhogen",
+    "copy-year": "Jaar kopiëren",
+}
+TOOL_LABEL_TOOL = "Gereedschap"
+TOOL_LABEL_YEAR = "Jaar"
+TOOL_LABEL_KEY = "Sleutel"
+TOOL_LABEL_FLOOR = "Bodem"
+TOOL_LABEL_UNIT = "Per"
+TOOL_LABEL_ALL = "alles opnieuw"
+TOOL_LABEL_POST = "Via post"
+TOOL_LABEL_SHARE = "Minimaal aandeel couleur locale"
+TOOL_LABEL_TO_YEAR = "Naar jaar"
+TOOL_LABEL_INDEX = "Index"
+TOOL_LABEL_HOLDS = "Vast"
+TOOL_LABEL_REASON = "Toelichting"
+TOOL_FLOOR_PLACEHOLDER = "geen"
+TOOL_HOLDS_PLACEHOLDER = "gebieden die niet veranderen, met komma's: Pernis, Rozenburg"
+TOOL_KEYS = "Enter: toepassen als één stap · Tab: volgend veld · Esc: terug zonder wijzigen"
+TOOL_ROWS_CUT = "De eerste {shown} van {count} gebieden staan hierboven; alle tellen mee."
+TOOL_APPLIED_NOTICE = "{action}: {cells} gewijzigd, als één stap; ctrl+z maakt het ongedaan."
+CELLS = ("{count} cel", "{count} cellen")
+KEY_APPLY = "Toepassen"
+KEY_TOOLS = "Gereedschap"
+HELP_TOOLS = (
+    "Gereedschap: taakstelling verdelen, passend maken op de envelope, couleur locale"
+    " verhogen, jaar kopiëren"
+)
 PERCENT_BAD = "'{text}' is geen percentage. Voorbeelden: 10%, 12,5%, -1%."
 
 # -- problems with files -------------------------------------------------------

@@ -139,7 +139,11 @@ def run(options: argparse.Namespace) -> int:
             return 0
         plan.apply(document.scenario, who=audit.current_user(), when=audit.now())
         storage.save_locked(document, real)
-    print(texts.TOOL_APPLIED.format(count=len(plan.changes), file=literal(options.file)))
+    print(
+        texts.TOOL_APPLIED.format(
+            cells=tools.cells_count(len(plan.changes)), file=literal(options.file)
+        )
+    )
     return 0
 
 

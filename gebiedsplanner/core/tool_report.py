@@ -22,6 +22,12 @@ def preview_lines(plan: ToolPlan, *, only_changes: bool = False) -> list[str]:
         if only_changes and not row.change:
             continue
         rows.append(
-            [literal(row.owner), format_amount(row.old), format_amount(row.new), signed(row.change)]
+            [
+                literal(row.owner),
+                format_amount(row.old),
+                format_amount(row.new),
+                signed(row.change),
+                row.mark,
+            ]
         )
-    return [literal(plan.reason), "", *align(rows), "", plan.check, *plan.notes]
+    return [literal(plan.reason), "", *align(rows, left=(0, 4)), "", plan.check, *plan.notes]

@@ -51,11 +51,13 @@ class ToolRefused(EditError):
 
 
 class Row(NamedTuple):
-    """One gebied (or ``stedelijk``) in a tool's preview: the figure before and after."""
+    """One gebied (or ``stedelijk``) in a tool's preview: the figure before and after,
+    and a word when a hold, a floor or the rounding touched it (``vast``, ``bodem``)."""
 
     owner: str
     old: int
     new: int
+    mark: str = ""
 
     @property
     def change(self) -> int:
@@ -155,6 +157,7 @@ def distribute(
         ),
         notes=notes,
         nothing=texts.WHY_DISTRIBUTED.format(year=year),
+        marks=_marks(outcome, holds, floor=bool(floor), giving_back=target > 0),
     )
 
 
@@ -216,6 +219,7 @@ def fit(
         ),
         notes=notes,
         nothing=texts.WHY_FITS.format(year=year),
+        marks=_marks(outcome, holds, floor=False, giving_back=False),
     )
 
 
@@ -294,6 +298,7 @@ def raise_couleur_locale(
         notes=notes,
         nothing=texts.WHY_SHARE_MET.format(share=share),
         shown_post=COULEUR_LOCALE,
+        marks=dict.fromkeys(holds, texts.MARK_HELD) | dict.fromkeys(no_net, texts.MARK_NO_NET),
     )
 
 
@@ -318,8 +323,7 @@ def copy_year(
     factor = 1 + index / 100
     cells = []
     for owner, post, by_year in scenario.series():
-        exact = by_year[source] * factor
-        new = round_half_away(exact.numerator, exact.denominator)
+        new = round_half_away(by_year[source] * factor.numerator, factor.denominator)
         if abs(new) > AMOUNT_LIMIT:
             raise ToolRefused(f"{Cell(owner, post, target).address}: {format_amount(new)}")
         cells.append((owner, post, target, by_year[target], new))
@@ -425,6 +429,21 @@ def _cap_notes(outcome: Spread, giving_back: bool, floor: int | None, key: str) 
     return notes
 
 
+def _marks(
+    outcome: Spread, holds: Collection[str], *, floor: bool, giving_back: bool
+) -> dict[str, str]:
+    """The word beside each gebied a hold, a cap or the rounding touched."""
+    marks = dict.fromkeys(outcome.extra, texts.MARK_EXTRA)
+    for name in outcome.capped:
+        if giving_back:
+            marks[name] = texts.MARK_BACK_TO_ZERO
+        elif outcome.shares[name]:
+            marks[name] = texts.MARK_FLOOR if floor else texts.MARK_ZERO
+        else:
+            marks[name] = texts.MARK_UNDER_FLOOR if floor else texts.MARK_UNDER_ZERO
+    return marks | dict.fromkeys(holds, texts.MARK_HELD)
+
+
 def _rounding_notes(outcome: Spread, unit: int) -> list[str]:
     if not outcome.extra:
         return []
@@ -451,6 +470,7 @@ def _plan(
     notes: list[str],
     nothing: str,
     shown_post: str | None = None,
+    marks: dict[str, str] | None = None,
 ) -> ToolPlan:
     """Assemble a plan from ``(owner, post, year, old, new)`` per cell.
 
@@ -473,12 +493,20 @@ def _plan(
         action,
         full_reason,
         figure,
-        tuple(Row(owner, old, new) for owner, (old, new) in rows.items()),
+        tuple(
+            Row(owner, old, new, (marks or {}).get(owner, "")) for owner, (old, new) in rows.items()
+        ),
         changes,
         check[0],
         tuple(notes),
         check[1],
     )
+
+
+def cells_count(count: int) -> str:
+    """``1 cel``, ``14 cellen``."""
+    one, many = texts.CELLS
+    return (one if count == 1 else many).format(count=format_amount(count))
 
 
 def resolve_holds(scenario: Scenario, names: Iterable[str]) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError, LogEntry, Scenario
+from gebiedsplanner.core.tools import ToolPlan
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.journal import Journal, JournalGone, journal_dir
@@ -208,6 +209,13 @@ class EditingSession:
         entry = self.scenario.move(
             source, target, amount, who=_who(), when=audit.now(), reason=_reason(reason)
         )
+        self.history.record(entry)
+        return Change(entry, self._persist())
+
+    def apply_tool(self, plan: ToolPlan) -> Change:
+        """Apply a planning tool's previewed plan as one change (one undo takes it back)."""
+        plan = plan._replace(reason=_reason(plan.reason))
+        entry = plan.apply(self.scenario, who=_who(), when=audit.now())
         self.history.record(entry)
         return Change(entry, self._persist())
 

@@ -41,6 +41,7 @@ from gebiedsplanner.ui.widgets.key_line import KeyLine
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 if TYPE_CHECKING:
+    from gebiedsplanner.core.tools import ToolPlan
     from gebiedsplanner.ui.screens.move_dialog import MoveRequest
 
 # The dialogs and other screens are imported where they open, not here: startup
@@ -52,6 +53,7 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
     for spec in (
         ("enter", "edit", texts.KEY_EDIT, texts.HELP_EDIT, True),
         ("m", "move", texts.KEY_MOVE, texts.HELP_MOVE, True),
+        ("g", "tools", texts.KEY_TOOLS, texts.HELP_TOOLS, False),
         ("ctrl+z", "undo", texts.KEY_UNDO, texts.HELP_UNDO, False),
         ("ctrl+y", "redo", texts.KEY_REDO, texts.HELP_REDO, False),
         ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
@@ -284,6 +286,24 @@ class PlannerScreen(PlannerFiles):
         # Awaited: the keys typed after m wait until the dialog has its amount field.
         await self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
 
+    async def action_tools(self) -> None:
+        """g: the planning tools on the year shown; the plan comes back to apply as one step."""
+        from gebiedsplanner.core.tools import cells_count
+        from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen
+
+        def apply(plan: ToolPlan | None) -> None:
+            if plan is None:
+                return
+            if self._record(lambda: self.session.apply_tool(plan)):
+                self.notify(
+                    texts.TOOL_APPLIED_NOTICE.format(
+                        action=plan.action.capitalize(), cells=cells_count(len(plan.changes))
+                    ),
+                    markup=False,
+                )
+
+        await self.app.push_screen(ToolsScreen(self.document.scenario, self.year), apply)
+
     def action_undo(self) -> None:
         if not self.session.history.can_undo:
             self.notify(texts.NOTHING_TO_UNDO, severity="warning", markup=False)
@@ -296,21 +316,25 @@ class PlannerScreen(PlannerFiles):
             return
         self._record(self.session.redo)
 
-    def _record(self, make: Callable[[], Change | None]) -> None:
-        """Make a change through the session (journaled first), then repaint what it touched."""
+    def _record(self, make: Callable[[], Change | None]) -> bool:
+        """Make a change through the session (journaled first), then repaint what it touched.
+
+        False when there was nothing to change or the change was refused (and said why).
+        """
         try:
             change = make()
         except EditError as error:
             self.notify(literal(str(error)), severity="error", markup=False)
-            return
+            return False
         if change is None:
-            return
+            return False
         if change.problems:
             self._report(change.problems)
         grid = self.query_one(BudgetGrid)
         grid.refresh_cells(grid.view.cells_touched(change.entry.changes))
         self._show_totals()
         self._show_dirty()
+        return True
 
     # -- view ----------------------------------------------------------------
 
