@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -20,6 +21,8 @@ from gebiedsplanner.core.scenario import (
     Scenario,
 )
 from gebiedsplanner.core.undo import UndoHistory
+from gebiedsplanner.files import recovery, storage
+from gebiedsplanner.files.session import EditingSession
 from tests.strategies import scenarios
 
 WHEN = datetime(2026, 11, 23, 10, 0)
@@ -332,3 +335,20 @@ def test_raise_couleur_locale_meets_the_share_and_keeps_every_net(
         assert scenario.gebied_net(name, year) == nets[name]
         if nets[name] > 0:
             assert gebied.posts[COULEUR_LOCALE][year] * 100 >= share * nets[name]
+
+
+def test_a_tool_step_survives_a_crash_whole_and_undoes_whole(scenario_file: Path) -> None:
+    session = EditingSession(storage.load(scenario_file))
+    plan = tools.distribute(session.scenario, 2017, key="inwoners")
+    session.apply_tool(plan)
+    session.close()  # killed without saving: the journal stays
+    after = EditingSession(storage.load(scenario_file))
+    outcome = recovery.recover(after, recovery.look_for(after), [scenario_file.parent])
+    assert not isinstance(outcome, recovery.Undecided)
+    assert after.scenario.totals(2017).taakstelling_open == 0
+    (entry,) = after.scenario.log[-1:]
+    assert entry.action == "verdeling" and len(entry.changes) == len(plan.changes)
+    assert entry.reason == "verdeling taakstelling 2017 naar inwoners"
+    touched = after.apply_tool(tools.copy_year(after.scenario, 2017, 2018))
+    after.undo()
+    assert all(after.scenario.amount(change.cell) == change.old for change in touched.entry.changes)
