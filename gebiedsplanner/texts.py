@@ -115,9 +115,9 @@ RULE_STATEMENTS = {
 }
 #: A violation of a rule, per rule code; ``{post}`` is the offending cell's post.
 RULE_BROKEN = {
-    "min_couleur_locale_pct": "couleur locale onder {value} van het netto budget",
+    "min_couleur_locale_pct": "couleur locale onder {value} van netto",
     "min_gebiedsopdracht": "gebiedsopdracht onder € {value}",
-    "max_wijziging_pct": "{post} wijzigt meer dan {value} t.o.v. het vorige jaar",
+    "max_wijziging_pct": "wijziging {post} boven {value} van vorig jaar",
     "taakstelling_volledig_verdeeld": "taakstelling niet volledig verdeeld",
     "binnen_envelope": "boven de envelope",
 }
@@ -133,6 +133,7 @@ RULE_PERCENT = "{value}%"
 RULE_WHOLE_YEAR = "totaal"
 RULE_OFF = "{rule} (staat uit)"
 VIOLATION_LINE = "{owner}, {year}: {rule}: {by}"
+VIOLATION_IN_YEAR = "  {owner}: {rule}: {by}"
 UNKNOWN_RULE = "onbekende beleidsregel '{key}'."
 FIX_UNKNOWN_RULE = "verwijder of hernoem de regel; bekend: {allowed}"
 RULE_PERCENT_TYPE = "hier hoort een percentage (zoals 10 of 12.5), maar er staat {found}"
@@ -567,6 +568,7 @@ POLICY_RULES = "Regels van dit scenario:"
 POLICY_NO_RULES = "Dit scenario heeft geen beleidsregels (een tabel [beleid] in het bestand)."
 POLICY_PER_YEAR = "Per jaar: {years}"
 POLICY_YEAR_COUNT = "{year}: {count}"
+POLICY_YEAR = "{year}:"
 POLICY_ALL_MET = "Het plan voldoet aan alle regels."
 POLICY_KEYS = "! achter een bedrag: in strijd met een regel · esc: sluiten"
 

@@ -11,16 +11,15 @@ from tests.conftest import BUNDLED
 
 #: What the bundled example's illustrative rules find, as validate prints it (after the file).
 BUNDLED_VIOLATIONS = [
-    "Centrum, 2016: couleur locale onder 4,9% van het netto budget: € 132 te weinig",
-    "Delfshaven, 2016: couleur locale onder 4,9% van het netto budget: € 214 te weinig",
-    "IJsselmonde, 2016: couleur locale onder 4,9% van het netto budget: € 125 te weinig",
-    "Prins Alexander, 2016: couleur locale onder 4,9% van het netto budget: € 257 te weinig",
-    "Rozenburg, 2016: couleur locale onder 4,9% van het netto budget: € 425 te weinig",
+    "Centrum, 2016: couleur locale onder 4,9% van netto: € 132 te weinig",
+    "Delfshaven, 2016: couleur locale onder 4,9% van netto: € 214 te weinig",
+    "IJsselmonde, 2016: couleur locale onder 4,9% van netto: € 125 te weinig",
+    "Prins Alexander, 2016: couleur locale onder 4,9% van netto: € 257 te weinig",
+    "Rozenburg, 2016: couleur locale onder 4,9% van netto: € 425 te weinig",
     "totaal, 2017: taakstelling niet volledig verdeeld: € 250.000 verschil",
     "totaal, 2017: boven de envelope: € 250.000 te veel",
-    "Hoek van Holland, 2018: couleur locale wijzigt meer dan 13,5% t.o.v. het vorige jaar:"
-    " € 5 te veel",
-    "Rozenburg, 2018: couleur locale wijzigt meer dan 13,5% t.o.v. het vorige jaar: € 60 te veel",
+    "Hoek van Holland, 2018: wijziging couleur locale boven 13,5% van vorig jaar: € 5 te veel",
+    "Rozenburg, 2018: wijziging couleur locale boven 13,5% van vorig jaar: € 60 te veel",
 ]
 
 

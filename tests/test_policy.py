@@ -173,7 +173,7 @@ def test_violations_and_rules_in_the_users_words() -> None:
     rule = Policy(min_couleur_locale_pct=Fraction(25, 2), binnen_envelope=False)
     violation = Violation("Pernis", CL, 2017, MIN_COULEUR_LOCALE_PCT, 1_234)
     assert describe_violation(violation, rule) == (
-        "Pernis, 2017: couleur locale onder 12,5% van het netto budget: € 1.234 te weinig"
+        "Pernis, 2017: couleur locale onder 12,5% van netto: € 1.234 te weinig"
     )
     totaal = Violation(None, None, 2017, TAAKSTELLING_VOLLEDIG_VERDEELD, 250_000)
     assert describe_violation(totaal, rule) == (
