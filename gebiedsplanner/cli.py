@@ -18,6 +18,8 @@ from gebiedsplanner import __version__, texts, tool_commands
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros
+from gebiedsplanner.core.policy import violations
+from gebiedsplanner.core.policy_report import describe_violation
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError, Scenario
 from gebiedsplanner.core.summary import summary_lines
@@ -44,6 +46,7 @@ def _parser_for_commands() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help=texts.CMD_VALIDATE)
     validate.add_argument("files", nargs="+", metavar="FILE")
+    validate.add_argument("--strict", action="store_true", help=texts.ARG_STRICT)
 
     summary = commands.add_parser("summary", help=texts.CMD_SUMMARY)
     summary.add_argument("file", metavar="FILE")
@@ -118,6 +121,7 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def _validate(options: argparse.Namespace) -> int:
+    """Problems make a file fail; broken policy rules are warnings, failures with --strict."""
     failed = 0
     for name in options.files:
         try:
@@ -126,7 +130,18 @@ def _validate(options: argparse.Namespace) -> int:
             _print_problems(error.problems)
             failed += 1
             continue
-        print(texts.VALID.format(file=literal(name), name=literal(document.scenario.name)))
+        scenario = document.scenario
+        found = violations(scenario)
+        file, title = literal(name), literal(scenario.name)
+        if not found:
+            print(texts.VALID.format(file=file, name=title))
+            continue
+        print(texts.VALID_WITH_VIOLATIONS.format(file=file, name=title, count=len(found)))
+        assert scenario.beleid is not None  # there are violations, so there are rules
+        for violation in found:
+            print(f"{file}: {describe_violation(violation, scenario.beleid)}")
+        if options.strict:
+            failed += 1
     return 1 if failed else 0
 
 

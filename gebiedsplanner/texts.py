@@ -244,6 +244,47 @@ TYPE_STRING = "tekst ({value!r})"
 TYPE_TABLE = "een tabel"
 TYPE_LIST = "een lijst"
 
+# -- policy rules (beleid) -------------------------------------------------------
+#: A rule as a statement, per rule code (the key in ``[beleid]``); ``{value}`` is its setting.
+RULE_STATEMENTS = {
+    "min_couleur_locale_pct": "couleur locale is minstens {value} van het netto budget per gebied",
+    "min_gebiedsopdracht": "de gebiedsopdracht is per gebied en jaar minstens € {value}",
+    "max_wijziging_pct": "couleur locale en gebiedsopdracht wijzigen per jaar hooguit {value}",
+    "taakstelling_volledig_verdeeld": "de taakstelling is elk jaar volledig verdeeld",
+    "binnen_envelope": "het plan blijft elk jaar binnen de envelope",
+}
+#: A violation of a rule, per rule code; ``{post}`` is the offending cell's post.
+RULE_BROKEN = {
+    "min_couleur_locale_pct": "couleur locale onder {value} van netto",
+    "min_gebiedsopdracht": "gebiedsopdracht onder € {value}",
+    "max_wijziging_pct": "wijziging {post} boven {value} van vorig jaar",
+    "taakstelling_volledig_verdeeld": "taakstelling niet volledig verdeeld",
+    "binnen_envelope": "boven de envelope",
+}
+#: How much a violation is off by, per rule code.
+RULE_BY = {
+    "min_couleur_locale_pct": "€ {by} te weinig",
+    "min_gebiedsopdracht": "€ {by} te weinig",
+    "max_wijziging_pct": "€ {by} te veel",
+    "taakstelling_volledig_verdeeld": "€ {by} verschil",
+    "binnen_envelope": "€ {by} te veel",
+}
+RULE_PERCENT = "{value}%"
+RULE_WHOLE_YEAR = "totaal"
+RULE_OFF = "{rule} (staat uit)"
+VIOLATION_LINE = "{owner}, {year}: {rule}: {by}"
+VIOLATION_IN_YEAR = "  {owner}: {rule}: {by}"
+UNKNOWN_RULE = "onbekende beleidsregel '{key}'."
+FIX_UNKNOWN_RULE = "verwijder of hernoem de regel; bekend: {allowed}"
+RULE_PERCENT_TYPE = "hier hoort een percentage (zoals 10 of 12.5), maar er staat {found}"
+RULE_PERCENT_RANGE = "percentage {value} ligt niet tussen 0 en 100"
+RULE_PERCENT_DECIMALS = "percentage {value} heeft meer dan twee decimalen"
+FIX_PERCENT = "schrijf een getal van 0 tot en met 100 met hooguit twee decimalen, zoals 10 of 12.5"
+RULE_NOT_FLAG = "hier hoort true of false, maar er staat {found}"
+FIX_FLAG = "schrijf true (de regel geldt) of false (de regel geldt niet)"
+RULE_AMOUNT_NEGATIVE = "een minimumbedrag kan niet negatief zijn"
+FIX_RULE_AMOUNT = "schrijf hele euro's van 0 of meer, zoals 1_000_000"
+
 # -- problems on disk ----------------------------------------------------------
 DISK_FULL = "de schijf is vol"
 FIX_DISK_FULL = (
@@ -317,6 +358,8 @@ CMD_SUMMARY = "envelope, gepland, ruimte en nog te verdelen taakstelling per jaa
 CMD_MOVE = "verschuif een bedrag van de ene naar de andere post en sla op"
 CMD_EXPORT = "exporteer het plan naar CSV"
 VALID = "{file}: in orde ({name})"
+VALID_WITH_VIOLATIONS = "{file}: bestand in orde ({name}); beleidsregels geschonden: {count}"
+ARG_STRICT = "geschonden beleidsregels geven exitcode 1 (zonder --strict: alleen waarschuwingen)"
 FIX_ADDRESS = "schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/2017"
 FIX_MOVE = "kies een kleiner bedrag of een andere post"
 BUNDLED_READ_ONLY = "dit is het meegeleverde voorbeeld; dat wordt niet overschreven"
@@ -336,6 +379,7 @@ EXPORT_EXISTS_QUESTION = "{file} bestaat al. Overschrijven met deze export?"
 
 # -- summary -------------------------------------------------------------------
 SUMMARY_HEADERS = ("jaar", "envelope", "gepland", "ruimte", "taakstelling nog te verdelen")
+SUMMARY_POLICY_HEADER = "beleidsregels geschonden"
 OVER_ENVELOPE = "boven envelope"
 WITHIN_ENVELOPE = "binnen envelope"
 OVER_ENVELOPE_MARK = "▲ BOVEN ENVELOPE"
@@ -361,6 +405,9 @@ CAPTION_ROOM = "Ruimte"
 CAPTION_IMPOSED = "Taakstelling"
 CAPTION_DISTRIBUTED = "verdeeld"
 CAPTION_OPEN = "te verdelen"
+POLICY_COUNT = "Beleid: {count}"
+#: After an amount or total that breaks a policy rule: a sign, not only a colour.
+POLICY_MARK = "!"
 
 # -- describing changes ----------------------------------------------------------
 STEDELIJK_LABEL = "Stedelijk"
@@ -654,6 +701,16 @@ HISTORY_EMPTY = "Nog geen wijzigingen vastgelegd."
 HISTORY_ALL = "Wijzigingslogboek van het hele scenario (nieuwste eerst)"
 HISTORY_CELL = "Wijzigingslogboek van {cell} (nieuwste eerst)"
 HISTORY_KEYS = "a: deze cel / hele scenario · esc: sluiten"
+KEY_POLICY = "Beleid"
+HELP_POLICY = "Beleidsregels: waar het plan ze schendt (! achter een bedrag)"
+POLICY_TITLE = "Beleidsregels ({count} keer geschonden)"
+POLICY_RULES = "Regels van dit scenario:"
+POLICY_NO_RULES = "Dit scenario heeft geen beleidsregels (een tabel [beleid] in het bestand)."
+POLICY_PER_YEAR = "Per jaar: {years}"
+POLICY_YEAR_COUNT = "{year}: {count}"
+POLICY_YEAR = "{year}:"
+POLICY_ALL_MET = "Het plan voldoet aan alle regels."
+POLICY_KEYS = "! achter een bedrag: in strijd met een regel · esc: sluiten"
 
 # -- terminal and crashes ---
 CRASH_APP = (

@@ -51,8 +51,15 @@ def test_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "NRW basis 2016-2019"
-    assert lines[2].split() == ["2016", "62.327.000", "62.327.000", "0", "0"]
-    assert lines[3].split()[:5] == ["2017", "57.931.000", "58.181.000", "-250.000", "-250.000"]
+    assert lines[2].split() == ["2016", "62.327.000", "62.327.000", "0", "0", "5"]
+    assert lines[3].split()[:6] == [
+        "2017",
+        "57.931.000",
+        "58.181.000",
+        "-250.000",
+        "-250.000",
+        "2",
+    ]
     assert "boven envelope" in lines[3]
 
 

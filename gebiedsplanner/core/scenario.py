@@ -12,10 +12,13 @@ import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
+
+if TYPE_CHECKING:
+    from gebiedsplanner.core.policy import Policy  # policy.py reads scenarios: not at runtime
 
 COULEUR_LOCALE = "couleur_locale"
 GEBIEDSOPDRACHT = "gebiedsopdracht"
@@ -135,8 +138,11 @@ class Scenario:
         stedelijk: dict[str, dict[int, int]],
         gebieden: dict[str, Gebied],
         log: Iterable[LogEntry] = (),
+        beleid: Policy | None = None,
     ) -> None:
         self.name = name
+        #: The ``[beleid]`` rules; ``None`` when the file has no such table.
+        self.beleid = beleid
         self.description = description
         self.years: tuple[int, ...] = tuple(sorted(envelope))
         self.envelope = dict(envelope)

@@ -5,30 +5,35 @@ from __future__ import annotations
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
+from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.core.text_table import align
 
 
 def summary_lines(scenario: Scenario) -> list[str]:
-    """A title and a right-aligned table: year, envelope, planned, room, taakstelling open.
+    """A title and a right-aligned table: year, envelope, planned, room, taakstelling open,
+    and, for a scenario with ``[beleid]`` rules, how many of them the year breaks.
 
     A year over the envelope says so in words, not only by its minus sign.
     """
+    policy = PolicyCheck(scenario) if scenario.beleid is not None else None
     rows = [list(texts.SUMMARY_HEADERS)]
+    if policy is not None:
+        rows[0].append(texts.SUMMARY_POLICY_HEADER)
     for year in scenario.years:
         totals = scenario.totals(year)
-        rows.append(
-            [
-                str(year),
-                format_amount(totals.envelope),
-                format_amount(totals.planned),
-                format_amount(totals.room),
-                format_amount(totals.taakstelling_open),
-                texts.OVER_ENVELOPE if totals.room < 0 else "",
-            ]
-        )
+        row = [
+            str(year),
+            format_amount(totals.envelope),
+            format_amount(totals.planned),
+            format_amount(totals.room),
+            format_amount(totals.taakstelling_open),
+        ]
+        if policy is not None:
+            row.append(str(policy.count(year)))
+        rows.append([*row, texts.OVER_ENVELOPE if totals.room < 0 else ""])
     rows[0].append("")
-    return [literal(scenario.name), *align(rows, left=(0, 5))]
+    return [literal(scenario.name), *align(rows, left=(0, len(rows[0]) - 1))]
 
 
 def envelope_status(scenario: Scenario) -> str:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_share, format_thousands
+from gebiedsplanner.core.policy import BINNEN_ENVELOPE, TAAKSTELLING_VOLLEDIG_VERDEELD, PolicyCheck
 from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Cell, CellChange, Scenario
 
 #: Columns after the label column: the three posts, the net total, the couleur locale share.
@@ -38,10 +39,17 @@ class Row(NamedTuple):
 class TableView:
     """The table for one year of a scenario, in euros or in thousands of euros."""
 
-    def __init__(self, scenario: Scenario, year: int, thousands: bool = False) -> None:
+    def __init__(
+        self,
+        scenario: Scenario,
+        year: int,
+        thousands: bool = False,
+        policy: PolicyCheck | None = None,
+    ) -> None:
         self.scenario = scenario
         self.year = year
         self.thousands = thousands
+        self.policy = policy
         self.rows: list[Row] = [Row(RowKind.GEBIED, name) for name in scenario.gebieden]
         self.rows += [Row(RowKind.STEDELIJK, post) for post in scenario.stedelijk]
         self.rows.append(Row(RowKind.TOTAAL, ""))
@@ -99,6 +107,26 @@ class TableView:
         if row.kind is RowKind.STEDELIJK:
             return Cell(STEDELIJK, row.key, self.year)
         return None
+
+    def marked(self, index: int, column: int) -> bool:
+        """Whether the cell at row ``index``, ``column`` (0 the names) breaks a policy rule.
+
+        The grid draws :data:`texts.POLICY_MARK` in the space after such a cell: a sign
+        that needs no colour, and no column grows for it.
+        """
+        if self.policy is None or column == 0:
+            return False
+        cell = self.cell_at(index, column - 1)
+        return cell is not None and self.policy.offending(cell)
+
+    def marks_at(self, cells: Iterable[Cell]) -> set[tuple[int, int]]:
+        """Where ``cells`` of this year are in the table, as (row, column) with 0 the names."""
+        found = set()
+        for cell in cells:
+            if cell.year == self.year:
+                row, column = self.position_of(cell)
+                found.add((row, column + 1))
+        return found
 
     def column_for(self, index: int, column: int) -> int:
         """Where the cursor really sits: stedelijk rows have one amount, in the netto column."""
@@ -165,20 +193,38 @@ class TotalsText(NamedTuple):
     imposed: str
     distributed: str
     open: str
+    policy: str = ""
+    """How many policy rules the year breaks (empty for a scenario without rules)."""
+    broken: bool = False
+    """The year breaks a policy rule."""
 
 
-def totals_text(scenario: Scenario, year: int, thousands: bool = False) -> TotalsText:
-    """Envelope, planned, room (and whether it is over) and taakstelling for ``year``."""
+def totals_text(
+    scenario: Scenario, year: int, thousands: bool = False, policy: PolicyCheck | None = None
+) -> TotalsText:
+    """Envelope, planned, room (and whether it is over) and taakstelling for ``year``.
+
+    With a ``policy``: its count for the year, and the room and the taakstelling to
+    distribute followed by :data:`texts.POLICY_MARK` when they break a rule.
+    """
     totals = scenario.totals(year)
     amount = format_thousands if thousands else format_amount
     over = totals.room < 0
+    broken = policy.year_rules(year) if policy is not None else set()
+
+    def marked(text: str, rule: str) -> str:
+        return text + texts.POLICY_MARK if rule in broken else text
+
+    count = policy.count(year) if policy is not None and scenario.beleid is not None else None
     return TotalsText(
         envelope=amount(totals.envelope),
         planned=amount(totals.planned),
-        room=amount(totals.room),
+        room=marked(amount(totals.room), BINNEN_ENVELOPE),
         over=over,
         status=texts.OVER_ENVELOPE_MARK if over else texts.WITHIN_ENVELOPE,
         imposed=amount(totals.taakstelling_imposed),
         distributed=amount(totals.taakstelling_distributed),
-        open=amount(totals.taakstelling_open),
+        open=marked(amount(totals.taakstelling_open), TAAKSTELLING_VOLLEDIG_VERDEELD),
+        policy="" if count is None else texts.POLICY_COUNT.format(count=count),
+        broken=bool(count),
     )

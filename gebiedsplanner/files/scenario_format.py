@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import tomli
@@ -18,6 +20,15 @@ import tomli_w
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
+from gebiedsplanner.core.policy import (
+    AMOUNT_RULES,
+    FLAG_RULES,
+    PERCENT_DECIMALS,
+    PERCENT_RULES,
+    RULES,
+    Policy,
+    percent_text,
+)
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import (
     FORMAT_VERSION,
@@ -28,6 +39,7 @@ from gebiedsplanner.core.scenario import (
     Gebied,
     LogEntry,
     Scenario,
+    _suggestion,
     check_sign,
 )
 
@@ -35,6 +47,7 @@ _TOP_KEYS = (
     "format",
     "name",
     "description",
+    "beleid",
     "envelope",
     "taakstelling",
     "stedelijk",
@@ -68,8 +81,8 @@ def _short(key: str) -> str:
 def _describe(value: object) -> str:
     if isinstance(value, bool):
         return texts.TYPE_BOOL
-    if isinstance(value, float):
-        return texts.TYPE_FLOAT.format(value=value)
+    if isinstance(value, (float, Decimal)):  # TOML floats are read as Decimal (exact)
+        return texts.TYPE_FLOAT.format(value=_short(str(value)))
     if isinstance(value, str):
         return texts.TYPE_STRING.format(value=value[:40])
     if isinstance(value, dict):
@@ -144,6 +157,25 @@ class _Reader:
             )
             return None
         return value
+
+    def percent(self, value: object, path: tuple[str, ...]) -> Fraction | None:
+        """A percentage from 0 to 100, exact, with at most :data:`PERCENT_DECIMALS` decimals."""
+        if _is_int(value):
+            assert isinstance(value, int)
+            value = Decimal(value)
+        if not isinstance(value, Decimal):
+            self.problem(
+                path, texts.RULE_PERCENT_TYPE.format(found=_describe(value)), texts.FIX_PERCENT
+            )
+            return None
+        shown = _short(str(value))
+        if not value.is_finite() or not 0 <= value <= 100:  # NaN and inf first: no comparing them
+            self.problem(path, texts.RULE_PERCENT_RANGE.format(value=shown), texts.FIX_PERCENT)
+            return None
+        if value != value.quantize(Decimal(1).scaleb(-PERCENT_DECIMALS)):
+            self.problem(path, texts.RULE_PERCENT_DECIMALS.format(value=shown), texts.FIX_PERCENT)
+            return None
+        return Fraction(value)
 
     def series(
         self,
@@ -307,7 +339,8 @@ def parse(file: str, raw: bytes) -> Scenario:
 def load_toml(file: str, text: str) -> dict[str, Any]:
     """TOML text as data; syntax, nesting and size problems as :class:`ProblemsError`."""
     try:
-        return tomli.loads(text)
+        # Decimal: a percentage such as 12.5 is read exactly, never as a binary float.
+        return tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as error:
         place = texts.PLACE_LINE_COLUMN.format(line=error.lineno, column=error.colno)
         message = texts.TOML_SYNTAX.format(detail=error.msg)
@@ -364,6 +397,7 @@ def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
     stedelijk = _read_stedelijk(reader, data, years)
     gebieden = _read_gebieden(reader, data, years)
     log = _read_log(reader, data)
+    beleid = _read_beleid(reader, data)
     if reader.problems or taakstelling is None:
         return None
     return Scenario(
@@ -374,7 +408,56 @@ def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
         stedelijk=stedelijk,
         gebieden=gebieden,
         log=log,
+        beleid=beleid,
     )
+
+
+def _read_beleid(reader: _Reader, data: dict[str, Any]) -> Policy | None:
+    """The ``[beleid]`` rules, or ``None`` when the file has no such table."""
+    table = data.get("beleid")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        reader.problem(
+            ("beleid",),
+            texts.NOT_A_TABLE.format(found=_describe(table)),
+            texts.FIX_UNKNOWN_RULE.format(allowed=", ".join(RULES)),
+        )
+        return None
+    rules: dict[str, Any] = {}
+    for key, value in table.items():
+        path = ("beleid", key)
+        if key in PERCENT_RULES:
+            rules[key] = reader.percent(value, path)
+        elif key in AMOUNT_RULES:
+            amount = reader.amount(value, path)
+            if amount is not None and amount < 0:
+                reader.problem(path, texts.RULE_AMOUNT_NEGATIVE, texts.FIX_RULE_AMOUNT)
+                amount = None
+            rules[key] = amount
+        elif key in FLAG_RULES:
+            if not isinstance(value, bool):
+                found = _describe(value) if not _is_int(value) else str(value)[:20]
+                reader.problem(path, texts.RULE_NOT_FLAG.format(found=found), texts.FIX_FLAG)
+            rules[key] = value if isinstance(value, bool) else None
+        else:
+            reader.problem(
+                path,
+                texts.UNKNOWN_RULE.format(key=_short(key)) + _suggestion(key, list(RULES)),
+                texts.FIX_UNKNOWN_RULE.format(allowed=", ".join(RULES)),
+            )
+    return Policy(**rules)
+
+
+def _beleid_document(policy: Policy) -> dict[str, Any]:
+    """The rules as TOML values: a whole percentage as an integer, else an exact decimal."""
+    document: dict[str, Any] = {}
+    for code, value in policy.rules().items():
+        if isinstance(value, Fraction):
+            document[code] = int(value) if value.denominator == 1 else Decimal(percent_text(value))
+        else:
+            document[code] = value
+    return document
 
 
 def _read_stedelijk(
@@ -513,6 +596,10 @@ def dumps(scenario: Scenario, *, name: str | None = None) -> bytes:
         "format": FORMAT_VERSION,
         "name": scenario.name if name is None else name,
         "description": scenario.description,
+    }
+    if scenario.beleid is not None:
+        document["beleid"] = _beleid_document(scenario.beleid)
+    document |= {
         "envelope": series(scenario.envelope),
         "taakstelling": series(scenario.taakstelling),
     }

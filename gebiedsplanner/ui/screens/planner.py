@@ -26,6 +26,7 @@ from textual.widgets import Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import EditError
 from gebiedsplanner.core.table_view import TableView, totals_text
@@ -63,6 +64,7 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
         ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
         ("h", "history", texts.KEY_HISTORY, texts.HELP_HISTORY, False),
+        ("b", "policy", texts.KEY_POLICY, texts.HELP_POLICY, False),
         ("l", "library", texts.KEY_LIBRARY, texts.HELP_LIBRARY, True),
         ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
         ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, False),
@@ -100,11 +102,13 @@ class PlannerScreen(PlannerFiles):
         self.settings = settings
         self.year = document.scenario.years[0]
         self.thousands = False
+        self.policy = PolicyCheck(document.scenario)
+        """Where the plan breaks the scenario's rules, kept current by :meth:`_record`."""
 
     # -- state -------------------------------------------------------------
 
     def _view(self) -> TableView:
-        return TableView(self.document.scenario, self.year, self.thousands)
+        return TableView(self.document.scenario, self.year, self.thousands, self.policy)
 
     # -- layout ------------------------------------------------------------
 
@@ -184,7 +188,7 @@ class PlannerScreen(PlannerFiles):
 
     def _show_totals(self) -> None:
         self.query_one(TotalsBar).show(
-            totals_text(self.document.scenario, self.year, self.thousands)
+            totals_text(self.document.scenario, self.year, self.thousands, self.policy)
         )
 
     def _show_title(self) -> None:
@@ -332,6 +336,7 @@ class PlannerScreen(PlannerFiles):
             self._report(change.problems)
         grid = self.query_one(BudgetGrid)
         grid.refresh_cells(grid.view.cells_touched(change.entry.changes))
+        grid.refresh_marks(grid.view.marks_at(self.policy.update(change.entry.changes)))
         self._show_totals()
         self._show_dirty()
         return True
@@ -348,6 +353,8 @@ class PlannerScreen(PlannerFiles):
         self._reshow()
 
     def _reshow(self) -> None:
+        # Checked anew: a merge, a recovery or another file may have changed any cell.
+        self.policy = PolicyCheck(self.document.scenario)
         self.query_one(BudgetGrid).show(self._view())
         self._show_totals()
         self._show_title()
@@ -358,6 +365,11 @@ class PlannerScreen(PlannerFiles):
         from gebiedsplanner.ui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
+
+    def action_policy(self) -> None:
+        from gebiedsplanner.ui.screens.policy_panel import PolicyPanel
+
+        self.app.push_screen(PolicyPanel(self.policy))
 
     def action_library(self) -> None:
         from gebiedsplanner.ui.screens.library import LibraryScreen

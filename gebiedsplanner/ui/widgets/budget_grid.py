@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from gebiedsplanner.core.table_view import RowKind, TableView
+from gebiedsplanner.texts import POLICY_MARK
 
 HEADER_LINES = 2
 SCROLL_STEP = 3  # rows per mouse-wheel notch
@@ -87,6 +88,7 @@ class BudgetGrid(Widget, can_focus=True):
         "budget-grid--total",
         "budget-grid--stedelijk",
         "budget-grid--mark",
+        "budget-grid--policy",
     }
 
     DEFAULT_CSS = """
@@ -104,6 +106,7 @@ class BudgetGrid(Widget, can_focus=True):
     BudgetGrid > .budget-grid--total { text-style: bold; }
     BudgetGrid > .budget-grid--stedelijk { color: $text-muted; }
     BudgetGrid > .budget-grid--mark { color: $text-muted; }
+    BudgetGrid > .budget-grid--policy { text-style: bold; color: $text-warning; }
     """
 
     def __init__(self, view: TableView, *, id: str | None = None) -> None:
@@ -156,6 +159,15 @@ class BudgetGrid(Widget, can_focus=True):
             old = before[row]
             if old is None or old[column] != self._row_texts(row)[column]:
                 self._refresh_cell(row, column)
+
+    def refresh_marks(self, cells: set[tuple[int, int]]) -> None:
+        """Repaint the policy mark after ``cells`` (row, column): the space after each cell.
+
+        Only cells whose mark came or went: reaching a column's edge costs a few
+        bytes more than the cell alone (see :mod:`figure`).
+        """
+        for row, column in cells:
+            self._refresh_cell(row, column, with_mark=True)
 
     def move_cursor_to(self, row: int, column: int) -> None:
         """Put the cursor on a cell and scroll it into view."""
@@ -239,14 +251,15 @@ class BudgetGrid(Widget, can_focus=True):
             self.cursor_row, self._view.column_for(self.cursor_row, self.cursor_column) + 1
         )
 
-    def _refresh_cell(self, row: int, column: int) -> None:
+    def _refresh_cell(self, row: int, column: int, *, with_mark: bool = False) -> None:
         if row == self._view.editable_rows:
             y = self._totals_line()
         else:
             y = HEADER_LINES + row - self.first_row
             if not HEADER_LINES <= y < HEADER_LINES + self._body_height():
                 return
-        self._columns[column].refresh(Region(0, y, self._view.widths[column], 1))
+        width = self._view.widths[column] + (1 if with_mark else 0)
+        self._columns[column].refresh(Region(0, y, width, 1))
 
     def _body_height(self) -> int:
         """Lines for rows between the header and the totals row (at least one)."""
@@ -308,14 +321,22 @@ class BudgetGrid(Widget, can_focus=True):
         if row == self.cursor_row and column == self._view.column_for(row, self.cursor_column) + 1:
             look = "budget-grid--cursor" if self.has_focus else "budget-grid--cursor-blurred"
             style += self.get_component_rich_style(look)
-        return self._cell(self._row_texts(row)[column], column, style, base, width)
+        text = self._row_texts(row)[column]
+        return self._cell(text, column, style, base, width, self._view.marked(row, column))
 
-    def _cell(self, text: str, column: int, style: Style, base: Style, width: int) -> Strip:
+    def _cell(
+        self, text: str, column: int, style: Style, base: Style, width: int, mark: bool = False
+    ) -> Strip:
+        """The cell, then the space after it: the policy mark when the cell breaks a rule."""
         cell_width = self._view.widths[column]
         if len(text) > cell_width:
             text = text[: cell_width - 1] + "…"
         padded = text.ljust(cell_width) if column == 0 else text.rjust(cell_width)
-        strip = Strip([Segment(padded, style), Segment(" ", base)]).simplify()
+        after = Segment(" ", base)
+        if mark:
+            marked = base + self.get_component_rich_style("budget-grid--policy")
+            after = Segment(POLICY_MARK, marked)
+        strip = Strip([Segment(padded, style), after]).simplify()
         return strip.crop_extend(0, width, base)
 
     def mark_strip(self, y: int) -> Strip:

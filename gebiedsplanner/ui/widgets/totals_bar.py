@@ -1,4 +1,5 @@
-"""The always-visible totals for the selected year: envelope, planned, room, taakstelling.
+"""The always-visible totals for the selected year: envelope, planned, room, taakstelling,
+and how many policy rules the year breaks.
 
 Each figure is its own small widget with a fixed width, so a change repaints
 only the figures whose text changed, not the bar. A figure draws the caption
@@ -32,6 +33,7 @@ LINES: tuple[tuple[str, tuple[tuple[str, int, str, str], ...]], ...] = (
             ("imposed", 11, ">", texts.CAPTION_DISTRIBUTED),
             ("distributed", 11, ">", texts.CAPTION_OPEN),
             ("open", 11, ">", ""),
+            ("policy", 0, "<", ""),
         ),
     ),
 )
@@ -45,6 +47,7 @@ class TotalsBar(Vertical):
     TotalsBar Horizontal { height: 1; }
     TotalsBar #status { width: 1fr; }
     TotalsBar.-over #room, TotalsBar.-over #status { text-style: bold reverse; }
+    TotalsBar.-policy #policy { text-style: bold; }
     """
 
     def compose(self) -> ComposeResult:
@@ -60,3 +63,4 @@ class TotalsBar(Vertical):
             for name, *_ in figures:
                 self.query_one(f"#{name}", Figure).set(getattr(totals, name))
         self.set_class(totals.over, "-over")
+        self.set_class(totals.broken, "-policy")
