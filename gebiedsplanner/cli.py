@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from gebiedsplanner import __version__, texts, tool_commands
+from gebiedsplanner.console import stdout_to_devnull
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros
@@ -109,6 +110,9 @@ def _reporting_problems(
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (head, a pager) stopped reading: not our error
+        stdout_to_devnull()
+        return 141
     except Exception as error:  # a bug: the traceback goes to the log, not to the user
         report = crash_log.describe(error)
         print(crash_log.notice(report, crash_template, **crash_fields), file=sys.stderr)
@@ -187,7 +191,7 @@ def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
             amount,
             who=audit.current_user(),
             when=audit.now(),
-            reason=options.reason,
+            reason=audit.reason(options.reason),
         )
     except (AmountInputError, EditError) as error:
         raise ProblemsError(

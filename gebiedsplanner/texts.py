@@ -98,13 +98,21 @@ WHY_FITS = "{year} sluit al precies op de envelope."
 WHY_SHARE_MET = "elk gebied heeft al minstens {share} couleur locale."
 WHY_SAME_YEAR = "{target} is al gelijk aan {source} × {factor}."
 NOTE_SHARE_MET = "Al minstens {share}, ongewijzigd: {count} gebieden."
+NOTE_COPY_SCOPE = (
+    "Envelope en opgelegde taakstelling van {target} blijven zoals ze zijn ({envelope} en"
+    " {imposed}): kijk na het toepassen naar de ruimte en wat nog te verdelen is."
+)
 NOTE_NO_NET = "Geen netto budget, overgeslagen: {names}."
 NAMES_MORE = "{names} en {count} andere"
 TOOL_ALL_HELD = "Alle gebieden staan vast: er is niemand om {amount} over te verdelen."
 TOOL_SHORT_FLOOR = (
     "Dat past niet: met deze bodem en vaste gebieden komt de verdeling {short} tekort."
 )
-TOOL_SHORT_BACK = "Dat past niet: de taakstellingen kunnen samen maar tot 0 terug; {short} tekort."
+TOOL_SHORT_BACK = (
+    "Dat past niet: {short} aan taakstelling kan niet terug. Een taakstelling gaat niet boven 0,"
+    " en een gebied dat in de sleutel ({key}) 0 weegt, krijgt niets terug; probeer een andere"
+    " sleutel (gelijk)."
+)
 TOOL_SHORT_POST = "Dat past niet: {post} kan niet onder 0; het komt {short} tekort."
 TOOL_SHORT_OPDRACHT = (
     "Dat past niet: de gebiedsopdracht is te klein in {names}; samen {short} tekort."
@@ -162,7 +170,8 @@ TOOL_LABEL_YEAR = "Jaar"
 TOOL_LABEL_KEY = "Sleutel"
 TOOL_LABEL_FLOOR = "Bodem"
 TOOL_LABEL_UNIT = "Per"
-TOOL_LABEL_ALL = "alles opnieuw"
+TOOL_LABEL_ALL = "alles opnieuw: nee"
+TOOL_LABEL_ALL_ON = "alles opnieuw: ja"
 TOOL_LABEL_POST = "Via post"
 TOOL_LABEL_SHARE = "Minimaal aandeel couleur locale"
 TOOL_LABEL_TO_YEAR = "Naar jaar"
@@ -176,12 +185,16 @@ TOOL_ROWS_CUT = "De eerste {shown} van {count} gebieden staan hierboven; alle te
 TOOL_APPLIED_NOTICE = "{action}: {cells} gewijzigd, als één stap; ctrl+z maakt het ongedaan."
 CELLS = ("{count} cel", "{count} cellen")
 KEY_APPLY = "Toepassen"
+TOOL_PREVIEW_PENDING = "Het voorbeeld wordt nog bijgewerkt: bekijk het en druk dan op Enter."
+TOOL_PREVIEW_STALE = "Voorbeeld wordt bijgewerkt voor de nieuwe instellingen…"
 KEY_TOOLS = "Gereedschap"
 HELP_TOOLS = (
     "Gereedschap: taakstelling verdelen, passend maken op de envelope, couleur locale"
     " verhogen, jaar kopiëren"
 )
 PERCENT_BAD = "'{text}' is geen percentage. Voorbeelden: 10%, 12,5%, -1%."
+PERCENT_COMMA = "'{text}': schrijf decimalen met een komma (12,5%); een punt is een duizendtal."
+PERCENT_TOO_LONG = "'{text}': hoogstens 6 cijfers voor en 6 na de komma."
 
 # -- problems with files -------------------------------------------------------
 PROBLEM_LINE = "{where}: {message}\n    oplossing: {fix}"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gebiedsplanner import texts
+from gebiedsplanner.console import say
 from gebiedsplanner.core import audit, tools
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, parse_euros, parse_percent
@@ -78,7 +79,7 @@ def _distribute(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPl
         floor=parse_euros(options.floor) if options.floor is not None else None,
         clear=options.all,
         unit=parse_euros(options.unit),
-        reason=options.reason,
+        reason=audit.reason(options.reason),
     )
 
 
@@ -88,7 +89,7 @@ def _fit(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
         options.year,
         post=options.post,
         holds=tools.resolve_holds(scenario, options.hold),
-        reason=options.reason,
+        reason=audit.reason(options.reason),
     )
 
 
@@ -98,7 +99,7 @@ def _couleur_locale(scenario: Scenario, options: argparse.Namespace) -> tools.To
         options.year,
         min_share=parse_percent(options.min_share),
         holds=tools.resolve_holds(scenario, options.hold),
-        reason=options.reason,
+        reason=audit.reason(options.reason),
     )
 
 
@@ -108,7 +109,7 @@ def _copy_year(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPla
         options.source,
         options.target,
         index=parse_percent(options.index),
-        reason=options.reason,
+        reason=audit.reason(options.reason),
     )
 
 
@@ -125,7 +126,7 @@ def run(options: argparse.Namespace) -> int:
     path = Path(options.file)
     if options.dry_run:
         _preview(options, storage.load(path).scenario)
-        print(texts.TOOL_DRY_RUN)
+        say(texts.TOOL_DRY_RUN)
         return 0
     if locations.is_bundled(path):
         raise ProblemsError(
@@ -135,11 +136,16 @@ def run(options: argparse.Namespace) -> int:
         document = storage.load(path)
         plan = _preview(options, document.scenario)
         if not plan.changes:
-            print(texts.TOOL_NOTHING_SAVED)
+            say(texts.TOOL_NOTHING_SAVED)
             return 0
-        plan.apply(document.scenario, who=audit.current_user(), when=audit.now())
+        try:
+            plan.apply(document.scenario, who=audit.current_user(), when=audit.now())
+        except EditError as error:  # a check only applying makes; nothing was written
+            raise ProblemsError(
+                [Problem(options.file, options.command, str(error), texts.FIX_TOOL)]
+            ) from None
         storage.save_locked(document, real)
-    print(
+    say(
         texts.TOOL_APPLIED.format(
             cells=tools.cells_count(len(plan.changes)), file=literal(options.file)
         )
@@ -156,5 +162,5 @@ def _preview(options: argparse.Namespace, scenario: Scenario) -> tools.ToolPlan:
             [Problem(options.file, options.command, str(error), texts.FIX_TOOL)]
         ) from None
     for line in preview_lines(plan):
-        print(line)
+        say(line)
     return plan

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select
 
+from gebiedsplanner.core.scenario import Scenario
+from gebiedsplanner.core.tools import ToolPlan
 from gebiedsplanner.files import locations, storage
 from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.screens import tools_dialog
 from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen
 from tests.pilot_helpers import fill_in, focused, screen_text, shown, until
 
@@ -93,7 +98,9 @@ async def test_fit_2018_to_the_envelope_then_undo(scenario_file: Path) -> None:
         await shown(pilot, "Controle: gepland 57.931.000 = envelope 57.931.000: klopt")
         await pilot.press("tab", "tab", "tab", "tab")  # year, post, holds, reason
         await focused(pilot, "#reason")
-        await pilot.press(*"ruimte benutten", "enter")
+        await pilot.press(*"ruimte benutten")
+        await shown(pilot, "via gebiedsopdracht; ruimte benutten")  # the preview caught up
+        await pilot.press("enter")
         await shown(pilot, "Passend maken: 14 cellen gewijzigd, als één stap")
         await totals_show(pilot, "Envelope", ["Envelope", "57.931.000", "Gepland", "57.931.000"])
         assert words_of(pilot, "Envelope")[4:6] == ["Ruimte", "0"]
@@ -164,6 +171,34 @@ async def test_space_ticks_alles_opnieuw_and_enter_there_applies(scenario_file: 
         await focused(pilot, "#all")
         await pilot.press("space")
         await shown(pilot, "verdeling taakstelling 2017 naar begroting, alles opnieuw")
+        await shown(pilot, "alles opnieuw: ja")
         await pilot.press("enter")
         await shown(pilot, "Verdeling: 14 cellen gewijzigd, als één stap")
         assert words_of(pilot, "Centrum")[3] != "-252.000"  # cleared and spread anew
+
+
+async def test_enter_applies_only_the_preview_on_screen(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    computing = threading.Event()
+    made = tools_dialog.plan_for
+
+    def slow_plan_for(scenario: Scenario, fields: tools_dialog.Fields) -> ToolPlan:
+        if fields.unit == "1000":
+            computing.wait(30)  # held until the test has pressed Enter
+        return made(scenario, fields)
+
+    monkeypatch.setattr(tools_dialog, "plan_for", slow_plan_for)
+    async with make_app(scenario_file).run_test(size=SIZE, notifications=True) as pilot:
+        await open_tools(pilot, year_steps=1)
+        await pilot.press("tab", "tab", "tab", "tab")
+        await fill_in(pilot, "#unit", "1000")
+        await shown(pilot, "Voorbeeld wordt bijgewerkt")
+        await pilot.press("enter")
+        await shown(pilot, "Het voorbeeld wordt nog bijgewerkt")
+        assert isinstance(pilot.app.screen, ToolsScreen)  # nothing applied unseen
+        computing.set()
+        await shown(pilot, "verdeling taakstelling 2017 naar begroting, per 1.000")
+        await pilot.press("enter")
+        await shown(pilot, "Verdeling: 14 cellen gewijzigd")
+        assert pilot.app.screen.session.scenario.log[-1].reason.endswith(", per 1.000")  # type: ignore[attr-defined]

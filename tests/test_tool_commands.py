@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from gebiedsplanner.cli import main
 from gebiedsplanner.core.scenario import TAAKSTELLING, Cell
-from gebiedsplanner.files import storage
+from gebiedsplanner.files import crash_log, storage
 from tests.conftest import BUNDLED
 
 
@@ -124,3 +126,71 @@ def test_couleur_locale_and_copy_year_apply(
     for name in scenario.gebieden:
         net = scenario.gebied_net(name, 2017)
         assert scenario.gebieden[name].posts["couleur_locale"][2017] * 8 >= net
+
+
+def test_a_reader_that_stops_reading_neither_crashes_nor_stops_the_tool(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `| head -1` once it has its line
+    with open(write_end, "w", encoding="utf-8") as closed_pipe, monkeypatch.context() as patch:
+        patch.setattr(sys, "stdout", closed_pipe)  # not monkeypatch.undo(): that ends isolation
+        code = main(["copy-year", str(scenario_file), "--from", "2018", "--to", "2019"])
+    assert code == 0
+    assert storage.load(scenario_file).scenario.log[-1].action == "jaar gekopieerd"
+    logs = list(crash_log.log_dir().glob("*")) if crash_log.log_dir().exists() else []
+    assert not logs, logs[0].read_text()
+
+
+def test_a_reason_in_another_encoding_is_kept_readable_and_an_absurd_one_refused(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    reason = b"verkeerd \xff".decode("utf-8", "surrogateescape")  # as argv decodes it
+    code, _, err = run(capsys, "fit", str(scenario_file), "--year", "2018", "--reason", reason)
+    assert code == 0, err
+    assert storage.load(scenario_file).scenario.log[-1].reason.endswith("; verkeerd \ufffd")
+    before = scenario_file.read_bytes()
+    code, _, err = run(
+        capsys, "fit", str(scenario_file), "--year", "2019", "--reason", "x" * 100_001
+    )
+    assert code == 1 and "100.001" in err
+    assert scenario_file.read_bytes() == before
+
+
+def test_no_tool_makes_an_amount_over_the_limit(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    text = scenario_file.read_text()
+    scenario_file.write_text(text.replace("2018 = 9_500_000", "2018 = 500_000_000_000", 1))
+    before = scenario_file.read_bytes()
+    code, _, err = run(
+        capsys, "copy-year", str(scenario_file), "--from", "2018", "--to", "2019",
+        "--index", "200%",
+    )  # fmt: skip
+    assert code == 1 and "bedrag groter dan 1.000.000.000.000 euro" in err
+    assert "Traceback" not in err and scenario_file.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("index", "message"),
+    [("1.000%", "schrijf decimalen met een komma"), ("1000000%", "hoogstens 6 cijfers")],
+)
+def test_percentages_are_never_guessed(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path, index: str, message: str
+) -> None:
+    code, _, err = run(
+        capsys, "copy-year", str(scenario_file), "--from", "2018", "--to", "2019", "--index", index
+    )
+    assert code == 1 and message in err
+
+
+def test_a_negative_index_and_what_copy_year_leaves_alone(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    code, out, _ = run(
+        capsys, "copy-year", str(scenario_file), "--from", "2018", "--to", "2019",
+        "--index=-0,000004%",
+    )  # fmt: skip
+    assert code == 0
+    assert out.startswith("jaar 2018 naar 2019 gekopieerd, index -0,000004%")
+    assert "Envelope en opgelegde taakstelling van 2019 blijven zoals ze zijn" in out

@@ -352,3 +352,17 @@ def test_a_tool_step_survives_a_crash_whole_and_undoes_whole(scenario_file: Path
     touched = after.apply_tool(tools.copy_year(after.scenario, 2017, 2018))
     after.undo()
     assert all(after.scenario.amount(change.cell) == change.old for change in touched.entry.changes)
+
+
+def test_giving_back_says_why_it_cannot_and_names_the_way_out() -> None:
+    # A carries 900 but has no net budget, so under the begroting key it weighs 0
+    scenario = small({"A": (0, 0, -900), "B": (1_000, 0, -100)}, imposed=-100)
+    with pytest.raises(tools.ToolRefused, match=r"800 aan taakstelling kan niet terug.*gelijk"):
+        tools.distribute(scenario, 2017)
+    assert new_amounts(tools.distribute(scenario, 2017, key="gelijk")) == {"A": -100, "B": 0}
+
+
+def test_raising_couleur_locale_never_passes_the_amount_limit() -> None:
+    scenario = small({"A": (1, 10**12, 0)}, imposed=0)
+    with pytest.raises(tools.ToolRefused, match="A/couleur_locale/2017: bedrag groter dan"):
+        tools.raise_couleur_locale(scenario, 2017, min_share=Fraction(100))

@@ -1,11 +1,17 @@
-"""Who and when, for the change log."""
+"""Who, when and why, for the change log."""
 
 from __future__ import annotations
 
 import getpass
 from datetime import datetime
 
+from gebiedsplanner import texts
 from gebiedsplanner.core.literal import well_formed
+from gebiedsplanner.core.scenario import EditError
+
+#: A toelichting longer than this is a paste gone wrong, not a reason (the journal
+#: reads back texts of up to a million characters).
+REASON_LIMIT = 100_000
 
 
 def current_user() -> str:
@@ -19,3 +25,14 @@ def current_user() -> str:
 def now() -> datetime:
     """Local time with its UTC offset, to the second (the change log's precision)."""
     return datetime.now().astimezone().replace(microsecond=0)
+
+
+def reason(text: str) -> str:
+    """The toelichting as it is recorded (writable as UTF-8); :class:`EditError` when absurd.
+
+    Every way in (the app, ``move``, the planning tools) passes here: a reason from a
+    command line in another encoding would otherwise stop the save.
+    """
+    if len(text) > REASON_LIMIT:
+        raise EditError(texts.REASON_TOO_LONG.format(count=f"{len(text):_}".replace("_", ".")))
+    return well_formed(text)

@@ -147,26 +147,43 @@ def parse_amount_input(text: str) -> AmountInput:
     return AmountInput("absolute", value=parse_euros(stripped))
 
 
-_PERCENTAGE = re.compile(r"^([+-]?)(\d{1,6})(?:[,.](\d{1,6}))?%?$")
+_PERCENTAGE = re.compile(r"^([+-]?)(\d{1,6})(?:,(\d{1,6}))?%?$")
+_LONG_PERCENTAGE = re.compile(r"^[+-]?\d+(?:,\d+)?%?$")
 
 
 def parse_percent(text: str) -> Fraction:
-    """A percentage as typed, exactly: ``10%``, ``12,5%``, ``12.5``, ``-1%`` -> Fraction."""
-    match = _PERCENTAGE.match(text.strip().replace(" ", ""))
+    """A percentage as typed, exactly: ``10%``, ``12,5%``, ``-1%`` -> Fraction.
+
+    A point is refused, not guessed: in ``1.000%`` it groups thousands, in
+    ``12.5`` it would be a decimal.
+    """
+    cleaned = text.strip().replace(" ", "")
+    shown = text.strip()[:20]
+    match = _PERCENTAGE.match(cleaned)
     if match is None:
-        raise AmountInputError(texts.PERCENT_BAD.format(text=text.strip()[:20]))
+        if "." in cleaned and _LONG_PERCENTAGE.match(cleaned.replace(".", "", 1)):
+            raise AmountInputError(texts.PERCENT_COMMA.format(text=shown))
+        if _LONG_PERCENTAGE.match(cleaned):
+            raise AmountInputError(texts.PERCENT_TOO_LONG.format(text=shown))
+        raise AmountInputError(texts.PERCENT_BAD.format(text=shown))
     sign, whole, decimals = match.group(1), match.group(2), match.group(3) or ""
     value = Fraction(int(whole + decimals), 10 ** len(decimals))
     return -value if sign == "-" else value
 
 
+#: Decimals :func:`format_percent` shows: a percentage typed with six decimals, as a
+#: factor (``1 + p / 100``), needs eight; shown in full, never rounded.
+PERCENT_DECIMALS = 10
+
+
 def format_percent(value: Fraction) -> str:
-    """``Fraction(25, 2)`` -> ``"12,5%"``; at most four decimals (rounded), Dutch comma."""
-    scaled = value * 10_000
-    tenthousandths = round_half_away(scaled.numerator, scaled.denominator)
-    sign = "-" if tenthousandths < 0 else ""
-    whole, decimals = divmod(abs(tenthousandths), 10_000)
-    fraction = f"{decimals:04d}".rstrip("0")
+    """``Fraction(25, 2)`` -> ``"12,5%"``; up to ten decimals (rounded beyond), Dutch comma."""
+    scale = 10**PERCENT_DECIMALS
+    scaled = value * scale
+    units = round_half_away(scaled.numerator, scaled.denominator)
+    sign = "-" if units < 0 else ""
+    whole, decimals = divmod(abs(units), scale)
+    fraction = f"{decimals:0{PERCENT_DECIMALS}d}".rstrip("0")
     return f"{sign}{whole},{fraction}%" if fraction else f"{sign}{whole}%"
 
 

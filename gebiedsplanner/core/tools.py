@@ -35,6 +35,7 @@ from gebiedsplanner.core.scenario import (
     EditError,
     LogEntry,
     Scenario,
+    check_sign,
     post_label,
 )
 
@@ -131,7 +132,15 @@ def distribute(
         caps = {name: max(0, net[name] - least) for name in free}
     else:
         caps = {name: -start[name] for name in free}
-    outcome = _spread(abs(target), weights, caps, unit, free, key_label=texts.KEY_LABELS[key])
+    outcome = _spread(
+        abs(target),
+        weights,
+        caps,
+        unit,
+        free,
+        key_label=texts.KEY_LABELS[key],
+        giving_back=target > 0,
+    )
     sign = -1 if target < 0 else 1
     new = start | {name: start[name] + sign * outcome.shares[name] for name in free}
     notes = [texts.NOTE_HELD.format(names=names_list(holds))] if holds else []
@@ -324,8 +333,6 @@ def copy_year(
     cells = []
     for owner, post, by_year in scenario.series():
         new = round_half_away(by_year[source] * factor.numerator, factor.denominator)
-        if abs(new) > AMOUNT_LIMIT:
-            raise ToolRefused(f"{Cell(owner, post, target).address}: {format_amount(new)}")
         cells.append((owner, post, target, by_year[target], new))
     total = sum(new for *_, new in cells)
     exact_total = sum(by_year[source] for *_, by_year in scenario.series()) * factor
@@ -356,7 +363,13 @@ def copy_year(
             ),
             abs(total - exact_total) <= Fraction(len(cells), 2),
         ),
-        notes=[],
+        notes=[
+            texts.NOTE_COPY_SCOPE.format(
+                target=target,
+                envelope=format_amount(scenario.envelope[target]),
+                imposed=format_amount(scenario.taakstelling[target]),
+            )
+        ],
         nothing=texts.WHY_SAME_YEAR.format(source=source, target=target, factor=shown_factor),
     )
 
@@ -392,6 +405,7 @@ def _spread(
     *,
     key_label: str,
     post: str = "",
+    giving_back: bool = False,
 ) -> Spread:
     """:func:`spread`, with its refusals in words."""
     if total and not free:
@@ -404,6 +418,8 @@ def _spread(
         raise ToolRefused(texts.TOOL_NO_BASIS.format(key=key_label)) from None
     except Shortfall as short:
         amount = format_amount(short.short)
+        if giving_back:
+            raise ToolRefused(texts.TOOL_SHORT_BACK.format(short=amount, key=key_label)) from None
         if post:
             raise ToolRefused(texts.TOOL_SHORT_POST.format(post=post, short=amount)) from None
         raise ToolRefused(texts.TOOL_SHORT_FLOOR.format(short=amount)) from None
@@ -481,6 +497,10 @@ def _plan(
         for owner, post, year, old, new in cells
         if old != new
     )
+    for change in changes:  # no tool makes an amount no post may hold
+        problem = check_sign(change.cell.post, change.cell.owner, change.new)
+        if problem:
+            raise ToolRefused(f"{change.cell.address}: {problem}")
     rows: dict[str, tuple[int, int]] = {}
     for owner, post, _, old, new in cells:
         if shown_post is None or post == shown_post:

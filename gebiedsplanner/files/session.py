@@ -22,10 +22,9 @@ from typing import NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
-from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge
 from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.core.scenario import Cell, EditError, LogEntry, Scenario
+from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
 from gebiedsplanner.core.tools import ToolPlan
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
@@ -199,7 +198,7 @@ class EditingSession:
 
     def edit(self, cell: Cell, new: int, reason: str) -> Change:
         """Set one cell; :class:`EditError` says why it cannot be."""
-        reason = _reason(reason)
+        reason = audit.reason(reason)
         entry = self.scenario.set_amount(cell, new, who=_who(), when=audit.now(), reason=reason)
         self.history.record(entry)
         return Change(entry, self._persist())
@@ -207,14 +206,14 @@ class EditingSession:
     def move(self, source: Cell, target: Cell, amount: int, reason: str) -> Change:
         """Move money between two cells of one year."""
         entry = self.scenario.move(
-            source, target, amount, who=_who(), when=audit.now(), reason=_reason(reason)
+            source, target, amount, who=_who(), when=audit.now(), reason=audit.reason(reason)
         )
         self.history.record(entry)
         return Change(entry, self._persist())
 
     def apply_tool(self, plan: ToolPlan) -> Change:
         """Apply a planning tool's previewed plan as one change (one undo takes it back)."""
-        plan = plan._replace(reason=_reason(plan.reason))
+        plan = plan._replace(reason=audit.reason(plan.reason))
         entry = plan.apply(self.scenario, who=_who(), when=audit.now())
         self.history.record(entry)
         return Change(entry, self._persist())
@@ -412,18 +411,6 @@ class EditingSession:
         self._moved_to(new)
         self._start_over()
         return True
-
-
-#: A toelichting longer than this is a paste gone wrong, not a reason (the journal
-#: reads back texts of up to a million characters).
-REASON_LIMIT = 100_000
-
-
-def _reason(text: str) -> str:
-    """The toelichting as it is recorded; :class:`EditError` when it is absurdly long."""
-    if len(text) > REASON_LIMIT:
-        raise EditError(texts.REASON_TOO_LONG.format(count=f"{len(text):_}".replace("_", ".")))
-    return well_formed(text)
 
 
 def _who() -> str:

@@ -16,10 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Select, Static
 
 from gebiedsplanner import texts
-from gebiedsplanner.core import tools
+from gebiedsplanner.core import audit, tools
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros, parse_percent
 from gebiedsplanner.core.scenario import EditError, Scenario, post_label
@@ -36,6 +37,8 @@ ROWS = {
 }
 #: A preview of more gebieden than this shows the first ones and counts the rest.
 PREVIEW_ROWS = 500
+#: Seconds a preview may take before the screen says it is being made anew.
+STALE_AFTER = 0.3
 
 
 class SpaceCheckbox(Checkbox, inherit_bindings=False):
@@ -66,18 +69,20 @@ def plan_for(scenario: Scenario, fields: Fields) -> tools.ToolPlan:
     if fields.tool == "copy-year":
         index = parse_percent(fields.indexation or "0")
         return tools.copy_year(
-            scenario, fields.year, fields.to_year, index=index, reason=fields.reason
+            scenario, fields.year, fields.to_year, index=index, reason=audit.reason(fields.reason)
         )
     holds = tools.resolve_holds(scenario, fields.holds.split(","))
     if fields.tool == "fit":
-        return tools.fit(scenario, fields.year, post=fields.post, holds=holds, reason=fields.reason)
+        return tools.fit(
+            scenario, fields.year, post=fields.post, holds=holds, reason=audit.reason(fields.reason)
+        )
     if fields.tool == "couleur-locale":
         return tools.raise_couleur_locale(
             scenario,
             fields.year,
             min_share=parse_percent(fields.share),
             holds=holds,
-            reason=fields.reason,
+            reason=audit.reason(fields.reason),
         )
     return tools.distribute(
         scenario,
@@ -87,7 +92,7 @@ def plan_for(scenario: Scenario, fields: Fields) -> tools.ToolPlan:
         floor=parse_euros(fields.floor) if fields.floor else None,
         clear=fields.clear,
         unit=parse_euros(fields.unit or "1"),
-        reason=fields.reason,
+        reason=audit.reason(fields.reason),
     )
 
 
@@ -107,7 +112,8 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
         self.plan: tools.ToolPlan | None = None
         self._asked: Fields | None = None
         self._computing = False
-        self._apply_when_ready = False
+        self._shown: Fields | None = None  # the fields of the preview on screen
+        self._stale_notice: Timer | None = None
 
     def compose(self) -> ComposeResult:
         years = [(Text(str(year)), year) for year in self.scenario.years]
@@ -181,8 +187,13 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
 
     @on(Select.Changed)
     @on(Input.Changed)
-    @on(Checkbox.Changed)
     def _changed(self) -> None:
+        self._update()
+
+    @on(Checkbox.Changed)
+    def _ticked(self, event: Checkbox.Changed) -> None:
+        """Say ja or nee in words: the box alone looks alike either way without colour."""
+        event.checkbox.label = texts.TOOL_LABEL_ALL_ON if event.value else texts.TOOL_LABEL_ALL
         self._update()
 
     def _update(self) -> None:
@@ -192,6 +203,8 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
         for row in {row for rows in ROWS.values() for row in rows}:
             self.query_one(f"#{row}").display = row in shown
         self._asked = asked
+        if self._stale_notice is None:
+            self._stale_notice = self.set_timer(STALE_AFTER, self._say_stale)
         if not self._computing:
             self._computing = True
             self._compute()
@@ -227,10 +240,17 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
             self._show_notes([])
         else:
             self._show(outcome)
-        if self._apply_when_ready:
-            self._apply_when_ready = False
-            self.action_apply()
+        self._shown = asked
+        if self._stale_notice is not None:
+            self._stale_notice.stop()
+            self._stale_notice = None
         return True
+
+    def _say_stale(self) -> None:
+        """A preview that takes a while: say that what shows is for the fields as they were."""
+        self._stale_notice = None
+        if self._computing:
+            self.query_one(Preview).say(texts.TOOL_PREVIEW_STALE, error=True)
 
     def _fields(self) -> Fields:
         def text(field: str) -> str:
@@ -283,13 +303,13 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
         self.query_one("#tool-notes-box").display = bool(notes)
 
     def action_apply(self) -> None:
-        """Enter: hand the previewed plan to the planner; say why when there is none.
+        """Enter: hand the plan on screen to the planner; say why when there is none.
 
-        While the preview is still being made, it is applied once it is there.
+        Only what the user has seen is applied: while the preview for the fields
+        as they are now is still being made, Enter says so and applies nothing.
         """
-        if self._computing or self._asked != self._fields():
-            self._apply_when_ready = True
-            self._update()
+        if self._computing or self._shown != self._fields():
+            self.notify(texts.TOOL_PREVIEW_PENDING, severity="warning", markup=False)
             return
         if self.plan is None:
             return
