@@ -12,8 +12,18 @@ POST_LABELS = {
     "gebiedsopdracht": "gebiedsopdracht",
     "taakstelling": "taakstelling",
 }
-ACTION_EDIT = "wijziging"
-ACTION_MOVE = "verschuiving"
+
+#: The change log's action codes (files store the code) in the users' words.
+ACTION_LABELS = {
+    "edit": "wijziging",
+    "move": "verschuiving",
+    "undo": "ongedaan gemaakt",
+    "redo": "opnieuw gedaan",
+    "distribute": "verdeling",
+    "fit": "passend maken",
+    "couleur-locale": "couleur locale verhoogd",
+    "copy-year": "jaar gekopieerd",
+}
 
 # -- amounts typed by users ----------------------------------------------------
 AMOUNT_EMPTY = "Typ een bedrag, bijvoorbeeld 250.000, +25.000 of -10%."
@@ -44,10 +54,6 @@ BAD_ADDRESS = (
 )
 
 # -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
-ACTION_DISTRIBUTE = "verdeling"
-ACTION_FIT = "passend maken"
-ACTION_RAISE_COULEUR_LOCALE = "couleur locale verhoogd"
-ACTION_COPY_YEAR = "jaar gekopieerd"
 KEY_LABELS = {"begroting": "naar begroting", "inwoners": "naar inwoners", "gelijk": "gelijk"}
 REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"
 REASON_FIT = "passend maken {year} op de envelope via {post}"
@@ -615,8 +621,6 @@ STATE_FILE_ORDER = "volgorde van de basis"
 COMPARE_FILE = "vergelijking.csv"
 
 # -- undo / redo -----------------------------------------------------------------------
-ACTION_UNDO = "ongedaan gemaakt"
-ACTION_REDO = "opnieuw gedaan"
 UNDO_REASON = "{action} ongedaan gemaakt: {reason}"
 REDO_REASON = "{action} opnieuw gedaan: {reason}"
 KEY_UNDO = "Ongedaan"

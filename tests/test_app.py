@@ -406,11 +406,11 @@ async def test_undo_and_redo_follow_the_totals() -> None:
         assert line_with(pilot, "Envelope")[5] == "-1.000"
         log = planner(pilot).document.scenario.log
         assert [entry.action for entry in log] == [
-            "wijziging",
-            "verschuiving",
-            "ongedaan gemaakt",
-            "ongedaan gemaakt",
-            "opnieuw gedaan",
+            "edit",
+            "move",
+            "undo",
+            "undo",
+            "redo",
         ]
 
 

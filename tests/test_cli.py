@@ -83,7 +83,7 @@ def test_move_saves_with_change_log(
     scenario = storage.load(scenario_file).scenario
     assert scenario.amount(Cell("Charlois", "couleur_locale", 2017)) == 297_000
     entry = scenario.log[-1]
-    assert entry.reason == "extra bewonersinitiatieven" and entry.action == "verschuiving"
+    assert entry.reason == "extra bewonersinitiatieven" and entry.action == "move"
     assert [change.cell.address for change in entry.changes] == [
         "Charlois/gebiedsopdracht/2017",
         "Charlois/couleur_locale/2017",

@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 import pytest
 from hypothesis import given, settings
 
+from gebiedsplanner import texts
+from gebiedsplanner.core import scenario as model
+from gebiedsplanner.core import tools
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, Cell, Scenario
 from gebiedsplanner.files import scenario_format
@@ -203,3 +206,20 @@ def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(ProblemsError) as caught:
         scenario_format.parse("plan.toml", raw)
     assert len(caught.value.problems) == 2
+
+
+def test_the_change_log_stores_action_codes_and_reads_the_dutch_words_of_older_files() -> None:
+    entry = (
+        '\n[[log]]\nwhen = 2026-11-20T10:00:00+01:00\nwho = "ayse"\naction = "{action}"\n'
+        'reason = ""\nchanges = [{{ cell = "Charlois/couleur_locale/2017", '
+        "old = {old}, new = {new} }}]\n"
+    )
+    older = BUNDLED.read_text() + entry.format(action="verschuiving", old=247_000, new=5)
+    older += entry.format(action="iets nieuws", old=5, new=6)
+    scenario = scenario_format.parse("oud.toml", older.encode())
+    assert [entry.action for entry in scenario.log] == ["move", "iets nieuws"]
+    written = scenario_format.dumps(scenario).decode()
+    assert 'action = "move"' in written and "verschuiving" not in written
+    assert 'action = "iets nieuws"' in written  # a newer file's code is kept as it is
+    codes = {model.EDIT, model.MOVE, model.UNDO, model.REDO, *tools.CODES}
+    assert codes == set(texts.ACTION_LABELS)

@@ -112,3 +112,12 @@ def test_a_trashed_link_comes_back_as_the_same_link(settings: Settings) -> None:
     library.restore(library.trashed(settings.trash)[0])
     assert (team / "koppeling.toml").is_symlink()
     assert (team / "koppeling.toml").resolve() == (team / "basis.toml").resolve()
+
+
+def test_over_the_envelope_is_known_from_the_figures_not_from_a_label(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundled = next(entry for entry in library.scan(settings) if entry.path == BUNDLED)
+    assert bundled.over_envelope  # 2017: 250.000 over
+    monkeypatch.setattr("gebiedsplanner.texts.STATUS_OVER", "over: {amount} in {year}")
+    assert bundled.over_envelope and "boven" not in bundled.status

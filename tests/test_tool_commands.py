@@ -47,7 +47,7 @@ def test_distribute_shows_each_gebied_applies_and_logs_one_entry(
     assert scenario.totals(2017).taakstelling_open == 0
     assert scenario.amount(Cell("Pernis", TAAKSTELLING, 2017)) == -38_000
     entry = scenario.log[-1]
-    assert entry.action == "verdeling" and len(entry.changes) == 11
+    assert entry.action == "distribute" and len(entry.changes) == 11
     assert entry.reason == lines[0]
 
 
@@ -120,8 +120,8 @@ def test_couleur_locale_and_copy_year_apply(
     assert code == 0 and "Controle: 2019 wordt" in out
     scenario = storage.load(scenario_file).scenario
     assert [entry.action for entry in scenario.log[-2:]] == [
-        "couleur locale verhoogd",
-        "jaar gekopieerd",
+        "couleur-locale",
+        "copy-year",
     ]
     for name in scenario.gebieden:
         net = scenario.gebied_net(name, 2017)
@@ -137,7 +137,7 @@ def test_a_reader_that_stops_reading_neither_crashes_nor_stops_the_tool(
         patch.setattr(sys, "stdout", closed_pipe)  # not monkeypatch.undo(): that ends isolation
         code = main(["copy-year", str(scenario_file), "--from", "2018", "--to", "2019"])
     assert code == 0
-    assert storage.load(scenario_file).scenario.log[-1].action == "jaar gekopieerd"
+    assert storage.load(scenario_file).scenario.log[-1].action == "copy-year"
     logs = list(crash_log.log_dir().glob("*")) if crash_log.log_dir().exists() else []
     assert not logs, logs[0].read_text()
 

@@ -241,7 +241,7 @@ def test_a_tool_is_one_log_entry_and_one_undo() -> None:
     entry = plan.apply(scenario, who="adviseur", when=WHEN)
     history.record(entry)
     assert scenario.log == [entry]
-    assert entry.action == "verdeling" and len(entry.changes) == 2
+    assert entry.action == "distribute" and len(entry.changes) == 2
     history.undo(scenario, who="adviseur", when=WHEN)
     assert every_amount(scenario) == before
     assert len(scenario.log) == 2
@@ -347,7 +347,7 @@ def test_a_tool_step_survives_a_crash_whole_and_undoes_whole(scenario_file: Path
     assert not isinstance(outcome, recovery.Undecided)
     assert after.scenario.totals(2017).taakstelling_open == 0
     (entry,) = after.scenario.log[-1:]
-    assert entry.action == "verdeling" and len(entry.changes) == len(plan.changes)
+    assert entry.action == "distribute" and len(entry.changes) == len(plan.changes)
     assert entry.reason == "verdeling taakstelling 2017 naar inwoners"
     touched = after.apply_tool(tools.copy_year(after.scenario, 2017, 2018))
     after.undo()

@@ -30,6 +30,30 @@ STEDELIJK = "stedelijk"
 
 FORMAT_VERSION = 1
 
+#: Change-log action codes, as files store them (``texts.ACTION_LABELS`` has the words).
+EDIT, MOVE, UNDO, REDO = "edit", "move", "undo", "redo"
+#: What files written before the codes stored: the Dutch words of the time.
+_OLD_ACTION_WORDS = {
+    "wijziging": EDIT,
+    "verschuiving": MOVE,
+    "ongedaan gemaakt": UNDO,
+    "opnieuw gedaan": REDO,
+    "verdeling": "distribute",
+    "passend maken": "fit",
+    "couleur locale verhoogd": "couleur-locale",
+    "jaar gekopieerd": "copy-year",
+}
+
+
+def action_code(stored: str) -> str:
+    """The action code for what a file or journal stores (an older file: a Dutch word)."""
+    return _OLD_ACTION_WORDS.get(stored, stored)
+
+
+def action_label(code: str) -> str:
+    """The users' word for an action code; an unknown code (a newer file) as it is."""
+    return texts.ACTION_LABELS.get(code, code)
+
 
 class Cell(NamedTuple):
     """One amount: a post of a gebied (or of ``stedelijk``) in one year."""
@@ -217,7 +241,7 @@ class Scenario:
         old = self.amount(cell)
         self._check_new_amount(cell, new)
         change = CellChange(cell, old, new)
-        return self.replay(LogEntry(when, who, texts.ACTION_EDIT, reason, (change,)))
+        return self.replay(LogEntry(when, who, EDIT, reason, (change,)))
 
     def preview_move(
         self, source: Cell, target: Cell, amount: int
@@ -249,7 +273,7 @@ class Scenario:
     ) -> LogEntry:
         """Move ``amount`` euros from ``source`` to ``target`` (same year); totals are conserved."""
         changes = self.preview_move(source, target, amount)
-        return self.replay(LogEntry(when, who, texts.ACTION_MOVE, reason, changes))
+        return self.replay(LogEntry(when, who, MOVE, reason, changes))
 
     def replay(self, entry: LogEntry) -> LogEntry:
         """Apply and log a recorded entry: every change is checked before any is applied.

@@ -39,6 +39,13 @@ from gebiedsplanner.core.scenario import (
     post_label,
 )
 
+#: The tools' change-log action codes (also their command names).
+CODES = DISTRIBUTE, FIT, RAISE_COULEUR_LOCALE, COPY_YEAR = (
+    "distribute",
+    "fit",
+    "couleur-locale",
+    "copy-year",
+)
 #: Distribution keys, by the code used on the command line and in files.
 KEYS = ("begroting", "inwoners", "gelijk")
 #: Posts :func:`fit` may change.
@@ -154,7 +161,7 @@ def distribute(
     reason_text += texts.REASON_UNIT.format(unit=format_amount(unit)) if unit > 1 else ""
     left, right = texts.CHECK_DISTRIBUTE
     return _plan(
-        texts.ACTION_DISTRIBUTE,
+        DISTRIBUTE,
         reason_text,
         reason,
         texts.FIGURE_TAAKSTELLING.format(year=year),
@@ -216,7 +223,7 @@ def fit(
     reason_text += texts.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
     left, right = texts.CHECK_FIT
     return _plan(
-        texts.ACTION_FIT,
+        FIT,
         reason_text,
         reason,
         texts.FIGURE_POST.format(post=label, year=year),
@@ -294,7 +301,7 @@ def raise_couleur_locale(
     left, right = texts.CHECK_RAISE
     after = net_total + sum(new - old for *_, old, new in cells)
     return _plan(
-        texts.ACTION_RAISE_COULEUR_LOCALE,
+        RAISE_COULEUR_LOCALE,
         reason_text,
         reason,
         texts.FIGURE_POST.format(post=post_label(COULEUR_LOCALE), year=year),
@@ -341,7 +348,7 @@ def copy_year(
         source=source, target=target, index=format_percent(index)
     )
     return _plan(
-        texts.ACTION_COPY_YEAR,
+        COPY_YEAR,
         reason_text,
         reason,
         texts.FIGURE_NET.format(year=target),

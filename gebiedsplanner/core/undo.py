@@ -15,7 +15,14 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.scenario import CellChange, LogEntry, Scenario
+from gebiedsplanner.core.scenario import (
+    REDO,
+    UNDO,
+    CellChange,
+    LogEntry,
+    Scenario,
+    action_label,
+)
 
 
 class UndoHistory:
@@ -50,9 +57,7 @@ class UndoHistory:
             return None
         original = self._done.pop()
         reverse = tuple(CellChange(c.cell, c.new, c.old) for c in reversed(original.changes))
-        entry = _retrace(
-            scenario, original, reverse, texts.ACTION_UNDO, texts.UNDO_REASON, who, when
-        )
+        entry = _retrace(scenario, original, reverse, UNDO, texts.UNDO_REASON, who, when)
         self._undone.append(original)
         return entry
 
@@ -61,9 +66,7 @@ class UndoHistory:
         if not self._undone:
             return None
         original = self._undone.pop()
-        entry = _retrace(
-            scenario, original, original.changes, texts.ACTION_REDO, texts.REDO_REASON, who, when
-        )
+        entry = _retrace(scenario, original, original.changes, REDO, texts.REDO_REASON, who, when)
         self._done.append(original)
         return entry
 
@@ -93,5 +96,7 @@ def _retrace(
     when: datetime,
 ) -> LogEntry:
     """Log and apply an undo or redo of ``original``, naming it in the reason."""
-    reason = template.format(action=original.action, reason=original.reason).rstrip(": ")
+    reason = template.format(action=action_label(original.action), reason=original.reason).rstrip(
+        ": "
+    )
     return scenario.replay(LogEntry(when, who, action, reason, changes))

@@ -23,7 +23,7 @@ from typing import Any
 
 from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.money import AMOUNT_LIMIT
-from gebiedsplanner.core.scenario import CellChange, LogEntry
+from gebiedsplanner.core.scenario import CellChange, LogEntry, action_code
 from gebiedsplanner.files.journal import (
     FORMAT,
     SUFFIX,
@@ -311,4 +311,4 @@ def _entry_from(data: object) -> LogEntry | None:
             return None
         changes.append(CellChange(cell, old, new))
     who, action, reason = (str(text) for text in texts_)
-    return LogEntry(when, who, action, reason, tuple(changes))
+    return LogEntry(when, who, action_code(action), reason, tuple(changes))

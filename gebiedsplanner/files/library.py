@@ -88,6 +88,14 @@ class Entry:
         return ", ".join(str(year) for year in years)
 
     @property
+    def over_envelope(self) -> bool:
+        """Some year of the scenario plans more than its envelope."""
+        scenario = self.scenario
+        return scenario is not None and any(
+            scenario.totals(year).room < 0 for year in scenario.years
+        )
+
+    @property
     def status(self) -> str:
         """Within the envelope, over by how much in which year, or why it did not load."""
         if self.scenario is None:

@@ -40,6 +40,7 @@ from gebiedsplanner.core.scenario import (
     LogEntry,
     Scenario,
     _suggestion,
+    action_code,
     check_sign,
 )
 
@@ -544,7 +545,7 @@ def _read_log(reader: _Reader, data: dict[str, Any]) -> list[LogEntry]:
             LogEntry(
                 when=when,
                 who=reader.text(entry, "who", path, required=False),
-                action=reader.text(entry, "action", path, required=False),
+                action=action_code(reader.text(entry, "action", path, required=False)),
                 reason=reader.text(entry, "reason", path, required=False),
                 changes=changes,
             )

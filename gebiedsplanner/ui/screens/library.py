@@ -152,7 +152,7 @@ class LibraryScreen(Screen[None]):
     def _entry_row(self, entry: library.Entry) -> list[Text]:
         who, when = entry.last_change
         status = plain(entry.status)
-        if entry.scenario is None or "boven" in entry.status:
+        if entry.scenario is None or entry.over_envelope:
             status.stylize("bold reverse")
         return [
             plain(self._mark(entry.path)),

@@ -28,7 +28,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.core.scenario import EditError
+from gebiedsplanner.core.scenario import EditError, action_label
 from gebiedsplanner.core.table_view import TableView, totals_text
 from gebiedsplanner.files import presence, recovery, storage
 from gebiedsplanner.files.locations import Settings
@@ -301,7 +301,8 @@ class PlannerScreen(PlannerFiles):
             if self._record(lambda: self.session.apply_tool(plan)):
                 self.notify(
                     texts.TOOL_APPLIED_NOTICE.format(
-                        action=plan.action.capitalize(), cells=cells_count(len(plan.changes))
+                        action=action_label(plan.action).capitalize(),
+                        cells=cells_count(len(plan.changes)),
                     ),
                     markup=False,
                 )
