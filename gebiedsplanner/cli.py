@@ -69,7 +69,9 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     compare.add_argument("base", metavar="BASE")
     compare.add_argument("variants", nargs="+", metavar="VARIANT")
     compare.add_argument("-o", "--output", metavar="diff.csv", help=texts.ARG_COMPARE_OUT)
-    compare.add_argument("--only-changes", action="store_true", help=texts.ARG_ONLY_CHANGES)
+    compare.add_argument("--all", action="store_true", help=texts.ARG_COMPARE_ALL)
+    # Only changes is the default now (as in the app); the old option still works.
+    compare.add_argument("--only-changes", action="store_true", help=argparse.SUPPRESS)
     compare.add_argument("--largest-first", action="store_true", help=texts.ARG_LARGEST_FIRST)
     compare.add_argument("--dialect", choices=("standard", "nl"), default="standard")
     tool_commands.add_parsers(commands)
@@ -244,11 +246,11 @@ def _compare(options: argparse.Namespace) -> int:
     base, *variants = _load_all([options.base, *options.variants])
     comparison = compare(base, variants)
     for line in comparison_lines(
-        comparison, only_changes=options.only_changes, largest_first=options.largest_first
+        comparison, only_changes=not options.all, largest_first=options.largest_first
     ):
         print(line)
     if options.output:
-        frame = csv_frame(comparison, only_changes=options.only_changes)
+        frame = csv_frame(comparison, only_changes=not options.all)
         data = to_csv_bytes(frame, Dialect(options.dialect))
         write_export(Path(options.output), data, overwrite=True)
         print(texts.COMPARE_WRITTEN.format(rows=frame.height, output=literal(options.output)))

@@ -237,7 +237,6 @@ def test_compare_agrees_with_the_exports_of_both_scenarios(
         "compare",
         str(base),
         str(variant),
-        "--only-changes",
         "-o",
         str(tmp_path / "diff.csv"),
         "--dialect",
@@ -305,3 +304,20 @@ def test_when_the_crash_log_cannot_be_written_the_line_says_so(
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert "Het foutrapport kon niet worden bewaard in" in err
     assert err.strip().endswith("de fout: RuntimeError: opzettelijke testfout")
+
+
+def test_compare_shows_only_changes_unless_asked_for_all(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    variant = tmp_path / "variant.toml"
+    shutil.copyfile(BUNDLED, variant)
+    run(capsys, "move", str(variant), "--from", "Pernis/gebiedsopdracht/2017",
+        "--to", "Pernis/couleur_locale/2017", "--amount", "1.000")  # fmt: skip
+    code, changes, _ = run(capsys, "compare", str(BUNDLED), str(variant))
+    assert code == 0
+    code, every, _ = run(capsys, "compare", str(BUNDLED), str(variant), "--all")
+    assert code == 0
+    assert "Centrum" not in changes.split("Totalen")[0] and "Pernis" in changes
+    assert "Centrum" in every
+    code, old_way, _ = run(capsys, "compare", str(BUNDLED), str(variant), "--only-changes")
+    assert code == 0 and old_way == changes
