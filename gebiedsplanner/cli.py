@@ -131,7 +131,7 @@ def _validate(options: argparse.Namespace) -> int:
     failed = 0
     for name in options.files:
         try:
-            document = storage.load(Path(name))
+            document = storage.load(locations.scenario_path(name))
         except ProblemsError as error:
             _print_problems(error.problems)
             failed += 1
@@ -152,7 +152,7 @@ def _validate(options: argparse.Namespace) -> int:
 
 
 def _summary(options: argparse.Namespace) -> int:
-    document = storage.load(Path(options.file))
+    document = storage.load(locations.scenario_path(options.file))
     for line in summary_lines(document.scenario):
         print(line)
     return 0
@@ -171,7 +171,7 @@ def _cell(scenario: Scenario, text: str, file: str, option: str) -> Cell:
 
 
 def _move(options: argparse.Namespace) -> int:
-    path = Path(options.file)
+    path = locations.scenario_path(options.file)
     if locations.is_bundled(path):
         raise ProblemsError(
             [Problem(options.file, "", texts.BUNDLED_READ_ONLY, texts.FIX_BUNDLED_READ_ONLY)]
@@ -217,7 +217,7 @@ def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
 def _export(options: argparse.Namespace) -> int:
     from gebiedsplanner.files.csv_export import Dialect, Layout, export
 
-    document = storage.load(Path(options.file))
+    document = storage.load(locations.scenario_path(options.file))
     rows = export(
         document.scenario, Path(options.output), Layout(options.layout), Dialect(options.dialect)
     )
@@ -230,7 +230,7 @@ def _load_all(names: list[str]) -> list[Scenario]:
     scenarios, problems = [], []
     for name in names:
         try:
-            scenarios.append(storage.load(Path(name)).scenario)
+            scenarios.append(storage.load(locations.scenario_path(name)).scenario)
         except ProblemsError as error:
             problems += error.problems
     if problems:
@@ -266,7 +266,11 @@ def _run_app(options: argparse.Namespace) -> int:
     gc.disable()
     settings = locations.load_settings(options.scenario_dir)
     # Absolute at once: the working folder may be removed while the app runs.
-    path = Path(options.scenario).absolute() if options.scenario else locations.bundled_example()
+    path = (
+        locations.scenario_path(options.scenario).absolute()
+        if options.scenario
+        else locations.bundled_example()
+    )
     document = storage.open_for_editing(path)
     from gebiedsplanner.ui.app import PlannerApp
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from gebiedsplanner import texts
 from gebiedsplanner.console import say
@@ -123,7 +122,7 @@ PLANNERS: dict[str, Planner] = {
 
 def run(options: argparse.Namespace) -> int:
     """Preview, and unless ``--dry-run`` apply and save, the tool ``options.command`` names."""
-    path = Path(options.file)
+    path = locations.scenario_path(options.file)
     if options.dry_run:
         _preview(options, storage.load(path).scenario)
         say(texts.TOOL_DRY_RUN)

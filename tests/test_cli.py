@@ -321,3 +321,20 @@ def test_compare_shows_only_changes_unless_asked_for_all(
     assert "Centrum" in every
     code, old_way, _ = run(capsys, "compare", str(BUNDLED), str(variant), "--only-changes")
     assert code == 0 and old_way == changes
+
+
+def test_the_bundled_example_by_its_short_name(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "summary", "nrw-2016-2019")
+    assert code == 0 and out.startswith("NRW basis 2016-2019\n")
+    move = ["--from", "Pernis/gebiedsopdracht/2017", "--to", "Pernis/couleur_locale/2017"]
+    code, _, err = run(capsys, "move", "nrw-2016-2019.toml", *move, "--amount", "1")
+    assert code == 1 and "meegeleverde voorbeeld" in err
+    own = BUNDLED.read_text().replace('name = "NRW basis 2016-2019"', 'name = "Mijn kopie"')
+    (tmp_path / "nrw-2016-2019").write_text(own)  # a file of that name here comes first
+    code, out, _ = run(capsys, "summary", "nrw-2016-2019")
+    assert code == 0 and out.startswith("Mijn kopie\n")
+    code, _, err = run(capsys, "summary", "nrw-2099")
+    assert code == 1 and "nrw-2099: bestand bestaat niet" in err

@@ -36,6 +36,19 @@ def bundled_example() -> Path:
     return bundled_dir() / BUNDLED_EXAMPLE
 
 
+def scenario_path(text: str) -> Path:
+    """The file a command-line argument names: a path, or a bundled example by its short
+    name (``nrw-2016-2019``), which a user who installed with pip cannot easily find.
+
+    A file of that name in the working folder comes first.
+    """
+    path = Path(text)
+    if os.path.lexists(path) or os.sep in text:
+        return path
+    bundled = bundled_dir() / (text if text.endswith(".toml") else f"{text}.toml")
+    return bundled if bundled.is_file() else path
+
+
 def is_bundled(path: Path) -> bool:
     """Bundled examples are templates: saving one stores a copy in the library."""
     return real_path(path).parent == real_path(bundled_dir())
