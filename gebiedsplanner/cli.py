@@ -9,7 +9,9 @@ reads one line saying where it is.
 from __future__ import annotations
 
 import argparse
+import difflib
 import gc
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -32,7 +34,7 @@ def _parser_for_app() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gebiedsplanner",
         description=texts.APP_DESCRIPTION,
-        epilog=texts.APP_EPILOG,
+        epilog=_overview(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("scenario", nargs="?", help=texts.ARG_SCENARIO)
@@ -45,27 +47,30 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gebiedsplanner")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    validate = commands.add_parser("validate", help=texts.CMD_VALIDATE)
+    def add(name: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=HELP[name], description=HELP[name])
+
+    validate = add("validate")
     validate.add_argument("files", nargs="+", metavar="FILE")
     validate.add_argument("--strict", action="store_true", help=texts.ARG_STRICT)
 
-    summary = commands.add_parser("summary", help=texts.CMD_SUMMARY)
+    summary = add("summary")
     summary.add_argument("file", metavar="FILE")
 
-    move = commands.add_parser("move", help=texts.CMD_MOVE)
+    move = add("move")
     move.add_argument("file", metavar="FILE")
     move.add_argument("--from", dest="source", required=True, metavar="GEBIED/POST/JAAR")
     move.add_argument("--to", dest="target", required=True, metavar="GEBIED/POST/JAAR")
     move.add_argument("--amount", required=True, metavar="N", help=texts.ARG_AMOUNT)
     move.add_argument("--reason", default="", metavar="TEKST", help=texts.ARG_REASON)
 
-    export = commands.add_parser("export", help=texts.CMD_EXPORT)
+    export = add("export")
     export.add_argument("file", metavar="FILE")
     export.add_argument("-o", "--output", required=True, metavar="OUT.csv")
     export.add_argument("--layout", choices=("long", "wide"), default="long")
     export.add_argument("--dialect", choices=("standard", "nl"), default="standard")
 
-    compare = commands.add_parser("compare", help=texts.CMD_COMPARE)
+    compare = add("compare")
     compare.add_argument("base", metavar="BASE")
     compare.add_argument("variants", nargs="+", metavar="VARIANT")
     compare.add_argument("-o", "--output", metavar="diff.csv", help=texts.ARG_COMPARE_OUT)
@@ -78,22 +83,23 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("validate", "summary", "move", "export", "compare", *tool_commands.PLANNERS)
+def _overview() -> str:
+    """Every command with what it does, for ``gebiedsplanner --help``."""
+    width = max(map(len, HELP))
+    lines = [f"  gebiedsplanner {name:<{width}}  {text}" for name, text in HELP.items()]
+    return "\n".join([texts.OVERVIEW_HEAD, *lines, texts.OVERVIEW_TAIL])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gebiedsplanner`` command; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] in COMMANDS:
+    if args and args[0] in HANDLERS:
         options = _parser_for_commands().parse_args(args)
-        handler: Callable[[argparse.Namespace], int] = {
-            "validate": _validate,
-            "summary": _summary,
-            "move": _move,
-            "export": _export,
-            "compare": _compare,
-        }.get(options.command, tool_commands.run)
+        handler = HANDLERS[options.command]
         return _reporting_problems(handler, options, texts.CRASH_COMMAND, command=options.command)
+    if args and _misspelled(args[0]):
+        print(_misspelled(args[0]), file=sys.stderr)
+        return 2
     options = _parser_for_app().parse_args(args)
     return _reporting_problems(_run_app, options, texts.CRASH_START)
 
@@ -280,3 +286,32 @@ def _run_app(options: argparse.Namespace) -> int:
     if app.crash_notice is not None:  # now that the terminal is back to normal
         print(app.crash_notice, file=sys.stderr)
     return app.return_code or 0
+
+
+#: Each command: what it does (its --help and the overview, in this order) and its handler.
+HELP = {
+    "validate": texts.CMD_VALIDATE,
+    "summary": texts.CMD_SUMMARY,
+    "move": texts.CMD_MOVE,
+    "export": texts.CMD_EXPORT,
+    "compare": texts.CMD_COMPARE,
+    **tool_commands.HELP,
+}
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "validate": _validate,
+    "summary": _summary,
+    "move": _move,
+    "export": _export,
+    "compare": _compare,
+    **dict.fromkeys(tool_commands.HELP, tool_commands.run),
+}
+
+
+def _misspelled(word: str) -> str | None:
+    """What to say when ``word`` is no file but looks like a command mistyped (``sumary``)."""
+    if word.startswith("-") or os.path.lexists(word) or word.endswith(".toml"):
+        return None
+    close = difflib.get_close_matches(word, list(HANDLERS), n=1, cutoff=0.75)
+    if not close:
+        return None
+    return texts.UNKNOWN_COMMAND.format(word=literal(word), command=close[0])

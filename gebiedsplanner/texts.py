@@ -360,13 +360,11 @@ APP_DESCRIPTION = (
     "Plan de NRW-budgetten per gebied (couleur locale, gebiedsopdracht, taakstelling)\n"
     "tegen de envelope. Zonder SCENARIO opent het meegeleverde voorbeeld."
 )
-APP_EPILOG = (
-    "opdrachten zonder scherm:\n"
-    "  gebiedsplanner validate FILE...      controleer scenariobestanden\n"
-    "  gebiedsplanner summary FILE          envelope, gepland, ruimte per jaar\n"
-    "  gebiedsplanner move FILE --from GEBIED/POST/JAAR --to GEBIED/POST/JAAR --amount N\n"
-    "  gebiedsplanner export FILE -o OUT.csv [--layout long|wide] [--dialect standard|nl]\n"
-    "'gebiedsplanner OPDRACHT --help' toont de details."
+OVERVIEW_HEAD = "opdrachten zonder scherm:"
+OVERVIEW_TAIL = "'gebiedsplanner OPDRACHT --help' toont de details."
+UNKNOWN_COMMAND = (
+    "gebiedsplanner: '{word}' is geen opdracht en geen bestand. Bedoelt u '{command}'?"
+    " 'gebiedsplanner --help' toont alle opdrachten."
 )
 ARG_SCENARIO = "scenariobestand (.toml) om te openen"
 ARG_SCENARIO_DIR = "map met scenario's, bijvoorbeeld een gedeelde teammap (mag vaker)"

@@ -24,10 +24,18 @@ from gebiedsplanner.files import locations, storage
 
 Planner = Callable[[Scenario, argparse.Namespace], tools.ToolPlan]
 
+#: Each tool command and what it does, for its --help and the overview.
+HELP = {
+    "distribute": texts.CMD_DISTRIBUTE,
+    "fit": texts.CMD_FIT,
+    "couleur-locale": texts.CMD_COULEUR_LOCALE,
+    "copy-year": texts.CMD_COPY_YEAR,
+}
+
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The four tool commands, each with its options."""
-    distribute = _tool_parser(commands, "distribute", texts.CMD_DISTRIBUTE)
+    distribute = _tool_parser(commands, "distribute")
     distribute.add_argument("--year", type=int, required=True, help=texts.ARG_YEAR)
     distribute.add_argument("--key", choices=tools.KEYS, default="begroting", help=texts.ARG_KEY)
     _holds(distribute)
@@ -35,28 +43,28 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     distribute.add_argument("--all", action="store_true", help=texts.ARG_ALL)
     distribute.add_argument("--unit", metavar="BEDRAG", default="1", help=texts.ARG_UNIT)
 
-    fit = _tool_parser(commands, "fit", texts.CMD_FIT)
+    fit = _tool_parser(commands, "fit")
     fit.add_argument("--year", type=int, required=True, help=texts.ARG_YEAR)
     fit.add_argument(
         "--post", choices=tools.FIT_POSTS, default="gebiedsopdracht", help=texts.ARG_POST
     )
     _holds(fit)
 
-    couleur = _tool_parser(commands, "couleur-locale", texts.CMD_COULEUR_LOCALE)
+    couleur = _tool_parser(commands, "couleur-locale")
     couleur.add_argument("--year", type=int, required=True, help=texts.ARG_YEAR)
     couleur.add_argument("--min-share", required=True, metavar="PCT", help=texts.ARG_MIN_SHARE)
     _holds(couleur)
 
-    copy = _tool_parser(commands, "copy-year", texts.CMD_COPY_YEAR)
+    copy = _tool_parser(commands, "copy-year")
     copy.add_argument("--from", dest="source", type=int, required=True, help=texts.ARG_FROM_YEAR)
     copy.add_argument("--to", dest="target", type=int, required=True, help=texts.ARG_TO_YEAR)
     copy.add_argument("--index", default="0%", metavar="PCT", help=texts.ARG_INDEX)
 
 
 def _tool_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help_text: str
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str
 ) -> argparse.ArgumentParser:
-    parser = commands.add_parser(name, help=help_text)
+    parser = commands.add_parser(name, help=HELP[name], description=HELP[name])
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("--reason", default="", metavar="TEKST", help=texts.ARG_TOOL_REASON)
     parser.add_argument("--dry-run", action="store_true", help=texts.ARG_DRY_RUN)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from gebiedsplanner import cli
 from gebiedsplanner.cli import main
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import crash_log, storage
@@ -338,3 +339,24 @@ def test_the_bundled_example_by_its_short_name(
     assert code == 0 and out.startswith("Mijn kopie\n")
     code, _, err = run(capsys, "summary", "nrw-2099")
     assert code == 1 and "nrw-2099: bestand bestaat niet" in err
+
+
+def test_help_lists_every_command_from_the_one_table(capsys: pytest.CaptureFixture[str]) -> None:
+    from gebiedsplanner.cli import HANDLERS, HELP
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert list(HELP) == list(HANDLERS)
+    for name, text in HELP.items():
+        assert f"gebiedsplanner {name} " in out and text in out
+
+
+def test_a_misspelled_command_gets_a_suggestion(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "sumary", "plan.toml")
+    assert code == 2 and "'sumary' is geen opdracht en geen bestand. Bedoelt u 'summary'?" in err
+    (tmp_path / "sumary").write_text("")  # a file of that name is opened, not corrected
+    assert cli._misspelled("sumary") is None
