@@ -40,7 +40,7 @@ async def open_tools(pilot: Pilot[None], *, year_steps: int = 0) -> None:
 async def choose(pilot: Pilot[None], selector: str, steps: int, value: object) -> None:
     """Open the select ``selector`` (it has the focus), go ``steps`` down, take it."""
     await focused(pilot, selector)
-    await pilot.press("enter", *["down"] * steps, "enter")
+    await pilot.press("space", *["down"] * steps, "enter")
     select = pilot.app.screen.query_one(selector, Select)
     await until(pilot, lambda: select.value == value, f"{selector} set to {value!r}")
 
@@ -202,3 +202,16 @@ async def test_enter_applies_only_the_preview_on_screen(
         await pilot.press("enter")
         await shown(pilot, "Verdeling: 14 cellen gewijzigd")
         assert pilot.app.screen.session.scenario.log[-1].reason.endswith(", per 1.000")  # type: ignore[attr-defined]
+
+
+async def test_a_notification_never_covers_the_totals_line(scenario_file: Path) -> None:
+    async with make_app(scenario_file).run_test(size=SIZE, notifications=True) as pilot:
+        await open_tools(pilot, year_steps=1)
+        await pilot.press("enter")
+        await shown(pilot, "Verdeling: 14 cellen gewijzigd")
+        assert words_of(pilot, "Envelope") == [
+            "Envelope", "57.931.000", "Gepland", "57.931.000", "Ruimte", "0", "binnen", "envelope",
+        ]  # fmt: skip
+        assert words_of(pilot, "Taakstelling")[:4] == [
+            "Taakstelling", "-5.000.000", "verdeeld", "-5.000.000",
+        ]  # fmt: skip

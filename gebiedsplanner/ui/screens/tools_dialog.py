@@ -47,6 +47,12 @@ class SpaceCheckbox(Checkbox, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_button", show=False)]
 
 
+class ChoiceSelect(Select[object], inherit_bindings=False):
+    """A select that space or an arrow opens: Enter applies the tool, as the key line says."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("down,space,up", "show_overlay", show=False)]
+
+
 class Fields(NamedTuple):
     """What the dialog's fields say, as typed."""
 
@@ -123,7 +129,7 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
         )
         with Horizontal(classes="tool-row"):
             yield _label(texts.TOOL_LABEL_TOOL)
-            yield Select(
+            yield ChoiceSelect(
                 [(Text(label), code) for code, label in texts.TOOL_NAMES.items()],
                 value="distribute",
                 allow_blank=False,
@@ -131,10 +137,10 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
                 id="tool",
             )
             yield _label(texts.TOOL_LABEL_YEAR)
-            yield Select(years, value=self.year, allow_blank=False, compact=True, id="year")
+            yield ChoiceSelect(years, value=self.year, allow_blank=False, compact=True, id="year")
         with Horizontal(classes="tool-row", id="distribute-row"):
             yield _label(texts.TOOL_LABEL_KEY)
-            yield Select(
+            yield ChoiceSelect(
                 [(Text(texts.KEY_LABELS[key]), key) for key in tools.KEYS],
                 value="begroting",
                 allow_blank=False,
@@ -148,7 +154,7 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
             yield SpaceCheckbox(texts.TOOL_LABEL_ALL, compact=True, id="all")
         with Horizontal(classes="tool-row", id="fit-row"):
             yield _label(texts.TOOL_LABEL_POST)
-            yield Select(
+            yield ChoiceSelect(
                 [(Text(post_label(post)), post) for post in tools.FIT_POSTS],
                 value=tools.FIT_POSTS[0],
                 allow_blank=False,
@@ -160,7 +166,7 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
             yield Input(value="10%", compact=True, id="share")
         with Horizontal(classes="tool-row", id="copy-row"):
             yield _label(texts.TOOL_LABEL_TO_YEAR)
-            yield Select(
+            yield ChoiceSelect(
                 years,
                 value=later[0] if later else self.scenario.years[-1],
                 allow_blank=False,
