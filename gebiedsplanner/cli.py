@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from gebiedsplanner import __version__, texts, tool_commands
-from gebiedsplanner.console import stdout_to_devnull
+from gebiedsplanner.console import fall_back_where_unencodable, stdout_to_devnull
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros
@@ -94,9 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gebiedsplanner`` command; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in HANDLERS:
+        fall_back_where_unencodable(screen=False)
         options = _parser_for_commands().parse_args(args)
         handler = HANDLERS[options.command]
         return _reporting_problems(handler, options, texts.CRASH_COMMAND, command=options.command)
+    fall_back_where_unencodable(screen=True)
     if args and _misspelled(args[0]):
         print(_misspelled(args[0]), file=sys.stderr)
         return 2

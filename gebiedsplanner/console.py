@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
+import unicodedata
+from collections.abc import Callable
 
 
 def stdout_to_devnull() -> None:
@@ -23,3 +26,69 @@ def say(line: str) -> None:
         print(line, flush=True)
     except BrokenPipeError:
         stdout_to_devnull()
+
+
+#: What to write where the terminal's encoding has no such character (a Latin-9
+#: locale): for lines of text, and one character for one on a screen, so columns stay.
+_FALLBACKS = {
+    "€": ("EUR", "E"),
+    "→": ("->", ">"),
+    "←": ("<-", "<"),
+    "×": ("x", "x"),
+    "≠": ("!=", "#"),
+    "≤": ("<=", "<"),
+    "≥": (">=", ">"),
+    "…": ("...", "."),
+    "–": ("-", "-"),
+    "—": ("-", "-"),
+    "▲": ("^", "^"),
+    "▼": ("v", "v"),
+    "·": (".", "."),
+    "⏎": ("Enter", "<"),
+    "●": ("*", "*"),
+    "✓": ("ok", "v"),
+    "Σ": ("som", "S"),
+    "│": ("|", "|"),
+    "┃": ("|", "|"),
+    "─": ("-", "-"),
+    "━": ("-", "-"),
+}
+TEXT_ERRORS, SCREEN_ERRORS = "gebiedsplanner-text", "gebiedsplanner-screen"
+
+
+def _stand_in(char: str, screen: bool) -> str:
+    known = _FALLBACKS.get(char)
+    if known is not None:
+        return known[screen]
+    plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+    if plain:
+        return plain[0] if screen else plain
+    return "+" if "\u2500" <= char <= "\u259f" else "?"  # box drawing and blocks
+
+
+def _handler(screen: bool) -> Callable[[UnicodeError], tuple[str, int]]:
+    def fall_back(error: UnicodeError) -> tuple[str, int]:
+        """A codec error handler: each character the encoding lacks gets its stand-in."""
+        if not isinstance(error, UnicodeEncodeError):
+            raise error
+        lacking = error.object[error.start : error.end]
+        return "".join(_stand_in(char, screen) for char in lacking), error.end
+
+    return fall_back
+
+
+codecs.register_error(TEXT_ERRORS, _handler(screen=False))
+codecs.register_error(SCREEN_ERRORS, _handler(screen=True))
+
+
+def fall_back_where_unencodable(*, screen: bool) -> None:
+    """Standard output and error write what their encoding cannot as ASCII stand-ins.
+
+    In a locale such as ``nl_NL.ISO-8859-15@euro`` a ``→`` or a box line would
+    otherwise stop a command with a traceback, or show as ``\\u2502`` on screen.
+    On a screen each character becomes exactly one, so the columns stay aligned.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors=SCREEN_ERRORS if screen else TEXT_ERRORS)

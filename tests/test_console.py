@@ -1,0 +1,45 @@
+"""Output in any locale: characters the terminal's encoding lacks get ASCII stand-ins."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from gebiedsplanner.console import SCREEN_ERRORS, TEXT_ERRORS
+from tests.conftest import BUNDLED
+
+
+def test_lines_of_text_read_naturally() -> None:
+    text = "€ 1.000 Pernis gebiedsopdracht → couleur locale … ▲ BOVEN │ Σ"
+    assert text.encode("ascii", TEXT_ERRORS).decode() == (
+        "EUR 1.000 Pernis gebiedsopdracht -> couleur locale ... ^ BOVEN | som"
+    )
+    assert "€ café".encode("iso8859-15", TEXT_ERRORS).decode("iso8859-15") == "€ café"
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs", "Mn", "Me", "Cf"), max_codepoint=0xFFFF)))
+def test_on_a_screen_every_character_stays_one_column(text: str) -> None:
+    shown = text.encode("ascii", SCREEN_ERRORS).decode()
+    assert len(shown) == len(text)
+
+
+def test_a_command_in_a_latin_9_locale_writes_stand_ins_not_a_traceback(tmp_path: Path) -> None:
+    variant = tmp_path / "variant.toml"
+    shutil.copyfile(BUNDLED, variant)
+    command = [sys.executable, "-m", "gebiedsplanner"]
+    move = ["--from", "Pernis/gebiedsopdracht/2017", "--to", "Pernis/couleur_locale/2017"]
+    subprocess.run([*command, "move", str(variant), *move, "--amount", "1"], check=True)
+    latin_9 = {**os.environ, "PYTHONIOENCODING": "iso8859-15"}
+    done = subprocess.run(
+        [*command, "compare", str(BUNDLED), str(variant)], capture_output=True, env=latin_9
+    )
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.decode("iso8859-15")
+    assert "€ 1 Pernis gebiedsopdracht -> couleur locale 2017" in out
+    assert b"Traceback" not in done.stderr
