@@ -472,3 +472,14 @@ async def test_an_amount_that_outgrows_its_column_widens_it() -> None:
         await pilot.press("right", "enter", *"=123.456.789.012", "enter")
         await line_shows(pilot, "Centrum", 2, "123.456.789.012")
         assert "…" not in line_with(pilot, "Totaal")[2]
+
+
+async def test_ctrl_c_and_the_palette_speak_the_ui_language() -> None:
+    async with make_app().run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("ctrl+c")
+        await shown(pilot, "ctrl+c stopt het programma niet. Stoppen: q of ctrl+q.")
+        await pilot.press("ctrl+p")
+        seen = await shown(pilot, "Gereedschap")
+        assert "Stoppen" in seen or "Thema" in seen
+        for english in ("Screenshot", "Quit the application", "Change the current theme", "Keys"):
+            assert english not in screen_text(pilot)

@@ -86,6 +86,10 @@ class PlannerApp(TerminalApp):
         """The open scenario's file may have been renamed: the planner follows it."""
         self._planner().follow(message.old, message.new, message.data, message.old_digest)
 
+    def action_help_quit(self) -> None:
+        """ctrl+c does not quit (it copies in a field): say how to, in the UI language."""
+        self.notify(texts.HOW_TO_QUIT, title=texts.HOW_TO_QUIT_TITLE, markup=False)
+
     def report_problems(self, problems: list[Problem]) -> None:
         """The one place where problems become messages on screen (shown literally)."""
         for problem in problems:
@@ -94,7 +98,9 @@ class PlannerApp(TerminalApp):
             )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        """Our commands, in the UI language: Textual's own (English) are left out."""
+        yield SystemCommand(texts.PALETTE_THEME, texts.PALETTE_THEME_HELP, self.action_change_theme)
+        yield SystemCommand(texts.PALETTE_QUIT, texts.PALETTE_QUIT_HELP, self.action_quit)
         for spec in getattr(screen, "ACTIONS", ()):
             yield SystemCommand(
                 spec.label, spec.help, lambda a=spec.action: self.call_later(screen.run_action, a)
