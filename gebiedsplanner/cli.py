@@ -193,20 +193,28 @@ def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
     scenario = document.scenario
     source = _cell(scenario, options.source, options.file, "--from")
     target = _cell(scenario, options.target, options.file, "--to")
+
+    def problem(option: str, message: str, fix: str) -> ProblemsError:
+        return ProblemsError([Problem(options.file, option, message, fix)])
+
+    if source.year != target.year:  # the cells, not the amount, are wrong
+        raise problem("--to", texts.MOVE_SAME_YEAR, texts.FIX_MOVE_SAME_YEAR)
+    if source == target:
+        raise problem("--to", texts.MOVE_SAME_CELL, texts.FIX_MOVE_OTHER_CELL)
     try:
         amount = parse_euros(options.amount)
+    except AmountInputError as error:
+        raise problem("--amount", str(error), texts.FIX_AMOUNT_TYPED) from None
+    try:
+        reason = audit.reason(options.reason)
+    except EditError as error:
+        raise problem("--reason", str(error), texts.FIX_REASON) from None
+    try:
         scenario.move(
-            source,
-            target,
-            amount,
-            who=audit.current_user(),
-            when=audit.now(),
-            reason=audit.reason(options.reason),
+            source, target, amount, who=audit.current_user(), when=audit.now(), reason=reason
         )
-    except (AmountInputError, EditError) as error:
-        raise ProblemsError(
-            [Problem(options.file, "--amount", str(error), texts.FIX_MOVE)]
-        ) from None
+    except EditError as error:  # a zero amount, or more than the source holds
+        raise problem("--amount", str(error), texts.FIX_MOVE) from None
     storage.save_locked(document, real)
     totals = scenario.totals(source.year)
     print(

@@ -360,3 +360,28 @@ def test_a_misspelled_command_gets_a_suggestion(
     assert code == 2 and "'sumary' is geen opdracht en geen bestand. Bedoelt u 'summary'?" in err
     (tmp_path / "sumary").write_text("")  # a file of that name is opened, not corrected
     assert cli._misspelled("sumary") is None
+
+
+@pytest.mark.parametrize(
+    ("target", "amount", "place", "fix"),
+    [
+        ("Pernis/couleur_locale/2018", "5", "--to", "geef --from en --to hetzelfde jaar"),
+        ("Pernis/gebiedsopdracht/2017", "5", "--to", "kies bij --to een andere post"),
+        ("Pernis/couleur_locale/2017", "5,50", "--amount", "typ een bedrag in hele euro's"),
+        ("Pernis/couleur_locale/2017", "999.999.999", "--amount", "kies een kleiner bedrag"),
+    ],
+)
+def test_a_refused_move_names_the_real_problem_and_its_fix(
+    capsys: pytest.CaptureFixture[str],
+    scenario_file: Path,
+    target: str,
+    amount: str,
+    place: str,
+    fix: str,
+) -> None:
+    code, _, err = run(
+        capsys, "move", str(scenario_file), "--from", "Pernis/gebiedsopdracht/2017",
+        "--to", target, "--amount", amount,
+    )  # fmt: skip
+    assert code == 1
+    assert f"{scenario_file}: {place}: " in err and f"oplossing: {fix}" in err
