@@ -194,7 +194,7 @@ class Scenario:
 
     def amount(self, cell: Cell) -> int:
         """The amount in ``cell``; :class:`EditError` names what is unknown."""
-        return self._series(cell)[self._year(cell.year)]
+        return self._series(cell)[self.check_year(cell.year)]
 
     def gebied_net(self, name: str, year: int) -> int:
         """A gebied's budget after its taakstelling."""
@@ -322,7 +322,7 @@ class Scenario:
     def resolve_cell(self, owner: str, post: str, year: int) -> Cell:
         """The cell a user means, with a helpful :class:`EditError` when there is none."""
         resolved_owner = self.resolve_owner(owner)
-        return Cell(resolved_owner, self.resolve_post(resolved_owner, post), self._year(year))
+        return Cell(resolved_owner, self.resolve_post(resolved_owner, post), self.check_year(year))
 
     # -- internals ---------------------------------------------------------
 
@@ -342,7 +342,8 @@ class Scenario:
             )
         return series
 
-    def _year(self, year: int) -> int:
+    def check_year(self, year: int) -> int:
+        """``year`` when the scenario has it, else :class:`EditError` naming the years it has."""
         if year not in self.envelope:
             years = ", ".join(str(y) for y in self.years)
             raise EditError(texts.UNKNOWN_YEAR.format(year=year, years=years))

@@ -12,6 +12,7 @@ code; both parse what users type with :mod:`gebiedsplanner.core.money`.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable
 from datetime import datetime
 from fractions import Fraction
@@ -123,7 +124,7 @@ def distribute(
     spreads the whole imposed amount (minus what held gebieden carry).
     ``floor`` is the least net budget a gebied keeps (0 without one).
     """
-    _check_year(scenario, year)
+    scenario.check_year(year)
     if unit < 1:
         raise ToolRefused(texts.TOOL_BAD_UNIT)
     current = {name: g.posts[TAAKSTELLING][year] for name, g in scenario.gebieden.items()}
@@ -203,7 +204,7 @@ def fit(
     reason: str = "",
 ) -> ToolPlan:
     """Change ``post`` in every gebied not held, in proportion, so the year's room is 0."""
-    _check_year(scenario, year)
+    scenario.check_year(year)
     totals = scenario.totals(year)
     free = [name for name in scenario.gebieden if name not in holds]
     current = {name: g.posts[post][year] for name, g in scenario.gebieden.items()}
@@ -256,7 +257,7 @@ def raise_couleur_locale(
     never changes. Refused, with the total shortfall, when some gebied has too
     little gebiedsopdracht.
     """
-    _check_year(scenario, year)
+    scenario.check_year(year)
     if not 0 <= min_share <= 100:
         raise ToolRefused(texts.TOOL_BAD_SHARE.format(share=format_percent(min_share)))
     moves: dict[str, int] = {}
@@ -269,7 +270,7 @@ def raise_couleur_locale(
         if net <= 0:
             no_net.append(name)
             continue
-        needed = _ceil(min_share * net / 100)
+        needed = math.ceil(min_share * net / 100)
         move = needed - gebied.posts[COULEUR_LOCALE][year]
         if move > 0:
             moves[name] = move
@@ -330,36 +331,33 @@ def copy_year(
     reason: str = "",
 ) -> ToolPlan:
     """Every gebied and stedelijk amount of ``source`` into ``target``, indexed, to the euro."""
-    _check_year(scenario, source)
-    _check_year(scenario, target)
+    scenario.check_year(source)
+    scenario.check_year(target)
     if source == target:
         raise ToolRefused(texts.TOOL_SAME_YEAR)
     if index <= -100:
         raise ToolRefused(texts.TOOL_BAD_INDEX.format(index=format_percent(index)))
     factor = 1 + index / 100
     cells = []
+    source_total = 0
     for owner, post, by_year in scenario.series():
         new = round_half_away(by_year[source] * factor.numerator, factor.denominator)
         cells.append((owner, post, target, by_year[target], new))
+        source_total += by_year[source]
     total = sum(new for *_, new in cells)
-    exact_total = sum(by_year[source] for *_, by_year in scenario.series()) * factor
+    exact_total = source_total * factor
     shown_factor = format_percent(factor).removesuffix("%")
     reason_text = texts.REASON_COPY.format(
         source=source, target=target, index=format_percent(index)
     )
-    return _plan(
-        COPY_YEAR,
-        reason_text,
-        reason,
-        texts.FIGURE_NET.format(year=target),
-        cells,
-        check=_check(
+    if total == exact_total:
+        check = _check(
             texts.CHECK_COPY_LEFT.format(target=target, total=format_amount(total)),
             texts.CHECK_COPY_RIGHT.format(source=source, factor=shown_factor),
-            total == exact_total,
+            exact=True,
         )
-        if total == exact_total
-        else (
+    else:  # each cell rounds by at most half a euro
+        check = (
             texts.CHECK_COPY_ROUNDED.format(
                 target=target,
                 total=format_amount(total),
@@ -369,7 +367,14 @@ def copy_year(
                 cells=format_amount(len(cells)),
             ),
             abs(total - exact_total) <= Fraction(len(cells), 2),
-        ),
+        )
+    return _plan(
+        COPY_YEAR,
+        reason_text,
+        reason,
+        texts.FIGURE_NET.format(year=target),
+        cells,
+        check=check,
         notes=[
             texts.NOTE_COPY_SCOPE.format(
                 target=target,
@@ -391,16 +396,6 @@ def names_list(names: Iterable[str]) -> str:
         return ", ".join(listed)
     shown = ", ".join(listed[:NAMES_SHOWN])
     return texts.NAMES_MORE.format(names=shown, count=format_amount(len(listed) - NAMES_SHOWN))
-
-
-def _check_year(scenario: Scenario, year: int) -> None:
-    if year not in scenario.envelope:
-        years = ", ".join(str(y) for y in scenario.years)
-        raise ToolRefused(texts.UNKNOWN_YEAR.format(year=year, years=years))
-
-
-def _ceil(value: Fraction) -> int:
-    return -(-value.numerator // value.denominator)
 
 
 def _spread(
