@@ -28,6 +28,7 @@ from gebiedsplanner.core.scenario import Cell, EditError, Scenario
 from gebiedsplanner.core.summary import summary_lines
 from gebiedsplanner.files import crash_log, locations, storage
 from gebiedsplanner.files.scenario_format import parse_address
+from gebiedsplanner.tool_commands import plain
 
 
 def _parser_for_app() -> argparse.ArgumentParser:
@@ -37,8 +38,10 @@ def _parser_for_app() -> argparse.ArgumentParser:
         epilog=_overview(),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("scenario", nargs="?", help=texts.ARG_SCENARIO)
-    parser.add_argument("--scenario-dir", action="append", default=[], help=texts.ARG_SCENARIO_DIR)
+    parser.add_argument("scenario", nargs="?", help=plain(texts.ARG_SCENARIO))
+    parser.add_argument(
+        "--scenario-dir", action="append", default=[], help=plain(texts.ARG_SCENARIO_DIR)
+    )
     parser.add_argument("--version", action="version", version=f"gebiedsplanner {__version__}")
     return parser
 
@@ -48,11 +51,11 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=HELP[name], description=HELP[name])
+        return commands.add_parser(name, help=plain(HELP[name]), description=HELP[name])
 
     validate = add("validate")
     validate.add_argument("files", nargs="+", metavar="FILE")
-    validate.add_argument("--strict", action="store_true", help=texts.ARG_STRICT)
+    validate.add_argument("--strict", action="store_true", help=plain(texts.ARG_STRICT))
 
     summary = add("summary")
     summary.add_argument("file", metavar="FILE")
@@ -61,8 +64,8 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     move.add_argument("file", metavar="FILE")
     move.add_argument("--from", dest="source", required=True, metavar="GEBIED/POST/JAAR")
     move.add_argument("--to", dest="target", required=True, metavar="GEBIED/POST/JAAR")
-    move.add_argument("--amount", required=True, metavar="N", help=texts.ARG_AMOUNT)
-    move.add_argument("--reason", default="", metavar="TEKST", help=texts.ARG_REASON)
+    move.add_argument("--amount", required=True, metavar="N", help=plain(texts.ARG_AMOUNT))
+    move.add_argument("--reason", default="", metavar="TEKST", help=plain(texts.ARG_REASON))
 
     export = add("export")
     export.add_argument("file", metavar="FILE")
@@ -73,11 +76,13 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     compare = add("compare")
     compare.add_argument("base", metavar="BASE")
     compare.add_argument("variants", nargs="+", metavar="VARIANT")
-    compare.add_argument("-o", "--output", metavar="diff.csv", help=texts.ARG_COMPARE_OUT)
-    compare.add_argument("--all", action="store_true", help=texts.ARG_COMPARE_ALL)
+    compare.add_argument("-o", "--output", metavar="diff.csv", help=plain(texts.ARG_COMPARE_OUT))
+    compare.add_argument("--all", action="store_true", help=plain(texts.ARG_COMPARE_ALL))
     # Only changes is the default now (as in the app); the old option still works.
     compare.add_argument("--only-changes", action="store_true", help=argparse.SUPPRESS)
-    compare.add_argument("--largest-first", action="store_true", help=texts.ARG_LARGEST_FIRST)
+    compare.add_argument(
+        "--largest-first", action="store_true", help=plain(texts.ARG_LARGEST_FIRST)
+    )
     compare.add_argument("--dialect", choices=("standard", "nl"), default="standard")
     tool_commands.add_parsers(commands)
     return parser

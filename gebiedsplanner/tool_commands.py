@@ -24,6 +24,12 @@ from gebiedsplanner.files import locations, storage
 
 Planner = Callable[[Scenario, argparse.Namespace], tools.ToolPlan]
 
+
+def plain(text: str) -> str:
+    """A help text for argparse, which %-formats them: a % of ours is meant literally."""
+    return text.replace("%", "%%")
+
+
 #: Each tool command and what it does, for its --help and the overview.
 HELP = {
     "distribute": texts.CMD_DISTRIBUTE,
@@ -36,44 +42,50 @@ HELP = {
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The four tool commands, each with its options."""
     distribute = _tool_parser(commands, "distribute")
-    distribute.add_argument("--year", type=int, required=True, help=texts.ARG_YEAR)
-    distribute.add_argument("--key", choices=tools.KEYS, default="begroting", help=texts.ARG_KEY)
+    distribute.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
+    distribute.add_argument(
+        "--key", choices=tools.KEYS, default="begroting", help=plain(texts.ARG_KEY)
+    )
     _holds(distribute)
-    distribute.add_argument("--floor", metavar="BEDRAG", help=texts.ARG_FLOOR)
-    distribute.add_argument("--all", action="store_true", help=texts.ARG_ALL)
-    distribute.add_argument("--unit", metavar="BEDRAG", default="1", help=texts.ARG_UNIT)
+    distribute.add_argument("--floor", metavar="BEDRAG", help=plain(texts.ARG_FLOOR))
+    distribute.add_argument("--all", action="store_true", help=plain(texts.ARG_ALL))
+    distribute.add_argument("--unit", metavar="BEDRAG", default="1", help=plain(texts.ARG_UNIT))
 
     fit = _tool_parser(commands, "fit")
-    fit.add_argument("--year", type=int, required=True, help=texts.ARG_YEAR)
+    fit.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
     fit.add_argument(
-        "--post", choices=tools.FIT_POSTS, default="gebiedsopdracht", help=texts.ARG_POST
+        "--post", choices=tools.FIT_POSTS, default="gebiedsopdracht", help=plain(texts.ARG_POST)
     )
     _holds(fit)
 
     couleur = _tool_parser(commands, "couleur-locale")
-    couleur.add_argument("--year", type=int, required=True, help=texts.ARG_YEAR)
-    couleur.add_argument("--min-share", required=True, metavar="PCT", help=texts.ARG_MIN_SHARE)
+    couleur.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
+    couleur.add_argument(
+        "--min-share", required=True, metavar="PCT", help=plain(texts.ARG_MIN_SHARE)
+    )
     _holds(couleur)
 
     copy = _tool_parser(commands, "copy-year")
-    copy.add_argument("--from", dest="source", type=int, required=True, help=texts.ARG_FROM_YEAR)
-    copy.add_argument("--to", dest="target", type=int, required=True, help=texts.ARG_TO_YEAR)
-    copy.add_argument("--index", default="0%", metavar="PCT", help=texts.ARG_INDEX)
+    copy.add_argument(
+        "--from", dest="source", type=int, required=True, help=plain(texts.ARG_FROM_YEAR)
+    )
+    copy.add_argument("--to", dest="target", type=int, required=True, help=plain(texts.ARG_TO_YEAR))
+    copy.add_argument("--index", default="0%", metavar="PCT", help=plain(texts.ARG_INDEX))
 
 
 def _tool_parser(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str
 ) -> argparse.ArgumentParser:
-    parser = commands.add_parser(name, help=HELP[name], description=HELP[name])
+    parser = commands.add_parser(name, help=plain(HELP[name]), description=HELP[name])
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--reason", default="", metavar="TEKST", help=texts.ARG_TOOL_REASON)
-    parser.add_argument("--dry-run", action="store_true", help=texts.ARG_DRY_RUN)
+    parser.add_argument("--reason", default="", metavar="TEKST", help=plain(texts.ARG_TOOL_REASON))
+    parser.add_argument("--dry-run", action="store_true", help=plain(texts.ARG_DRY_RUN))
     return parser
 
 
 def _holds(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--hold", action="append", default=[], metavar="GEBIED", help=texts.ARG_HOLD
+        "--hold", action="append", default=[], metavar="GEBIED", help=plain(texts.ARG_HOLD)
     )
 
 

@@ -400,6 +400,11 @@ def test_help_lists_every_command_from_the_one_table(capsys: pytest.CaptureFixtu
     assert list(HELP) == list(HANDLERS)
     for name, text in HELP.items():
         assert f"gebiedsplanner {name} " in out and text in out
+    for name, text in HELP.items():  # a % in our texts is not argparse's format code
+        with pytest.raises(SystemExit) as done:
+            main([name, "--help"])
+        assert done.value.code == 0
+        assert text in capsys.readouterr().out.replace("\n", " ").replace("  ", " ")
 
 
 def test_a_misspelled_command_gets_a_suggestion(
