@@ -410,6 +410,8 @@ SUMMARY_POLICY_HEADER = "beleidsregels geschonden"
 OVER_ENVELOPE = "boven envelope"
 WITHIN_ENVELOPE = "binnen envelope"
 OVER_ENVELOPE_MARK = "▲ BOVEN ENVELOPE"
+WITHIN_ENVELOPE_SHORT = "binnen"
+OVER_ENVELOPE_SHORT = "▲ BOVEN"
 
 # -- the planner table ---------------------------------------------------------
 TABLE_HEADERS = (
@@ -431,8 +433,14 @@ CAPTION_PLANNED = "Gepland"
 CAPTION_ROOM = "Ruimte"
 CAPTION_IMPOSED = "Taakstelling"
 CAPTION_DISTRIBUTED = "verdeeld"
-CAPTION_OPEN = "te verdelen"
+CAPTION_OPEN = "open"
+#: The captions in a terminal narrower than 80 columns.
+CAPTION_ENVELOPE_SHORT = "Env."
+CAPTION_PLANNED_SHORT = "Gepl."
+CAPTION_IMPOSED_SHORT = "Taak"
+CAPTION_DISTRIBUTED_SHORT = "verd."
 POLICY_COUNT = "Beleid: {count}"
+POLICY_COUNT_SHORT = "Bel. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
 POLICY_MARK = "!"
 

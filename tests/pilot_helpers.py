@@ -17,6 +17,7 @@ stop when the process seems idle).
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -38,6 +39,35 @@ def screen_text(pilot: Pilot[None]) -> str:
     """What a person would read on the terminal now."""
     strips = pilot.app.screen._compositor.render_strips()
     return "\n".join(strip.text for strip in strips)
+
+
+#: The planner's two totals lines in Dutch, 80 columns or more: each figure by caption.
+_TOTALS = (
+    re.compile(
+        r"^Ruimte +(?P<Ruimte>\S+) +(?P<status>.+?) +Envelope +(?P<Envelope>\S+)"
+        r" +Gepland +(?P<Gepland>\S+) *$"
+    ),
+    re.compile(
+        r"^Taakstelling +(?P<Taakstelling>\S+) +verdeeld +(?P<verdeeld>\S+)"
+        r" +open +(?P<open>\S+)(?: +Beleid: (?P<Beleid>\d+))? *$"
+    ),
+)
+
+
+def totals(pilot: Pilot[None]) -> dict[str, str]:
+    """The totals as a person reads them: ``{"Ruimte": "-250.000!", "status": "▲ BOVEN
+    ENVELOPE", "Envelope": ..., "Gepland": ..., "Taakstelling": ..., "verdeeld": ...,
+    "open": ..., "Beleid": "2"}`` (no ``Beleid`` without rules). Fails when a line is
+    missing or a figure is cut off."""
+    lines = screen_text(pilot).splitlines()
+    found: dict[str, str] = {}
+    for pattern in _TOTALS:
+        match = next(filter(None, map(pattern.match, lines)), None)
+        if match is None:
+            shown_now = screen_text(pilot)
+            raise AssertionError(f"no whole totals line {pattern.pattern!r} in:\n{shown_now}")
+        found |= {name: value for name, value in match.groupdict().items() if value is not None}
+    return found
 
 
 def widget_text(pilot: Pilot[None], selector: str) -> str:
@@ -160,3 +190,13 @@ def paint_before_measuring(monkeypatch: pytest.MonkeyPatch) -> None:
         await measure(table, event)
 
     monkeypatch.setattr(DataTable, "_on_idle", paint_then_measure)
+
+
+async def totals_show(pilot: Pilot[None], **expected: str) -> None:
+    """Wait until the totals show ``expected`` (``Ruimte="0", Gepland="57.931.000"``)."""
+
+    def showing() -> bool:
+        shown_now = totals(pilot)
+        return all(shown_now.get(name) == value for name, value in expected.items())
+
+    await until(pilot, showing, f"totals showing {expected}")

@@ -13,7 +13,16 @@ from gebiedsplanner.ui.actions import key_hints
 from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine
-from tests.pilot_helpers import burst, focused, screen_text, shown, toasts, until, wheel_down
+from tests.pilot_helpers import (
+    burst,
+    focused,
+    screen_text,
+    shown,
+    toasts,
+    totals,
+    until,
+    wheel_down,
+)
 from tests.test_app import SIZE, line_shows, line_with, make_app, planner
 
 
@@ -135,12 +144,12 @@ async def test_an_edit_far_down_a_national_scenario(tmp_path: Path) -> None:
     path.write_bytes(dumps(make(2_000)))
     app = make_app(path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        planned = line_with(pilot, "Envelope")[3]
+        planned = totals(pilot)["Gepland"]
         total = line_with(pilot, "Totaal")[1]
         await pilot.press("pagedown", "pagedown", "enter", *"+1", "enter")
         expected = f"{10_000 + (32 * 37 + 2016) % 5_000 + 1:,}".replace(",", ".")
         await line_shows(pilot, "Wijk 00032", 2, expected)
-        assert line_with(pilot, "Envelope")[3] != planned
+        assert totals(pilot)["Gepland"] != planned
         assert line_with(pilot, "Totaal")[1] != total
 
 
@@ -175,3 +184,53 @@ async def test_an_amount_typed_right_after_m_lands_in_the_move_dialog() -> None:
         await pilot.press(*"reden", "enter")
         await line_shows(pilot, "Centrum", 1, "61.000")
         assert line_with(pilot, "Centrum")[1:3] == ["61.000", "2.260.000"]
+
+
+async def test_at_60x20_the_totals_show_room_and_the_over_envelope_sign_first() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("right_square_bracket")  # 2017: 250.000 over the envelope
+        await shown(pilot, "▲ BOVEN")
+        lines = screen_text(pilot).splitlines()
+        assert lines[-3].split() == [
+            "Ruimte", "-250.000!", "▲", "BOVEN", "Env.", "57.931.000", "Gepl.", "58.181.000",
+        ]  # fmt: skip
+        assert lines[-2].split() == [
+            "Taak", "-5.000.000", "verd.", "-4.750.000", "open", "-250.000!", "Bel.", "2",
+        ]  # fmt: skip
+
+
+async def test_the_totals_switch_to_short_captions_and_back_when_the_terminal_is_resized() -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await shown(pilot, "binnen envelope")
+        await pilot.resize_terminal(60, 20)
+        await until(pilot, lambda: "Env. 62.327.000" in screen_text(pilot), "short captions")
+        await pilot.press("right_square_bracket")
+        await shown(pilot, "▲ BOVEN Env.")
+        await pilot.resize_terminal(100, 30)
+        await until(pilot, lambda: totals(pilot)["status"] == "▲ BOVEN ENVELOPE", "whole words")
+        assert totals(pilot)["Beleid"] == "2"
+
+
+async def test_a_policy_count_of_five_digits_is_shown_whole_at_80_and_60_columns() -> None:
+    from textual.app import App, ComposeResult
+
+    from gebiedsplanner.core.table_view import TotalsText
+    from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
+
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TotalsBar()
+
+    figures = TotalsText(
+        envelope="57.931.000", planned="58.181.000", room="-250.000!", over=True,
+        status="▲ BOVEN ENVELOPE", status_short="▲ BOVEN", imposed="-5.000.000",
+        distributed="-4.750.000", open="-250.000!", policy="Beleid: 20000",
+        policy_short="Bel. 20000", broken=True,
+    )  # fmt: skip
+    async with Bar().run_test(size=(80, 24)) as pilot:
+        pilot.app.query_one(TotalsBar).show(figures)
+        await until(pilot, lambda: totals(pilot).get("Beleid") == "20000", "the count whole")
+        await pilot.resize_terminal(60, 20)
+        await shown(pilot, "open  -250.000! Bel. 20000")

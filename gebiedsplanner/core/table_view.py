@@ -190,11 +190,16 @@ class TotalsText(NamedTuple):
     room: str
     over: bool
     status: str
+    """``▲ BOVEN ENVELOPE`` or ``binnen envelope``."""
+    status_short: str
+    """The same for a narrow terminal: ``▲ BOVEN`` or ``binnen``."""
     imposed: str
     distributed: str
     open: str
     policy: str = ""
     """How many policy rules the year breaks (empty for a scenario without rules)."""
+    policy_short: str = ""
+    """The same for a narrow terminal: ``! 9``."""
     broken: bool = False
     """The year breaks a policy rule."""
 
@@ -222,9 +227,11 @@ def totals_text(
         room=marked(amount(totals.room), BINNEN_ENVELOPE),
         over=over,
         status=texts.OVER_ENVELOPE_MARK if over else texts.WITHIN_ENVELOPE,
+        status_short=texts.OVER_ENVELOPE_SHORT if over else texts.WITHIN_ENVELOPE_SHORT,
         imposed=amount(totals.taakstelling_imposed),
         distributed=amount(totals.taakstelling_distributed),
         open=marked(amount(totals.taakstelling_open), TAAKSTELLING_VOLLEDIG_VERDEELD),
         policy="" if count is None else texts.POLICY_COUNT.format(count=count),
+        policy_short="" if count is None else texts.POLICY_COUNT_SHORT.format(count=count),
         broken=bool(count),
     )

@@ -37,9 +37,15 @@ class Figure(Widget):
         self, *, id: str | None = None, width: int = 0, align: str = "<", then: str = ""
     ) -> None:
         super().__init__(id=id)
+        self._text = ""
+        self.reshape(width=width, align=align, then=then)
+
+    def reshape(self, *, width: int = 0, align: str = "<", then: str = "") -> None:
+        """Take another width, alignment or caption (a narrower form of the bar)."""
         self._format = f"{{:{align}{width}}} " if width else "{}"
         self._then = f"{then} " if then else ""
-        self._text, self._shown = "", self._format.format("")
+        self._shown = self._format.format(self._text)
+        self.refresh(layout=True)
 
     def set(self, text: str) -> None:
         """Show ``text`` (no repaint when unchanged)."""

@@ -1,13 +1,20 @@
-"""The always-visible totals for the selected year: envelope, planned, room, taakstelling,
-and how many policy rules the year breaks.
+"""The always-visible totals for the selected year: room and whether the plan is over the
+envelope first, then envelope, planned, taakstelling, and how many policy rules it breaks.
 
 Each figure is its own small widget with a fixed width, so a change repaints
 only the figures whose text changed, not the bar. A figure draws the caption
 of the next one after itself: fewer widgets, a faster start (issue 5).
+
+Below 80 columns the bar takes its narrow form: the same figures with short
+captions, a short over-envelope sign and narrower columns, so that down to 60
+columns every figure is shown whole, the room and the sign first (issue 12).
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
@@ -15,26 +22,49 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.table_view import TotalsText
 from gebiedsplanner.ui.widgets.figure import Figure
 
-#: Per line: its first caption, then per figure its id, width, alignment and the
-#: caption that follows it.
-LINES: tuple[tuple[str, tuple[tuple[str, int, str, str], ...]], ...] = (
+#: From this width on, the bar uses whole words.
+WIDE_FROM = 80
+
+
+class Form(NamedTuple):
+    """How one figure looks in one form of the bar: which field of :class:`TotalsText`
+    it shows ("" for a caption alone: the over-envelope style is not the caption's), its
+    width and alignment, and the name in ``texts`` of the caption after it ("" for none)."""
+
+    field: str
+    width: int
+    align: str = ">"
+    then: str = ""
+
+
+#: Per line, per figure: its id, its wide form and its narrow form.
+LINES: tuple[tuple[tuple[str, Form, Form], ...], ...] = (
     (
-        texts.CAPTION_ENVELOPE,
+        ("", Form("", 0, then="CAPTION_ROOM"), Form("", 0, then="CAPTION_ROOM")),
+        ("room", Form("room", 11), Form("room", 10)),
+        ("status", Form("status", 16, "<"), Form("status_short", 7, "<")),
+        ("", Form("", 0, then="CAPTION_ENVELOPE"), Form("", 0, then="CAPTION_ENVELOPE_SHORT")),
         (
-            ("envelope", 11, ">", texts.CAPTION_PLANNED),
-            ("planned", 11, ">", texts.CAPTION_ROOM),
-            ("room", 11, ">", ""),
-            ("status", 17, "<", ""),
+            "envelope",
+            Form("envelope", 11, then="CAPTION_PLANNED"),
+            Form("envelope", 10, then="CAPTION_PLANNED_SHORT"),
         ),
+        ("planned", Form("planned", 11), Form("planned", 10)),
     ),
     (
-        texts.CAPTION_IMPOSED,
+        ("", Form("", 0, then="CAPTION_IMPOSED"), Form("", 0, then="CAPTION_IMPOSED_SHORT")),
         (
-            ("imposed", 11, ">", texts.CAPTION_DISTRIBUTED),
-            ("distributed", 11, ">", texts.CAPTION_OPEN),
-            ("open", 11, ">", ""),
-            ("policy", 0, "<", ""),
+            "imposed",
+            Form("imposed", 11, then="CAPTION_DISTRIBUTED"),
+            Form("imposed", 10, then="CAPTION_DISTRIBUTED_SHORT"),
         ),
+        (
+            "distributed",
+            Form("distributed", 11, then="CAPTION_OPEN"),
+            Form("distributed", 10, then="CAPTION_OPEN"),
+        ),
+        ("open", Form("open", 11), Form("open", 10)),
+        ("policy", Form("policy", 0, "<"), Form("policy_short", 0, "<")),
     ),
 )
 
@@ -45,22 +75,46 @@ class TotalsBar(Vertical):
     DEFAULT_CSS = """
     TotalsBar { height: 2; }
     TotalsBar Horizontal { height: 1; }
-    TotalsBar #status { width: 1fr; }
     TotalsBar.-over #room, TotalsBar.-over #status { text-style: bold reverse; }
     TotalsBar.-policy #policy { text-style: bold; }
     """
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.wide = True
+        self._totals: TotalsText | None = None
+        self._figures: list[tuple[Figure, Form, Form]] = []
+
     def compose(self) -> ComposeResult:
-        for caption, figures in LINES:
+        self.wide = self.app.size.width >= WIDE_FROM
+        for line in LINES:
             with Horizontal():
-                yield Figure(then=caption)
-                for name, width, align, then in figures:
-                    yield Figure(id=name, width=width, align=align, then=then)
+                for name, wide, narrow in line:
+                    figure = Figure(id=name or None)
+                    self._figures.append((figure, wide, narrow))
+                    yield figure
+        self._reshape()
+
+    def on_resize(self, event: events.Resize) -> None:
+        wide = event.size.width >= WIDE_FROM
+        if wide != self.wide:
+            self.wide = wide
+            self._reshape()
+
+    def _reshape(self) -> None:
+        for figure, wide, narrow in self._figures:
+            form = wide if self.wide else narrow
+            then = str(getattr(texts, form.then)) if form.then else ""
+            figure.reshape(width=form.width, align=form.align, then=then)
+        if self._totals is not None:
+            self.show(self._totals)
 
     def show(self, totals: TotalsText) -> None:
         """Update the figures that changed."""
-        for _, figures in LINES:
-            for name, *_ in figures:
-                self.query_one(f"#{name}", Figure).set(getattr(totals, name))
+        self._totals = totals
+        for figure, wide, narrow in self._figures:
+            field = (wide if self.wide else narrow).field
+            if field:
+                figure.set(getattr(totals, field))
         self.set_class(totals.over, "-over")
         self.set_class(totals.broken, "-policy")
