@@ -10,6 +10,8 @@ from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
+from gebiedsplanner import texts
+
 _KEY_NAMES = {
     "right_square_bracket": "]",
     "left_square_bracket": "[",
@@ -21,13 +23,23 @@ _SHORT_KEYS = {"enter": "⏎"}
 
 
 class ActionSpec(NamedTuple):
-    """Key(s), action, footer label, help text, and whether the footer shows it."""
+    """Key(s), action, the names of its footer label and help text in ``texts``, and
+    whether the footer shows it. Names, not texts: they are looked up when shown, in the
+    language of the moment."""
 
     keys: str
     action: str
-    label: str
-    help: str
+    label_name: str
+    help_name: str
     show: bool
+
+    @property
+    def label(self) -> str:
+        return str(getattr(texts, self.label_name))
+
+    @property
+    def help(self) -> str:
+        return str(getattr(texts, self.help_name))
 
 
 def bindings(
@@ -48,15 +60,27 @@ def bindings(
     ]
 
 
-def key_hints(specs: tuple[ActionSpec, ...]) -> str:
-    """The footer line: ``⏎ Wijzig  m Verschuif  ] Jaar ...`` for the actions shown."""
-    hints = []
-    for spec in specs:
-        if spec.show:
-            key = spec.keys.split(",")[0]
-            key = _SHORT_KEYS.get(key, _KEY_NAMES.get(key, key)).replace("ctrl+", "^")
-            hints.append(f"{key} {spec.label}")
-    return "  ".join(hints)
+def _hint(spec: ActionSpec) -> str:
+    key = spec.keys.split(",")[0]
+    return f"{_SHORT_KEYS.get(key, _KEY_NAMES.get(key, key)).replace('ctrl+', '^')} {spec.label}"
+
+
+def key_hints(specs: tuple[ActionSpec, ...], width: int = 1_000) -> str:
+    """The footer line: ``⏎ Wijzig  m Verschuif  ] Jaar ...`` for the actions shown.
+
+    When they do not all fit in ``width``, the first ones that fit are shown and the
+    help key last: help lists every key, so no key is ever out of reach.
+    """
+    shown = [_hint(spec) for spec in specs if spec.show]
+    line = "  ".join(shown)
+    if len(line) <= width:
+        return line
+    help_hint = next((_hint(spec) for spec in specs if spec.action == "help"), "")
+    kept: list[str] = []
+    for hint in shown:
+        if hint != help_hint and len("  ".join([*kept, hint, help_hint])) <= width:
+            kept.append(hint)
+    return "  ".join([*kept, help_hint] if help_hint else kept)
 
 
 def help_rows(specs: tuple[ActionSpec, ...]) -> list[tuple[str, str]]:

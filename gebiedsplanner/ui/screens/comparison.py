@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Static
+from textual.widgets import ContentSwitcher, Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.compare import Comparison
@@ -30,21 +30,22 @@ from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
     for spec in (
-        ("1", "view('rows')", texts.KEY_VIEW_ROWS, texts.HELP_VIEW_ROWS, True),
-        ("2", "view('totals')", texts.KEY_VIEW_TOTALS, texts.HELP_VIEW_TOTALS, True),
-        ("3", "view('explain')", texts.KEY_VIEW_EXPLAIN, texts.HELP_VIEW_EXPLAIN, True),
-        ("4", "view('bars')", texts.KEY_VIEW_BARS, texts.HELP_VIEW_BARS, True),
-        ("o", "toggle_only_changes", texts.KEY_ONLY_CHANGES, texts.HELP_ONLY_CHANGES, True),
-        ("s", "toggle_sort", texts.KEY_SORT, texts.HELP_SORT, True),
-        ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_BARS_YEAR, False),
-        ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_BARS_YEAR, False),
-        ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT_COMPARISON, False),
-        ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, False),
-        ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
+        ("1", "view('rows')", "KEY_VIEW_ROWS", "HELP_VIEW_ROWS", True),
+        ("2", "view('totals')", "KEY_VIEW_TOTALS", "HELP_VIEW_TOTALS", True),
+        ("3", "view('explain')", "KEY_VIEW_EXPLAIN", "HELP_VIEW_EXPLAIN", True),
+        ("4", "view('bars')", "KEY_VIEW_BARS", "HELP_VIEW_BARS", True),
+        ("o", "toggle_only_changes", "KEY_ONLY_CHANGES", "HELP_ONLY_CHANGES", True),
+        ("s", "toggle_sort", "KEY_SORT", "HELP_SORT", True),
+        ("right_square_bracket,j", "year(1)", "KEY_NEXT_YEAR", "HELP_BARS_YEAR", False),
+        ("left_square_bracket,J", "year(-1)", "KEY_PREV_YEAR", "HELP_BARS_YEAR", False),
+        ("e", "export", "KEY_EXPORT", "HELP_EXPORT_COMPARISON", True),
+        ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", False),
+        ("escape", "back", "KEY_BACK", "HELP_BACK", True),
     )
 )
 
@@ -88,7 +89,7 @@ class ComparisonScreen(Screen[None]):
                 yield Static("\n".join(explanation_lines(self.comparison)), markup=False)
             with VerticalScroll(id="bars"):
                 yield Static("", id="bar-lines", markup=False)
-        yield Footer()
+        yield KeyLine(COMPARISON_ACTIONS)
 
     def on_mount(self) -> None:
         totals = self.query_one("#totals", FittedTable)

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
@@ -31,22 +31,23 @@ from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 #: key(s), action, footer label, help text, shown in the footer
 LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
     for spec in (
-        ("enter", "open", texts.KEY_OPEN, texts.HELP_OPEN, True),
-        ("slash", "filter", texts.KEY_FILTER, texts.HELP_FILTER, True),
-        ("d", "duplicate", texts.KEY_DUPLICATE, texts.HELP_DUPLICATE, True),
-        ("r", "rename", texts.KEY_RENAME, texts.HELP_RENAME, False),
-        ("delete,x", "delete", texts.KEY_DELETE, texts.HELP_DELETE, False),
-        ("b", "mark_base", texts.KEY_BASE, texts.HELP_BASE, True),
-        ("space", "mark_variant", texts.KEY_VARIANT, texts.HELP_VARIANT, True),
-        ("c", "compare", texts.KEY_COMPARE, texts.HELP_COMPARE, True),
-        ("t", "toggle_trash", texts.KEY_TRASH, texts.HELP_TRASH, False),
-        ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, False),
-        ("escape", "back", texts.KEY_BACK, texts.HELP_BACK, True),
+        ("enter", "open", "KEY_OPEN", "HELP_OPEN", True),
+        ("slash", "filter", "KEY_FILTER", "HELP_FILTER", True),
+        ("d", "duplicate", "KEY_DUPLICATE", "HELP_DUPLICATE", True),
+        ("r", "rename", "KEY_RENAME", "HELP_RENAME", False),
+        ("delete,x", "delete", "KEY_DELETE", "HELP_DELETE", False),
+        ("b", "mark_base", "KEY_BASE", "HELP_BASE", True),
+        ("space", "mark_variant", "KEY_VARIANT", "HELP_VARIANT", True),
+        ("c", "compare", "KEY_COMPARE", "HELP_COMPARE", True),
+        ("t", "toggle_trash", "KEY_TRASH", "HELP_TRASH", False),
+        ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", False),
+        ("escape", "back", "KEY_BACK", "HELP_BACK", True),
     )
 )
 
@@ -100,7 +101,7 @@ class LibraryScreen(Screen[None]):
         yield FittedTable(ENTRY_COLUMNS, id="entries", zebra_stripes=True)
         yield FittedTable(TRASH_COLUMNS, id="trash", zebra_stripes=True)
         yield Static("", id="detail", markup=False)
-        yield Footer()
+        yield KeyLine(LIBRARY_ACTIONS)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False

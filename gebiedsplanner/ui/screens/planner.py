@@ -33,7 +33,7 @@ from gebiedsplanner.core.table_view import TableView, totals_text
 from gebiedsplanner.files import presence, recovery, storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.session import Change, EditingSession
-from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows, key_hints
+from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine, Entry
@@ -52,22 +52,22 @@ if TYPE_CHECKING:
 PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
     for spec in (
-        ("enter", "edit", texts.KEY_EDIT, texts.HELP_EDIT, True),
-        ("m", "move", texts.KEY_MOVE, texts.HELP_MOVE, True),
-        ("g", "tools", texts.KEY_TOOLS, texts.HELP_TOOLS, False),
-        ("ctrl+z", "undo", texts.KEY_UNDO, texts.HELP_UNDO, False),
-        ("ctrl+y", "redo", texts.KEY_REDO, texts.HELP_REDO, False),
-        ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
-        ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_PREV_YEAR, False),
-        ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, False),
-        ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
-        ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
-        ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
-        ("h", "history", texts.KEY_HISTORY, texts.HELP_HISTORY, False),
-        ("b", "policy", texts.KEY_POLICY, texts.HELP_POLICY, False),
-        ("l", "library", texts.KEY_LIBRARY, texts.HELP_LIBRARY, True),
-        ("question_mark,f1", "help", texts.KEY_HELP, texts.HELP_HELP, True),
-        ("q", "app.quit", texts.KEY_QUIT, texts.HELP_QUIT, False),
+        ("enter", "edit", "KEY_EDIT", "HELP_EDIT", True),
+        ("m", "move", "KEY_MOVE", "HELP_MOVE", True),
+        ("g", "tools", "KEY_TOOLS", "HELP_TOOLS", False),
+        ("ctrl+z", "undo", "KEY_UNDO", "HELP_UNDO", False),
+        ("ctrl+y", "redo", "KEY_REDO", "HELP_REDO", False),
+        ("right_square_bracket,j", "year(1)", "KEY_NEXT_YEAR", "HELP_NEXT_YEAR", True),
+        ("left_square_bracket,J", "year(-1)", "KEY_PREV_YEAR", "HELP_PREV_YEAR", False),
+        ("k", "toggle_thousands", "KEY_THOUSANDS", "HELP_THOUSANDS", False),
+        ("ctrl+s", "save", "KEY_SAVE", "HELP_SAVE", True),
+        ("S", "save_as", "KEY_SAVE_AS", "HELP_SAVE_AS", False),
+        ("e", "export", "KEY_EXPORT", "HELP_EXPORT", True),
+        ("h", "history", "KEY_HISTORY", "HELP_HISTORY", False),
+        ("b", "policy", "KEY_POLICY", "HELP_POLICY", False),
+        ("l", "library", "KEY_LIBRARY", "HELP_LIBRARY", True),
+        ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", True),
+        ("q", "app.quit", "KEY_QUIT", "HELP_QUIT", False),
     )
 )
 
@@ -120,7 +120,7 @@ class PlannerScreen(PlannerFiles):
         yield TotalsBar(id="totals")
         with Container(id="bottom-line"):  # keeps the swap below from moving anything above
             yield EditLine(id="edit-line")
-            yield KeyLine(key_hints(PLANNER_ACTIONS), id="keys")
+            yield KeyLine(PLANNER_ACTIONS, id="keys")
 
     def on_mount(self) -> None:
         self._show_totals()

@@ -12,17 +12,19 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widget import Widget
 
+from gebiedsplanner.ui.actions import ActionSpec, key_hints
+
 
 class KeyLine(Widget):
-    """`` ⏎ Wijzig  m Verschuif  ...``: the screen's key hints, cut off with … when narrow."""
+    """`` ⏎ Wijzig  m Verschuif  ...``: the screen's key hints, as many as fit, help last."""
 
     DEFAULT_CSS = "KeyLine { height: 1; background: $panel; color: $text; }"
 
-    def __init__(self, hints: str, *, id: str | None = None) -> None:
+    def __init__(self, specs: tuple[ActionSpec, ...], *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.hints = f" {hints}"
+        self.specs = specs
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        text = self.hints if len(self.hints) <= width else self.hints[: width - 1] + "…"
+        text = f" {key_hints(self.specs, width - 1)}"[:width]
         return Strip([Segment(text.ljust(width), self.rich_style)], width)
