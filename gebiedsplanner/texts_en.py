@@ -1,0 +1,756 @@
+"""Every user-facing text, in English: mirrors :mod:`gebiedsplanner.texts` name for name.
+
+Domain words stay the users' own (gebied, couleur locale, gebiedsopdracht,
+taakstelling, envelope, stedelijk); what files store or the program parses stays
+as in texts.py (marked ``# data, not translated``).
+"""
+
+from __future__ import annotations
+
+# -- posts and actions ---------------------------------------------------------
+#: Domain words: the same in English.
+POST_LABELS = {
+    "couleur_locale": "couleur locale",
+    "gebiedsopdracht": "gebiedsopdracht",
+    "taakstelling": "taakstelling",
+}
+
+#: The change log's action codes (files store the code) in the users' words.
+ACTION_LABELS = {
+    "edit": "edit",
+    "move": "move",
+    "undo": "undone",
+    "redo": "redone",
+    "distribute": "distribution",
+    "fit": "fit to envelope",
+    "couleur-locale": "couleur locale raised",
+    "copy-year": "year copied",
+}
+
+# -- amounts typed by users ----------------------------------------------------
+AMOUNT_EMPTY = "Type an amount, for example 250.000, +25.000 or -10%."
+AMOUNT_NO_CENTS = "Whole euros only: leave out the cents (250.000 instead of 250.000,50)."
+AMOUNT_BAD_GROUPING = "'{text}' is not an amount: use the dot only to group thousands (250.000)."
+AMOUNT_NOT_A_NUMBER = "'{text}' is not an amount. Examples: 250.000, 250000, +25.000, -10%."
+AMOUNT_TOO_LARGE = "amount larger than {limit} euros: that is almost certainly a typo"
+AMOUNT_BAD_PERCENT = "'{text}' is not a percentage. Examples: -10%, +2,5%."
+AMOUNT_PERCENT_NEEDS_SIGN = "Give a percentage a + or -: -10% or +5%."
+AMOUNT_NEGATIVE = "{post} cannot be negative"
+TAAKSTELLING_POSITIVE = "a taakstelling is a budget cut and cannot be positive"
+
+# -- edits ---------------------------------------------------------------------
+MOVE_AMOUNT_POSITIVE = "The amount to move must be greater than 0."
+MOVE_SAME_YEAR = "You can only move an amount within the same year."
+MOVE_SAME_CELL = "From and to are the same post: choose a different destination."
+UNKNOWN_GEBIED = "Unknown gebied '{name}'."
+UNKNOWN_POST = "Unknown post '{post}' for {owner}; known: {known}."
+UNKNOWN_YEAR = "Unknown year {year}; this scenario has {years}."
+DID_YOU_MEAN = " Did you mean '{name}'?"
+NOT_EDITABLE_NET = (
+    "Net is calculated (couleur locale + gebiedsopdracht + taakstelling): change a post."
+)
+BAD_ADDRESS = (
+    "'{text}' is not a cell: write GEBIED/POST/JAAR (JAAR is the year), for example"
+    " Charlois/couleur_locale/2017."
+)
+
+# -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
+KEY_LABELS = {"begroting": "by budget", "inwoners": "by inhabitants", "gelijk": "equally"}
+# The tools' reasons go into the change log of the shared scenario file.
+REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"  # data, not translated
+REASON_FIT = "passend maken {year} op de envelope via {post}"  # data, not translated
+REASON_RAISE = (  # data, not translated
+    "couleur locale {year} naar minstens {share} van het netto budget"
+)
+REASON_COPY = "jaar {source} naar {target} gekopieerd, index {index}"  # data, not translated
+REASON_ALL = ", alles opnieuw"  # data, not translated
+REASON_HOLD = ", vast: {names}"  # data, not translated
+REASON_FLOOR = ", bodem {floor}"  # data, not translated
+REASON_UNIT = ", per {unit}"  # data, not translated
+REASON_USER = "; {reason}"  # data, not translated
+FIGURE_TAAKSTELLING = "taakstelling {year}"
+FIGURE_POST = "{post} {year}"
+FIGURE_NET = "net {year}"
+CHECK_EXACT = "Check: {left} = {right}: correct to the euro."
+CHECK_WRONG = "Check: {left} ≠ {right}: does NOT add up; nothing will be changed."
+CHECK_DISTRIBUTE = ("distributed taakstelling {total}", "imposed {imposed}")
+CHECK_FIT = ("planned {planned}", "envelope {envelope}")
+CHECK_RAISE = ("net of all gebieden after {after}", "before {before}")
+CHECK_COPY_LEFT = "{target} becomes {total}"
+CHECK_COPY_RIGHT = "{source} × {factor}"
+CHECK_COPY_ROUNDED = (
+    "Check: {target} becomes {total}; {source} × {factor} is {exact}; the difference comes from"
+    " rounding to whole euros per cell ({cells} cells, each at most 0,50)."
+)
+NOTE_HELD = "Held (unchanged): {names}."
+NOTE_FLOOR = (
+    "Cut down to the floor of {floor} net: {names}; what they could not carry went to the"
+    " other gebieden ({key})."
+)
+NOTE_UNDER_FLOOR = "Already below the floor of {floor} net, so not cut: {names}."
+NOTE_ZERO_FLOOR = (
+    "Cut down to net 0 (without a floor, a gebied does not go below 0): {names}; the rest went"
+    " to the other gebieden ({key})."
+)
+NOTE_UNDER_ZERO = "Net already 0 or less, so not cut: {names}."
+NOTE_BACK_TO_ZERO = "Taakstelling back to 0: {names}; the rest went to the other gebieden ({key})."
+NOTE_POST_TO_ZERO = "{post} down to 0: {names}; the rest went to the other gebieden."
+NOTE_EXTRA = "The loose euros from rounding (largest remainder, equal remainders by name): {names}."
+NOTE_EXTRA_UNIT = (
+    "Distributed in multiples of {unit}; what was left (largest remainder, equal remainders"
+    " by name) went to: {names}."
+)
+NOTE_NOTHING_TO_DO = "Nothing to do: {why}"
+WHY_DISTRIBUTED = "the taakstelling of {year} is already distributed exactly."
+WHY_FITS = "{year} already matches the envelope exactly."
+WHY_SHARE_MET = "every gebied already has at least {share} couleur locale."
+WHY_SAME_YEAR = "{target} already equals {source} × {factor}."
+NOTE_SHARE_MET = "Already at least {share}, unchanged: {count} gebieden."
+NOTE_COPY_SCOPE = (
+    "The envelope and the imposed taakstelling of {target} stay as they are ({envelope} and"
+    " {imposed}): after applying, check the room and what is still to distribute."
+)
+NOTE_NO_NET = "No net budget, skipped: {names}."
+NAMES_MORE = "{names} and {count} more"
+TOOL_ALL_HELD = "All gebieden are held: there is no one left to distribute {amount} over."
+TOOL_SHORT_FLOOR = (
+    "That does not fit: with this floor and these held gebieden, the distribution is {short} short."
+)
+TOOL_SHORT_BACK = (
+    "That does not fit: {short} of taakstelling cannot go back. A taakstelling does not go"
+    " above 0, and a gebied that weighs 0 in the key ({key}) gets nothing back; try a different"
+    " key (equally)."
+)
+TOOL_SHORT_POST = "That does not fit: {post} cannot go below 0; it is {short} short."
+TOOL_SHORT_OPDRACHT = (
+    "That does not fit: the gebiedsopdracht is too small in {names}; {short} short in total."
+)
+TOOL_NO_BASIS = "Cannot distribute {key}: all gebieden have 0."
+TOOL_NO_BASIS_POST = "Cannot distribute in proportion: {post} is 0 everywhere."
+TOOL_NO_INWONERS = (
+    "No inhabitants (inwoners) given for: {names}. Choose a different key or fill them in."
+)
+TOOL_BAD_UNIT = "The unit must be a whole amount of at least 1 euro."
+TOOL_SAME_YEAR = "The from and to years are the same: choose two different years."
+TOOL_BAD_INDEX = "An index of {index} makes everything 0 or negative: choose more than -100%."
+TOOL_BAD_SHARE = "A share must be between 0% and 100%, not {share}."
+TOOL_NOTHING_APPLIED = "Nothing changed."
+TOOL_COLUMN_OWNER = "gebied"
+TOOL_COLUMNS = ("{figure} old", "new", "difference", "")
+MARK_HELD = "held"
+MARK_FLOOR = "to floor"
+MARK_UNDER_FLOOR = "below floor"
+MARK_ZERO = "to net 0"
+MARK_UNDER_ZERO = "net ≤ 0"
+MARK_BACK_TO_ZERO = "back to 0"
+MARK_EXTRA = "+ rounding"
+MARK_NO_NET = "no net"
+TOOL_APPLIED = "Applied as one step ({cells}) and saved in {file}."
+TOOL_DRY_RUN = "Dry run: nothing saved. Without --dry-run this is applied."
+TOOL_NOTHING_SAVED = "There is nothing to change; the file stays as it was."
+FIX_TOOL = "adjust the options (see --help for this command) and try again"
+FIX_TOOL_BUNDLED = "try it with --dry-run, or first copy the example to your own folder"
+HOLD_NOT_A_GEBIED = (
+    "--hold takes the names of gebieden; stedelijk (the city-wide posts) is not a gebied."
+)
+CMD_DISTRIBUTE = (
+    "distribute a year's remaining taakstelling (imposed budget cut) over the gebieden (districts)"
+)
+CMD_FIT = "make a year fit the envelope (the total NRW budget) through one post, in proportion"
+CMD_COULEUR_LOCALE = (
+    "raise couleur locale (local initiatives) to a minimum share, out of the"
+    " gebiedsopdracht (welfare contract)"
+)
+CMD_COPY_YEAR = "copy all amounts of one year to another year, indexed"
+ARG_YEAR = "the year, for example 2017"
+ARG_KEY = (
+    "distribution key: begroting (by net budget, the default), inwoners (by inhabitants) or"
+    " gelijk (equally)"
+)
+ARG_HOLD = "leave this gebied (district) unchanged (may be repeated)"
+ARG_FLOOR = "minimum net budget per gebied, for example 1.000.000"
+ARG_ALL = (
+    "first set the taakstelling of all gebieden to 0, then distribute the whole imposed amount"
+)
+ARG_UNIT = "distribute in multiples of this amount, for example 1000"
+ARG_TOOL_REASON = "note (toelichting) on why, logged after the parameters in the change log"
+ARG_DRY_RUN = "only show what would change; save nothing"
+ARG_POST = "the post that is adjusted"
+ARG_MIN_SHARE = "minimum share of couleur locale in the net budget, for example 10% or 12,5%"
+ARG_FROM_YEAR = "the year to copy"
+ARG_TO_YEAR = "the year that receives the amounts (must already exist in the scenario)"
+ARG_INDEX = "indexation, for example 2,5% (or -1%)"
+TOOL_TITLE = "Tools · {name}"
+TOOL_NAMES = {
+    "distribute": "Distribute taakstelling",
+    "fit": "Fit to the envelope",
+    "couleur-locale": "Raise couleur locale",
+    "copy-year": "Copy a year",
+}
+TOOL_LABEL_TOOL = "Tool"
+TOOL_LABEL_YEAR = "Year"
+TOOL_LABEL_KEY = "Key"
+TOOL_LABEL_FLOOR = "Floor"
+TOOL_LABEL_UNIT = "Unit"
+TOOL_LABEL_ALL = "start over: no"
+TOOL_LABEL_ALL_ON = "start over: yes"
+TOOL_LABEL_POST = "Via post"
+TOOL_LABEL_SHARE = "Minimum share of couleur locale"
+TOOL_LABEL_TO_YEAR = "To year"
+TOOL_LABEL_INDEX = "Index"
+TOOL_LABEL_HOLDS = "Held"
+TOOL_LABEL_REASON = "Note"
+TOOL_FLOOR_PLACEHOLDER = "none"
+TOOL_HOLDS_PLACEHOLDER = "gebieden that do not change, comma-separated: Pernis, Rozenburg"
+TOOL_KEYS = "Enter: apply · Tab: next field · space: choose from list · Esc: back"
+TOOL_ROWS_CUT = "The first {shown} of {count} gebieden are shown above; all of them count."
+TOOL_APPLIED_NOTICE = "{action}: {cells} changed, as one step; ctrl+z undoes it."
+CELLS = ("{count} cell", "{count} cells")
+KEY_APPLY = "Apply"
+PALETTE_THEME = "Theme"
+PALETTE_THEME_HELP = "Choose other colours for the screen"
+PALETTE_QUIT = "Quit"
+PALETTE_QUIT_HELP = "Quit gebiedsplanner (asks first if there are unsaved changes)"
+HOW_TO_QUIT_TITLE = "Quit?"
+HOW_TO_QUIT = "ctrl+c does not quit the program. To quit: q or ctrl+q."
+TOOL_PREVIEW_PENDING = "The preview is still being updated: look at it, then press Enter."
+TOOL_PREVIEW_STALE = "Updating the preview for the new settings…"
+KEY_TOOLS = "Tools"
+HELP_TOOLS = (
+    "Tools: distribute taakstelling, fit to the envelope, raise couleur locale, copy a year"
+)
+PERCENT_BAD = "'{text}' is not a percentage. Examples: 10%, 12,5%, -1%."
+PERCENT_COMMA = "'{text}': write decimals with a comma (12,5%); a dot separates thousands."
+PERCENT_TOO_LONG = "'{text}': at most 6 digits before and 6 after the decimal comma."
+
+# -- problems with files -------------------------------------------------------
+PROBLEM_LINE = "{where}: {message}\n    fix: {fix}"
+PLACE_LINE = "line {line}"
+PLACE_LINE_COLUMN = "line {line}, column {column}"
+PLACE_WITH_LINE = "{path} (line {line})"
+FILE_MISSING = "file does not exist"
+FIX_FILE_MISSING = "check the name and the folder, or choose an existing scenario"
+FILE_IS_DIR = "this is a folder, not a file"
+FIX_FILE_IS_DIR = "give the name of a .toml file in that folder"
+FILE_NO_READ = "no permission to read this file"
+FIX_NO_READ = "ask the owner for read permission, or copy the file to your own folder"
+FILE_EMPTY = "file is empty"
+FIX_EMPTY = "choose a scenario file, or make one with 'save as' from the example"
+FILE_BINARY = "this is not a text file (it contains binary data)"
+FIX_BINARY = "choose a scenario file in TOML format (.toml)"
+FILE_NOT_UTF8 = "the text is not saved as UTF-8"
+FIX_UTF8 = "save the file as UTF-8 (in most editors: 'Save as' > encoding UTF-8)"
+TOML_SYNTAX = "TOML syntax error: {detail}"
+FIX_TOML = "repair the line; compare it with the bundled example nrw-2016-2019.toml"
+TOML_TOO_DEEP = "lists or tables are nested more than 400 levels deep: that is not a scenario"
+TOML_HUGE_NUMBER = "a number of thousands of digits: that is not an amount"
+MORE_PROBLEMS = "and {count} more problems (the first 100 are listed above)"
+MISSING_FORMAT = "'format' is missing"
+UNKNOWN_FORMAT = "unknown format version {found}"
+FIX_FORMAT = "put 'format = 1' at the top (this version of gebiedsplanner reads format 1)"
+MISSING_TABLE = "table '{key}' is missing"
+NOT_A_TABLE = "expected a table here, but found {found}"
+FIX_ADD_TABLE = "add a table [{header}] with an amount per year, such as 2017 = 250_000"
+NOT_A_LIST = "expected a list here, but found {found}"
+MISSING_KEY = "'{key}' is missing"
+FIX_ADD_TEXT = 'add {key} = "..."'
+NOT_TEXT = "expected text in quotes here, but found {found}"
+FIX_QUOTE_TEXT = "put the text in quotes"
+UNKNOWN_KEY = "unknown key '{key}'"
+FIX_UNKNOWN_KEY = "remove or rename the key; allowed: {allowed}"
+AMOUNT_WRONG_TYPE = "an amount must be a whole number of euros, but found {found}"
+FIX_WHOLE_EUROS = "write whole euros without a dot or comma, such as 250000 or 250_000"
+FIX_TYPO = "check the number of zeros"
+NOT_A_YEAR = "'{key}' is not a year"
+FIX_YEAR_KEY = "use four-digit years as keys, such as 2017 = 250_000"
+EXTRA_YEAR = "year {year} is not in the envelope ({years})"
+FIX_EXTRA_YEAR = "remove this year, or add it to [envelope] as well"
+MISSING_YEAR = "year {year} is missing"
+FIX_MISSING_YEAR = "add {year} = ...: every post has an amount for every year of the envelope"
+FIX_SIGN = "check the sign: a taakstelling is 0 or negative, other amounts 0 or positive"
+ENVELOPE_EMPTY = "the envelope has no years"
+FIX_ENVELOPE_EMPTY = "add the NRW budget per year, such as 2017 = 57_931_000"
+RESERVED_GEBIED = "'{name}' is reserved for the city-wide (stedelijk) posts"
+EMPTY_GEBIED_NAME = "a gebied without a name"
+FIX_RENAME_GEBIED = "give the gebied a different name"
+INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
+FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
+LOG_WHEN = "a change in the change log lacks a valid time (when)"
+LOG_CHANGE = "a change in the change log is unreadable (cell, old, new)"
+FIX_LOG = "repair the change log [[log]] or get it back from an earlier version of the file"
+TYPE_BOOL = "a true/false value"
+TYPE_FLOAT = "a decimal number ({value})"
+TYPE_STRING = "text ({value!r})"
+TYPE_TABLE = "a table"
+TYPE_LIST = "a list"
+
+# -- policy rules (beleid) -------------------------------------------------------
+#: A rule as a statement, per rule code (the key in ``[beleid]``); ``{value}`` is its setting.
+RULE_STATEMENTS = {
+    "min_couleur_locale_pct": "couleur locale is at least {value} of each gebied's net budget",
+    "min_gebiedsopdracht": "the gebiedsopdracht is at least € {value} per gebied and year",
+    "max_wijziging_pct": "couleur locale and gebiedsopdracht change by at most {value} a year",
+    "taakstelling_volledig_verdeeld": "the taakstelling is fully distributed every year",
+    "binnen_envelope": "the plan stays within the envelope every year",
+}
+#: A violation of a rule, per rule code; ``{post}`` is the offending cell's post.
+RULE_BROKEN = {
+    "min_couleur_locale_pct": "couleur locale below {value} of net",
+    "min_gebiedsopdracht": "gebiedsopdracht below € {value}",
+    "max_wijziging_pct": "change in {post} above {value} of last year",
+    "taakstelling_volledig_verdeeld": "taakstelling not fully distributed",
+    "binnen_envelope": "over the envelope",
+}
+#: How much a violation is off by, per rule code.
+RULE_BY = {
+    "min_couleur_locale_pct": "€ {by} too little",
+    "min_gebiedsopdracht": "€ {by} too little",
+    "max_wijziging_pct": "€ {by} too much",
+    "taakstelling_volledig_verdeeld": "€ {by} difference",
+    "binnen_envelope": "€ {by} too much",
+}
+RULE_PERCENT = "{value}%"
+RULE_WHOLE_YEAR = "total"
+RULE_OFF = "{rule} (switched off)"
+VIOLATION_LINE = "{owner}, {year}: {rule}: {by}"
+VIOLATION_IN_YEAR = "  {owner}: {rule}: {by}"
+UNKNOWN_RULE = "unknown policy rule '{key}'."
+FIX_UNKNOWN_RULE = "remove or rename the rule; known: {allowed}"
+RULE_PERCENT_TYPE = "expected a percentage here (such as 10 or 12.5), but found {found}"
+RULE_PERCENT_RANGE = "percentage {value} is not between 0 and 100"
+RULE_PERCENT_DECIMALS = "percentage {value} has more than two decimals"
+FIX_PERCENT = "write a number from 0 to 100 inclusive with at most two decimals, such as 10 or 12.5"
+RULE_NOT_FLAG = "expected true or false here, but found {found}"
+FIX_FLAG = "write true (the rule applies) or false (the rule does not apply)"
+RULE_AMOUNT_NEGATIVE = "a minimum amount cannot be negative"
+FIX_RULE_AMOUNT = "write whole euros of 0 or more, such as 1_000_000"
+
+# -- problems on disk ----------------------------------------------------------
+DISK_FULL = "the disk is full"
+FIX_DISK_FULL = "free up space or save in a different folder; your changes are still on the screen"
+FOLDER_NOT_WRITABLE = "no permission to write in this folder"
+FIX_NOT_WRITABLE = "save in a folder you may write to ('save as'), or ask for write permission"
+FOLDER_MISSING = "the folder does not exist"
+FIX_FOLDER_MISSING = "create the folder first, or choose an existing folder"
+SYMLINK_LOOP = "a loop of symbolic links"
+FIX_SYMLINK_LOOP = "choose the real file instead of the link"
+OS_ERROR = "error from the operating system: {detail}"
+FIX_OS_ERROR = "try again, or choose a different folder"
+NAME_TOO_LONG = "the name of the file or folder is too long"
+FIX_NAME_TOO_LONG = "choose a shorter name or a folder closer to the top-level folder"
+BAD_FILE_NAME = "the name contains a character that cannot be in a file name (such as a null byte)"
+FIX_BAD_FILE_NAME = "check the name of the file or the folder"
+FILE_NOT_REGULAR = "this is not an ordinary file (but a pipe, device or socket)"
+FIX_NOT_REGULAR = "choose a scenario file (.toml); remove or rename what is here"
+FILE_TOO_LARGE = "file is larger than {limit} MB: that is not a scenario"
+FIX_TOO_LARGE = "choose the right file; a scenario of 50.000 gebieden is about 15 MB"
+LOCK_NOT_FILE = "the write lock is not an ordinary file (a link, pipe or folder)"
+FIX_LOCK_NOT_FILE = "remove this lock file; it is created again the next time you save"
+FILE_VANISHED = "the file no longer exists (renamed, moved or put in the trash)"
+RENAME_LINK = "this is a symbolic link to a scenario elsewhere"
+FIX_RENAME_LINK = "rename the file the link points to, or duplicate (d) and rename the copy"
+FIX_RESCAN = "open the library again and try once more"
+FIX_FILE_VANISHED = "save your version as a new scenario ('save as'); nothing was overwritten"
+CHANGED_ON_DISK = "the file has changed since you opened it (by a colleague or another program)"
+FIX_CHANGED_ON_DISK = (
+    "nothing was overwritten: save your version as a variant ('save as') and compare the two"
+)
+FILE_EXISTS = "a file with this name already exists"
+FIX_FILE_EXISTS = "choose a different name"
+CONFIG_SCENARIO_DIR = "scenario_dir must be a folder name in quotes, or a list of them"
+UNKNOWN_HOME = "'{text}': that user (after ~) is unknown on this computer"
+FIX_UNKNOWN_HOME = (
+    "write the folder in full, such as /home/name/folder, or use ~/ for your own folder"
+)
+FIX_CONFIG = "repair or remove the configuration file"
+SAVE_AS_NO_PATHS = "A name, not a path: leave out '/', '\\' and '..'."
+SAVE_AS_EMPTY = "Give a name with letters or digits."
+
+# -- command line --------------------------------------------------------------
+APP_DESCRIPTION = (
+    "Plan the NRW budgets per gebied (couleur locale, gebiedsopdracht, taakstelling)\n"
+    "against the envelope. Without SCENARIO, the bundled example opens."
+)
+OVERVIEW_HEAD = "commands without a screen:"
+OVERVIEW_TAIL = "'gebiedsplanner COMMAND --help' shows the details."
+UNKNOWN_COMMAND = (
+    "gebiedsplanner: '{word}' is not a command or a file. Did you mean '{command}'?"
+    " 'gebiedsplanner --help' shows all commands."
+)
+ARG_SCENARIO = "scenario file (.toml) to open"
+ARG_SCENARIO_DIR = "folder with scenarios, for example a shared team folder (may be repeated)"
+ARG_AMOUNT = "amount in whole euros, such as 50000 or 50.000"
+ARG_REASON = "note (toelichting): why this move"
+CMD_VALIDATE = "check scenario files (exit code 0 if everything is correct)"
+CMD_SUMMARY = (
+    "envelope (total budget), planned, room and taakstelling (budget cut) still to"
+    " distribute, per year"
+)
+CMD_MOVE = "move an amount from one post to another and save"
+CMD_EXPORT = "export the plan to CSV"
+VALID = "{file}: OK ({name})"
+VALID_WITH_VIOLATIONS = "{file}: file OK ({name}); policy rules broken: {count}"
+ARG_STRICT = "broken policy rules give exit code 1 (without --strict: only warnings)"
+FIX_ADDRESS = "write GEBIED/POST/JAAR (JAAR is the year), for example Charlois/couleur_locale/2017"
+FIX_MOVE = "choose a smaller amount or a different post"
+FIX_MOVE_SAME_YEAR = "give --from and --to the same year, for example both .../2017"
+FIX_MOVE_OTHER_CELL = "choose a different post or a different gebied for --to"
+FIX_AMOUNT_TYPED = "type an amount in whole euros, such as 50000 or 50.000"
+FIX_REASON = "shorten the note; a long text belongs in a document of its own"
+BUNDLED_READ_ONLY = "this is the bundled example; it is never overwritten"
+FIX_BUNDLED_READ_ONLY = "first copy it to your own folder and work in that copy"
+MOVED = "{amount} moved from {source} to {target}; room {year}: {room}. Saved in {file}."
+EXPORTED = "{rows} rows exported to {output}."
+EXPORT_OVER_SCENARIO = (
+    "this is a scenario file (or the name ends in .toml): an export never replaces one"
+)
+EXPORT_OVER_LINK = "there is a symbolic link here: an export does not write through it"
+EXPORT_OVER_SPECIAL = "this is not an ordinary file (but a folder, pipe or device)"
+FIX_EXPORT_NAME = "choose a different file name that ends in .csv"
+EXPORT_EXISTS_TITLE = "File already exists"
+EXPORT_EXISTS_QUESTION = "{file} already exists. Overwrite it with this export?"
+
+# -- summary -------------------------------------------------------------------
+SUMMARY_HEADERS = ("year", "envelope", "planned", "room", "taakstelling still to distribute")
+SUMMARY_POLICY_HEADER = "policy rules broken"
+OVER_ENVELOPE = "over envelope"
+WITHIN_ENVELOPE = "within envelope"
+OVER_ENVELOPE_MARK = "▲ OVER ENVELOPE"
+
+# -- the planner table ---------------------------------------------------------
+TABLE_HEADERS = (
+    ("Gebied", ""),
+    ("Couleur", "locale"),
+    ("Gebieds-", "opdracht"),
+    ("Taak-", "stelling"),
+    ("Net", ""),
+    ("CL", "share"),
+)
+UNIT_EUROS = "amounts in €"
+UNIT_THOUSANDS = "x € 1.000"
+#: "Stedelijk" names the city-wide posts' owner as users type it (``stedelijk/...``).
+STEDELIJK_ROW = "Stedelijk: {name}"
+TOTAL_ROW = "Total"
+
+# -- totals bar ------------------------------------------------------------------
+CAPTION_ENVELOPE = "Envelope"
+CAPTION_PLANNED = "Planned"
+CAPTION_ROOM = "Room"
+CAPTION_IMPOSED = "Taakstelling"
+CAPTION_DISTRIBUTED = "distributed"
+CAPTION_OPEN = "left"
+POLICY_COUNT = "Policy: {count}"
+#: After an amount or total that breaks a policy rule: a sign, not only a colour.
+POLICY_MARK = "!"
+
+# -- describing changes ----------------------------------------------------------
+STEDELIJK_LABEL = "Stedelijk"
+CELL_LABEL = "{owner} · {post} · {year}"
+CELL_LABEL_NO_YEAR = "{owner} · {post}"
+CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
+
+# -- the app -----------------------------------------------------------------------
+PROBLEM_TITLE = "Problem"
+SAVED = "Saved in {file}."
+TITLE_YEAR = " · {year} ({index}/{count})"
+TITLE_UNIT = " · {unit}"
+TITLE_EXAMPLE = " · example"
+TITLE_DIRTY = " ● not saved"
+TITLE_UNIT_EUROS = "€"
+KEY_EDIT = "Edit"
+KEY_MOVE = "Move"
+KEY_NEXT_YEAR = "Year"
+KEY_PREV_YEAR = "Prev year"
+KEY_THOUSANDS = "x1000"
+KEY_SAVE = "Save"
+KEY_SAVE_AS = "Save as"
+KEY_EXPORT = "CSV"
+KEY_HELP = "Help"
+KEY_QUIT = "Quit"
+KEY_CANCEL = "Cancel"
+KEY_CLOSE = "Close"
+HELP_EDIT = "Change the amount in the cell under the cursor"
+HELP_MOVE = "Move an amount to another post or another gebied (same year)"
+HELP_NEXT_YEAR = "Next year"
+HELP_PREV_YEAR = "Previous year"
+HELP_THOUSANDS = "Switch between whole euros and x € 1.000"
+HELP_SAVE = "Save (the bundled example: save as a copy)"
+HELP_SAVE_AS = "Save as: a copy with a new name in the scenario library"
+HELP_EXPORT = "Export the plan to CSV (like 'gebiedsplanner export')"
+HELP_HELP = "This help"
+HELP_QUIT = "Quit (asks first if there are unsaved changes)"
+HELP_EXTRA_KEYS = (
+    ("↑ ↓ ← →", "Move the cursor to another cell"),
+    ("PgUp PgDn Home End", "Page up/down, first/last row"),
+    ("ctrl+p", "Command palette: every action by name"),
+    ("ctrl+q", "Quit (like q)"),
+    ("tab / shift+tab", "In a dialog: to the next/previous field"),
+    ("esc", "Close a dialog without changing anything"),
+)
+HELP_TITLE = "Keys"
+HELP_INPUT = (
+    "\nTyping amounts: 250.000 or 250000 sets the amount; +25.000 and -25.000 add or subtract;\n"
+    "-10% and +2,5% change it by a percentage; =-300.000 sets a negative amount\n"
+    "(taakstelling). Whole euros only."
+)
+HELP_KEYS = "esc, ? or q: close"
+EDITOR_PLACEHOLDER = "+5.000 or -10%"
+EDITOR_HINT = "Enter: apply · Tab: note · Esc: back"
+EDIT_PREVIEW = "{old} → {new} ({delta})"
+EDITOR_REFUSED = "Not possible: {new} — {problem}."
+REASON_PLACEHOLDER = "Note: why? (optional)"
+MOVE_TITLE = "Move an amount in {year}"
+MOVE_FROM = "From"
+MOVE_TO = "To"
+MOVE_AMOUNT_PLACEHOLDER = "Amount, for example 50.000"
+MOVE_HINT = "Type the amount; Tab to the note, gebieden and posts."
+MOVE_KEYS = "Enter: move · Tab: next field · Esc: cancel"
+QUIT_TITLE = "Unsaved changes"
+QUIT_QUESTION = "There are changes that have not been saved yet. What would you like to do?"
+# The letter in brackets is the key the code binds to the button: keep it.
+QUIT_SAVE_BUTTON = "Save (o)"
+QUIT_DISCARD_BUTTON = "Don't save (n)"
+QUIT_STAY_BUTTON = "Back (esc)"
+SAVE_QUEUED = "Saving; this state will be saved right after."
+SAVE_BUSY = "Saving; try again in a moment."
+GONE_TITLE = "File no longer exists"
+GONE_QUESTION = (
+    "{file} has been renamed, moved, put in the trash or replaced by something else"
+    " (such as a link to another file) since you opened it."
+    " Nothing was overwritten; your changes are still on the screen and in the journal."
+)
+GONE_RECREATE_BUTTON = "Create again (o)"
+GONE_SAVE_AS_BUTTON = "Save as (a)"
+SAVE_AS_TITLE = "Save as"
+SAVE_AS_FOLDER = "Folder: {folder}"
+SAVE_AS_PLACEHOLDER = "Name of the scenario"
+SAVE_AS_FILE = "File: {file}"
+SAVE_AS_KEYS = "Enter: save · Esc: cancel"
+SAVE_AS_KEYS_FOLDERS = "Enter: save · ↑↓: other folder · Esc: cancel"
+KEY_OTHER_FOLDER = "Other folder"
+SAVE_AS_COPY = "{name} (copy)"
+EXPORT_FILE = "plan.csv"
+EXPORT_TITLE = "Export to CSV"
+EXPORT_LAYOUTS = (("long: one row per amount", "long"), ("wide: one column per year", "wide"))
+EXPORT_DIALECTS = (("Dutch Excel (;)", "nl"), ("standard (,)", "standard"))
+EXPORT_KEYS = "Enter in the file field: export · Esc: cancel"
+
+# -- comparison --------------------------------------------------------------------
+ABSENT = "(missing)"
+COMPARE_HEADERS = ("gebied", "post", "year", "base")
+COMPARE_BASE = "base"
+COMPARE_VARIANT = "variant {n}"
+COMPARE_DIFF = "difference"
+COMPARE_LEGEND_BASE = "base:      {name}"
+COMPARE_LEGEND_VARIANT = "variant {n}: {name}"
+COMPARE_TOTALS_HEADERS = ("year", "scenario", "envelope", "planned", "room", "")
+COMPARE_TOTALS_TITLE = "Totals against the envelope"
+COMPARE_ROWS_TITLE = "Differences per gebied, post and year"
+COMPARE_NO_CHANGES = "No differences."
+EXPLAIN_TITLE = "Explanation from the change logs"
+EXPLAIN_VARIANT = "variant {n} ({name}):"
+EXPLAIN_UNRELATED = "not derived from the base: the change logs have no common start"
+EXPLAIN_NOTHING = "no changes recorded since the split"
+EXPLAIN_BASE_SINCE = "in the base since then:"
+NO_REASON = "(no note)"
+ENTRY_STAMP = "({who}, {when})"
+ENTRY_MOVE = "€ {amount} {owner} {source} → {target} {year}"
+ENTRY_EDIT = "{cell}: {old} → {new}"
+CL_SHORT = "CL"
+BARS_TITLE = "Net budget per gebied in {year} (bar) and share of couleur locale"
+CMD_COMPARE = "compare a base scenario with one or more variants"
+ARG_COMPARE_ALL = "show and write all cells, including unchanged ones (default: only differences)"
+ARG_COMPARE_OUT = "also write the comparison as CSV"
+COMPARE_WRITTEN = "{rows} comparison rows written to {output}."
+STATUS_OVER = "over envelope: {amount} in {year}"
+ARG_LARGEST_FIRST = "sort by largest difference"
+
+# -- library -----------------------------------------------------------------------
+LIBRARY_BROKEN = "cannot load: {problem}"
+FIX_LIBRARY_BUNDLED = "first make a copy (duplicate) and change that"
+FIX_RESTORE_EXISTS = "rename or move the file that is there now, and try again"
+YES_BUTTON = "Yes (y)"
+NO_BUTTON = "No (n)"
+KEY_LIBRARY = "Library"
+HELP_LIBRARY = "Scenario library: open, duplicate, rename, delete, compare"
+KEY_OPEN = "Open"
+HELP_OPEN = "Open the scenario (in the trash: restore it)"
+KEY_FILTER = "Filter"
+HELP_FILTER = "Filter by name or folder: type, Enter to go back to the list"
+KEY_DUPLICATE = "Duplicate"
+HELP_DUPLICATE = "Duplicate as a variant with a new name"
+KEY_RENAME = "Rename"
+HELP_RENAME = "Rename the scenario (and the file)"
+KEY_DELETE = "Delete"
+HELP_DELETE = "Move to the trash (can be restored)"
+KEY_BASE = "Base"
+HELP_BASE = "Mark as the base for the comparison"
+KEY_VARIANT = "Variant"
+HELP_VARIANT = "Mark as a variant for the comparison (more than one allowed)"
+KEY_COMPARE = "Compare"
+HELP_COMPARE = "Compare the base with the marked variants"
+KEY_TRASH = "Trash"
+HELP_TRASH = "Show the trash (Enter restores)"
+KEY_BACK = "Back"
+HELP_BACK = "Back to the previous screen"
+LIBRARY_TITLE = "Scenario library  ·  b base, space variant, c compare, / filter"
+TRASH_TITLE = "Trash  ·  Enter restores, Esc back to the library"
+LIBRARY_FILTER = "Filter: type part of the name or folder"
+LIBRARY_COLUMNS = ("", "Name", "Status", "Years", "Folder", "Last changed")
+TRASH_COLUMNS = ("File", "Original folder", "Deleted on")
+MARK_BASE = "B"
+MARK_VARIANT = "V{n}"
+DUPLICATE_TITLE = "Duplicate as variant"
+RENAME_TITLE = "Rename scenario"
+VARIANT_SUGGESTION = "{name} variant"
+DUPLICATED = "Variant saved: {file}"
+RENAMED = "Renamed: {file}"
+DELETED = "Moved to the trash: {file} (to restore: t, Enter)"
+RESTORED = "Restored: {file}"
+DELETE_TITLE = "Delete"
+DELETE_QUESTION = "Move '{name}' to the trash? You can restore it later."
+COMPARE_NEEDS_MARKS = "Mark a base (b) and at least one variant (space), then press c."
+OPEN_DISCARD_TITLE = "Unsaved changes"
+OPEN_DISCARD_QUESTION = (
+    "The current scenario has unsaved changes. Open another one anyway?"
+    " The changes will then be lost."
+)
+KEY_VIEW_ROWS = "Differences"
+HELP_VIEW_ROWS = "Differences per gebied, post and year"
+KEY_VIEW_TOTALS = "Totals"
+HELP_VIEW_TOTALS = "Totals per scenario against the envelope"
+KEY_VIEW_EXPLAIN = "Explain"
+HELP_VIEW_EXPLAIN = "The recorded changes that explain the difference, with their notes"
+KEY_VIEW_BARS = "Chart"
+HELP_VIEW_BARS = "Bars: net budget per gebied per scenario, share of couleur locale"
+KEY_ONLY_CHANGES = "Only differences"
+HELP_ONLY_CHANGES = "Switch between only differences and all cells"
+KEY_SORT = "Sort"
+HELP_SORT = "Switch between file order and largest difference first"
+HELP_BARS_YEAR = "Chart: another year"
+HELP_EXPORT_COMPARISON = "Write the comparison as CSV (like 'gebiedsplanner compare -o')"
+COMPARE_STATE = "{shown} of {total} cells · {filter} · {order}"
+STATE_ONLY_CHANGES = "only differences"
+STATE_ALL = "all cells"
+STATE_LARGEST = "largest difference first"
+STATE_FILE_ORDER = "order of the base"
+COMPARE_FILE = "comparison.csv"
+
+# -- undo / redo -----------------------------------------------------------------------
+# An undo's or redo's reason goes into the change log of the shared scenario file.
+UNDO_REASON = "{action} ongedaan gemaakt: {reason}"  # data, not translated
+REDO_REASON = "{action} opnieuw gedaan: {reason}"  # data, not translated
+KEY_UNDO = "Undo"
+HELP_UNDO = "Undo the last change or move (it is logged)"
+KEY_REDO = "Redo"
+HELP_REDO = "Redo the last undone change"
+NOTHING_TO_UNDO = "Nothing to undo in this session."
+NOTHING_TO_REDO = "Nothing to redo."
+LOCK_BUSY = "another program has been writing to this file for quite a while"
+FIX_LOCK_BUSY = "try again in a minute; nothing has been changed"
+
+# -- merging a colleague's changes ----------------------------------------------------
+KEY_TOGGLE_CHOICE = "Flip choice"
+KEY_ALL_OURS = "All mine"
+KEY_ALL_THEIRS = "All colleague's"
+KEY_AS_VARIANT = "As variant"
+CONFLICT_TITLE = "A colleague has changed the same cells"
+CONFLICT_EXPLAIN = (
+    "Someone else has saved the file since you opened it. Changes in other"
+    " cells have already been merged. Choose per cell which amount stays."
+)
+CONFLICT_COLUMNS = ("Cell", "was", "mine", "colleague", "choice")
+CHOICE_OURS = "mine"
+CHOICE_THEIRS = "colleague"
+CONFLICT_KEYS = (
+    "space: flip · a: all mine · c: all colleague's · s: save"
+    " · v: save as variant · esc: back (nothing saved)"
+)
+RECOVER_CONFLICT_TITLE = "Recovered changes touch cells that were also changed on screen"
+RECOVER_CONFLICT_EXPLAIN = (
+    "An earlier session and what is on the screen now changed the same cells."
+    " Changes in other cells are recovered too. Choose per cell which amount stays."
+)
+RECOVER_CONFLICT_COLUMNS = ("Cell", "was", "recovered", "on screen", "choice")
+CHOICE_RECOVERED = "recovered"
+CHOICE_ON_SCREEN = "on screen"
+RECOVER_CONFLICT_KEYS = (
+    "space: flip · a: all recovered · c: all on screen · s: recover"
+    " · esc: decide later (the journal is kept)"
+)
+MERGED = "Merged with a colleague's changes and saved in {file}."
+CHANGED_SHAPE = (
+    "the structure of the file has changed meanwhile (gebieden, posts or years):"
+    " merging cell by cell is not possible"
+)
+FIX_CHANGED_SHAPE = "save your version as a variant (S) and compare the two in the library (l)"
+
+# -- crash journal and recovery ---------------------------------------------------------
+JOURNAL_GONE = "the recovery journal was deleted while you were working"
+FIX_JOURNAL_GONE = "a new journal has been started with all your unsaved changes"
+JOURNAL_CLOSED = "the recovery journal is already closed"
+FIX_JOURNAL_CLOSED = "save, or open the scenario again"
+JOURNAL_FAILED = "this change is on the screen, but could not be written to the recovery journal"
+FIX_JOURNAL_FAILED = "save as soon as possible (ctrl+s); the change itself is not lost"
+REASON_TOO_LONG = (
+    "The note is {count} characters long; more than 100.000 must be a pasting mistake."
+    " Nothing was changed: shorten the note."
+)
+STALE_CHANGE = "{cell} is no longer {old} but {now}: this step no longer fits and was skipped"
+# The name of a recovered variant is written into its file (and names the file).
+RECOVERED_VARIANT = "{name} (hersteld)"  # data, not translated
+RECOVER_TITLE = "Unsaved changes found"
+RECOVER_QUESTION = (
+    "There are unsaved changes ({count}) to {file} from {since}. What would you like to do?"
+)
+RECOVER_QUESTION_MANY = (
+    "There are unsaved changes ({count}) to {file} from {sessions} sessions"
+    " (the first from {since}). Recovering brings them all back. What would you like to do?"
+)
+RECOVER_SINCE_UNKNOWN = "an unknown time"
+RECOVER_SKIPPED = (
+    "\n{count} recorded steps are unreadable or no longer fit the file:"
+    " they are not recovered; the journal is kept."
+)
+RECOVER_SESSION = "session of {who}, started {since}:"
+KEY_LATER = "Later"
+RECOVER_KEYS = "h: recover · t: show · w: discard · esc: decide later"
+RECOVER_BUTTON = "Recover (h)"
+SHOW_BUTTON = "Show (t)"
+DISCARD_BUTTON = "Discard (w)"
+RECOVERED = "{count} changes recovered; not saved yet."
+RECOVERED_KEPT = "The journal with what could not be recovered is kept in {file}."
+RECOVERED_AS_VARIANT = "Changes to an earlier structure of this file were kept as a variant: {file}"
+RECOVER_LATER = "Not recovered; the changes will be offered again next time."
+DISCARDED = "Changes discarded (kept in {file})."
+ALSO_EDITING = (
+    "Also open for editing by {who}. When you save, your changes are merged cell by cell."
+)
+EDITOR_NOTE = "{user} on {host} since {since}"
+KEY_HISTORY = "History"
+HELP_HISTORY = "Change log of the cell under the cursor (a: whole scenario)"
+KEY_HISTORY_SCOPE = "Cell / all"
+HISTORY_EMPTY = "No changes recorded yet."
+HISTORY_ALL = "Change log of the whole scenario (newest first)"
+HISTORY_CELL = "Change log of {cell} (newest first)"
+HISTORY_KEYS = "a: this cell / whole scenario · esc: close"
+KEY_POLICY = "Policy"
+HELP_POLICY = "Policy rules: where the plan breaks them (! after an amount)"
+POLICY_TITLE = "Policy rules (broken {count} times)"
+POLICY_RULES = "Rules of this scenario:"
+POLICY_NO_RULES = "This scenario has no policy rules (a table [beleid] in the file)."
+POLICY_PER_YEAR = "Per year: {years}"
+POLICY_YEAR_COUNT = "{year}: {count}"
+POLICY_YEAR = "{year}:"
+POLICY_ALL_MET = "The plan meets all rules."
+POLICY_KEYS = "! after an amount: breaks a rule · esc: close"
+
+# -- terminal and crashes ---
+CRASH_APP = (
+    "Unexpected error: gebiedsplanner has stopped. Unsaved changes are in the"
+    " recovery journal and will be offered at the next start. {where}"
+)
+CRASH_COMMAND = "Unexpected error: gebiedsplanner {command} has stopped. {where}"
+CRASH_START = "Unexpected error: gebiedsplanner could not start. {where}"
+CRASH_LOG_WRITTEN = "Error report: {file}"
+CRASH_LOG_FAILED = "The error report could not be saved in {folder} ({reason}); the error: {error}"
