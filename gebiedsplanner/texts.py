@@ -1,4 +1,6 @@
-"""Every user-facing text, in Dutch, in one place (so an English version can follow).
+"""Every user-facing text, in Dutch, in one place; :mod:`gebiedsplanner.texts_en` has them
+in English under the same names, and :mod:`gebiedsplanner.language` switches between them.
+What files store is not a text: see :mod:`gebiedsplanner.core.log_words`.
 
 Templates use ``str.format`` fields. Domain words stay the users' own:
 gebied, couleur locale, gebiedsopdracht, taakstelling, envelope, toelichting.
@@ -55,15 +57,6 @@ BAD_ADDRESS = (
 
 # -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
 KEY_LABELS = {"begroting": "naar begroting", "inwoners": "naar inwoners", "gelijk": "gelijk"}
-REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"
-REASON_FIT = "passend maken {year} op de envelope via {post}"
-REASON_RAISE = "couleur locale {year} naar minstens {share} van het netto budget"
-REASON_COPY = "jaar {source} naar {target} gekopieerd, index {index}"
-REASON_ALL = ", alles opnieuw"
-REASON_HOLD = ", vast: {names}"
-REASON_FLOOR = ", bodem {floor}"
-REASON_UNIT = ", per {unit}"
-REASON_USER = "; {reason}"
 FIGURE_TAAKSTELLING = "taakstelling {year}"
 FIGURE_POST = "{post} {year}"
 FIGURE_NET = "netto {year}"
@@ -637,8 +630,6 @@ STATE_FILE_ORDER = "volgorde van de basis"
 COMPARE_FILE = "vergelijking.csv"
 
 # -- undo / redo -----------------------------------------------------------------------
-UNDO_REASON = "{action} ongedaan gemaakt: {reason}"
-REDO_REASON = "{action} opnieuw gedaan: {reason}"
 KEY_UNDO = "Ongedaan"
 HELP_UNDO = "Maak de laatste wijziging of verschuiving ongedaan (wordt gelogd)"
 KEY_REDO = "Opnieuw"

@@ -1,8 +1,8 @@
 """Every user-facing text, in English: mirrors :mod:`gebiedsplanner.texts` name for name.
 
 Domain words stay the users' own (gebied, couleur locale, gebiedsopdracht,
-taakstelling, envelope, stedelijk); what files store or the program parses stays
-as in texts.py (marked ``# data, not translated``).
+taakstelling, envelope, stedelijk). What files store is not here but in
+:mod:`gebiedsplanner.core.log_words`: the same in every language.
 """
 
 from __future__ import annotations
@@ -57,17 +57,6 @@ BAD_ADDRESS = (
 # -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
 KEY_LABELS = {"begroting": "by budget", "inwoners": "by inhabitants", "gelijk": "equally"}
 # The tools' reasons go into the change log of the shared scenario file.
-REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"  # data, not translated
-REASON_FIT = "passend maken {year} op de envelope via {post}"  # data, not translated
-REASON_RAISE = (  # data, not translated
-    "couleur locale {year} naar minstens {share} van het netto budget"
-)
-REASON_COPY = "jaar {source} naar {target} gekopieerd, index {index}"  # data, not translated
-REASON_ALL = ", alles opnieuw"  # data, not translated
-REASON_HOLD = ", vast: {names}"  # data, not translated
-REASON_FLOOR = ", bodem {floor}"  # data, not translated
-REASON_UNIT = ", per {unit}"  # data, not translated
-REASON_USER = "; {reason}"  # data, not translated
 FIGURE_TAAKSTELLING = "taakstelling {year}"
 FIGURE_POST = "{post} {year}"
 FIGURE_NET = "net {year}"
@@ -416,6 +405,8 @@ SUMMARY_POLICY_HEADER = "policy rules broken"
 OVER_ENVELOPE = "over envelope"
 WITHIN_ENVELOPE = "within envelope"
 OVER_ENVELOPE_MARK = "▲ OVER ENVELOPE"
+WITHIN_ENVELOPE_SHORT = "within"
+OVER_ENVELOPE_SHORT = "▲ OVER"
 
 # -- the planner table ---------------------------------------------------------
 TABLE_HEADERS = (
@@ -439,7 +430,13 @@ CAPTION_ROOM = "Room"
 CAPTION_IMPOSED = "Taakstelling"
 CAPTION_DISTRIBUTED = "distributed"
 CAPTION_OPEN = "left"
+#: The captions in a terminal narrower than 80 columns.
+CAPTION_ENVELOPE_SHORT = "Env."
+CAPTION_PLANNED_SHORT = "Plan."
+CAPTION_IMPOSED_SHORT = "Taak"
+CAPTION_DISTRIBUTED_SHORT = "distr."
 POLICY_COUNT = "Policy: {count}"
+POLICY_COUNT_SHORT = "Pol. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
 POLICY_MARK = "!"
 
@@ -638,8 +635,6 @@ COMPARE_FILE = "comparison.csv"
 
 # -- undo / redo -----------------------------------------------------------------------
 # An undo's or redo's reason goes into the change log of the shared scenario file.
-UNDO_REASON = "{action} ongedaan gemaakt: {reason}"  # data, not translated
-REDO_REASON = "{action} opnieuw gedaan: {reason}"  # data, not translated
 KEY_UNDO = "Undo"
 HELP_UNDO = "Undo the last change or move (it is logged)"
 KEY_REDO = "Redo"
@@ -698,7 +693,7 @@ REASON_TOO_LONG = (
 )
 STALE_CHANGE = "{cell} is no longer {old} but {now}: this step no longer fits and was skipped"
 # The name of a recovered variant is written into its file (and names the file).
-RECOVERED_VARIANT = "{name} (hersteld)"  # data, not translated
+RECOVERED_VARIANT = "{name} (recovered)"
 RECOVER_TITLE = "Unsaved changes found"
 RECOVER_QUESTION = (
     "There are unsaved changes ({count}) to {file} from {since}. What would you like to do?"

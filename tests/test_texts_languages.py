@@ -12,7 +12,6 @@ import ast
 import re
 import string
 from collections.abc import Iterator
-from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
@@ -24,17 +23,12 @@ from gebiedsplanner import texts, texts_en
 #: they have 4 or more words, each with its reason.
 SAME_ON_PURPOSE = {
     "HELP_EXTRA_KEYS[1][0]": "key names (PgUp PgDn Home End), the same in every language",
-    "REASON_FIT": "data: written into the change log of the shared scenario file",
-    "REASON_RAISE": "data: written into the change log of the shared scenario file",
-    "REASON_COPY": "data: written into the change log of the shared scenario file",
 }
 
 #: Words in a text's literal parts (format fields left out): letters only.
 _WORD = re.compile(r"[^\W\d_]+")
 #: Rich markup tags, and TOML table names such as ``[envelope]`` (both must stay).
 _TAG = re.compile(r"\[/?[A-Za-z_][^\[\]]*\]")
-#: A name the module assigns, marked as data that is the same in every language.
-_DATA_LINE = re.compile(r"^([A-Z][A-Z0-9_]*)\s*=.*#\s*data, not translated", re.MULTILINE)
 
 
 def public_names(module: Any) -> set[str]:
@@ -164,14 +158,6 @@ def test_each_text_mirrors_the_dutch(name: str) -> None:
     for path, nl, en in strings(name, dutch, english):
         problems += text_problems(path, nl, en) + untranslated(path, nl, en, SAME_ON_PURPOSE)
     assert not problems, "\n".join(problems)
-
-
-def test_data_stays_as_the_dutch() -> None:
-    """What texts_en.py marks ``# data, not translated`` is what files store: unchanged."""
-    marked = _DATA_LINE.findall(Path(texts_en.__file__).read_text(encoding="utf-8"))
-    assert marked
-    changed = [name for name in marked if getattr(texts_en, name) != getattr(texts, name)]
-    assert not changed, f"data must equal texts.py: {changed}"
 
 
 def test_the_allow_list_names_only_texts_that_are_the_same() -> None:

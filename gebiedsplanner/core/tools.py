@@ -19,6 +19,7 @@ from fractions import Fraction
 from typing import NamedTuple
 
 from gebiedsplanner import texts
+from gebiedsplanner.core import log_words
 from gebiedsplanner.core.apportion import NoBasis, Shortfall, Spread, spread
 from gebiedsplanner.core.money import (
     AMOUNT_LIMIT,
@@ -155,11 +156,11 @@ def distribute(
     notes += _cap_notes(outcome, target > 0, floor, texts.KEY_LABELS[key])
     notes += _rounding_notes(outcome, unit)
     total = sum(new.values())
-    reason_text = texts.REASON_DISTRIBUTE.format(year=year, key=texts.KEY_LABELS[key])
-    reason_text += texts.REASON_ALL if clear else ""
-    reason_text += texts.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
-    reason_text += texts.REASON_FLOOR.format(floor=format_amount(floor)) if floor else ""
-    reason_text += texts.REASON_UNIT.format(unit=format_amount(unit)) if unit > 1 else ""
+    reason_text = log_words.REASON_DISTRIBUTE.format(year=year, key=log_words.KEY_WORDS[key])
+    reason_text += log_words.REASON_ALL if clear else ""
+    reason_text += log_words.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
+    reason_text += log_words.REASON_FLOOR.format(floor=format_amount(floor)) if floor else ""
+    reason_text += log_words.REASON_UNIT.format(unit=format_amount(unit)) if unit > 1 else ""
     left, right = texts.CHECK_DISTRIBUTE
     return _plan(
         DISTRIBUTE,
@@ -220,8 +221,8 @@ def fit(
         notes.append(texts.NOTE_POST_TO_ZERO.format(post=label, names=names_list(outcome.capped)))
     notes += _rounding_notes(outcome, 1)
     planned = totals.planned + sum(new.values()) - sum(current.values())
-    reason_text = texts.REASON_FIT.format(year=year, post=label)
-    reason_text += texts.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
+    reason_text = log_words.REASON_FIT.format(year=year, post=label)
+    reason_text += log_words.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
     left, right = texts.CHECK_FIT
     return _plan(
         FIT,
@@ -297,8 +298,8 @@ def raise_couleur_locale(
     if no_net:
         notes.append(texts.NOTE_NO_NET.format(names=names_list(no_net)))
     net_total = sum(scenario.gebied_net(name, year) for name in scenario.gebieden)
-    reason_text = texts.REASON_RAISE.format(year=year, share=share)
-    reason_text += texts.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
+    reason_text = log_words.REASON_RAISE.format(year=year, share=share)
+    reason_text += log_words.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
     left, right = texts.CHECK_RAISE
     after = net_total + sum(new - old for *_, old, new in cells)
     return _plan(
@@ -347,7 +348,7 @@ def copy_year(
     total = sum(new for *_, new in cells)
     exact_total = source_total * factor
     shown_factor = format_percent(factor).removesuffix("%")
-    reason_text = texts.REASON_COPY.format(
+    reason_text = log_words.REASON_COPY.format(
         source=source, target=target, index=format_percent(index)
     )
     if total == exact_total:
@@ -510,7 +511,7 @@ def _plan(
             rows[owner] = (before + old, after + new)
     if not changes:
         notes = [*notes, texts.NOTE_NOTHING_TO_DO.format(why=nothing)]
-    full_reason = reason + (texts.REASON_USER.format(reason=user_reason) if user_reason else "")
+    full_reason = reason + (log_words.REASON_USER.format(reason=user_reason) if user_reason else "")
     return ToolPlan(
         action,
         full_reason,

@@ -14,14 +14,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
-from gebiedsplanner import texts
+from gebiedsplanner.core import log_words
 from gebiedsplanner.core.scenario import (
     REDO,
     UNDO,
     CellChange,
     LogEntry,
     Scenario,
-    action_label,
 )
 
 
@@ -57,7 +56,7 @@ class UndoHistory:
             return None
         original = self._done.pop()
         reverse = tuple(CellChange(c.cell, c.new, c.old) for c in reversed(original.changes))
-        entry = _retrace(scenario, original, reverse, UNDO, texts.UNDO_REASON, who, when)
+        entry = _retrace(scenario, original, reverse, UNDO, log_words.UNDO_REASON, who, when)
         self._undone.append(original)
         return entry
 
@@ -66,7 +65,9 @@ class UndoHistory:
         if not self._undone:
             return None
         original = self._undone.pop()
-        entry = _retrace(scenario, original, original.changes, REDO, texts.REDO_REASON, who, when)
+        entry = _retrace(
+            scenario, original, original.changes, REDO, log_words.REDO_REASON, who, when
+        )
         self._done.append(original)
         return entry
 
@@ -86,6 +87,11 @@ class UndoHistory:
         self._undone.clear()
 
 
+def _word(code: str) -> str:
+    """The log's own word for an action code (an unknown code, from a newer file, as it is)."""
+    return log_words.ACTION_WORDS.get(code, code)
+
+
 def _retrace(
     scenario: Scenario,
     original: LogEntry,
@@ -96,7 +102,5 @@ def _retrace(
     when: datetime,
 ) -> LogEntry:
     """Log and apply an undo or redo of ``original``, naming it in the reason."""
-    reason = template.format(action=action_label(original.action), reason=original.reason).rstrip(
-        ": "
-    )
+    reason = template.format(action=_word(original.action), reason=original.reason).rstrip(": ")
     return scenario.replay(LogEntry(when, who, action, reason, changes))
