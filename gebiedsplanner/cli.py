@@ -16,8 +16,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from gebiedsplanner import __version__, texts, tool_commands
-from gebiedsplanner.console import fall_back_where_unencodable, stdout_to_devnull
+from gebiedsplanner import __version__, language, texts, tool_commands
+from gebiedsplanner.arguments import Parser
+from gebiedsplanner.console import (
+    fall_back_where_unencodable,
+    output_failure,
+    stdout_to_devnull,
+)
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros
@@ -28,11 +33,11 @@ from gebiedsplanner.core.scenario import Cell, EditError, Scenario
 from gebiedsplanner.core.summary import summary_lines
 from gebiedsplanner.files import crash_log, locations, storage
 from gebiedsplanner.files.scenario_format import parse_address
-from gebiedsplanner.tool_commands import plain
+from gebiedsplanner.tool_commands import command_help, plain
 
 
 def _parser_for_app() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="gebiedsplanner",
         description=texts.APP_DESCRIPTION,
         epilog=_overview(),
@@ -42,16 +47,25 @@ def _parser_for_app() -> argparse.ArgumentParser:
     parser.add_argument(
         "--scenario-dir", action="append", default=[], help=plain(texts.ARG_SCENARIO_DIR)
     )
-    parser.add_argument("--version", action="version", version=f"gebiedsplanner {__version__}")
+    parser.add_argument(
+        "--lang", choices=language.LANGUAGES, help=plain(texts.ARG_LANG)
+    )  # taken by main() before the command; here for --help
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"gebiedsplanner {__version__}",
+        help=plain(texts.ARG_VERSION),
+    )
     return parser
 
 
 def _parser_for_commands() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="gebiedsplanner")
+    parser = Parser(prog="gebiedsplanner")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def add(name: str) -> argparse.ArgumentParser:
-        return commands.add_parser(name, help=plain(HELP[name]), description=HELP[name])
+        text = command_help(HELP[name])
+        return commands.add_parser(name, help=plain(text), description=text)
 
     validate = add("validate")
     validate.add_argument("files", nargs="+", metavar="FILE")
@@ -62,10 +76,12 @@ def _parser_for_commands() -> argparse.ArgumentParser:
 
     move = add("move")
     move.add_argument("file", metavar="FILE")
-    move.add_argument("--from", dest="source", required=True, metavar="GEBIED/POST/JAAR")
-    move.add_argument("--to", dest="target", required=True, metavar="GEBIED/POST/JAAR")
+    move.add_argument("--from", dest="source", required=True, metavar=texts.METAVAR_ADDRESS)
+    move.add_argument("--to", dest="target", required=True, metavar=texts.METAVAR_ADDRESS)
     move.add_argument("--amount", required=True, metavar="N", help=plain(texts.ARG_AMOUNT))
-    move.add_argument("--reason", default="", metavar="TEKST", help=plain(texts.ARG_REASON))
+    move.add_argument(
+        "--reason", default="", metavar=texts.METAVAR_TEXT, help=plain(texts.ARG_REASON)
+    )
 
     export = add("export")
     export.add_argument("file", metavar="FILE")
@@ -91,13 +107,25 @@ def _parser_for_commands() -> argparse.ArgumentParser:
 def _overview() -> str:
     """Every command with what it does, for ``gebiedsplanner --help``."""
     width = max(map(len, HELP))
-    lines = [f"  gebiedsplanner {name:<{width}}  {text}" for name, text in HELP.items()]
+    lines = [
+        f"  gebiedsplanner {name:<{width}}  {command_help(text)}" for name, text in HELP.items()
+    ]
     return "\n".join([texts.OVERVIEW_HEAD, *lines, texts.OVERVIEW_TAIL])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``gebiedsplanner`` command; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    chosen = _take_language(args)
+    if chosen is not None and chosen not in language.LANGUAGES:
+        known = ", ".join(language.LANGUAGES)
+        print(texts.UNKNOWN_LANGUAGE.format(language=literal(chosen), known=known), file=sys.stderr)
+        return 2
+    try:
+        language.use(chosen or locations.configured_language() or language.DEFAULT)
+    except ProblemsError as error:  # a bad config file: said in the default language
+        _print_problems(error.problems)
+        return 1
     if args and args[0] in HANDLERS:
         fall_back_where_unencodable(screen=False)
         options = _parser_for_commands().parse_args(args)
@@ -111,6 +139,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _reporting_problems(_run_app, options, texts.CRASH_START)
 
 
+def _take_language(args: list[str]) -> str | None:
+    """``--lang en`` or ``--lang=en`` before the command: taken out of ``args``."""
+    if args[:1] == ["--lang"] and len(args) > 1:
+        chosen = args[1]
+        del args[:2]
+        return chosen
+    if args and args[0].startswith("--lang="):
+        return args.pop(0).partition("=")[2]
+    return None
+
+
 def _reporting_problems(
     handler: Callable[[argparse.Namespace], int],
     options: argparse.Namespace,
@@ -119,7 +158,9 @@ def _reporting_problems(
 ) -> int:
     """Run ``handler``; problems become messages, anything else a crash log and one line."""
     try:
-        return handler(options)
+        code = handler(options)
+        sys.stdout.flush()  # a full disk is said here, not as an error while exiting
+        return code
     except ProblemsError as error:
         _print_problems(error.problems)
         return 1
@@ -128,7 +169,13 @@ def _reporting_problems(
     except BrokenPipeError:  # the reader (head, a pager) stopped reading: not our error
         stdout_to_devnull()
         return 141
-    except Exception as error:  # a bug: the traceback goes to the log, not to the user
+    except Exception as error:
+        why = output_failure(error) if isinstance(error, OSError) else None
+        if why is not None:  # not a bug: say so, and leave nothing to flush while exiting
+            stdout_to_devnull()
+            print(texts.OUTPUT_FAILED.format(why=why), file=sys.stderr)
+            return 1
+        # a bug: the traceback goes to the log, not to the user
         report = crash_log.describe(error)
         print(crash_log.notice(report, crash_template, **crash_fields), file=sys.stderr)
         return 1
@@ -210,6 +257,8 @@ def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
         amount = parse_euros(options.amount)
     except AmountInputError as error:
         raise problem("--amount", str(error), texts.FIX_AMOUNT_TYPED) from None
+    if amount <= 0:
+        raise problem("--amount", texts.MOVE_AMOUNT_POSITIVE, texts.FIX_MOVE_POSITIVE)
     try:
         reason = audit.reason(options.reason)
     except EditError as error:
@@ -303,13 +352,14 @@ def _run_app(options: argparse.Namespace) -> int:
     return app.return_code or 0
 
 
-#: Each command: what it does (its --help and the overview, in this order) and its handler.
+#: Each command: the name in ``texts`` of what it does (its --help and the overview, in
+#: this order) and its handler.
 HELP = {
-    "validate": texts.CMD_VALIDATE,
-    "summary": texts.CMD_SUMMARY,
-    "move": texts.CMD_MOVE,
-    "export": texts.CMD_EXPORT,
-    "compare": texts.CMD_COMPARE,
+    "validate": "CMD_VALIDATE",
+    "summary": "CMD_SUMMARY",
+    "move": "CMD_MOVE",
+    "export": "CMD_EXPORT",
+    "compare": "CMD_COMPARE",
     **tool_commands.HELP,
 }
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import sys
 import unicodedata
 from collections.abc import Callable
+
+from gebiedsplanner import texts
 
 
 def stdout_to_devnull() -> None:
@@ -14,6 +17,20 @@ def stdout_to_devnull() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+#: Why writing standard output can fail other than a reader that stopped: no room.
+_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+
+
+def output_failure(error: OSError) -> str | None:
+    """Why standard output could not be written (``summary > /dev/full``), in words;
+    ``None`` when ``error`` is about something else (it names no file)."""
+    if error.filename is not None:
+        return None
+    if error.errno in _FULL:
+        return texts.OUTPUT_FULL
+    return texts.OUTPUT_GONE if error.errno == errno.EIO else None
 
 
 def say(line: str) -> None:

@@ -261,6 +261,9 @@ TYPE_FLOAT = "een kommagetal ({value})"
 TYPE_STRING = "tekst ({value!r})"
 TYPE_TABLE = "een tabel"
 TYPE_LIST = "een lijst"
+TYPE_INTEGER = "een heel getal ({value})"
+TYPE_HUGE = "duizenden cijfers"
+TYPE_DATE = "een datum of tijd ({value})"
 
 # -- policy rules (beleid) -------------------------------------------------------
 #: A rule as a statement, per rule code (the key in ``[beleid]``); ``{value}`` is its setting.
@@ -365,6 +368,44 @@ UNKNOWN_COMMAND = (
     "gebiedsplanner: '{word}' is geen opdracht en geen bestand. Bedoelt u '{command}'?"
     " 'gebiedsplanner --help' toont alle opdrachten."
 )
+#: argparse's own words (see gebiedsplanner/arguments.py): its message -> ours.
+ARGPARSE = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "bij %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ongeldige keuze: %(value)r (kies uit %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "expected one argument": "hier hoort één waarde achter",
+    "expected at most one argument": "hier hoort hoogstens één waarde achter",
+    "expected at least one argument": "hier hoort minstens één waarde achter",
+    "expected %s argument": "hier hoort %s waarde achter",
+    "expected %s arguments": "hier horen %s waarden achter",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "optie %(option)s is niet eenduidig: bedoelt u %(matches)s?"
+    ),
+    "not allowed with argument %s": "kan niet samen met %s",
+    "ignored explicit argument %r": "waarde %r genegeerd: deze optie neemt geen waarde",
+    "unexpected option string: %s": "onverwachte optie: %s",
+    'argument "-" with mode %r': 'argument "-" met modus %r',
+    "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
+}
+ARG_VERSION = "toon het versienummer en stop"
+ARG_LANG = "taal van scherm en meldingen: nl (standaard) of en; vóór de opdracht"
+UNKNOWN_LANGUAGE = "gebiedsplanner: onbekende taal '{language}'. Kies uit: {known}."
+CONFIG_LANG = 'lang moet "nl" of "en" zijn, maar er staat {found}'
+FIX_CONFIG_LANG = 'zet lang = "nl" of lang = "en" in het configuratiebestand, of laat lang weg'
+METAVAR_ADDRESS = "GEBIED/POST/JAAR"
+METAVAR_TEXT = "TEKST"
+METAVAR_AMOUNT = "BEDRAG"
+METAVAR_GEBIED = "GEBIED"
 ARG_SCENARIO = "scenariobestand (.toml) om te openen"
 ARG_SCENARIO_DIR = "map met scenario's, bijvoorbeeld een gedeelde teammap (mag vaker)"
 ARG_AMOUNT = "bedrag in hele euro's, zoals 50000 of 50.000"
@@ -380,6 +421,11 @@ FIX_ADDRESS = "schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/20
 FIX_MOVE = "kies een kleiner bedrag of een andere post"
 FIX_MOVE_SAME_YEAR = "geef --from en --to hetzelfde jaar, bijvoorbeeld beide .../2017"
 FIX_MOVE_OTHER_CELL = "kies bij --to een andere post of een ander gebied"
+FIX_MOVE_POSITIVE = "geef bij --amount een bedrag groter dan 0, zoals 50.000"
+FIX_PERCENT_TYPED = "typ een percentage, zoals 10% of 2,5%"
+FIX_TOOL_YEAR = "kies een jaar dat in het scenario staat (zie 'gebiedsplanner summary')"
+FIX_HOLD = "noem gebieden zoals ze in het scenario heten, één per --hold"
+FIX_UNIT = "geef bij --unit een heel bedrag van minstens 1, zoals 1000"
 FIX_AMOUNT_TYPED = "typ een bedrag in hele euro's, zoals 50000 of 50.000"
 FIX_REASON = "kort de toelichting in; een lang stuk hoort in een eigen document"
 BUNDLED_READ_ONLY = "dit is het meegeleverde voorbeeld; dat wordt niet overschreven"
@@ -741,6 +787,12 @@ CRASH_APP = (
     "Onverwachte fout: gebiedsplanner is gestopt. Niet-opgeslagen wijzigingen staan in het"
     " herstel-journaal en worden bij de volgende start aangeboden. {where}"
 )
+OUTPUT_FAILED = (
+    "gebiedsplanner: de uitvoer kon niet worden geschreven: {why}.\n"
+    "    oplossing: maak ruimte vrij, of stuur de uitvoer naar een andere schijf"
+)
+OUTPUT_FULL = "er is geen ruimte meer (de schijf of uw quotum is vol)"
+OUTPUT_GONE = "de terminal of het apparaat reageert niet meer"
 CRASH_COMMAND = "Onverwachte fout: gebiedsplanner {command} is gestopt. {where}"
 CRASH_START = "Onverwachte fout: gebiedsplanner kon niet starten. {where}"
 CRASH_LOG_WRITTEN = "Foutrapport: {file}"

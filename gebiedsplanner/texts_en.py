@@ -272,6 +272,9 @@ TYPE_FLOAT = "a decimal number ({value})"
 TYPE_STRING = "text ({value!r})"
 TYPE_TABLE = "a table"
 TYPE_LIST = "a list"
+TYPE_INTEGER = "a whole number ({value})"
+TYPE_HUGE = "thousands of digits"
+TYPE_DATE = "a date or time ({value})"
 
 # -- policy rules (beleid) -------------------------------------------------------
 #: A rule as a statement, per rule code (the key in ``[beleid]``); ``{value}`` is its setting.
@@ -366,6 +369,44 @@ UNKNOWN_COMMAND = (
     "gebiedsplanner: '{word}' is not a command or a file. Did you mean '{command}'?"
     " 'gebiedsplanner --help' shows all commands."
 )
+#: argparse's own words (see gebiedsplanner/arguments.py), as argparse says them.
+ARGPARSE = {
+    "usage: ": "usage: ",
+    "positional arguments": "positional arguments",
+    "options": "options",
+    "show this help message and exit": "show this help message and exit",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: error: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "the following arguments are required: %s",
+    "one of the arguments %s is required": "one of the arguments %s is required",
+    "unrecognized arguments: %s": "unrecognized arguments: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "invalid choice: %(value)r (choose from %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "invalid value: %(value)r",
+    "expected one argument": "expected one argument",
+    "expected at most one argument": "expected at most one argument",
+    "expected at least one argument": "expected at least one argument",
+    "expected %s argument": "expected %s argument",
+    "expected %s arguments": "expected %s arguments",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "ambiguous option: %(option)s could match %(matches)s"
+    ),
+    "not allowed with argument %s": "not allowed with argument %s",
+    "ignored explicit argument %r": "ignored explicit argument %r",
+    "unexpected option string: %s": "unexpected option string: %s",
+    'argument "-" with mode %r': 'argument "-" with mode %r',
+    "can't open '%(filename)s': %(error)s": "can't open '%(filename)s': %(error)s",
+}
+ARG_VERSION = "show the version number and exit"
+ARG_LANG = "language of screen and messages: nl (default) or en; before the command"
+UNKNOWN_LANGUAGE = "gebiedsplanner: unknown language '{language}'. Choose from: {known}."
+CONFIG_LANG = 'lang must be "nl" or "en", but it is {found}'
+FIX_CONFIG_LANG = 'set lang = "nl" or lang = "en" in the config file, or leave lang out'
+METAVAR_ADDRESS = "GEBIED/POST/YEAR"
+METAVAR_TEXT = "TEXT"
+METAVAR_AMOUNT = "AMOUNT"
+METAVAR_GEBIED = "GEBIED"
 ARG_SCENARIO = "scenario file (.toml) to open"
 ARG_SCENARIO_DIR = "folder with scenarios, for example a shared team folder (may be repeated)"
 ARG_AMOUNT = "amount in whole euros, such as 50000 or 50.000"
@@ -384,6 +425,11 @@ FIX_ADDRESS = "write GEBIED/POST/JAAR (JAAR is the year), for example Charlois/c
 FIX_MOVE = "choose a smaller amount or a different post"
 FIX_MOVE_SAME_YEAR = "give --from and --to the same year, for example both .../2017"
 FIX_MOVE_OTHER_CELL = "choose a different post or a different gebied for --to"
+FIX_MOVE_POSITIVE = "give --amount an amount above 0, such as 50.000"
+FIX_PERCENT_TYPED = "type a percentage, such as 10% or 2,5%"
+FIX_TOOL_YEAR = "choose a year the scenario has (see 'gebiedsplanner summary')"
+FIX_HOLD = "name gebieden as the scenario names them, one per --hold"
+FIX_UNIT = "give --unit a whole amount of at least 1, such as 1000"
 FIX_AMOUNT_TYPED = "type an amount in whole euros, such as 50000 or 50.000"
 FIX_REASON = "shorten the note; a long text belongs in a document of its own"
 BUNDLED_READ_ONLY = "this is the bundled example; it is never overwritten"
@@ -745,6 +791,12 @@ CRASH_APP = (
     "Unexpected error: gebiedsplanner has stopped. Unsaved changes are in the"
     " recovery journal and will be offered at the next start. {where}"
 )
+OUTPUT_FAILED = (
+    "gebiedsplanner: the output could not be written: {why}.\n"
+    "    fix: make room, or send the output to another disk"
+)
+OUTPUT_FULL = "there is no room left (the disk or your quota is full)"
+OUTPUT_GONE = "the terminal or device no longer responds"
 CRASH_COMMAND = "Unexpected error: gebiedsplanner {command} has stopped. {where}"
 CRASH_START = "Unexpected error: gebiedsplanner could not start. {where}"
 CRASH_LOG_WRITTEN = "Error report: {file}"

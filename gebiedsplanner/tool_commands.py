@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from fractions import Fraction
 
 from gebiedsplanner import texts
+from gebiedsplanner.arguments import Parser
 from gebiedsplanner.console import say
 from gebiedsplanner.core import audit, tools
 from gebiedsplanner.core.literal import literal
@@ -30,16 +32,21 @@ def plain(text: str) -> str:
     return text.replace("%", "%%")
 
 
-#: Each tool command and what it does, for its --help and the overview.
+#: Each tool command and the name in ``texts`` of what it does (its --help, the overview).
 HELP = {
-    "distribute": texts.CMD_DISTRIBUTE,
-    "fit": texts.CMD_FIT,
-    "couleur-locale": texts.CMD_COULEUR_LOCALE,
-    "copy-year": texts.CMD_COPY_YEAR,
+    "distribute": "CMD_DISTRIBUTE",
+    "fit": "CMD_FIT",
+    "couleur-locale": "CMD_COULEUR_LOCALE",
+    "copy-year": "CMD_COPY_YEAR",
 }
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def command_help(help_name: str) -> str:
+    """What a command does, in the language of the moment (``help_name`` from a HELP table)."""
+    return str(getattr(texts, help_name))
+
+
+def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     """The four tool commands, each with its options."""
     distribute = _tool_parser(commands, "distribute")
     distribute.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
@@ -47,9 +54,11 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "--key", choices=tools.KEYS, default="begroting", help=plain(texts.ARG_KEY)
     )
     _holds(distribute)
-    distribute.add_argument("--floor", metavar="BEDRAG", help=plain(texts.ARG_FLOOR))
+    distribute.add_argument("--floor", metavar=texts.METAVAR_AMOUNT, help=plain(texts.ARG_FLOOR))
     distribute.add_argument("--all", action="store_true", help=plain(texts.ARG_ALL))
-    distribute.add_argument("--unit", metavar="BEDRAG", default="1", help=plain(texts.ARG_UNIT))
+    distribute.add_argument(
+        "--unit", metavar=texts.METAVAR_AMOUNT, default="1", help=plain(texts.ARG_UNIT)
+    )
 
     fit = _tool_parser(commands, "fit")
     fit.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
@@ -74,61 +83,115 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _tool_parser(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], name: str
+    commands: argparse._SubParsersAction[Parser], name: str
 ) -> argparse.ArgumentParser:
-    parser = commands.add_parser(name, help=plain(HELP[name]), description=HELP[name])
+    text = command_help(HELP[name])
+    parser = commands.add_parser(name, help=plain(text), description=text)
     parser.add_argument("file", metavar="FILE")
-    parser.add_argument("--reason", default="", metavar="TEKST", help=plain(texts.ARG_TOOL_REASON))
+    parser.add_argument(
+        "--reason", default="", metavar=texts.METAVAR_TEXT, help=plain(texts.ARG_TOOL_REASON)
+    )
     parser.add_argument("--dry-run", action="store_true", help=plain(texts.ARG_DRY_RUN))
     return parser
 
 
 def _holds(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--hold", action="append", default=[], metavar="GEBIED", help=plain(texts.ARG_HOLD)
+        "--hold",
+        action="append",
+        default=[],
+        metavar=texts.METAVAR_GEBIED,
+        help=plain(texts.ARG_HOLD),
     )
 
 
+class _Options:
+    """A tool command's options, each read with a refusal that names the option and its fix."""
+
+    def __init__(self, scenario: Scenario, options: argparse.Namespace) -> None:
+        self.scenario, self.options = scenario, options
+
+    def refused(self, option: str, message: str, fix: str) -> ProblemsError:
+        return ProblemsError([Problem(self.options.file, option, message, fix)])
+
+    def amount(self, option: str, text: str) -> int:
+        try:
+            return parse_euros(text)
+        except AmountInputError as error:
+            raise self.refused(option, str(error), texts.FIX_AMOUNT_TYPED) from None
+
+    def percent(self, option: str, text: str) -> Fraction:
+        try:
+            return parse_percent(text)
+        except AmountInputError as error:
+            raise self.refused(option, str(error), texts.FIX_PERCENT_TYPED) from None
+
+    def year(self, option: str, year: int) -> int:
+        try:
+            return self.scenario.check_year(year)
+        except EditError as error:
+            raise self.refused(option, str(error), texts.FIX_TOOL_YEAR) from None
+
+    def holds(self) -> tuple[str, ...]:
+        try:
+            return tools.resolve_holds(self.scenario, self.options.hold)
+        except EditError as error:
+            raise self.refused("--hold", str(error), texts.FIX_HOLD) from None
+
+    def reason(self) -> str:
+        try:
+            return audit.reason(self.options.reason)
+        except EditError as error:
+            raise self.refused("--reason", str(error), texts.FIX_REASON) from None
+
+
 def _distribute(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+    read = _Options(scenario, options)
+    unit = read.amount("--unit", options.unit)
+    if unit < 1:
+        raise read.refused("--unit", texts.TOOL_BAD_UNIT, texts.FIX_UNIT)
     return tools.distribute(
         scenario,
-        options.year,
+        read.year("--year", options.year),
         key=options.key,
-        holds=tools.resolve_holds(scenario, options.hold),
-        floor=parse_euros(options.floor) if options.floor is not None else None,
+        holds=read.holds(),
+        floor=read.amount("--floor", options.floor) if options.floor is not None else None,
         clear=options.all,
-        unit=parse_euros(options.unit),
-        reason=audit.reason(options.reason),
+        unit=unit,
+        reason=read.reason(),
     )
 
 
 def _fit(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+    read = _Options(scenario, options)
     return tools.fit(
         scenario,
-        options.year,
+        read.year("--year", options.year),
         post=options.post,
-        holds=tools.resolve_holds(scenario, options.hold),
-        reason=audit.reason(options.reason),
+        holds=read.holds(),
+        reason=read.reason(),
     )
 
 
 def _couleur_locale(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+    read = _Options(scenario, options)
     return tools.raise_couleur_locale(
         scenario,
-        options.year,
-        min_share=parse_percent(options.min_share),
-        holds=tools.resolve_holds(scenario, options.hold),
-        reason=audit.reason(options.reason),
+        read.year("--year", options.year),
+        min_share=read.percent("--min-share", options.min_share),
+        holds=read.holds(),
+        reason=read.reason(),
     )
 
 
 def _copy_year(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+    read = _Options(scenario, options)
     return tools.copy_year(
         scenario,
-        options.source,
-        options.target,
-        index=parse_percent(options.index),
-        reason=audit.reason(options.reason),
+        read.year("--from", options.source),
+        read.year("--to", options.target),
+        index=read.percent("--index", options.index),
+        reason=read.reason(),
     )
 
 

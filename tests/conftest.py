@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from gebiedsplanner import language
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import bundled_example
 from tests.pilot_helpers import paint_before_measuring
@@ -25,6 +27,13 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         monkeypatch.setenv(variable, str(home / folder))
     return home
+
+
+@pytest.fixture(autouse=True)
+def dutch_after_each_test() -> Iterator[None]:
+    """A test that switches the language (``--lang en``, ``use("en")``) switches it back."""
+    yield
+    language.use(language.DEFAULT)
 
 
 @pytest.fixture

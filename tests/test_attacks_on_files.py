@@ -115,10 +115,15 @@ def test_toml_nested_ten_thousand_deep_is_a_problem(tmp_path: Path, opening: str
     assert "400 niveaus" in problems_of(lambda: storage.load(deep))
 
 
-def test_an_integer_of_5000_digits_in_a_file_is_a_problem(scenario_file: Path) -> None:
-    text = scenario_file.read_text().replace("2017 = 122_000", "2017 = " + "9" * 5000, 1)
-    scenario_file.write_text(text)
-    assert "duizenden cijfers" in problems_of(lambda: storage.load(scenario_file))
+@pytest.mark.parametrize("where", ["2017 = 122_000", "min_gebiedsopdracht = 300_000"])
+def test_an_integer_of_5000_digits_in_a_file_is_a_problem_with_its_line(
+    scenario_file: Path, where: str
+) -> None:
+    text = scenario_file.read_text()
+    line = text[: text.index(where)].count("\n") + 1
+    scenario_file.write_text(text.replace(where, where.split(" = ")[0] + " = " + "9" * 5000, 1))
+    problems = problems_of(lambda: storage.load(scenario_file))
+    assert f"regel {line}: een getal van duizenden cijfers" in problems
 
 
 def test_an_integer_of_4000_digits_is_too_large_not_a_crash(scenario_file: Path) -> None:

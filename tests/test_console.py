@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -43,3 +44,26 @@ def test_a_command_in_a_latin_9_locale_writes_stand_ins_not_a_traceback(tmp_path
     out = done.stdout.decode("iso8859-15")
     assert "€ 1 Pernis gebiedsopdracht -> couleur locale 2017" in out
     assert b"Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is a Linux device")
+@pytest.mark.parametrize("command", [["summary"], ["compare", "--all", "nrw-2016-2019"]])
+def test_output_to_a_full_disk_is_said_plainly_not_reported_as_a_crash(
+    tmp_path: Path, command: list[str]
+) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "gebiedsplanner", command[0], "nrw-2016-2019", *command[1:]],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=os.environ | {"XDG_STATE_HOME": str(tmp_path / "state")},
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "gebiedsplanner: de uitvoer kon niet worden geschreven: er is geen ruimte meer"
+        " (de schijf of uw quotum is vol).",
+        "    oplossing: maak ruimte vrij, of stuur de uitvoer naar een andere schijf",
+    ]
+    assert not (tmp_path / "state").exists()  # no crash log

@@ -137,8 +137,10 @@ def test_a_percentage_of_a_thousand_digits_is_cut_in_the_message() -> None:
         ("min_gebiedsopdracht = 1.5", "bedrag moet een heel getal in euro's zijn"),
         ("min_gebiedsopdracht = true", "bedrag moet een heel getal in euro's zijn"),
         ("min_gebiedsopdracht = 10_000_000_000_000", "bedrag groter dan 1.000.000.000.000"),
-        ("binnen_envelope = 1", "hier hoort true of false, maar er staat 1"),
+        ("binnen_envelope = 1", "hier hoort true of false, maar er staat een heel getal (1)"),
         ('binnen_envelope = "ja"', "hier hoort true of false, maar er staat tekst ('ja')"),
+        ("binnen_envelope = 2017-03-12", "hier hoort true of false, maar er staat een datum"),
+        ("min_gebiedsopdracht = 07:30:00", "bedrag moet een heel getal in euro's zijn, maar er"),
     ],
 )
 def test_bad_amounts_and_flags_are_refused(line: str, message: str) -> None:
@@ -148,7 +150,7 @@ def test_bad_amounts_and_flags_are_refused(line: str, message: str) -> None:
 
 def test_beleid_must_be_a_table() -> None:
     [found] = problems("beleid = 10\n")
-    assert found.startswith("beleid: hier hoort een tabel, maar er staat int")
+    assert found.startswith("beleid: hier hoort een tabel, maar er staat een heel getal (10)")
 
 
 def test_every_bad_rule_is_reported_at_once() -> None:

@@ -194,3 +194,26 @@ def test_a_negative_index_and_what_copy_year_leaves_alone(
     assert code == 0
     assert out.startswith("jaar 2018 naar 2019 gekopieerd, index -0,000004%")
     assert "Envelope en opgelegde taakstelling van 2019 blijven zoals ze zijn" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "place", "fix"),
+    [
+        (["distribute", "--year", "2017", "--floor", "abc"], "--floor", "typ een bedrag"),
+        (["distribute", "--year", "2017", "--unit", "0"], "--unit", "geef bij --unit een heel"),
+        (["distribute", "--year", "2030"], "--year", "kies een jaar dat in het scenario staat"),
+        (["fit", "--year", "2017", "--hold", "Narnia"], "--hold", "noem gebieden zoals"),
+        (["couleur-locale", "--year", "2017", "--min-share", "x"], "--min-share", "typ een perc"),
+        (["copy-year", "--from", "2017", "--to", "2031"], "--to", "kies een jaar dat in het"),
+        (["copy-year", "--from", "2017", "--to", "2018", "--index", "2.5%"], "--index", "typ een"),
+    ],
+)
+def test_a_refused_option_is_named_with_its_own_fix(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path, args: list[str], place: str, fix: str
+) -> None:
+    before = scenario_file.read_bytes()
+    code, _, err = run(capsys, args[0], str(scenario_file), *args[1:])
+    assert code == 1
+    assert err.startswith(f"{scenario_file}: {place}: ")
+    assert f"oplossing: {fix}" in err
+    assert scenario_file.read_bytes() == before

@@ -11,14 +11,15 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import platformdirs
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files.reading import read_untrusted, real_path
-from gebiedsplanner.files.scenario_format import decode, load_toml
+from gebiedsplanner.files.scenario_format import decode, describe_value, load_toml
+from gebiedsplanner.language import LANGUAGES
 
 APP_NAME = "gebiedsplanner"
 BUNDLED_EXAMPLE = "nrw-2016-2019.toml"
@@ -90,15 +91,31 @@ class Settings(NamedTuple):
 CONFIG_LIMIT = 1024 * 1024
 
 
-def _configured_folders(path: Path) -> list[Path]:
+def read_config(path: Path) -> dict[str, Any]:
+    """The config file's settings (none when it is empty); a bad file is a problem naming it."""
     try:
         raw = read_untrusted(path, CONFIG_LIMIT)
-        config = load_toml(str(path), decode(str(path), raw)) if raw.strip() else {}
+        return load_toml(str(path), decode(str(path), raw)) if raw.strip() else {}
     except ProblemsError as error:
         raise ProblemsError(
             [problem._replace(fix=texts.FIX_CONFIG) for problem in error.problems]
         ) from None
-    configured = config.get("scenario_dir", [])
+
+
+def configured_language() -> str | None:
+    """``lang`` from the config file (``None`` without one); any other value is a problem."""
+    path = config_file()
+    if not os.path.lexists(path):
+        return None
+    chosen = read_config(path).get("lang")
+    if chosen is None or chosen in LANGUAGES:
+        return chosen
+    found = texts.CONFIG_LANG.format(found=describe_value(chosen))
+    raise ProblemsError([Problem(str(path), "lang", found, texts.FIX_CONFIG_LANG)])
+
+
+def _configured_folders(path: Path) -> list[Path]:
+    configured = read_config(path).get("scenario_dir", [])
     folders = [configured] if isinstance(configured, str) else configured
     if not isinstance(folders, list) or not all(_usable_folder(folder) for folder in folders):
         raise ProblemsError(

@@ -79,7 +79,8 @@ def _short(key: str) -> str:
     return key if len(key) <= 60 else key[:59] + "…"
 
 
-def _describe(value: object) -> str:
+def describe_value(value: object) -> str:
+    """What a value from a TOML file is, in words, as a message says what it found."""
     if isinstance(value, bool):
         return texts.TYPE_BOOL
     if isinstance(value, (float, Decimal)):  # TOML floats are read as Decimal (exact)
@@ -90,7 +91,10 @@ def _describe(value: object) -> str:
         return texts.TYPE_TABLE
     if isinstance(value, list):
         return texts.TYPE_LIST
-    return type(value).__name__
+    if isinstance(value, int):  # a number of thousands of digits is not even turned into text
+        shown = str(value) if abs(value) < 10**40 else texts.TYPE_HUGE
+        return texts.TYPE_INTEGER.format(value=shown)
+    return texts.TYPE_DATE.format(value=_short(str(value)))  # TOML has nothing else left
 
 
 class _Reader:
@@ -123,7 +127,7 @@ class _Reader:
     def not_a_table(self, path: tuple[str, ...], value: object, header: str) -> None:
         self.problem(
             path,
-            texts.NOT_A_TABLE.format(found=_describe(value)),
+            texts.NOT_A_TABLE.format(found=describe_value(value)),
             texts.FIX_ADD_TABLE.format(header=header),
         )
 
@@ -146,7 +150,9 @@ class _Reader:
     def amount(self, value: object, path: tuple[str, ...]) -> int | None:
         if not _is_int(value):
             self.problem(
-                path, texts.AMOUNT_WRONG_TYPE.format(found=_describe(value)), texts.FIX_WHOLE_EUROS
+                path,
+                texts.AMOUNT_WRONG_TYPE.format(found=describe_value(value)),
+                texts.FIX_WHOLE_EUROS,
             )
             return None
         assert isinstance(value, int)
@@ -166,7 +172,7 @@ class _Reader:
             value = Decimal(value)
         if not isinstance(value, Decimal):
             self.problem(
-                path, texts.RULE_PERCENT_TYPE.format(found=_describe(value)), texts.FIX_PERCENT
+                path, texts.RULE_PERCENT_TYPE.format(found=describe_value(value)), texts.FIX_PERCENT
             )
             return None
         shown = _short(str(value))
@@ -236,7 +242,9 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             self.problem(
-                (*path, key), texts.NOT_TEXT.format(found=_describe(value)), texts.FIX_QUOTE_TEXT
+                (*path, key),
+                texts.NOT_TEXT.format(found=describe_value(value)),
+                texts.FIX_QUOTE_TEXT,
             )
             return ""
         return value
@@ -349,7 +357,20 @@ def load_toml(file: str, text: str) -> dict[str, Any]:
     except RecursionError:  # tomli refuses more than 400 nested arrays or inline tables
         raise ProblemsError([Problem(file, "", texts.TOML_TOO_DEEP, texts.FIX_TOML)]) from None
     except ValueError:  # an integer of more than 4.300 digits
-        raise ProblemsError([Problem(file, "", texts.TOML_HUGE_NUMBER, texts.FIX_TYPO)]) from None
+        place = _huge_number_place(text)
+        raise ProblemsError(
+            [Problem(file, place, texts.TOML_HUGE_NUMBER, texts.FIX_TYPO)]
+        ) from None
+
+
+#: A run of digits Python refuses to turn into an int (``sys.get_int_max_str_digits``).
+_HUGE_NUMBER = re.compile(r"[0-9][0-9_]{4299,}")
+
+
+def _huge_number_place(text: str) -> str:
+    """The line of the number tomli could not read, as a message names it."""
+    found = _HUGE_NUMBER.search(text)
+    return texts.PLACE_LINE.format(line=text.count("\n", 0, found.start()) + 1) if found else ""
 
 
 def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
@@ -358,7 +379,7 @@ def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
         reader.problem(("format",), texts.MISSING_FORMAT, texts.FIX_FORMAT)
         return None
     if not _is_int(version) or version != FORMAT_VERSION:
-        found = _describe(version) if not _is_int(version) or abs(version) > 999 else version
+        found = describe_value(version) if not _is_int(version) or abs(version) > 999 else version
         reader.problem(("format",), texts.UNKNOWN_FORMAT.format(found=found), texts.FIX_FORMAT)
         return None
     reader.unknown_keys(data, _TOP_KEYS, ())
@@ -421,7 +442,7 @@ def _read_beleid(reader: _Reader, data: dict[str, Any]) -> Policy | None:
     if not isinstance(table, dict):
         reader.problem(
             ("beleid",),
-            texts.NOT_A_TABLE.format(found=_describe(table)),
+            texts.NOT_A_TABLE.format(found=describe_value(table)),
             texts.FIX_UNKNOWN_RULE.format(allowed=", ".join(RULES)),
         )
         return None
@@ -438,8 +459,8 @@ def _read_beleid(reader: _Reader, data: dict[str, Any]) -> Policy | None:
             rules[key] = amount
         elif key in FLAG_RULES:
             if not isinstance(value, bool):
-                found = _describe(value) if not _is_int(value) else str(value)[:20]
-                reader.problem(path, texts.RULE_NOT_FLAG.format(found=found), texts.FIX_FLAG)
+                found = texts.RULE_NOT_FLAG.format(found=describe_value(value))
+                reader.problem(path, found, texts.FIX_FLAG)
             rules[key] = value if isinstance(value, bool) else None
         else:
             reader.problem(
@@ -505,7 +526,7 @@ def _read_gebieden(
         if inwoners is not None and (not _is_int(inwoners) or not 0 <= inwoners <= AMOUNT_LIMIT):
             reader.problem(
                 (*path, "inwoners"),
-                texts.INWONERS_WRONG.format(found=_describe(inwoners)),
+                texts.INWONERS_WRONG.format(found=describe_value(inwoners)),
                 texts.FIX_INWONERS,
             )
             inwoners = None
@@ -525,13 +546,17 @@ def _read_gebieden(
 def _read_log(reader: _Reader, data: dict[str, Any]) -> list[LogEntry]:
     entries = data.get("log", [])
     if not isinstance(entries, list):
-        reader.problem(("log",), texts.NOT_A_LIST.format(found=_describe(entries)), texts.FIX_LOG)
+        reader.problem(
+            ("log",), texts.NOT_A_LIST.format(found=describe_value(entries)), texts.FIX_LOG
+        )
         return []
     result = []
     for index, entry in enumerate(entries, start=1):
         path = ("log", str(index))
         if not isinstance(entry, dict):
-            reader.problem(path, texts.NOT_A_TABLE.format(found=_describe(entry)), texts.FIX_LOG)
+            reader.problem(
+                path, texts.NOT_A_TABLE.format(found=describe_value(entry)), texts.FIX_LOG
+            )
             continue
         reader.unknown_keys(entry, _LOG_KEYS, path)
         when = entry.get("when")
@@ -558,7 +583,7 @@ def _read_changes(
 ) -> tuple[CellChange, ...] | None:
     if not isinstance(raw, list):
         reader.problem(
-            (*path, "changes"), texts.NOT_A_LIST.format(found=_describe(raw)), texts.FIX_LOG
+            (*path, "changes"), texts.NOT_A_LIST.format(found=describe_value(raw)), texts.FIX_LOG
         )
         return None
     changes = []
