@@ -497,6 +497,8 @@ TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · voorbeeld"
 TITLE_DIRTY = " ● niet opgeslagen"
 TITLE_UNIT_EUROS = "€"
+#: Keys named in the footer by their word in this language.
+KEY_NAMES = {"space": "spatie", "escape": "esc"}
 KEY_EDIT = "Wijzig"
 KEY_MOVE = "Verschuif"
 KEY_NEXT_YEAR = "Jaar"
@@ -635,6 +637,8 @@ HELP_BACK = "Terug naar het vorige scherm"
 LIBRARY_TITLE = "Scenariobibliotheek  ·  b basis, spatie variant, c vergelijk, / filter"
 TRASH_TITLE = "Prullenbak  ·  Enter zet terug, Esc terug naar de bibliotheek"
 LIBRARY_FILTER = "Filter: typ een deel van de naam of map"
+#: Where a folder in the library comes from, by code.
+SOURCE_KINDS = {"bundled": "voorbeeld", "own": "eigen", "team": "team"}
 LIBRARY_COLUMNS = ("", "Naam", "Status", "Jaren", "Map", "Laatst gewijzigd")
 TRASH_COLUMNS = ("Bestand", "Oorspronkelijke map", "Verwijderd op")
 MARK_BASE = "B"

@@ -500,6 +500,8 @@ TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · example"
 TITLE_DIRTY = " ● not saved"
 TITLE_UNIT_EUROS = "€"
+#: Keys named in the footer by their word in this language.
+KEY_NAMES = {"space": "space", "escape": "esc"}
 KEY_EDIT = "Edit"
 KEY_MOVE = "Move"
 KEY_NEXT_YEAR = "Year"
@@ -639,6 +641,8 @@ HELP_BACK = "Back to the previous screen"
 LIBRARY_TITLE = "Scenario library  ·  b base, space variant, c compare, / filter"
 TRASH_TITLE = "Trash  ·  Enter restores, Esc back to the library"
 LIBRARY_FILTER = "Filter: type part of the name or folder"
+#: Where a folder in the library comes from, by code.
+SOURCE_KINDS = {"bundled": "example", "own": "own", "team": "team"}
 LIBRARY_COLUMNS = ("", "Name", "Status", "Years", "Folder", "Last changed")
 TRASH_COLUMNS = ("File", "Original folder", "Deleted on")
 MARK_BASE = "B"

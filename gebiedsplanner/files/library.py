@@ -35,8 +35,10 @@ ORIGIN_NOTE = "origin.txt"
 
 
 class SourceKind(Enum):
-    BUNDLED = "voorbeeld"
-    OWN = "eigen"
+    """Where a listed folder comes from (shown as ``texts.SOURCE_KINDS``)."""
+
+    BUNDLED = "bundled"
+    OWN = "own"
     TEAM = "team"
 
 

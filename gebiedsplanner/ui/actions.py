@@ -62,7 +62,8 @@ def bindings(
 
 def _hint(spec: ActionSpec) -> str:
     key = spec.keys.split(",")[0]
-    return f"{_SHORT_KEYS.get(key, _KEY_NAMES.get(key, key)).replace('ctrl+', '^')} {spec.label}"
+    shown = texts.KEY_NAMES.get(key) or _SHORT_KEYS.get(key) or _KEY_NAMES.get(key, key)
+    return f"{shown.replace('ctrl+', '^')} {spec.label}"
 
 
 def key_hints(specs: tuple[ActionSpec, ...], width: int = 1_000) -> str:

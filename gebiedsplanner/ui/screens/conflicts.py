@@ -59,26 +59,30 @@ class Wording(NamedTuple):
     variant: bool
 
 
-#: A colleague saved the same cells since we opened the file.
-COLLEAGUE = Wording(
-    texts.CONFLICT_TITLE,
-    texts.CONFLICT_EXPLAIN,
-    texts.CONFLICT_COLUMNS,
-    texts.CHOICE_OURS,
-    texts.CHOICE_THEIRS,
-    texts.CONFLICT_KEYS,
-    variant=True,
-)
-#: Recovered changes meet changes on screen (ours: recovered; theirs: on screen).
-RECOVERY = Wording(
-    texts.RECOVER_CONFLICT_TITLE,
-    texts.RECOVER_CONFLICT_EXPLAIN,
-    texts.RECOVER_CONFLICT_COLUMNS,
-    texts.CHOICE_RECOVERED,
-    texts.CHOICE_ON_SCREEN,
-    texts.RECOVER_CONFLICT_KEYS,
-    variant=False,
-)
+def colleague_wording() -> Wording:
+    """A colleague saved the same cells since we opened the file."""
+    return Wording(
+        texts.CONFLICT_TITLE,
+        texts.CONFLICT_EXPLAIN,
+        texts.CONFLICT_COLUMNS,
+        texts.CHOICE_OURS,
+        texts.CHOICE_THEIRS,
+        texts.CONFLICT_KEYS,
+        variant=True,
+    )
+
+
+def recovery_wording() -> Wording:
+    """Recovered changes meet changes on screen (ours: recovered; theirs: on screen)."""
+    return Wording(
+        texts.RECOVER_CONFLICT_TITLE,
+        texts.RECOVER_CONFLICT_EXPLAIN,
+        texts.RECOVER_CONFLICT_COLUMNS,
+        texts.CHOICE_RECOVERED,
+        texts.CHOICE_ON_SCREEN,
+        texts.RECOVER_CONFLICT_KEYS,
+        variant=False,
+    )
 
 
 class ConflictScreen(ModalScreen[ConflictChoice | None]):
@@ -93,10 +97,10 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
         Binding("escape", "cancel", texts.KEY_CANCEL, id="conflicts.cancel"),
     ]
 
-    def __init__(self, found: list[Conflict], wording: Wording = COLLEAGUE) -> None:
+    def __init__(self, found: list[Conflict], wording: Wording | None = None) -> None:
         super().__init__()
         self.found = found
-        self.wording = wording
+        self.wording = wording or colleague_wording()
         self.keep_ours = {conflict.cell: True for conflict in found}
 
     def compose(self) -> ComposeResult:

@@ -39,32 +39,36 @@ LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
     for spec in (
         ("enter", "open", "KEY_OPEN", "HELP_OPEN", True),
         ("slash", "filter", "KEY_FILTER", "HELP_FILTER", True),
-        ("d", "duplicate", "KEY_DUPLICATE", "HELP_DUPLICATE", True),
+        ("d", "duplicate", "KEY_DUPLICATE", "HELP_DUPLICATE", False),
         ("r", "rename", "KEY_RENAME", "HELP_RENAME", False),
         ("delete,x", "delete", "KEY_DELETE", "HELP_DELETE", False),
         ("b", "mark_base", "KEY_BASE", "HELP_BASE", True),
         ("space", "mark_variant", "KEY_VARIANT", "HELP_VARIANT", True),
         ("c", "compare", "KEY_COMPARE", "HELP_COMPARE", True),
         ("t", "toggle_trash", "KEY_TRASH", "HELP_TRASH", False),
-        ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", False),
+        ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", True),
         ("escape", "back", "KEY_BACK", "HELP_BACK", True),
     )
 )
 
 
-_MARK, _NAME, _STATUS, _YEARS, _FOLDER, _CHANGED = texts.LIBRARY_COLUMNS
-#: At 80 columns the name, status and folder give way evenly; a status keeps at least
-#: "boven envelope:" or "kan niet laden:", the detail line shows every cut text whole.
-ENTRY_COLUMNS = (
-    Fit(_MARK),
-    Fit(_NAME, cap=30, least=12),
-    Fit(_STATUS, cap=32, least=16),
-    Fit(_YEARS, cap=20, least=9),
-    Fit(_FOLDER, cap=24, least=9),
-    Fit(_CHANGED, cap=30),
-)
-_FILE, _ORIGIN, _DELETED = texts.TRASH_COLUMNS
-TRASH_COLUMNS = (Fit(_FILE, cap=40, least=12), Fit(_ORIGIN, cap=60, least=19), Fit(_DELETED))
+def entry_columns() -> tuple[Fit, ...]:
+    """At 80 columns the name, status and folder give way evenly; a status keeps at least
+    "boven envelope:" or "kan niet laden:", the detail line shows every cut text whole."""
+    mark, name, status, years, folder, changed = texts.LIBRARY_COLUMNS
+    return (
+        Fit(mark),
+        Fit(name, cap=30, least=12),
+        Fit(status, cap=32, least=16),
+        Fit(years, cap=20, least=9),
+        Fit(folder, cap=24, least=9),
+        Fit(changed, cap=30),
+    )
+
+
+def trash_columns() -> tuple[Fit, ...]:
+    file, origin, deleted = texts.TRASH_COLUMNS
+    return (Fit(file, cap=40, least=12), Fit(origin, cap=60, least=19), Fit(deleted))
 
 
 def plain(text: str) -> Text:
@@ -98,8 +102,8 @@ class LibraryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(texts.LIBRARY_TITLE, id="title", markup=False)
         yield Input(placeholder=texts.LIBRARY_FILTER, id="filter")
-        yield FittedTable(ENTRY_COLUMNS, id="entries", zebra_stripes=True)
-        yield FittedTable(TRASH_COLUMNS, id="trash", zebra_stripes=True)
+        yield FittedTable(entry_columns(), id="entries", zebra_stripes=True)
+        yield FittedTable(trash_columns(), id="trash", zebra_stripes=True)
         yield Static("", id="detail", markup=False)
         yield KeyLine(LIBRARY_ACTIONS)
 
@@ -174,9 +178,10 @@ class LibraryScreen(Screen[None]):
 
     @staticmethod
     def _folder_label(source: library.Source) -> str:
+        kind = texts.SOURCE_KINDS[source.kind.value]
         if source.kind is library.SourceKind.TEAM:
-            return f"{source.kind.value}: {source.folder.name}"
-        return str(source.kind.value)
+            return f"{kind}: {source.folder.name}"
+        return kind
 
     def _mark(self, path: Path) -> str:
         if path == self.base:

@@ -188,7 +188,7 @@ class PlannerFiles(Screen[None]):
         keep: Mapping[Cell, bool] | None = None,
         so_far: recovery.Recovered = recovery.NOTHING_YET,
     ) -> None:
-        from gebiedsplanner.ui.screens.conflicts import RECOVERY, ConflictScreen
+        from gebiedsplanner.ui.screens.conflicts import ConflictScreen, recovery_wording
 
         outcome = recovery.recover(self.session, pending, self.settings.save_folders, keep, so_far)
         self._reshow()
@@ -204,7 +204,7 @@ class PlannerFiles(Screen[None]):
             else:
                 self._recover(outcome.pending, choice.keep_ours, outcome.so_far)
 
-        self.app.push_screen(ConflictScreen(outcome.found, RECOVERY), decided)
+        self.app.push_screen(ConflictScreen(outcome.found, recovery_wording()), decided)
 
     def _recovered(self, done: recovery.Recovered) -> None:
         self.notify(texts.RECOVERED.format(count=done.changes), markup=False)
