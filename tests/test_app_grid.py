@@ -234,3 +234,16 @@ async def test_a_policy_count_of_five_digits_is_shown_whole_at_80_and_60_columns
         await until(pilot, lambda: totals(pilot).get("Beleid") == "20000", "the count whole")
         await pilot.resize_terminal(60, 20)
         await shown(pilot, "open  -250.000! Bel. 20000")
+
+
+async def test_at_60_columns_no_amount_is_shown_cut_off() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await shown(pilot, "Totaal")
+        for line in screen_text(pilot).splitlines()[3:-4]:  # the rows and the totals row
+            words = line.replace("!", " ").replace("┃", " ").replace("│", " ").split()
+            amounts = [word for word in words if word[-1].isdigit()]
+            assert all(len(word) >= 5 or word == "0" for word in amounts), line
+        assert line_with(pilot, "Totaal")[1:] == ["2.100.000", "41.727.000", "-1.000.000"]
+        pilot.app.query_one(BudgetGrid).scroll_to(x=100, animate=False)  # as a scroll would
+        await shown(pilot, "-1.000.000 62.327.000")  # the totals row's net, whole

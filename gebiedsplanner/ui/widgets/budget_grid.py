@@ -41,6 +41,8 @@ class GridColumn(Widget):
         self.index = index
 
     def render_line(self, y: int) -> Strip:
+        if self.index and not self.grid.shows_whole(self.index):  # never 6 of 62.327.000
+            return Strip.blank(self.size.width, self.grid.rich_style)
         return self.grid.cell_strip(self.index, y, self.size.width)
 
     def on_click(self, event: events.Click) -> None:
@@ -239,6 +241,22 @@ class BudgetGrid(Widget, can_focus=True):
             grid_column.region
         ):
             self.scroll_to_widget(grid_column, animate=False, immediate=True)
+
+    def shows_whole(self, index: int) -> bool:
+        """Column ``index`` is on screen in full (a narrow terminal shows part of the grid)."""
+        widths = self._view.widths
+        left = sum(width + 1 for width in widths[:index]) - round(self.scroll_x)
+        return left >= 0 and left + widths[index] <= self.scrollable_content_region.width
+
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        """Columns that come into view whole (or leave it) draw again."""
+        super().watch_scroll_x(old_value, new_value)
+        for column in self._columns[1:]:
+            column.refresh()
+
+    def on_resize(self) -> None:
+        for column in self._columns[1:]:
+            column.refresh()
 
     def _show_from(self, top: int) -> None:
         top = max(0, min(top, self._view.editable_rows - self._body_height()))
