@@ -12,6 +12,7 @@ from gebiedsplanner.files import journal, locations, recovery, storage
 from gebiedsplanner.files.session import EditingSession
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.planner import PlannerScreen
+from gebiedsplanner.ui.shown_path import shown_path
 from tests.conftest import BUNDLED
 from tests.pilot_helpers import (
     fill_in,
@@ -348,7 +349,7 @@ async def test_export_from_the_app(tmp_path: Path) -> None:
         await fill_in(pilot, "#path", str(out))
         await pilot.press("enter")
         await shown(pilot, "180 rijen geëxporteerd")
-        assert f"180 rijen geëxporteerd naar {out}" in toasts(pilot)
+        assert f"180 rijen geëxporteerd naar {shown_path(out)}" in toasts(pilot)
     assert out.read_bytes().startswith(b"\xef\xbb\xbfscenario;gebied;post;jaar;bedrag")
 
 

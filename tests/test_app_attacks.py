@@ -16,6 +16,7 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, locations, storage
 from gebiedsplanner.files.session import SaveJob
 from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.shown_path import shown_path
 from tests.conftest import BUNDLED
 from tests.pilot_helpers import fill_in, quiet, screen_text, shown, until, widget_text
 from tests.test_app import SIZE
@@ -200,7 +201,7 @@ async def test_when_the_team_folder_refuses_save_as_can_pick_another_folder(
         await pilot.press("down")
         await until(
             pilot,
-            lambda: f"Map:{own}" in "".join(widget_text(pilot, "#folder").split()),
+            lambda: f"Map: {shown_path(own)}" in widget_text(pilot, "#folder"),
             "the own library chosen",
         )
         await pilot.press("enter")

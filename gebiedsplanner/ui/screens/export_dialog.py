@@ -18,6 +18,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.files.locations import expand_home
+from gebiedsplanner.ui.shown_path import shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ def run_export(
             screen.app.call_from_thread(screen.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
         if written:
-            message = done.format(rows=rows, output=literal(str(path)))
+            message = done.format(rows=rows, output=shown_path(path))
             screen.app.call_from_thread(screen.notify, message, markup=False)
         else:
             screen.app.call_from_thread(ask)
@@ -102,7 +103,7 @@ def run_export(
             if answer == YES:
                 run_export(screen, path, build, done, overwrite=True)
 
-        question = texts.EXPORT_EXISTS_QUESTION.format(file=literal(str(path)))
+        question = texts.EXPORT_EXISTS_QUESTION.format(file=shown_path(path))
         screen.app.push_screen(confirm(texts.EXPORT_EXISTS_TITLE, question), answered)
 
     screen.run_worker(write, thread=True, exclusive=True, group="export")

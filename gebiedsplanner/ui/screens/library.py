@@ -30,6 +30,7 @@ from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
+from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
@@ -209,15 +210,16 @@ class LibraryScreen(Screen[None]):
 
     def _detail(self) -> str:
         """The line below the table: in full what the row under the cursor may show cut short."""
+        room = max(20, self.app.size.width - 2)
         item = self._current_trashed()
         if item is not None:
-            return literal(str(item.origin))
+            return shown_path(item.origin, room)
         entry = self._current()
         if entry is None:
             return ""
         if entry.problems:
             return "\n".join(str(problem) for problem in entry.problems[:2])
-        return f"{literal(entry.name)} · {literal(entry.status)}\n{literal(str(entry.path))}"
+        return f"{literal(entry.name)} · {literal(entry.status)}\n{shown_path(entry.path, room)}"
 
     # -- filter ------------------------------------------------------------------
 
@@ -333,7 +335,7 @@ class LibraryScreen(Screen[None]):
         except ProblemsError as error:
             self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
-        self.app.call_from_thread(self.notify, done.format(file=literal(str(path))), markup=False)
+        self.app.call_from_thread(self.notify, done.format(file=shown_path(path)), markup=False)
         self._scan_and_show()
 
     def action_toggle_trash(self) -> None:

@@ -15,7 +15,6 @@ from textual import work
 from textual.screen import Screen
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import Problem
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import recovery, storage
@@ -29,6 +28,7 @@ from gebiedsplanner.files.session import (
     Saved,
     SaveJob,
 )
+from gebiedsplanner.ui.shown_path import shown_path
 
 if TYPE_CHECKING:
     from gebiedsplanner.ui.screens.conflicts import ConflictChoice
@@ -120,7 +120,7 @@ class PlannerFiles(Screen[None]):
     def _saved(self, saved: Saved) -> None:
         self._show_title()
         message = texts.MERGED if saved.merged else texts.SAVED
-        self.notify(message.format(file=literal(str(saved.path))), markup=False)
+        self.notify(message.format(file=shown_path(saved.path)), markup=False)
         if saved.problems:
             self._report(saved.problems)
         if saved.again:
@@ -161,7 +161,7 @@ class PlannerFiles(Screen[None]):
             else:
                 self._quit_after_save = False
 
-        self.app.push_screen(gone_dialog(literal(str(path))), chosen)
+        self.app.push_screen(gone_dialog(shown_path(path)), chosen)
 
     # -- recovering an ended session's changes ------------------------------------
 
@@ -174,7 +174,7 @@ class PlannerFiles(Screen[None]):
                 self._recover(found)
             elif choice is RecoverChoice.DISCARD:
                 kept = recovery.discard(found)
-                self.notify(texts.DISCARDED.format(file=literal(str(kept[0]))), markup=False)
+                self.notify(texts.DISCARDED.format(file=shown_path(kept[0])), markup=False)
             else:
                 recovery.release(found)
                 self.notify(texts.RECOVER_LATER, markup=False)
@@ -209,9 +209,9 @@ class PlannerFiles(Screen[None]):
     def _recovered(self, done: recovery.Recovered) -> None:
         self.notify(texts.RECOVERED.format(count=done.changes), markup=False)
         for kept in done.kept:
-            self.notify(texts.RECOVERED_KEPT.format(file=literal(str(kept))), markup=False)
+            self.notify(texts.RECOVERED_KEPT.format(file=shown_path(kept)), markup=False)
         for variant in done.variants:
-            self.notify(texts.RECOVERED_AS_VARIANT.format(file=literal(str(variant))), markup=False)
+            self.notify(texts.RECOVERED_AS_VARIANT.format(file=shown_path(variant)), markup=False)
         if done.problems:
             self._report(list(done.problems))
 

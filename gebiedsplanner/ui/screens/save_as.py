@@ -19,8 +19,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.literal import literal
 from gebiedsplanner.files.locations import file_name_for
+from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
@@ -60,7 +60,7 @@ class SaveAs(ModalScreen[tuple[str, Path] | None]):
         self._show_folder()
 
     def _show_folder(self) -> None:
-        folder = literal(str(self.folders[self.folder]))
+        folder = shown_path(self.folders[self.folder])
         self.query_one("#folder", Static).update(texts.SAVE_AS_FOLDER.format(folder=folder))
 
     @on(Input.Changed)
