@@ -31,11 +31,11 @@ def snapshot(scenario: Scenario) -> tuple[object, ...]:
     )
 
 
-def test_saving_the_bundled_example_reproduces_its_bytes_less_its_comment() -> None:
+def test_writing_the_bundled_example_anew_reproduces_its_bytes_less_its_comment() -> None:
     """Byte for byte, but for the comment on the illustrative rules: tomli-w writes none.
 
-    The bundled example is a template (saving it writes a copy), so the comment is
-    only ever lost from a copy; the rules themselves come along.
+    A save patches the file's own text and keeps the comment (``test_keep_layout``);
+    this full rewrite is what a save falls back to for a form it does not patch.
     """
     raw = BUNDLED.read_bytes()
     lines = raw.splitlines(keepends=True)

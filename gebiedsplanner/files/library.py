@@ -23,7 +23,7 @@ from gebiedsplanner.core import audit
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.core.summary import envelope_status
-from gebiedsplanner.files import journal, scenario_format, storage
+from gebiedsplanner.files import journal, scenario_format, scenario_patch, storage
 from gebiedsplanner.files.locations import Settings, bundled_dir, file_name_for
 from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
 from gebiedsplanner.files.writing import AlreadyThere, create_exclusive, write_new
@@ -158,8 +158,20 @@ def _require_scenario(entry: Entry) -> Scenario:
     return entry.scenario
 
 
-def _named_copy(entry: Entry, name: str) -> bytes:
-    return scenario_format.dumps(_require_scenario(entry), name=name)
+def _named_copy(entry: Entry, name: str, current: bytes | None) -> bytes:
+    """``entry`` under ``name``; ``current``, the file's bytes, keeps its comments when it is
+    still what the library read (else the copy is written anew from the scenario)."""
+    scenario = _require_scenario(entry)
+    if current is None or storage.digest(current) != entry.digest:
+        return scenario_format.dumps(scenario, name=name)
+    return scenario_patch.save_bytes(scenario, current, name=name)
+
+
+def _read_if_there(path: Path) -> bytes | None:
+    try:
+        return read_untrusted(path)
+    except ProblemsError:
+        return None
 
 
 def duplicate(entry: Entry, name: str, folder: Path, *, make_folder: bool = False) -> Path:
@@ -168,7 +180,8 @@ def duplicate(entry: Entry, name: str, folder: Path, *, make_folder: bool = Fals
     ``make_folder``: the folder may be made (the user's own library on first use).
     """
     target = folder / _file_name(name, entry)
-    write_new(target, _named_copy(entry, name), make_folder=make_folder)
+    data = _named_copy(entry, name, _read_if_there(entry.path))
+    write_new(target, data, make_folder=make_folder)
     return target
 
 
@@ -195,9 +208,9 @@ def rename(entry: Entry, name: str) -> Renamed:
             [Problem(str(entry.path), "", texts.RENAME_LINK, texts.FIX_RENAME_LINK)]
         )
     target = entry.path.parent / _file_name(name, entry)
-    data = _named_copy(entry, name)
     with storage.write_lock(entry.path) as real:
         if target == entry.path:
+            data = _named_copy(entry, name, _read_if_there(real))
             result = storage.write_locked(real, data, entry.digest)
             if not isinstance(result, storage.Written):
                 raise _changed_since_scan(target)
@@ -205,6 +218,7 @@ def rename(entry: Entry, name: str) -> Renamed:
         current = read_untrusted(real)
         if storage.digest(current) != entry.digest:
             raise _changed_since_scan(entry.path)
+        data = _named_copy(entry, name, current)
         write_new(target, data)
         try:
             entry.path.unlink()

@@ -23,7 +23,8 @@ from gebiedsplanner.files.journal import file_id, renamed_since
 from gebiedsplanner.files.leftovers import Leftover, leftovers, orphans
 from gebiedsplanner.files.locations import file_name_for
 from gebiedsplanner.files.reading import real_path
-from gebiedsplanner.files.scenario_format import dumps, parse
+from gebiedsplanner.files.scenario_format import parse
+from gebiedsplanner.files.scenario_patch import save_bytes
 from gebiedsplanner.files.session import EditingSession
 from gebiedsplanner.files.writing import AlreadyThere, write_new
 
@@ -36,12 +37,14 @@ class Found(NamedTuple):
         base: The file as that session began with it.
         ours: ``base`` with every change of the journal that fits.
         skipped: Changes that did not fit, or could not be read at all.
+        base_text: The bytes ``base`` was read from (their comments stay in a variant).
     """
 
     leftover: Leftover
     base: Scenario
     ours: Scenario
     skipped: int
+    base_text: bytes
 
     @property
     def changes(self) -> int:
@@ -111,9 +114,10 @@ def _read(leftover: Leftover, name: str, loaded: bytes) -> Found:
     try:
         base, ours = parse(name, start), parse(name, start)
     except ProblemsError:
+        start = loaded
         base, ours = parse(name, loaded), parse(name, loaded)
     skipped = replay_fitting(ours, leftover.entries) + leftover.unreadable
-    return Found(leftover, base, ours, skipped)
+    return Found(leftover, base, ours, skipped, start)
 
 
 def recover(
@@ -136,7 +140,7 @@ def recover(
             outcome = _absorb(session, found, decided)
         except MergeImpossible:
             try:
-                variant = _save_variant(found.ours, variant_folders)
+                variant = _save_variant(found.ours, found.base_text, variant_folders)
             except ProblemsError as error:
                 found.leftover.release()
                 done = done._replace(problems=(*done.problems, *error.problems))
@@ -178,12 +182,12 @@ def _absorb(
     return len(current.log) - before
 
 
-def _save_variant(scenario: Scenario, folders: Sequence[Path]) -> Path:
+def _save_variant(scenario: Scenario, base: bytes, folders: Sequence[Path]) -> Path:
     """A recovered scenario that no longer fits the file, as a new file of its own,
     in the first of ``folders`` that takes it (the settings' save folders: only the
     last, the user's own library, is made when missing)."""
     name = texts.RECOVERED_VARIANT.format(name=scenario.name)
-    data = dumps(scenario, name=name)
+    data = save_bytes(scenario, base, name=name)  # the comments of the file it came from stay
     try:
         stem = file_name_for(name).removesuffix(".toml")
     except ValueError:  # a name of slashes or without letters: the file gets a plain one

@@ -9,7 +9,7 @@ changes nothing and diffs between versions stay small.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
@@ -643,20 +643,40 @@ def dumps(scenario: Scenario, *, name: str | None = None) -> bytes:
         gebieden[gebied.name] = body
     document["gebied"] = gebieden
     if scenario.log:
-        document["log"] = [
-            {
-                "when": entry.when,
-                "who": entry.who,
-                "action": entry.action,
-                "reason": entry.reason,
-                "changes": [
-                    {"cell": change.cell.address, "old": change.old, "new": change.new}
-                    for change in entry.changes
-                ],
-            }
-            for entry in scenario.log
-        ]
+        document["log"] = _log_document(scenario.log)
     return _group_digits(tomli_w.dumps(document, multiline_strings=False)).encode("utf-8")
+
+
+def _log_document(entries: Sequence[LogEntry]) -> list[dict[str, Any]]:
+    return [
+        {
+            "when": entry.when,
+            "who": entry.who,
+            "action": entry.action,
+            "reason": entry.reason,
+            "changes": [
+                {"cell": change.cell.address, "old": change.old, "new": change.new}
+                for change in entry.changes
+            ],
+        }
+        for entry in entries
+    ]
+
+
+def log_toml(entries: Sequence[LogEntry]) -> str:
+    """Change-log entries as ``[[log]]`` tables, exactly as :func:`dumps` ends a file."""
+    return _group_digits(tomli_w.dumps({"log": _log_document(entries)}, multiline_strings=False))
+
+
+def read_log(file: str, text: str) -> list[LogEntry]:
+    """The change log of ``text``, a TOML text of ``[[log]]`` tables (other keys are problems)."""
+    data = load_toml(file, text)
+    reader = _Reader(file, text)
+    reader.unknown_keys(data, ("log",), ())
+    entries = _read_log(reader, data)
+    if reader.problems:
+        raise ProblemsError(reader.reported())
+    return entries
 
 
 _INTEGER_LINE = re.compile(r"^([A-Za-z0-9_-]+ = -?)(\d{4,})$", re.MULTILINE)

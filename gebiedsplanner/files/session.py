@@ -30,7 +30,8 @@ from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.journal import Journal, JournalGone, journal_dir
 from gebiedsplanner.files.reading import real_path
-from gebiedsplanner.files.scenario_format import dumps, parse
+from gebiedsplanner.files.scenario_format import parse
+from gebiedsplanner.files.scenario_patch import save_bytes
 from gebiedsplanner.files.writing import write_new
 
 #: Writes each session's first journal copy off the UI thread (one at a time).
@@ -321,7 +322,10 @@ class EditingSession:
 
     def _job(self, path: Path, *, as_new: bool, name: str | None, merged: bool) -> SaveJob:
         scenario = self.scenario
-        data = dumps(scenario, name=name)  # the new name takes effect once it is written
+        # The text on disk we expect to replace is patched, so its comments stay: after a
+        # merge that is the colleague's save (resolve made it our base). A save as keeps
+        # them too. The new name takes effect once it is written.
+        data = save_bytes(scenario, self.document.loaded, name=name)
         digest = self.document.loaded_digest
         real = None if as_new or path != self.document.path else self.document.real
         return SaveJob(path, data, len(scenario.log), digest, real, as_new, name, merged)

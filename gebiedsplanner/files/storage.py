@@ -25,7 +25,7 @@ from typing import NamedTuple
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.files import scenario_format
+from gebiedsplanner.files import scenario_format, scenario_patch
 from gebiedsplanner.files.locations import is_bundled
 from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
 from gebiedsplanner.files.writing import short_name, write_atomic
@@ -177,8 +177,11 @@ def write_locked(real: Path, data: bytes, expected_digest: str) -> WriteResult:
 
 
 def save_locked(document: ScenarioDocument, real: Path) -> None:
-    """Write ``document`` back to its file, holding its lock (the command line's ``move``)."""
-    data = scenario_format.dumps(document.scenario)
+    """Write ``document`` back to its file, holding its lock (the command line's ``move``).
+
+    The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`).
+    """
+    data = scenario_patch.save_bytes(document.scenario, document.loaded)
     result = write_locked(real, data, document.loaded_digest)
     if isinstance(result, Changed):
         raise ProblemsError(
