@@ -48,11 +48,17 @@ def _time_load(path: Path) -> float:
 
 
 def _time_save(path: Path) -> float:
+    """A save after one move: two amounts rewritten, one log entry added."""
+    from gebiedsplanner.core.scenario import Cell
     from gebiedsplanner.files import storage
 
     work = Path(tempfile.mkdtemp()) / path.name
     work.write_bytes(path.read_bytes())
     document = storage.load(work)
+    names = list(document.scenario.gebieden)
+    source = Cell(names[17], "gebiedsopdracht", 2017)
+    target = Cell(names[-17], "couleur_locale", 2017)
+    document.scenario.move(source, target, 1_000, who="bench", when=WHEN, reason="benchmark")
     started = time.perf_counter()
     with storage.write_lock(work) as real:
         storage.save_locked(document, real)
