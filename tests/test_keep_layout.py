@@ -322,6 +322,27 @@ def test_forms_the_writer_keeps(change: Callable[[str], str], kept: str) -> None
     assert snapshot(scenario_format.parse("x.toml", patched)) == snapshot(scenario)
 
 
+@pytest.mark.parametrize(("ungroup", "written"), [(False, "2016 = -5_000"), (True, "2016 = -5000")])
+def test_an_amount_too_short_to_show_a_style_follows_the_file(ungroup: bool, written: str) -> None:
+    text = re.sub(r"(?<=[0-9])_(?=[0-9])", "", COMMENTED) if ungroup else COMMENTED
+    raw = text.encode()
+    scenario = scenario_format.parse("x.toml", raw)
+    cell = Cell("Hoek van Holland", TAAKSTELLING, 2016)  # 0 in the file
+    scenario.set_amount(cell, -5_000, who="ik", when=WHEN)
+    patched = scenario_patch.patch(raw, scenario)
+    assert patched is not None
+    assert changed_lines(text, patched.decode()) == [("2016 = 0", written)]
+
+
+def test_a_file_that_ends_in_blank_lines_gets_no_more_of_them() -> None:
+    for ending in ("\n\n", "\r\n\r\n"):
+        text = COMMENTED.replace("\n", ending[: len(ending) // 2]) + ending
+        scenario, raw = _edited(text)
+        patched = scenario_patch.patch(raw, scenario)
+        assert patched is not None
+        assert patched.decode().startswith(text.replace("247_000", "250_000") + "[[log]]")
+
+
 def test_a_log_written_by_hand_in_another_layout_is_kept() -> None:
     text = COMMENTED + (
         "\n\n[[log]]  # de eerste\n"

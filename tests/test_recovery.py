@@ -473,6 +473,8 @@ def test_a_leftover_of_a_changed_shape_with_an_unusable_name_becomes_a_variant(
     done = recovery.recover(again, recovery.look_for(again), [scenario_file.parent])
     assert isinstance(done, recovery.Recovered) and len(done.variants) == 1
     assert storage.load(done.variants[0]).scenario.amount(CELL) == 7
+    variant = done.variants[0].read_text()  # the comments of the file the session began with
+    assert "# Opslaan, ook als kopie, laat dit commentaar en de regels staan." in variant
 
 
 def test_names_in_other_encodings_never_stop_an_edit_a_save_or_a_recovery(

@@ -114,6 +114,7 @@ class _Patcher:
         self.log_entries = 0  # [[log]] headers met
         self.tables_seen: set[tuple[str, ...]] = set()
         self.leaves = 0  # values met in tables other than the top level
+        self.file_groups: bool | None = None  # does the file group digits? (when asked)
 
     def patched(self) -> str:
         text = self.text
@@ -289,7 +290,10 @@ class _Patcher:
         elif len(digits) >= 4:
             grouped = False
         else:  # too short to tell: as the rest of the file
-            grouped = bool(_GROUPED.search(self.text)) or not _UNGROUPED.search(self.text)
+            if self.file_groups is None:  # searched once, however many amounts change
+                text = self.text
+                self.file_groups = bool(_GROUPED.search(text)) or not _UNGROUPED.search(text)
+            grouped = self.file_groups
         return f"{value:_}" if grouped else str(value)
 
     # -- the change log ----------------------------------------------------------
@@ -312,8 +316,8 @@ class _Patcher:
             raise _Unhandled("a log entry that does not read back")
         text = self.text
         newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1] else "\n"
-        lead = "" if text.endswith("\n") or not text else newline
-        if not (text + lead).endswith(("\n\n", "\n\r\n")):  # a blank line, as dumps writes
+        lead = "" if text.endswith("\n") else newline
+        if not (text[-3:] + lead).endswith(("\n\n", "\n\r\n")):  # a blank line, as dumps writes
             lead += newline
         return lead + tables.replace("\n", newline)
 
