@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner import language
+from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import bundled_example
 from tests.pilot_helpers import paint_before_measuring
@@ -50,6 +51,21 @@ def save(document: storage.ScenarioDocument) -> None:
     assert document.path is not None
     with storage.write_lock(document.path) as real:
         storage.save_locked(document, real)
+
+
+def snapshot(scenario: Scenario) -> tuple[object, ...]:
+    """Everything a scenario file holds, for comparing what was saved with what is read."""
+    return (
+        scenario.name,
+        scenario.description,
+        scenario.years,
+        scenario.envelope,
+        scenario.taakstelling,
+        scenario.stedelijk,
+        [(g.name, g.inwoners, g.posts) for g in scenario.gebieden.values()],
+        scenario.beleid,
+        scenario.log,
+    )
 
 
 def files_beside(path: Path) -> list[str]:

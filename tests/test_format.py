@@ -14,21 +14,8 @@ from gebiedsplanner.core import tools
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, Cell, Scenario
 from gebiedsplanner.files import scenario_format
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, snapshot
 from tests.strategies import scenarios
-
-
-def snapshot(scenario: Scenario) -> tuple[object, ...]:
-    return (
-        scenario.name,
-        scenario.description,
-        scenario.years,
-        scenario.envelope,
-        scenario.taakstelling,
-        scenario.stedelijk,
-        [(g.name, g.inwoners, g.posts) for g in scenario.gebieden.values()],
-        scenario.log,
-    )
 
 
 def test_writing_the_bundled_example_anew_reproduces_its_bytes_less_its_comment() -> None:
