@@ -22,7 +22,7 @@ RUNS = 3
 WHEN = datetime(2026, 11, 23, 9, 0)
 
 
-def _variant(path: Path) -> Path:
+def variant(path: Path) -> Path:
     """A colleague's variant: the same scenario with 100 amounts moved and logged."""
     from gebiedsplanner.core.scenario import Cell
     from gebiedsplanner.files import storage
@@ -111,7 +111,7 @@ def _in_fresh_process(name: str, path: Path) -> float:
 
 def measure() -> list[Figure]:
     path = synthetic(10_000)
-    _variant(path)
+    variant(path)
     figures = []
     for name, (_, target) in TIMERS.items():
         runs = [_in_fresh_process(name, path) for _ in range(RUNS)]

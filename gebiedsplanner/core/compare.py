@@ -100,6 +100,15 @@ class Comparison:
             rows.sort(key=lambda row: row.largest, reverse=True)
         return rows
 
+    def row(self, index: int) -> ComparedRow:
+        """Row ``index``, in the joined order."""
+        return self._rows((index,))[0]
+
+    def largest(self, index: int) -> int:
+        """Row ``index``'s largest absolute difference over the variants (0 when none is known)."""
+        diffs = (self.columns[f"d{number}"][index] for number in range(1, len(self.variants) + 1))
+        return max((abs(cast(int, diff)) for diff in diffs if diff is not None), default=0)
+
     def _rows(self, indexes: Iterable[int]) -> list[ComparedRow]:
         columns, count = self.columns, len(self.variants)
         owners, posts, years, base = (columns[name] for name in ("gebied", "post", "jaar", "s0"))
