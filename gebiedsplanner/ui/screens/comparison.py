@@ -151,11 +151,11 @@ class ComparisonScreen(Screen[None]):
             comparison, only_changes = self.comparison, self.only_changes
 
             def build() -> tuple[bytes, int]:
-                from gebiedsplanner.core.compare import csv_frame
-                from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
+                from gebiedsplanner.core.compare import CSV_HEADER, csv_rows
+                from gebiedsplanner.files.csv_export import Dialect, rows_to_csv
 
-                frame = csv_frame(comparison, only_changes=only_changes)
-                return to_csv_bytes(frame, Dialect(request.dialect)), frame.height
+                rows = csv_rows(comparison, only_changes=only_changes)
+                return rows_to_csv(CSV_HEADER, rows, Dialect(request.dialect)), len(rows)
 
             run_export(self, request.path, build, texts.COMPARE_WRITTEN)
 
