@@ -8,6 +8,7 @@ changes nothing and diffs between versions stay small.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable
 from datetime import datetime
@@ -339,7 +340,21 @@ def parse(file: str, raw: bytes) -> Scenario:
     A file that the compiled parser reads as ``tomli`` would (:mod:`toml_fast`) and
     that has no problem is read with it alone; otherwise with ``tomli``, whose data
     and messages are the reference.
+
+    The cycle collector pauses meanwhile: reading makes hundreds of thousands of
+    dicts and no cycles, and each collection it would start walks them all again
+    (a sixth of reading two 10.000-gebied files, measured on ``compare``).
     """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse(file, raw)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(file: str, raw: bytes) -> Scenario:
     text = decode(file, raw)
     fast = toml_fast.loads(text)
     if fast is not None and toml_fast.only_read_values(fast):
