@@ -1,4 +1,5 @@
-"""The comparison at scale, driven through the real UI: every key answers, whatever the size."""
+"""The comparison at scale, driven through the real UI: every key answers, whatever the size;
+an explanation too long for the line continues under its text, not at column 0."""
 
 from __future__ import annotations
 
@@ -73,4 +74,7 @@ async def test_a_national_comparison_answers_every_key(tmp_path: Path) -> None:
         await pilot.press("o", "down", "down")
         await shown(pilot, "6 van")
         await pilot.press("3")
-        await shown(pilot, "+ € 30.000 Wijk 01999 gebiedsopdracht → couleur locale 2017: groot")
+        text = await shown(pilot, "+ € 30.000 Wijk 01999 gebiedsopdracht → couleur locale 2017")
+        lines = text.splitlines()
+        entry = next(index for index, line in enumerate(lines) if "+ € 30.000" in line)
+        assert lines[entry + 1].startswith("    23-11-2026 09:00)"), lines[entry : entry + 2]

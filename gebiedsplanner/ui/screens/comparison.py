@@ -29,6 +29,7 @@ from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest,
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.widgets.compare_grid import CompareGrid
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.hanging import Hanging
 
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
@@ -89,7 +90,7 @@ class ComparisonScreen(Screen[None]):
             yield CompareGrid(self.table, _row_columns(self.table), left=3, id="rows")
             yield FittedTable(list(map(Fit, texts.COMPARE_TOTALS_HEADERS)), id="totals")
             with VerticalScroll(id="explain"):
-                yield Static("\n".join(explanation_lines(self.comparison)), markup=False)
+                yield Static(Hanging(explanation_lines(self.comparison)))
             with VerticalScroll(id="bars"):
                 yield Static("", id="bar-lines", markup=False)
         yield Footer()
