@@ -7,12 +7,16 @@ from datetime import datetime
 from pathlib import Path
 
 from make_scenario import make
+from rich.cells import cell_len
 from textual.pilot import Pilot
 
+from gebiedsplanner.core.compare import compare
+from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.scenario import Cell, Scenario
 from gebiedsplanner.files import locations, storage
 from gebiedsplanner.files.scenario_format import dumps, parse
 from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from tests.conftest import BUNDLED
 from tests.pilot_helpers import screen_text, shown, until
 from tests.test_app import SIZE
@@ -78,3 +82,28 @@ async def test_a_national_comparison_answers_every_key(tmp_path: Path) -> None:
         lines = text.splitlines()
         entry = next(index for index, line in enumerate(lines) if "+ € 30.000" in line)
         assert lines[entry + 1].startswith("    23-11-2026 09:00)"), lines[entry : entry + 2]
+
+
+async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
+    """At 60 columns the columns cannot all be cut to fit: ← → show the rest, as before."""
+    base = storage.load(BUNDLED).scenario
+    variant = parse("variant", dumps(base, name="Smal"))
+    variant.move(
+        Cell("Charlois", "gebiedsopdracht", 2017),
+        Cell("Charlois", "couleur_locale", 2017),
+        50_000,
+        who="test",
+        when=WHEN,
+        reason="smal",
+    )
+    table = CompareTable(compare(base, [variant]), cell_len)
+    table.prepare()
+    app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(ComparisonScreen(table))
+        await shown(pilot, "2 van 180 cellen")
+        assert "+50.000" not in screen_text(pilot)
+        await pilot.press(*["right"] * 12)
+        await shown(pilot, "+50.000")
+        await pilot.press(*["left"] * 12)
+        await shown(pilot, " gebied    post")

@@ -37,7 +37,7 @@ PADDING = 1  # blank columns on each side of a cell, as DataTable's
 class CompareLines(Widget):
     """The header and rows, drawn line by line by the grid."""
 
-    DEFAULT_CSS = "CompareLines { width: 1fr; height: 100%; }"
+    DEFAULT_CSS = "CompareLines { height: 100%; }"
 
     def __init__(self, grid: CompareGrid) -> None:
         super().__init__()
@@ -58,6 +58,8 @@ class CompareGrid(RowWindow, can_focus=True):
         for key, action in (
             ("up", "move(-1)"),
             ("down", "move(1)"),
+            ("left", "scroll_left"),
+            ("right", "scroll_right"),
             ("pageup", "page(-1)"),
             ("pagedown", "page(1)"),
             ("home,ctrl+home", "edge(-1)"),
@@ -73,7 +75,14 @@ class CompareGrid(RowWindow, can_focus=True):
     }
 
     DEFAULT_CSS = """
-    CompareGrid { layout: horizontal; background: $surface; color: $foreground; }
+    CompareGrid {
+        layout: horizontal;
+        overflow-x: auto;
+        overflow-y: hidden;
+        scrollbar-size-horizontal: 1;
+        background: $surface;
+        color: $foreground;
+    }
     CompareGrid:focus { background-tint: $foreground 5%; }
     CompareGrid > .compare-grid--header { text-style: bold; background: $panel; }
     CompareGrid > .compare-grid--even-row { background: $surface-lighten-1 50%; }
@@ -128,10 +137,16 @@ class CompareGrid(RowWindow, can_focus=True):
         self.keep_in_view(self.cursor_row)
 
     def _fit(self) -> None:
-        """Column widths for the width there is (see :func:`fit_widths`)."""
-        room = self._lines.size.width - 2 * PADDING * len(self.fits)
+        """Column widths for the width there is (see :func:`fit_widths`).
+
+        When even the least widths do not fit (60 columns), the lines are as wide
+        as the columns need and the grid scrolls sideways (← →), as the table did.
+        """
+        window = max(0, self.size.width - 1)  # less the position mark
+        padding = 2 * PADDING * len(self.fits)
         least = least_widths(self.fits, self._natural)
-        self._widths = fit_widths(self._natural, least, room) if room > 0 else least
+        self._widths = fit_widths(self._natural, least, window - padding)
+        self._lines.styles.width = max(window, sum(self._widths) + padding)
 
     # -- the window ---------------------------------------------------------------
 
