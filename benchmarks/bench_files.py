@@ -4,7 +4,8 @@
 
 Each figure is timed in a fresh Python process, so it pays what a user's first
 time pays (a lazy ``import polars`` included), on the 10.000-gebied scenario
-(120.000 amounts). Medians of ``RUNS`` processes.
+(120.000 amounts). Medians of ``RUNS`` processes. ``compare -o`` is timed from
+outside, as a user waits for the command (``COMMAND_RUNS`` processes).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from pathlib import Path
 from harness import Figure, median, run, synthetic
 
 RUNS = 3
+COMMAND_RUNS = 5
 WHEN = datetime(2026, 11, 23, 9, 0)
 
 
-def _variant(path: Path) -> Path:
+def variant(path: Path) -> Path:
     """A colleague's variant: the same scenario with 100 amounts moved and logged."""
     from gebiedsplanner.core.scenario import Cell
     from gebiedsplanner.files import storage
@@ -105,6 +107,24 @@ TIMERS = {
 }
 
 
+def compare_command(path: Path) -> float:
+    """Milliseconds for ``gebiedsplanner compare BASE VARIANT -o diff.csv``, the whole
+    command in a fresh process: interpreter start, imports, both files read, the
+    comparison printed and written."""
+    out = Path(tempfile.mkdtemp()) / "diff.csv"
+    command = [
+        sys.executable,
+        "-m",
+        "gebiedsplanner",
+        "compare",
+        str(path),
+        str(_variant_path(path)),
+    ]
+    started = time.perf_counter()
+    subprocess.run([*command, "-o", str(out)], check=True, stdout=subprocess.DEVNULL)
+    return (time.perf_counter() - started) * 1000
+
+
 def _in_fresh_process(name: str, path: Path) -> float:
     done = subprocess.run(
         [sys.executable, __file__, "--one", name, str(path)],
@@ -117,11 +137,13 @@ def _in_fresh_process(name: str, path: Path) -> float:
 
 def measure() -> list[Figure]:
     path = synthetic(10_000)
-    _variant(path)
+    variant(path)
     figures = []
     for name, (_, target) in TIMERS.items():
         runs = [_in_fresh_process(name, path) for _ in range(RUNS)]
         figures.append(Figure(f"10.000 gebieden: {name}", median(runs), "ms", target))
+    compare_runs = [compare_command(path) for _ in range(COMMAND_RUNS)]
+    figures.append(Figure("10.000 gebieden: compare -o diff.csv", median(compare_runs), "ms", 500))
     return figures
 
 

@@ -32,8 +32,8 @@ QUIET = 0.25  # seconds without output: the screen is done
 FRAME = struct.Struct("=qBI")  # see launch.py
 COLUMNS, LINES = 80, 24
 
-#: The widget that says "the table is on screen", per app.
-READY = {"planner": "BudgetGrid", "minimal": "DataTable"}
+#: The widget that says "the table is on screen", per app (a comparison: its table).
+READY = {"planner": "BudgetGrid", "minimal": "DataTable", "comparison": "CompareGrid"}
 
 ENTER, DOWN, RIGHT, ESCAPE = b"\r", b"\x1b[B", b"\x1b[C", b"\x1b"
 
@@ -76,12 +76,14 @@ def median(values: Sequence[float]) -> float:
 class Terminal:
     """One app process in an 80x24 pseudo-terminal."""
 
-    def __init__(self, kind: str, scenario: Path | None = None) -> None:
+    def __init__(
+        self, kind: str, scenario: Path | None = None, options: Sequence[str] = ()
+    ) -> None:
         self.work = Path(tempfile.mkdtemp(prefix="gp-bench-"))
-        args = []
+        args = list(options)
         if scenario is not None:  # a private copy: the benchmark never changes the original
             args.append(str(self.work / scenario.name))
-            shutil.copyfile(scenario, args[0])
+            shutil.copyfile(scenario, args[-1])
         env = dict(
             os.environ,
             TERM="xterm-256color",
@@ -143,6 +145,18 @@ class Terminal:
                 break
         self._read_frames()
         return total
+
+    def wait_for_text(self, text: bytes, limit: float = 60.0) -> None:
+        """Read until ``text`` appears in what the app writes (as one run of characters)."""
+        seen, deadline = b"", time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.fd], [], [], 0.1)
+            if ready:
+                seen = seen[-len(text) :] + os.read(self.fd, 65536)
+                if text in seen:
+                    self._read_frames()
+                    return
+        raise RuntimeError(f"the app did not show {text!r} in time")
 
     def wait_for_table(self, limit: float = 60.0) -> int:
         """Read until a frame shows the table and the screen is quiet; bytes read."""

@@ -13,13 +13,21 @@ import platform
 import sys
 
 import bench_bytes
+import bench_comparison
 import bench_edit_latency
 import bench_files
 import bench_memory
 import bench_startup
 from harness import Figure, print_figures
 
-SUITE = (bench_startup, bench_edit_latency, bench_bytes, bench_files, bench_memory)
+SUITE = (
+    bench_startup,
+    bench_edit_latency,
+    bench_comparison,
+    bench_bytes,
+    bench_files,
+    bench_memory,
+)
 
 
 def main() -> int:

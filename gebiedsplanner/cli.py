@@ -309,9 +309,9 @@ def _load_all(names: list[str]) -> list[Scenario]:
 
 
 def _compare(options: argparse.Namespace) -> int:
-    from gebiedsplanner.core.compare import compare, csv_frame
+    from gebiedsplanner.core.compare import CSV_HEADER, compare, csv_rows
     from gebiedsplanner.core.compare_report import comparison_lines
-    from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes, write_export
+    from gebiedsplanner.files.csv_export import Dialect, rows_to_csv, write_export
 
     base, *variants = _load_all([options.base, *options.variants])
     comparison = compare(base, variants)
@@ -320,10 +320,10 @@ def _compare(options: argparse.Namespace) -> int:
     ):
         print(line)
     if options.output:
-        frame = csv_frame(comparison, only_changes=not options.all)
-        data = to_csv_bytes(frame, Dialect(options.dialect))
+        rows = csv_rows(comparison, only_changes=not options.all)
+        data = rows_to_csv(CSV_HEADER, rows, Dialect(options.dialect))
         write_export(Path(options.output), data, overwrite=True)
-        print(texts.COMPARE_WRITTEN.format(rows=frame.height, output=literal(options.output)))
+        print(texts.COMPARE_WRITTEN.format(rows=len(rows), output=literal(options.output)))
     return 0
 
 

@@ -64,6 +64,14 @@ async def go_to_row(pilot: Pilot[None], text: str) -> None:
     await until(pilot, lambda: text in detail(pilot), f"the detail line naming {text!r}")
 
 
+async def compare_in_library(pilot: Pilot[None], base: str, variant: str) -> None:
+    """Mark ``base`` as the base and ``variant`` as a variant, and compare them."""
+    await go_to_row(pilot, base)
+    await pilot.press("b")
+    await go_to_row(pilot, variant)
+    await pilot.press("space", "c")
+
+
 async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_dirs: Path) -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
@@ -86,10 +94,7 @@ async def test_a_manager_makes_a_variant_changes_it_and_compares(isolated_user_d
 
         await pilot.press("l")
         await shown(pilot, "boven envelope:")
-        await go_to_row(pilot, "NRW basis 2016-2019 ")
-        await pilot.press("b")
-        await go_to_row(pilot, "Variant CL")
-        await pilot.press("space", "c")
+        await compare_in_library(pilot, "NRW basis 2016-2019 ", "Variant CL")
         text = await shown(pilot, "2 van 180 cellen")
         assert "basis:     NRW basis 2016-2019" in text and "variant 1: Variant CL" in text
         charlois = [line.split() for line in text.splitlines() if line.startswith(" Charlois")]

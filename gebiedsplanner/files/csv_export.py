@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -70,6 +71,41 @@ def to_csv_bytes(frame: pl.DataFrame, dialect: Dialect) -> bytes:
     separator = ";" if dialect is Dialect.NL else ","
     text = safe.write_csv(separator=separator, include_bom=False)
     data = text.encode("utf-8")
+    return b"\xef\xbb\xbf" + data if dialect is Dialect.NL else data
+
+
+#: What makes polars put a text cell in quotes.
+_QUOTED = ('"', "\n", "\r")
+_FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rows_to_csv(
+    header: Sequence[str], rows: Iterable[Sequence[str | int | None]], dialect: Dialect
+) -> bytes:
+    """Rows of texts and whole numbers as CSV: the bytes :func:`to_csv_bytes` writes for
+    the same table, without polars (importing it costs 0,3 s, more than a comparison).
+
+    Texts that start like a formula get the apostrophe, absent (``None``) is an empty
+    cell, and a text is quoted as polars quotes it: when it holds the separator, a
+    quote or a line break, and when it is empty (so that it differs from absent).
+    """
+    separator = ";" if dialect is Dialect.NL else ","
+    special = (separator, *_QUOTED)
+
+    def cell(value: str | int | None, *, data: bool = True) -> str:
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            return str(value)
+        if data and value.startswith(_FORMULA_CHARS):
+            value = "'" + value
+        if not value or any(char in value for char in special):
+            return '"' + value.replace('"', '""') + '"'
+        return value
+
+    lines = [separator.join(cell(name, data=False) for name in header)]
+    lines += [separator.join(map(cell, row)) for row in rows]
+    data = "".join(line + "\n" for line in lines).encode("utf-8")
     return b"\xef\xbb\xbf" + data if dialect is Dialect.NL else data
 
 

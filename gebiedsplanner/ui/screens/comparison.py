@@ -16,20 +16,20 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.compare import Comparison
 from gebiedsplanner.core.compare_report import (
     bar_lines,
     explanation_lines,
-    header_cells,
     legend,
-    row_cells,
     totals_lines,
 )
+from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.files.locations import export_folder
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
 from gebiedsplanner.ui.screens.help import HelpScreen
+from gebiedsplanner.ui.widgets.compare_grid import CompareGrid
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.hanging import Hanging
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
@@ -50,12 +50,12 @@ COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
 )
 
 
-def _row_columns(comparison: Comparison) -> list[Fit]:
+def _row_columns(table: CompareTable) -> list[Fit]:
     """Gebied and post give way in a narrow terminal, year and amounts are never cut.
 
     The bars view (``4``) names every gebied whole.
     """
-    gebied, post, *rest = header_cells(comparison)
+    gebied, post, *rest = table.headers
     return [Fit(gebied, cap=30, least=12), Fit(post, cap=30, least=15), *map(Fit, rest)]
 
 
@@ -67,14 +67,19 @@ def _plain(cells: list[str], left: int) -> list[Text]:
 
 
 class ComparisonScreen(Screen[None]):
-    """A base against its variants."""
+    """A base against its variants.
+
+    The table arrives made (:meth:`CompareTable.prepare` ran off the UI thread), so
+    that no key here waits for every row to be measured.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = bindings("comparison", COMPARISON_ACTIONS)
     ACTIONS = COMPARISON_ACTIONS
 
-    def __init__(self, comparison: Comparison) -> None:
+    def __init__(self, table: CompareTable) -> None:
         super().__init__()
-        self.comparison = comparison
+        self.table = table
+        self.comparison = comparison = table.comparison
         self.only_changes = True
         self.largest_first = False
         self.year = comparison.years[0]
@@ -83,10 +88,10 @@ class ComparisonScreen(Screen[None]):
         yield Static("\n".join(legend(self.comparison)), id="legend", markup=False)
         yield Static("", id="state", markup=False)
         with ContentSwitcher(initial="rows", id="views"):
-            yield FittedTable(_row_columns(self.comparison), id="rows", zebra_stripes=True)
+            yield CompareGrid(self.table, _row_columns(self.table), left=3, id="rows")
             yield FittedTable(list(map(Fit, texts.COMPARE_TOTALS_HEADERS)), id="totals")
             with VerticalScroll(id="explain"):
-                yield Static("\n".join(explanation_lines(self.comparison)), markup=False)
+                yield Static(Hanging(explanation_lines(self.comparison)))
             with VerticalScroll(id="bars"):
                 yield Static("", id="bar-lines", markup=False)
         yield KeyLine(COMPARISON_ACTIONS)
@@ -96,13 +101,13 @@ class ComparisonScreen(Screen[None]):
         totals.show(_plain(row, left=2) for row in totals_lines(self.comparison))
         self._fill_rows()
         self._fill_bars()
-        self.query_one("#rows", FittedTable).focus()
+        self.query_one("#rows", CompareGrid).focus()
 
     def _fill_rows(self) -> None:
-        rows = self.comparison.selected(
-            only_changes=self.only_changes, largest_first=self.largest_first
-        )
-        self.query_one("#rows", FittedTable).show(_plain(row_cells(row), left=3) for row in rows)
+        only_changes = self.only_changes
+        rows = self.table.order(only_changes=only_changes, largest_first=self.largest_first)
+        widths = self.table.widths(only_changes=only_changes)
+        self.query_one("#rows", CompareGrid).show(rows, widths)
         state = texts.COMPARE_STATE.format(
             shown=len(rows),
             total=self.comparison.size,
@@ -148,11 +153,11 @@ class ComparisonScreen(Screen[None]):
             comparison, only_changes = self.comparison, self.only_changes
 
             def build() -> tuple[bytes, int]:
-                from gebiedsplanner.core.compare import csv_frame
-                from gebiedsplanner.files.csv_export import Dialect, to_csv_bytes
+                from gebiedsplanner.core.compare import CSV_HEADER, csv_rows
+                from gebiedsplanner.files.csv_export import Dialect, rows_to_csv
 
-                frame = csv_frame(comparison, only_changes=only_changes)
-                return to_csv_bytes(frame, Dialect(request.dialect)), frame.height
+                rows = csv_rows(comparison, only_changes=only_changes)
+                return rows_to_csv(CSV_HEADER, rows, Dialect(request.dialect)), len(rows)
 
             run_export(self, request.path, build, texts.COMPARE_WRITTEN)
 

@@ -385,7 +385,11 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, base: Scenario, variants: list[Scenario]) -> None:
-        from gebiedsplanner.core.compare import compare
+        from rich.cells import cell_len
 
-        comparison = compare(base, variants)
-        self.app.call_from_thread(self.app.push_screen, ComparisonScreen(comparison))
+        from gebiedsplanner.core.compare import compare
+        from gebiedsplanner.core.compare_table import CompareTable
+
+        table = CompareTable(compare(base, variants), cell_len)
+        table.prepare()
+        self.app.call_from_thread(self.app.push_screen, ComparisonScreen(table))

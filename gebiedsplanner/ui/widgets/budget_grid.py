@@ -25,9 +25,9 @@ from textual.widget import Widget
 
 from gebiedsplanner.core.table_view import RowKind, TableView
 from gebiedsplanner.texts import POLICY_MARK
+from gebiedsplanner.ui.widgets.row_window import RowWindow, ScrollMark
 
 HEADER_LINES = 2
-SCROLL_STEP = 3  # rows per mouse-wheel notch
 
 
 class GridColumn(Widget):
@@ -49,23 +49,7 @@ class GridColumn(Widget):
         self.grid.click(self.index, event.y)
 
 
-class ScrollMark(Widget):
-    """A one-column position mark: where the rows on screen sit among all rows."""
-
-    DEFAULT_CSS = "ScrollMark { width: 1; height: 100%; dock: right; }"
-
-    def __init__(self, grid: BudgetGrid) -> None:
-        super().__init__()
-        self.grid = grid
-
-    def render_line(self, y: int) -> Strip:
-        return self.grid.mark_strip(y)
-
-    def on_click(self, event: events.Click) -> None:
-        self.grid.jump_to_mark(event.y)
-
-
-class BudgetGrid(Widget, can_focus=True):
+class BudgetGrid(RowWindow, can_focus=True):
     """Gebieden, stedelijk posts and totals for one year; a cell cursor moves over the amounts."""
 
     #: Priority, like the planner's keys, so that keys arriving together keep their order.
@@ -111,20 +95,18 @@ class BudgetGrid(Widget, can_focus=True):
     BudgetGrid > .budget-grid--policy { text-style: bold; color: $text-warning; }
     """
 
+    header_lines = HEADER_LINES
+
     def __init__(self, view: TableView, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view = view
-        self.cursor_row = 0
-        """Row of the cursor (index into the view's rows)."""
         self.cursor_column = 0
         """Amount column of the cursor: 0 couleur locale ... 3 netto (stedelijk posts)."""
-        self.first_row = 0
-        """The first row on screen."""
         self._texts: dict[int, tuple[str, ...]] = {}
         self._columns = [GridColumn(self, index) for index in range(len(view.widths))]
 
     def compose(self) -> ComposeResult:
-        yield ScrollMark(self)
+        yield ScrollMark(self, "budget-grid--mark")
         yield from self._columns
 
     def on_mount(self) -> None:
@@ -143,8 +125,8 @@ class BudgetGrid(Widget, can_focus=True):
         self._texts.clear()
         self.cursor_row = min(self.cursor_row, view.editable_rows - 1)
         self._apply_widths()
-        self._show_from(self.first_row)
-        self._repaint_all()
+        self.show_from(self.first_row)
+        self.repaint_all()
 
     def refresh_cells(self, cells: set[tuple[int, int]]) -> None:
         """Repaint ``cells`` (row, column) that are on screen and now read differently.
@@ -155,7 +137,7 @@ class BudgetGrid(Widget, can_focus=True):
         before = {row: self._texts.pop(row, None) for row in {row for row, _ in cells}}
         if self._view.widen_for(set(before)):
             self._apply_widths()
-            self._repaint_all()
+            self.repaint_all()
             return
         for row, column in cells:
             old = before[row]
@@ -173,14 +155,14 @@ class BudgetGrid(Widget, can_focus=True):
 
     def move_cursor_to(self, row: int, column: int) -> None:
         """Put the cursor on a cell and scroll it into view."""
-        self._set_cursor(max(0, min(row, self._view.editable_rows - 1)), max(0, min(column, 3)))
+        self._set_cursor(self.clamp_row(row), max(0, min(column, 3)))
 
     def _apply_widths(self) -> None:
         for column, width in zip(self._columns, self._view.widths, strict=True):
             if column.styles.width is None or column.styles.width.value != width + 1:
                 column.styles.width = width + 1  # the cell and one space after it
 
-    def _repaint_all(self) -> None:
+    def repaint_all(self) -> None:
         for column in self._columns:
             column.refresh()
         self.query_one(ScrollMark).refresh()
@@ -188,7 +170,7 @@ class BudgetGrid(Widget, can_focus=True):
     def _row_texts(self, row: int) -> tuple[str, ...]:
         texts = self._texts.get(row)
         if texts is None:
-            if len(self._texts) > 4 * max(1, self._body_height()):
+            if len(self._texts) > 4 * max(1, self.body_height()):
                 self._texts.clear()  # keep only about what the screen shows
             texts = self._texts[row] = self._view.texts_for(row)
         return texts
@@ -197,24 +179,18 @@ class BudgetGrid(Widget, can_focus=True):
 
     def action_cursor(self, rows: int, columns: int) -> None:
         view = self._view
-        row = max(0, min(self.cursor_row + rows, view.editable_rows - 1))
+        row = self.clamp_row(self.cursor_row + rows)
         column = view.column_for(self.cursor_row, self.cursor_column)
         if columns and view.rows[self.cursor_row].kind is RowKind.STEDELIJK:
             column = self.cursor_column  # leaving the fixed netto column: resume where we were
         column = max(0, min(column + columns, 3)) if columns else self.cursor_column
         self._set_cursor(row, column)
 
-    def action_page(self, direction: int) -> None:
-        self.action_cursor(direction * max(1, self._body_height() - 1), 0)
+    def row_count(self) -> int:
+        return self._view.editable_rows
 
-    def action_edge(self, direction: int) -> None:
-        self._set_cursor(0 if direction < 0 else self._view.editable_rows - 1, self.cursor_column)
-
-    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
-        self._show_from(self.first_row + SCROLL_STEP)
-
-    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
-        self._show_from(self.first_row - SCROLL_STEP)
+    def go_to_row(self, row: int) -> None:
+        self._set_cursor(self.clamp_row(row), self.cursor_column)
 
     def click(self, column: int, y: int) -> None:
         """A click on line ``y`` of ``column``: the cursor goes there (amount columns only)."""
@@ -222,19 +198,10 @@ class BudgetGrid(Widget, can_focus=True):
         if HEADER_LINES <= y < self._totals_line() and 1 <= column <= 4:
             self._set_cursor(row, column - 1)
 
-    def jump_to_mark(self, y: int) -> None:
-        """A click on the position mark: show that part of the table."""
-        track = self._body_height()
-        self._show_from((y - HEADER_LINES) * self._view.editable_rows // track)
-
     def _set_cursor(self, row: int, column: int) -> None:
         self._refresh_cursor()
         self.cursor_row, self.cursor_column = row, column
-        visible = self._body_height()
-        if row < self.first_row:
-            self._show_from(row)
-        elif row >= self.first_row + visible:
-            self._show_from(row - visible + 1)
+        self.keep_in_view(row)
         self._refresh_cursor()
         grid_column = self._columns[self._view.column_for(row, column) + 1]
         if self.size.width and not self.scrollable_content_region.contains_region(
@@ -258,12 +225,6 @@ class BudgetGrid(Widget, can_focus=True):
         for column in self._columns[1:]:
             column.refresh()
 
-    def _show_from(self, top: int) -> None:
-        top = max(0, min(top, self._view.editable_rows - self._body_height()))
-        if top != self.first_row:
-            self.first_row = top
-            self._repaint_all()
-
     def _refresh_cursor(self) -> None:
         self._refresh_cell(
             self.cursor_row, self._view.column_for(self.cursor_row, self.cursor_column) + 1
@@ -274,12 +235,12 @@ class BudgetGrid(Widget, can_focus=True):
             y = self._totals_line()
         else:
             y = HEADER_LINES + row - self.first_row
-            if not HEADER_LINES <= y < HEADER_LINES + self._body_height():
+            if not HEADER_LINES <= y < HEADER_LINES + self.body_height():
                 return
         width = self._view.widths[column] + (1 if with_mark else 0)
         self._columns[column].refresh(Region(0, y, width, 1))
 
-    def _body_height(self) -> int:
+    def body_height(self) -> int:
         """Lines for rows between the header and the totals row (at least one)."""
         height = self._columns[0].size.height if self._columns[0].is_mounted else 0
         return max(1, height - HEADER_LINES - 1)
@@ -290,7 +251,7 @@ class BudgetGrid(Widget, can_focus=True):
         Pinned like a spreadsheet's frozen row: at 10.000 gebieden the totals per
         post stay in view wherever the cursor is.
         """
-        return HEADER_LINES + min(self._view.editable_rows - self.first_row, self._body_height())
+        return HEADER_LINES + min(self._view.editable_rows - self.first_row, self.body_height())
 
     # -- focus ---------------------------------------------------------------
 
@@ -356,16 +317,3 @@ class BudgetGrid(Widget, can_focus=True):
             after = Segment(POLICY_MARK, marked)
         strip = Strip([Segment(padded, style), after]).simplify()
         return strip.crop_extend(0, width, base)
-
-    def mark_strip(self, y: int) -> Strip:
-        """Line ``y`` of the position mark."""
-        base = self.rich_style
-        rows, track = self._view.editable_rows, self._body_height()
-        body = y - HEADER_LINES
-        if not 0 <= body < track or rows <= track:
-            return Strip.blank(1, base)
-        start = self.first_row * track // rows
-        length = max(1, track * track // rows)
-        shown = start <= body < start + length
-        style = base + self.get_component_rich_style("budget-grid--mark")
-        return Strip([Segment("┃" if shown else "│", style)])

@@ -1,0 +1,95 @@
+"""The comparison of two 10.000-gebied scenarios: every key to the frame that answers it.
+
+    python benchmarks/bench_comparison.py
+
+The real app in a pseudo-terminal, as a user gets there: the planner, ``l`` for
+the library (a team folder holding the base and a colleague's variant, 100
+amounts moved), the variant and the base marked, ``c``. Then the comparison's keys:
+``o`` (every one of the 120.000 cells, or only the changes), ``s`` (largest
+difference first, or file order), the cursor keys and paging. Each is timed from
+the key written to the terminal to the last frame the app writes in answer, as
+``bench_edit_latency.py`` times an edit; the target is the planner's edit budget
+at 10.000 gebieden (33 ms). ``o`` used to take about 10 s: a ``DataTable`` was
+filled with every row on the UI thread.
+
+Opening the comparison (``c`` to its first frame) includes the join in a worker;
+it is shown without a target (``bench_files.py`` times the comparison itself).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import bench_files
+from harness import BUNDLED, DOWN, Figure, Terminal, median, run, synthetic
+
+#: The planner's edit budget at 10.000 gebieden (see ``bench_edit_latency.py``).
+BUDGET_MS = 33
+ROUNDS = 5
+UP, PAGE_DOWN, PAGE_UP, HOME, END = b"\x1b[A", b"\x1b[6~", b"\x1b[5~", b"\x1b[H", b"\x1b[F"
+CURSOR_KEYS = (DOWN, DOWN, PAGE_DOWN, UP, PAGE_DOWN, END, PAGE_UP, HOME)
+
+
+def _team() -> Path:
+    """A team folder: the 10.000-gebied base and its variant (listed in that order)."""
+    base = synthetic(10_000)
+    team = Path(tempfile.mkdtemp(prefix="gp-bench-team-"))
+    shutil.copyfile(base, team / "a-basis.toml")
+    name = b'name = "Synthetisch 10000 gebieden"'
+    variant = bench_files.variant(base).read_bytes().replace(name, b'name = "Variant nationaal"', 1)
+    (team / "b-variant.toml").write_bytes(variant)
+    return team
+
+
+def _key(terminal: Terminal, key: bytes, times: list[float]) -> None:
+    _, latency = terminal.press(key)
+    if latency is None:
+        raise RuntimeError(f"{key!r} did not change the screen")
+    times.append(latency * 1000)
+
+
+def measure() -> list[Figure]:
+    team = _team()
+    terminal = Terminal("comparison", BUNDLED, ["--scenario-dir", str(team)])
+    keys: dict[str, list[float]] = {"o": [], "s": [], "cursor": []}
+    try:
+        terminal.drain(quiet=1.0)
+        terminal.press(b"l")
+        terminal.wait_for_text(b"Variant nat")  # both read: the variant is the last row
+        terminal.drain()
+        terminal.press(b"\x1b[1;5F")  # ctrl+end: the variant
+        terminal.press(b" ")
+        terminal.press(UP)
+        terminal.press(b"b")
+        before = len(terminal.frames)
+        sent = time.monotonic_ns()
+        terminal.press(b"c")
+        terminal.wait_for_table()
+        opened = next(when for when, ready, _ in terminal.frames[before:] if ready)
+        for _ in range(ROUNDS):
+            for key in CURSOR_KEYS:
+                _key(terminal, key, keys["cursor"])
+            _key(terminal, b"o", keys["o"])  # every cell
+            _key(terminal, b"s", keys["s"])  # largest first, of every cell
+            for key in CURSOR_KEYS:
+                _key(terminal, key, keys["cursor"])
+            _key(terminal, b"s", keys["s"])
+            _key(terminal, b"o", keys["o"])  # only the changes again
+    finally:
+        terminal.close()
+        shutil.rmtree(team, ignore_errors=True)
+    slowest = max(max(times) for times in keys.values())
+    return [
+        Figure("comparison 10.000: open (c to table)", (opened - sent) / 1e6, "ms"),
+        Figure("comparison 10.000: o, all cells (median)", median(keys["o"]), "ms", BUDGET_MS),
+        Figure("comparison 10.000: s, sort (median)", median(keys["s"]), "ms", BUDGET_MS),
+        Figure("comparison 10.000: cursor keys (median)", median(keys["cursor"]), "ms", BUDGET_MS),
+        Figure("comparison 10.000: slowest key", slowest, "ms"),
+    ]
+
+
+if __name__ == "__main__":
+    run(measure)

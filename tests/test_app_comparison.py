@@ -1,0 +1,109 @@
+"""The comparison at scale, driven through the real UI: every key answers, whatever the size;
+an explanation too long for the line continues under its text, not at column 0."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from make_scenario import make
+from rich.cells import cell_len
+from textual.pilot import Pilot
+
+from gebiedsplanner.core.compare import compare
+from gebiedsplanner.core.compare_table import CompareTable
+from gebiedsplanner.core.scenario import Cell, Scenario
+from gebiedsplanner.files import locations, storage
+from gebiedsplanner.files.scenario_format import dumps, parse
+from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.screens.comparison import ComparisonScreen
+from tests.conftest import BUNDLED
+from tests.pilot_helpers import screen_text, shown, until
+from tests.test_app import SIZE
+from tests.test_app_library import compare_in_library
+
+GEBIEDEN = 2_000
+CELLS = GEBIEDEN * 3 * 4 + 2 * 4  # three posts over four years, two stedelijk posts
+WHEN = datetime(2026, 11, 23, 9, 0)
+
+
+def variant_of(base: Scenario) -> Scenario:
+    """Three moves, the last one the largest."""
+    variant = parse("variant", dumps(base, name="Variant groot"))
+    for index, amount in ((10, 1_000), (500, 2_000), (1_999, 30_000)):
+        source = Cell(f"Wijk {index:05d}", "gebiedsopdracht", 2017)
+        target = Cell(f"Wijk {index:05d}", "couleur_locale", 2017)
+        variant.move(source, target, amount, who="test", when=WHEN, reason="groot")
+    return variant
+
+
+def rows_on_screen(pilot: Pilot[None]) -> list[str]:
+    """The table's rows as shown, under its header line."""
+    lines = screen_text(pilot).splitlines()
+    header = next(index for index, line in enumerate(lines) if line.startswith(" gebied "))
+    return [line for line in lines[header + 1 : -1] if line.strip()]
+
+
+async def test_a_national_comparison_answers_every_key(tmp_path: Path) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    base = make(GEBIEDEN)
+    (team / "basis.toml").write_bytes(dumps(base, name="Basis groot"))
+    (team / "variant.toml").write_bytes(dumps(variant_of(base)))
+    app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([str(team)]))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await shown(pilot, "Variant groot")
+        await compare_in_library(pilot, "Basis groot", "Variant groot")
+        await shown(pilot, f"6 van {CELLS} cellen · alleen verschillen")
+        assert rows_on_screen(pilot)[0].split()[:3] == ["Wijk", "00010", "couleur"]
+
+        await pilot.press("s")  # largest difference first
+        await shown(pilot, "grootste verschil eerst")
+        await until(pilot, lambda: "+30.000" in rows_on_screen(pilot)[0], "the largest first")
+
+        await pilot.press("o")  # every cell: the whole national table
+        await shown(pilot, f"{CELLS} van {CELLS} cellen · alle cellen")
+        rows = rows_on_screen(pilot)
+        assert "+30.000" in rows[0] and "Wijk 00000" in rows[6], rows[:7]
+        await pilot.press("end")
+        await until(
+            pilot,
+            lambda: rows_on_screen(pilot)[-1].split()[:3] == ["Stedelijk", "vraagwijzer", "2019"],
+            "the last row",
+        )
+        await pilot.press("s", "pagedown", "pagedown")
+        await shown(pilot, "volgorde van de basis")
+        await until(pilot, lambda: "Wijk 00001" in rows_on_screen(pilot)[0], "two pages down")
+        await pilot.press("o", "down", "down")
+        await shown(pilot, "6 van")
+        await pilot.press("3")
+        text = await shown(pilot, "+ € 30.000 Wijk 01999 gebiedsopdracht → couleur locale 2017")
+        lines = text.splitlines()
+        entry = next(index for index, line in enumerate(lines) if "+ € 30.000" in line)
+        assert lines[entry + 1].startswith("    23-11-2026 09:00)"), lines[entry : entry + 2]
+
+
+async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
+    """At 60 columns the columns cannot all be cut to fit: ← → show the rest, as before."""
+    base = storage.load(BUNDLED).scenario
+    variant = parse("variant", dumps(base, name="Smal"))
+    variant.move(
+        Cell("Charlois", "gebiedsopdracht", 2017),
+        Cell("Charlois", "couleur_locale", 2017),
+        50_000,
+        who="test",
+        when=WHEN,
+        reason="smal",
+    )
+    table = CompareTable(compare(base, [variant]), cell_len)
+    table.prepare()
+    app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.push_screen(ComparisonScreen(table))
+        await shown(pilot, "2 van 180 cellen")
+        assert "+50.000" not in screen_text(pilot)
+        await pilot.press(*["right"] * 12)
+        await shown(pilot, "+50.000")
+        await pilot.press(*["left"] * 12)
+        await shown(pilot, " gebied    post")

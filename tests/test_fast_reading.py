@@ -1,0 +1,157 @@
+"""The compiled TOML reader (``toml_fast``) and the quick gebieden check change nothing.
+
+Every file means what ``tomli`` and the careful reader say it means: the fast path
+gives exactly the scenario, and a file with a problem gets exactly the messages.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.scenario import Scenario
+from gebiedsplanner.files import scenario_format, toml_fast
+from tests.conftest import BUNDLED
+from tests.strategies import scenarios
+from tests.test_format import snapshot
+
+
+@pytest.fixture(autouse=True)
+def fast_at_every_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated scenarios are small: read them the fast way too."""
+    monkeypatch.setattr(toml_fast, "FAST_FROM", 0)
+
+
+def in_order(value: object) -> object:
+    """``value`` with every mapping as a list of its items: order counts too."""
+    if isinstance(value, dict):
+        return [(key, in_order(item)) for key, item in value.items()]
+    if isinstance(value, (list, tuple)):
+        return [in_order(item) for item in value]
+    return value
+
+
+def careful(raw: bytes) -> Scenario | list[Problem]:
+    """What the file meant before the fast path: ``tomli`` and the careful reader."""
+    text = scenario_format.decode("f.toml", raw)
+    try:
+        data = scenario_format.load_toml("f.toml", text)
+    except ProblemsError as error:
+        return error.problems
+    reader = scenario_format._Reader("f.toml", text)
+    original = scenario_format._quick_gebieden
+    scenario_format._quick_gebieden = lambda table, years: None  # type: ignore[assignment]
+    try:
+        scenario = scenario_format._read_scenario(reader, data)
+    finally:
+        scenario_format._quick_gebieden = original
+    if reader.problems or scenario is None:
+        return reader.reported()
+    return scenario
+
+
+def meaning(result: Scenario | list[Problem]) -> object:
+    return in_order(snapshot(result)) if isinstance(result, Scenario) else result
+
+
+def read(raw: bytes) -> Scenario | list[Problem]:
+    try:
+        return scenario_format.parse("f.toml", raw)
+    except ProblemsError as error:
+        return error.problems
+
+
+#: Ways to write the same TOML otherwise (some the quick check leaves to the careful one).
+LAYOUTS = [
+    lambda text: text,
+    lambda text: text.replace("\n", "\r\n"),
+    lambda text: text.replace("\n[", "\n# een opmerking [x]\n["),
+    lambda text: re.sub(r"(?m)^(\d{4}) = (-?)([\d_]+)$", r'"\1" = \2\3  # bedrag', text),
+    lambda text: re.sub(r"(?m)^(\d{4}) = ([\d_]+)$", lambda m: f"{m[1]} = 0x{int(m[2]):x}", text),
+    lambda text: re.sub(r"(?m)^(\d{4}) = ", r"\1=", text),
+    lambda text: text.replace("2016 = ", "2016 = +"),
+]
+
+#: Ways to break a file, each a problem the careful reader names.
+BREAKS = [
+    lambda text: text.replace(" = ", " = 1.5 #", 1),
+    lambda text: re.sub(r"(?m)^(\d{4}) = [\d_]+$", r"\1 = 12.5", text, count=1),
+    lambda text: re.sub(r"(?m)^(\d{4}) = [\d_]+$", r"\1 = -7", text, count=1),
+    lambda text: re.sub(r"(?m)^(\d{4}) = [\d_]+$", r"\1 = " + "9" * 5000, text, count=1),
+    lambda text: re.sub(r"(?m)^(\d{4}) = [\d_]+$", r"\1 = 10_000_000_000_000", text, count=1),
+    lambda text: re.sub(r"(?m)^(\d{4}) = [\d_]+$", r"\1 = true", text, count=1),
+    lambda text: re.sub(r"(?m)^(\d{4}) = [\d_]+$", "", text, count=1),
+    lambda text: re.sub(r"(?m)^(\d{4}) = ([\d_]+)$", r"\1 = \2\n\1 = \2", text, count=1),
+    lambda text: text.replace("[gebied.", "[gebied.Stedelijk]\n[gebied.", 1),
+    lambda text: text.replace("couleur_locale]", "couleur_lokaal]", 1),
+    lambda text: text.replace("\n[", '\nx = "\\e"\n[', 1),
+    lambda text: "\ufeff" + text,
+    lambda text: (
+        text + "\n[[log]]\nwhen = 2026-01-01T00:00:00\nchanges = [{cell = 'a/b/2017', "
+        "old = 1, new = 2, x = " + "9" * 5000 + "}]\n"
+    ),
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(scenarios(), st.sampled_from(LAYOUTS))
+def test_the_fast_path_reads_every_valid_file_as_tomli_does(
+    scenario: Scenario, layout: Any
+) -> None:
+    raw = layout(scenario_format.dumps(scenario).decode()).encode()
+    fast = read(raw)
+    assert isinstance(fast, Scenario), fast
+    assert meaning(fast) == meaning(careful(raw))
+    if layout is LAYOUTS[0]:
+        assert meaning(fast) == meaning(scenario)
+
+
+@settings(max_examples=80, deadline=None)
+@given(scenarios(), st.sampled_from(BREAKS))
+def test_a_file_with_a_problem_gets_the_messages_it_got(scenario: Scenario, brk: Any) -> None:
+    raw = brk(scenario_format.dumps(scenario).decode()).encode()
+    assert meaning(read(raw)) == meaning(careful(raw))
+
+
+def test_a_small_file_is_left_to_tomli(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(toml_fast, "FAST_FROM", 100_000)
+    assert toml_fast.loads(BUNDLED.read_text()) is None
+
+
+def test_the_bundled_example_and_its_layouts_read_the_same() -> None:
+    for layout in LAYOUTS:
+        raw = layout(BUNDLED.read_text()).encode()
+        assert meaning(read(raw)) == meaning(careful(raw))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a = " + "[" * 100_000 + "]" * 100_000,
+        "a = " + "{b=" * 100_000 + "1" + "}" * 100_000,
+        "a = " + "[" * 100_000,
+        'a = [ "]",\n' * 100_000,
+        'a = [ """]\n""", [ """]\n"""' * 50_000,
+        "a = [ # ]\n" * 100_000,
+    ],
+)
+def test_deep_nesting_never_reaches_the_compiled_parser(text: str) -> None:
+    """toml-rs crashes the process (no exception) at about 10.000 levels."""
+    assert not toml_fast.shallow(text)
+    assert toml_fast.loads(text) is None
+    with pytest.raises(ProblemsError):
+        scenario_format.parse("diep.toml", text.encode())
+
+
+def test_a_scenario_with_a_long_change_log_is_still_read_fast() -> None:
+    entry = (
+        '[[log]]\nwhen = 2026-11-23 09:00:00\nwho = "a"\naction = "move"\nreason = "x"\n'
+        'changes = [\n    { cell = "Centrum/gebiedsopdracht/2017", old = 1, new = 2 },\n'
+        '    { cell = "Centrum/couleur_locale/2017", old = 2, new = 1 },\n]\n\n'
+    )
+    assert toml_fast.shallow(BUNDLED.read_text() + entry * 5_000)
