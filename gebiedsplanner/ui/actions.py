@@ -32,6 +32,8 @@ class ActionSpec(NamedTuple):
     label_name: str
     help_name: str
     show: bool
+    shown_keys: str = ""
+    """How the footer writes the key when not as the first of ``keys`` (``1-4``)."""
 
     @property
     def label(self) -> str:
@@ -61,7 +63,7 @@ def bindings(
 
 
 def _hint(spec: ActionSpec) -> str:
-    key = spec.keys.split(",")[0]
+    key = spec.shown_keys or spec.keys.split(",")[0]
     shown = texts.KEY_NAMES.get(key) or _SHORT_KEYS.get(key) or _KEY_NAMES.get(key, key)
     return f"{shown.replace('ctrl+', '^')} {spec.label}"
 

@@ -35,16 +35,16 @@ from gebiedsplanner.ui.widgets.key_line import KeyLine
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
     for spec in (
-        ("1", "view('rows')", "KEY_VIEW_ROWS", "HELP_VIEW_ROWS", True),
-        ("2", "view('totals')", "KEY_VIEW_TOTALS", "HELP_VIEW_TOTALS", True),
-        ("3", "view('explain')", "KEY_VIEW_EXPLAIN", "HELP_VIEW_EXPLAIN", True),
-        ("4", "view('bars')", "KEY_VIEW_BARS", "HELP_VIEW_BARS", True),
+        ("1", "view('rows')", "KEY_VIEWS", "HELP_VIEW_ROWS", True, "1-4"),
+        ("2", "view('totals')", "KEY_VIEW_TOTALS", "HELP_VIEW_TOTALS", False),
+        ("3", "view('explain')", "KEY_VIEW_EXPLAIN", "HELP_VIEW_EXPLAIN", False),
+        ("4", "view('bars')", "KEY_VIEW_BARS", "HELP_VIEW_BARS", False),
         ("o", "toggle_only_changes", "KEY_ONLY_CHANGES", "HELP_ONLY_CHANGES", True),
         ("s", "toggle_sort", "KEY_SORT", "HELP_SORT", True),
         ("right_square_bracket,j", "year(1)", "KEY_NEXT_YEAR", "HELP_BARS_YEAR", False),
         ("left_square_bracket,J", "year(-1)", "KEY_PREV_YEAR", "HELP_BARS_YEAR", False),
         ("e", "export", "KEY_EXPORT", "HELP_EXPORT_COMPARISON", True),
-        ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", False),
+        ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", True),
         ("escape", "back", "KEY_BACK", "HELP_BACK", True),
     )
 )

@@ -1,0 +1,41 @@
+"""The key line of every screen: at 80 columns every key the footer offers is there, in
+both languages; narrower, the keys that fit and always help, never a key cut in half."""
+
+from __future__ import annotations
+
+import pytest
+
+from gebiedsplanner import language
+from gebiedsplanner.ui.actions import ActionSpec, key_hints
+from gebiedsplanner.ui.screens.comparison import COMPARISON_ACTIONS
+from gebiedsplanner.ui.screens.library import LIBRARY_ACTIONS
+from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS
+
+SCREENS = {"planner": PLANNER_ACTIONS, "library": LIBRARY_ACTIONS, "comparison": COMPARISON_ACTIONS}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_at_80_columns_every_key_offered_is_shown(screen: str, lang: str) -> None:
+    language.use(lang)
+    specs = SCREENS[screen]
+    line = key_hints(specs, 79)
+    for spec in specs:
+        if spec.show:
+            assert f" {spec.label}" in line, (spec.action, line)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize("width", [20, 40, 59])
+def test_narrower_the_keys_that_fit_and_help_last(screen: str, lang: str, width: int) -> None:
+    language.use(lang)
+    specs: tuple[ActionSpec, ...] = SCREENS[screen]
+    line = key_hints(specs, width)
+    everything = key_hints(specs)
+    if len(everything) <= width:
+        assert line == everything
+    else:
+        help_label = next(spec.label for spec in specs if spec.action == "help")
+        assert line.endswith(help_label) and len(line) <= width
+    assert all(hint in everything.split("  ") for hint in line.split("  "))  # whole hints
