@@ -97,3 +97,15 @@ async def test_a_scenario_without_rules_shows_no_count_and_the_panel_says_so(
         await shown(pilot, "Beleidsregels: waar het plan ze schendt")  # in the command palette
         await pilot.press("enter")
         await shown(pilot, "Dit scenario heeft geen beleidsregels")
+
+
+async def test_a_long_violation_continues_under_its_text_at_60_columns(
+    scenario_file: Path,
+) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("b")
+        await shown(pilot, "Centrum: couleur locale onder 4,9% van netto")
+        lines = screen_text(pilot).splitlines()
+        first = next(i for i, line in enumerate(lines) if "  Centrum: couleur locale" in line)
+        assert lines[first + 1].startswith("│   "), lines[first + 1]  # under the text

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from gebiedsplanner import texts
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.policy_report import policy_lines
+from gebiedsplanner.ui.widgets.hanging import Hanging
 
 
 class PolicyPanel(ModalScreen[None]):
@@ -36,7 +37,7 @@ class PolicyPanel(ModalScreen[None]):
         with Vertical(classes="dialog help"):
             yield Static(texts.POLICY_TITLE.format(count=total), classes="title", markup=False)
             with VerticalScroll():
-                yield Static("\n".join(policy_lines(self.check)), id="violations", markup=False)
+                yield Static(Hanging(policy_lines(self.check)), id="violations")
             yield Static(texts.POLICY_KEYS, classes="keys", markup=False)
 
     def action_close(self) -> None:
