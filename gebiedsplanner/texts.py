@@ -219,6 +219,32 @@ FIX_BINARY = "kies een scenariobestand in TOML-formaat (.toml)"
 FILE_NOT_UTF8 = "tekst is niet in UTF-8 opgeslagen"
 FIX_UTF8 = "sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan als' > codering UTF-8)"
 TOML_SYNTAX = "TOML-syntaxfout: {detail}"
+#: tomli's own messages (files/scenario_format.py toml_detail): its words -> ours. A
+#: ``{}`` stands for what tomli names (a key, a character).
+TOML_MESSAGES = {
+    "Cannot overwrite a value": "deze waarde staat er al",
+    "Escaped character is not a Unicode scalar value": "een \\u-teken dat niet bestaat",
+    "Expected '=' after a key in a key/value pair": "na de sleutel hoort '='",
+    "Expected ']' at the end of a table declaration": "de tabelnaam mist de ']' aan het eind",
+    "Expected ']]' at the end of an array declaration": "de tabelnaam mist ']]' aan het eind",
+    "Expected newline or end of document after a statement": "na de waarde hoort een nieuwe regel",
+    "Invalid date or datetime": "ongeldige datum of tijd",
+    "Invalid hex value": "ongeldige hexadecimale waarde",
+    "Invalid initial character for a key part": "een sleutel kan zo niet beginnen",
+    "Invalid statement": "deze regel is geen sleutel = waarde en geen tabelnaam",
+    "Invalid value": "ongeldige waarde (tekst hoort tussen aanhalingstekens)",
+    "Unclosed array": "een lijst zonder ']' aan het eind",
+    "Unclosed inline table": "een tabel tussen accolades zonder de accolade aan het eind",
+    "Unescaped '\\' in a string": "een losse '\\' in tekst (schrijf '\\\\')",
+    "Unterminated string": "tekst zonder afsluitend aanhalingsteken",
+    "Cannot declare {} twice": "{} staat er twee keer",
+    "Cannot redefine namespace {}": "{} staat er twee keer",
+    "Cannot mutate immutable namespace {}": "{} is al eerder volledig gegeven",
+    "Duplicate inline table key {}": "sleutel {} staat twee keer in dezelfde tabel",
+    "Found invalid character {}": "ongeldig teken {}",
+    "Illegal character {}": "ongeldig teken {}",
+    "Expected {}": "hier hoort {}",
+}
 FIX_TOML = "herstel de regel; vergelijk met het meegeleverde voorbeeld nrw-2016-2019.toml"
 TOML_TOO_DEEP = "lijsten of tabellen zijn meer dan 400 niveaus diep genest: dat is geen scenario"
 TOML_HUGE_NUMBER = "een getal van duizenden cijfers: dat is geen bedrag"

@@ -230,6 +230,31 @@ FIX_BINARY = "choose a scenario file in TOML format (.toml)"
 FILE_NOT_UTF8 = "the text is not saved as UTF-8"
 FIX_UTF8 = "save the file as UTF-8 (in most editors: 'Save as' > encoding UTF-8)"
 TOML_SYNTAX = "TOML syntax error: {detail}"
+#: tomli's own messages (files/scenario_format.py toml_detail), as tomli says them.
+TOML_MESSAGES = {
+    "Cannot overwrite a value": "this value is already there",
+    "Escaped character is not a Unicode scalar value": "a \\u character that does not exist",
+    "Expected '=' after a key in a key/value pair": "a key must be followed by '='",
+    "Expected ']' at the end of a table declaration": "the table name lacks its closing ']'",
+    "Expected ']]' at the end of an array declaration": "the table name lacks its closing ']]'",
+    "Expected newline or end of document after a statement": "a value must end its line",
+    "Invalid date or datetime": "invalid date or time",
+    "Invalid hex value": "invalid hexadecimal value",
+    "Invalid initial character for a key part": "a key cannot start like this",
+    "Invalid statement": "this line is neither key = value nor a table name",
+    "Invalid value": "invalid value (text belongs between quotes)",
+    "Unclosed array": "a list without its closing ']'",
+    "Unclosed inline table": "a table in braces without its closing brace",
+    "Unescaped '\\' in a string": "a lone '\\' in text (write '\\\\')",
+    "Unterminated string": "text without its closing quote",
+    "Cannot declare {} twice": "{} is given twice",
+    "Cannot redefine namespace {}": "{} is given twice",
+    "Cannot mutate immutable namespace {}": "{} was already given in full",
+    "Duplicate inline table key {}": "key {} is given twice in the same table",
+    "Found invalid character {}": "invalid character {}",
+    "Illegal character {}": "invalid character {}",
+    "Expected {}": "expected {}",
+}
 FIX_TOML = "repair the line; compare it with the bundled example nrw-2016-2019.toml"
 TOML_TOO_DEEP = "lists or tables are nested more than 400 levels deep: that is not a scenario"
 TOML_HUGE_NUMBER = "a number of thousands of digits: that is not an amount"

@@ -109,3 +109,30 @@ def test_every_argparse_word_we_translate_is_argparse_s_own_with_the_same_fields
         fields = set(placeholders.findall(message))  # a translation may leave one out
         assert set(placeholders.findall(translated)) <= fields, message
         assert set(placeholders.findall(texts_en.ARGPARSE[message])) <= fields, message
+
+
+@pytest.mark.parametrize(
+    ("broken", "dutch", "english"),
+    [
+        (
+            "[envelope]\n2016 = 1\n[envelope]\n",
+            "envelope staat er twee keer",
+            "envelope is given twice",
+        ),
+        (
+            "naam = tekst zonder aanhalingstekens\n",
+            "ongeldige waarde (tekst hoort tussen",
+            "invalid value",
+        ),
+        ("dit is geen toml\n", "na de sleutel hoort '='", "a key must be followed by '='"),
+    ],
+)
+def test_toml_syntax_errors_are_said_in_the_ui_language(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, broken: str, dutch: str, english: str
+) -> None:
+    path = tmp_path / "kapot.toml"
+    path.write_text("format = 1\n" + broken)
+    code, _, err = run(capsys, "validate", str(path))
+    assert code == 1 and f"TOML-syntaxfout: {dutch}" in err, err
+    code, _, err = run(capsys, "--lang", "en", "validate", str(path))
+    assert code == 1 and f"TOML syntax error: {english}" in err, err

@@ -8,6 +8,7 @@ changes nothing and diffs between versions stay small.
 
 from __future__ import annotations
 
+import ast
 import gc
 import re
 from collections.abc import Callable, Sequence
@@ -378,6 +379,31 @@ def _parse(file: str, raw: bytes) -> Scenario:
     return scenario
 
 
+def _dotted(named: str) -> str:
+    """tomli names a key as a tuple, ``('gebieden', 'Noord')``: as the file writes it."""
+    if named.startswith("(") and named.endswith(")"):
+        try:
+            parts = ast.literal_eval(named)
+        except (ValueError, SyntaxError, MemoryError, RecursionError):
+            return named
+        if isinstance(parts, tuple) and all(isinstance(part, str) for part in parts):
+            return ".".join(parts)
+    return named
+
+
+def toml_detail(message: str) -> str:
+    """tomli's message in the UI language (``texts.TOML_MESSAGES``; ``{}`` is what tomli
+    names, such as a key); a message the table lacks (a newer tomli's) as tomli says it."""
+    for known, ours in texts.TOML_MESSAGES.items():
+        head, braces, tail = known.partition("{}")
+        if not braces and message == known:
+            return str(ours)
+        if braces and message.startswith(head) and message.endswith(tail):
+            named = message[len(head) : len(message) - len(tail)]
+            return str(ours).replace("{}", _short(_dotted(named)))
+    return message
+
+
 def load_toml(file: str, text: str) -> dict[str, Any]:
     """TOML text as data; syntax, nesting and size problems as :class:`ProblemsError`."""
     try:
@@ -385,7 +411,7 @@ def load_toml(file: str, text: str) -> dict[str, Any]:
         return tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as error:
         place = texts.PLACE_LINE_COLUMN.format(line=error.lineno, column=error.colno)
-        message = texts.TOML_SYNTAX.format(detail=error.msg)
+        message = texts.TOML_SYNTAX.format(detail=toml_detail(error.msg))
         raise ProblemsError([Problem(file, place, message, texts.FIX_TOML)]) from None
     except RecursionError:  # tomli refuses more than 400 nested arrays or inline tables
         raise ProblemsError([Problem(file, "", texts.TOML_TOO_DEEP, texts.FIX_TOML)]) from None
