@@ -497,7 +497,7 @@ MOVE_FROM = "Van"
 MOVE_TO = "Naar"
 MOVE_AMOUNT_PLACEHOLDER = "Bedrag, bijvoorbeeld 50.000"
 MOVE_HINT = "Typ het bedrag; Tab naar toelichting, gebieden en posten."
-MOVE_KEYS = "Enter: verschuiven · Tab: volgend veld · Esc: annuleren"
+MOVE_KEYS = "Enter: verschuiven · Tab: volgend veld · spatie: lijst · Esc: annuleren"
 QUIT_TITLE = "Niet-opgeslagen wijzigingen"
 QUIT_QUESTION = "Er zijn wijzigingen die nog niet zijn opgeslagen. Wat wilt u doen?"
 QUIT_SAVE_BUTTON = "Opslaan (o)"
@@ -525,7 +525,7 @@ EXPORT_FILE = "plan.csv"
 EXPORT_TITLE = "Exporteer naar CSV"
 EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per jaar", "wide"))
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
-EXPORT_KEYS = "Enter in het bestandsveld: exporteren · Esc: annuleren"
+EXPORT_KEYS = "Enter: exporteren · Tab: volgend veld · spatie: lijst · Esc: annuleren"
 
 # -- comparison --------------------------------------------------------------------
 ABSENT = "(ontbreekt)"
@@ -703,7 +703,6 @@ RECOVER_SKIPPED = (
     " die worden niet hersteld; het journaal wordt bewaard."
 )
 RECOVER_SESSION = "sessie van {who}, begonnen {since}:"
-KEY_LATER = "Later"
 RECOVER_KEYS = "h: herstellen · t: tonen · w: weggooien · esc: later beslissen"
 RECOVER_BUTTON = "Herstellen (h)"
 SHOW_BUTTON = "Tonen (t)"

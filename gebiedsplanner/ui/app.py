@@ -49,7 +49,7 @@ class PlannerApp(TerminalApp):
         """Quit through the planner, which asks first when there are unsaved changes."""
         planner = self._planner()
         if self.screen is planner:
-            planner.request_quit()
+            await planner.request_quit()
         elif not isinstance(self.screen, ModalScreen):
             self.pop_screen()  # from the library or a comparison: back towards the planner
 

@@ -287,7 +287,8 @@ class PlannerScreen(PlannerFiles):
                 )
             )
 
-        # Awaited: the keys typed after m wait until the dialog has its amount field.
+        # Awaited, as every dialog the planner opens: the keys typed after m wait
+        # until the dialog has its amount field.
         await self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
 
     async def action_tools(self) -> None:
@@ -360,25 +361,25 @@ class PlannerScreen(PlannerFiles):
         self._show_totals()
         self._show_title()
 
-    def action_history(self) -> None:
+    async def action_history(self) -> None:
         grid = self.query_one(BudgetGrid)
         cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
         from gebiedsplanner.ui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
+        await self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
 
-    def action_policy(self) -> None:
+    async def action_policy(self) -> None:
         from gebiedsplanner.ui.screens.policy_panel import PolicyPanel
 
-        self.app.push_screen(PolicyPanel(self.policy))
+        await self.app.push_screen(PolicyPanel(self.policy))
 
     def action_library(self) -> None:
         from gebiedsplanner.ui.screens.library import LibraryScreen
 
         self.app.push_screen(LibraryScreen(self.settings))
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         from gebiedsplanner.ui.screens.help import HelpScreen
 
         rows = help_rows(PLANNER_ACTIONS) + list(texts.HELP_EXTRA_KEYS)
-        self.app.push_screen(HelpScreen(rows))
+        await self.app.push_screen(HelpScreen(rows))
