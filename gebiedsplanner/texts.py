@@ -439,6 +439,7 @@ POLICY_MARK = "!"
 # -- describing changes ----------------------------------------------------------
 STEDELIJK_LABEL = "Stedelijk"
 CELL_LABEL = "{owner} · {post} · {year}"
+NET = "netto"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
@@ -467,6 +468,9 @@ HELP_MOVE = "Verschuif een bedrag naar een andere post of ander gebied (zelfde j
 HELP_NEXT_YEAR = "Volgend jaar"
 HELP_PREV_YEAR = "Vorig jaar"
 HELP_THOUSANDS = "Wissel tussen hele euro's en x € 1.000"
+KEY_COPY = "Kopieer"
+HELP_COPY = "Kopieer het bedrag onder de cursor (als 247000)"
+COPIED = "Gekopieerd: {value} ({what})"
 HELP_SAVE = "Opslaan (het meegeleverde voorbeeld: opslaan als kopie)"
 HELP_SAVE_AS = "Opslaan als: een kopie met een nieuwe naam in de scenariobibliotheek"
 HELP_EXPORT = "Exporteer het plan naar CSV (zoals 'gebiedsplanner export')"

@@ -60,6 +60,7 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("right_square_bracket,j", "year(1)", texts.KEY_NEXT_YEAR, texts.HELP_NEXT_YEAR, True),
         ("left_square_bracket,J", "year(-1)", texts.KEY_PREV_YEAR, texts.HELP_PREV_YEAR, False),
         ("k", "toggle_thousands", texts.KEY_THOUSANDS, texts.HELP_THOUSANDS, False),
+        ("y", "copy_amount", texts.KEY_COPY, texts.HELP_COPY, False),
         ("ctrl+s", "save", texts.KEY_SAVE, texts.HELP_SAVE, True),
         ("S", "save_as", texts.KEY_SAVE_AS, texts.HELP_SAVE_AS, False),
         ("e", "export", texts.KEY_EXPORT, texts.HELP_EXPORT, True),
@@ -353,6 +354,14 @@ class PlannerScreen(PlannerFiles):
     def action_toggle_thousands(self) -> None:
         self.thousands = not self.thousands
         self._reshow()
+
+    def action_copy_amount(self) -> None:
+        """y: the amount under the cursor to the terminal's clipboard (OSC 52), in plain
+        digits (see TableView.copied); the notice says what was copied."""
+        grid = self.query_one(BudgetGrid)
+        copied = grid.view.copied(grid.cursor_row, grid.cursor_column)
+        self.app.copy_to_clipboard(copied.text)
+        self.notify(texts.COPIED.format(value=copied.text, what=copied.what), markup=False)
 
     def _reshow(self) -> None:
         # Checked anew: a merge, a recovery or another file may have changed any cell.
