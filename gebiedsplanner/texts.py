@@ -192,9 +192,11 @@ TOOL_APPLIED_NOTICE = "{action}: {cells} gewijzigd, als één stap; ctrl+z maakt
 CELLS = ("{count} cel", "{count} cellen")
 KEY_APPLY = "Toepassen"
 PALETTE_THEME = "Thema"
-PALETTE_THEME_HELP = "Kies andere kleuren voor het scherm"
+PALETTE_THEME_HELP = "Kies andere kleuren voor het scherm (bewaard voor de volgende keer)"
 PALETTE_QUIT = "Stoppen"
 PALETTE_QUIT_HELP = "Stop gebiedsplanner (vraagt eerst bij niet-opgeslagen wijzigingen)"
+PALETTE_PLACEHOLDER = "Zoek een opdracht…"
+PALETTE_THEME_PLACEHOLDER = "Zoek een thema…"
 HOW_TO_QUIT_TITLE = "Stoppen?"
 HOW_TO_QUIT = "ctrl+c stopt het programma niet. Stoppen: q of ctrl+q."
 TOOL_PREVIEW_PENDING = "Het voorbeeld wordt nog bijgewerkt: bekijk het en druk dan op Enter."
@@ -358,6 +360,18 @@ CONFIG_SCENARIO_DIR = (
 UNKNOWN_HOME = "'{text}': die gebruiker (na ~) is op deze computer onbekend"
 FIX_UNKNOWN_HOME = "schrijf de map voluit, zoals /home/naam/map, of gebruik ~/ voor uw eigen map"
 FIX_CONFIG = "herstel of verwijder het configuratiebestand"
+CONFIG_IS_LINK = "het configuratiebestand is een koppeling: gebiedsplanner schrijft er niet door"
+FIX_CONFIG_LINK = "zet zelf {line} in het bestand waar de koppeling naar wijst"
+CONFIG_NOT_SET = (
+    "het bestand is geen geldige TOML, of de instelling staat er over meer regels of als"
+    " tabel: die kan niet veilig op één regel worden vervangen"
+)
+FIX_CONFIG_BY_HAND = "zet zelf {line} bovenaan het bestand, vóór de eerste [tabel]"
+CONFIG_THEME_UNKNOWN = "onbekend thema {theme}: het standaardthema blijft"
+FIX_CONFIG_THEME = (
+    "kies een thema met ctrl+p, Thema (dat wordt hier bewaard), of zet er een van deze: {themes}"
+)
+THEME_NOT_REMEMBERED = "thema {theme} gekozen, maar niet bewaard: {why}"
 SAVE_AS_NO_PATHS = "Een naam, geen pad: laat '/', '\\' en '..' weg."
 SAVE_AS_EMPTY = "Geef een naam met letters of cijfers."
 
