@@ -185,9 +185,11 @@ TOOL_APPLIED_NOTICE = "{action}: {cells} gewijzigd, als één stap; ctrl+z maakt
 CELLS = ("{count} cel", "{count} cellen")
 KEY_APPLY = "Toepassen"
 PALETTE_THEME = "Thema"
-PALETTE_THEME_HELP = "Kies andere kleuren voor het scherm"
+PALETTE_THEME_HELP = "Kies andere kleuren voor het scherm (bewaard voor de volgende keer)"
 PALETTE_QUIT = "Stoppen"
 PALETTE_QUIT_HELP = "Stop gebiedsplanner (vraagt eerst bij niet-opgeslagen wijzigingen)"
+PALETTE_PLACEHOLDER = "Zoek een opdracht…"
+PALETTE_THEME_PLACEHOLDER = "Zoek een thema…"
 HOW_TO_QUIT_TITLE = "Stoppen?"
 HOW_TO_QUIT = "ctrl+c stopt het programma niet. Stoppen: q of ctrl+q."
 TOOL_PREVIEW_PENDING = "Het voorbeeld wordt nog bijgewerkt: bekijk het en druk dan op Enter."
@@ -380,6 +382,18 @@ CONFIG_SCENARIO_DIR = (
 UNKNOWN_HOME = "'{text}': die gebruiker (na ~) is op deze computer onbekend"
 FIX_UNKNOWN_HOME = "schrijf de map voluit, zoals /home/naam/map, of gebruik ~/ voor uw eigen map"
 FIX_CONFIG = "herstel of verwijder het configuratiebestand"
+CONFIG_IS_LINK = "het configuratiebestand is een koppeling: gebiedsplanner schrijft er niet door"
+FIX_CONFIG_LINK = "zet zelf {line} in het bestand waar de koppeling naar wijst"
+CONFIG_NOT_SET = (
+    "het bestand is geen geldige TOML, of de instelling staat er over meer regels of als"
+    " tabel: die kan niet veilig op één regel worden vervangen"
+)
+FIX_CONFIG_BY_HAND = "zet zelf {line} bovenaan het bestand, vóór de eerste regel die met '[' begint"
+CONFIG_THEME_UNKNOWN = "onbekend thema {theme}: het standaardthema blijft"
+FIX_CONFIG_THEME = (
+    "kies een thema met ctrl+p, Thema (dat wordt hier bewaard), of zet er een van deze: {themes}"
+)
+THEME_NOT_REMEMBERED = "thema {theme} gekozen, maar niet bewaard: {why}"
 SAVE_AS_NO_PATHS = "Een naam, geen pad: laat '/', '\\' en '..' weg."
 SAVE_AS_EMPTY = "Geef een naam met letters of cijfers."
 
@@ -512,6 +526,7 @@ POLICY_MARK = "!"
 # -- describing changes ----------------------------------------------------------
 STEDELIJK_LABEL = "Stedelijk"
 CELL_LABEL = "{owner} · {post} · {year}"
+NET = "netto"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
@@ -542,6 +557,9 @@ HELP_MOVE = "Verschuif een bedrag naar een andere post of ander gebied (zelfde j
 HELP_NEXT_YEAR = "Volgend jaar"
 HELP_PREV_YEAR = "Vorig jaar"
 HELP_THOUSANDS = "Wissel tussen hele euro's en x € 1.000"
+KEY_COPY = "Kopieer"
+HELP_COPY = "Kopieer het bedrag onder de cursor (als 247000)"
+COPIED = "Gekopieerd: {value} ({what})"
 HELP_SAVE = "Opslaan (het meegeleverde voorbeeld: opslaan als kopie)"
 HELP_SAVE_AS = "Opslaan als: een kopie met een nieuwe naam in de scenariobibliotheek"
 HELP_EXPORT = "Exporteer het plan naar CSV (zoals 'gebiedsplanner export')"
@@ -572,7 +590,7 @@ MOVE_FROM = "Van"
 MOVE_TO = "Naar"
 MOVE_AMOUNT_PLACEHOLDER = "Bedrag, bijvoorbeeld 50.000"
 MOVE_HINT = "Typ het bedrag; Tab naar toelichting, gebieden en posten."
-MOVE_KEYS = "Enter: verschuiven · Tab: volgend veld · Esc: annuleren"
+MOVE_KEYS = "Enter: verschuiven · Tab: volgend veld · spatie: lijst · Esc: annuleren"
 QUIT_TITLE = "Niet-opgeslagen wijzigingen"
 QUIT_QUESTION = "Er zijn wijzigingen die nog niet zijn opgeslagen. Wat wilt u doen?"
 QUIT_SAVE_BUTTON = "Opslaan (o)"
@@ -600,7 +618,7 @@ EXPORT_FILE = "plan.csv"
 EXPORT_TITLE = "Exporteer naar CSV"
 EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per jaar", "wide"))
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
-EXPORT_KEYS = "Enter in het bestandsveld: exporteren · Esc: annuleren"
+EXPORT_KEYS = "Enter: exporteren · Tab: volgend veld · spatie: lijst · Esc: annuleren"
 
 # -- comparison --------------------------------------------------------------------
 ABSENT = "(ontbreekt)"
@@ -779,7 +797,6 @@ RECOVER_SKIPPED = (
     " die worden niet hersteld; het journaal wordt bewaard."
 )
 RECOVER_SESSION = "sessie van {who}, begonnen {since}:"
-KEY_LATER = "Later"
 RECOVER_KEYS = "h: herstellen · t: tonen · w: weggooien · esc: later beslissen"
 RECOVER_BUTTON = "Herstellen (h)"
 SHOW_BUTTON = "Tonen (t)"

@@ -197,9 +197,11 @@ TOOL_APPLIED_NOTICE = "{action}: {cells} changed, as one step; ctrl+z undoes it.
 CELLS = ("{count} cell", "{count} cells")
 KEY_APPLY = "Apply"
 PALETTE_THEME = "Theme"
-PALETTE_THEME_HELP = "Choose other colours for the screen"
+PALETTE_THEME_HELP = "Choose other colours for the screen (kept for next time)"
 PALETTE_QUIT = "Quit"
 PALETTE_QUIT_HELP = "Quit gebiedsplanner (asks first if there are unsaved changes)"
+PALETTE_PLACEHOLDER = "Search for a command…"
+PALETTE_THEME_PLACEHOLDER = "Search for a theme…"
 HOW_TO_QUIT_TITLE = "Quit?"
 HOW_TO_QUIT = "ctrl+c does not quit the program. To quit: q or ctrl+q."
 TOOL_PREVIEW_PENDING = "The preview is still being updated: look at it, then press Enter."
@@ -380,6 +382,20 @@ FIX_UNKNOWN_HOME = (
     "write the folder in full, such as /home/name/folder, or use ~/ for your own folder"
 )
 FIX_CONFIG = "repair or remove the configuration file"
+CONFIG_IS_LINK = "the config file is a link: gebiedsplanner does not write through it"
+FIX_CONFIG_LINK = "put {line} yourself in the file the link points to"
+CONFIG_NOT_SET = (
+    "the file is not valid TOML, or the setting spans several lines or is a table:"
+    " it cannot safely be replaced on one line"
+)
+FIX_CONFIG_BY_HAND = (
+    "put {line} yourself at the top of the file, before the first line starting with '['"
+)
+CONFIG_THEME_UNKNOWN = "unknown theme {theme}: the default theme stays"
+FIX_CONFIG_THEME = (
+    "choose a theme with ctrl+p, Theme (it is kept here), or set one of these: {themes}"
+)
+THEME_NOT_REMEMBERED = "theme {theme} chosen, but not kept: {why}"
 SAVE_AS_NO_PATHS = "A name, not a path: leave out '/', '\\' and '..'."
 SAVE_AS_EMPTY = "Give a name with letters or digits."
 
@@ -515,6 +531,7 @@ POLICY_MARK = "!"
 STEDELIJK_LABEL = "Stedelijk"
 CELL_LABEL = "{owner} · {post} · {year}"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
+NET = "net"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
 # -- the app -----------------------------------------------------------------------
@@ -544,6 +561,9 @@ HELP_MOVE = "Move an amount to another post or another gebied (same year)"
 HELP_NEXT_YEAR = "Next year"
 HELP_PREV_YEAR = "Previous year"
 HELP_THOUSANDS = "Switch between whole euros and x € 1.000"
+KEY_COPY = "Copy"
+HELP_COPY = "Copy the amount under the cursor (as 247000)"
+COPIED = "Copied: {value} ({what})"
 HELP_SAVE = "Save (the bundled example: save as a copy)"
 HELP_SAVE_AS = "Save as: a copy with a new name in the scenario library"
 HELP_EXPORT = "Export the plan to CSV (like 'gebiedsplanner export')"
@@ -574,7 +594,7 @@ MOVE_FROM = "From"
 MOVE_TO = "To"
 MOVE_AMOUNT_PLACEHOLDER = "Amount, for example 50.000"
 MOVE_HINT = "Type the amount; Tab to the note, gebieden and posts."
-MOVE_KEYS = "Enter: move · Tab: next field · Esc: cancel"
+MOVE_KEYS = "Enter: move · Tab: next field · space: list · Esc: cancel"
 QUIT_TITLE = "Unsaved changes"
 QUIT_QUESTION = "There are changes that have not been saved yet. What would you like to do?"
 # The letter in brackets is the key the code binds to the button: keep it.
@@ -603,7 +623,7 @@ EXPORT_FILE = "plan.csv"
 EXPORT_TITLE = "Export to CSV"
 EXPORT_LAYOUTS = (("long: one row per amount", "long"), ("wide: one column per year", "wide"))
 EXPORT_DIALECTS = (("Dutch Excel (;)", "nl"), ("standard (,)", "standard"))
-EXPORT_KEYS = "Enter in the file field: export · Esc: cancel"
+EXPORT_KEYS = "Enter: export · Tab: next field · space: list · Esc: cancel"
 
 # -- comparison --------------------------------------------------------------------
 ABSENT = "(missing)"
@@ -784,7 +804,6 @@ RECOVER_SKIPPED = (
     " they are not recovered; the journal is kept."
 )
 RECOVER_SESSION = "session of {who}, started {since}:"
-KEY_LATER = "Later"
 RECOVER_KEYS = "h: recover · t: show · w: discard · esc: decide later"
 RECOVER_BUTTON = "Recover (h)"
 SHOW_BUTTON = "Show (t)"

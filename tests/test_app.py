@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
 from gebiedsplanner.core.scenario import Cell
@@ -221,14 +222,17 @@ async def test_a_colleagues_save_to_other_cells_merges_by_itself(scenario_file: 
     assert [entry.reason for entry in saved.log] == ["collega", ""]
 
 
+async def both_change_centrum(pilot: Pilot[None], path: Path) -> None:
+    """We set Centrum's couleur locale 2016 to 150.000, a colleague saves it as 112.000."""
+    await pilot.press("enter", *"=150.000", "enter")
+    await line_shows(pilot, "Centrum", 1, "150.000")
+    colleague_moves(path, "Centrum/gebiedsopdracht/2016", "Centrum/couleur_locale/2016", "1000")
+
+
 async def test_the_same_cell_asks_and_keeps_the_choice(scenario_file: Path) -> None:
     app = make_app(scenario_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("enter", *"=150.000", "enter")  # Centrum couleur locale 2016
-        await line_shows(pilot, "Centrum", 1, "150.000")
-        colleague_moves(
-            scenario_file, "Centrum/gebiedsopdracht/2016", "Centrum/couleur_locale/2016", "1000"
-        )
+        await both_change_centrum(pilot, scenario_file)
         before = scenario_file.read_bytes()
         await pilot.press("ctrl+s")
         text = await shown(pilot, "dezelfde cellen")
@@ -276,11 +280,7 @@ async def test_a_conflict_can_be_saved_as_a_variant(
 ) -> None:
     app = make_app(scenario_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await pilot.press("enter", *"=150.000", "enter")
-        await line_shows(pilot, "Centrum", 1, "150.000")
-        colleague_moves(
-            scenario_file, "Centrum/gebiedsopdracht/2016", "Centrum/couleur_locale/2016", "1000"
-        )
+        await both_change_centrum(pilot, scenario_file)
         colleagues = scenario_file.read_bytes()
         await pilot.press("ctrl+s")
         await shown(pilot, "dezelfde cellen")
@@ -333,8 +333,13 @@ async def test_help_lists_every_key() -> None:
         text = await shown(pilot, "Toetsen")
         for key in ("enter", "ctrl+s", "S ", "] j", "[ J", "k ", "e "):
             assert key in text, key
-        await pilot.press("end")  # the list scrolls at 80x24
-        text += await shown(pilot, "Alleen hele euro's.")  # the last line of the help
+        keys = app.screen.query_one(VerticalScroll)
+        while keys.scroll_y < keys.max_scroll_y:  # the list scrolls at 80x24: page by page
+            before = screen_text(pilot)
+            await pilot.press("pagedown")
+            await until(pilot, lambda: screen_text(pilot) != before, "a page on")  # noqa: B023
+            text += screen_text(pilot)
+        assert "Alleen hele euro's." in text  # the last line of the help
         for key in ("q ", "ctrl+p", "ctrl+z", "ctrl+y", "h ", "l "):
             assert key in text, key
         await pilot.press("escape")

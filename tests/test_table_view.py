@@ -84,3 +84,20 @@ def test_a_column_widens_for_an_amount_that_no_longer_fits() -> None:
     assert view.widen_for({0}) is True
     assert view.widths[1] > width
     assert view.widen_for({0}) is False
+
+
+def test_the_amount_under_the_cursor_is_copied_in_plain_digits() -> None:
+    """247000, never 247.000 (an English-locale spreadsheet reads 247) nor 247 (thousands)."""
+    scenario = bundled()
+    charlois = [row.key for row in TableView(scenario, 2017).rows].index("Charlois")
+    for thousands in (False, True):
+        view = TableView(scenario, 2017, thousands)
+        assert view.copied(charlois, 0) == ("247000", "Charlois · couleur locale · 2017")
+        assert view.copied(charlois, 2) == ("-511000", "Charlois · taakstelling · 2017")
+        net = scenario.gebied_net("Charlois", 2017)
+        assert view.copied(charlois, 3) == (str(net), "Charlois · netto · 2017")
+    view = TableView(scenario, 2017)
+    wijkteams = view.position_of(Cell(STEDELIJK, "wijkteams", 2017))[0]
+    amount = scenario.amount(Cell(STEDELIJK, "wijkteams", 2017))
+    for column in range(4):  # a stedelijk row has one amount, wherever the cursor was
+        assert view.copied(wijkteams, column) == (str(amount), "Stedelijk · wijkteams · 2017")

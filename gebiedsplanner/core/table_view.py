@@ -13,6 +13,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from gebiedsplanner import texts
+from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_share, format_thousands
 from gebiedsplanner.core.policy import BINNEN_ENVELOPE, TAAKSTELLING_VOLLEDIG_VERDEELD, PolicyCheck
@@ -34,6 +35,13 @@ class RowKind(Enum):
 class Row(NamedTuple):
     kind: RowKind
     key: str  # gebied name, stedelijk post name, or "" for the totals row
+
+
+class Copied(NamedTuple):
+    """A value for the clipboard, and which value it is (for the notice that says so)."""
+
+    text: str
+    what: str
 
 
 class TableView:
@@ -107,6 +115,22 @@ class TableView:
         if row.kind is RowKind.STEDELIJK:
             return Cell(STEDELIJK, row.key, self.year)
         return None
+
+    def copied(self, index: int, column: int) -> Copied:
+        """The amount under the cursor (row ``index``, ``column`` 0 the first post), to paste.
+
+        Whole euros in plain digits, a minus sign for a taakstelling: ``247000``, not
+        ``247.000`` as the table shows it. A spreadsheet in a Dutch locale (Excel,
+        LibreOffice) reads both as the number 247000, but one in an English locale,
+        common on work laptops, reads ``247.000`` as 247, and the table in thousands
+        shows ``247``: plain digits paste as the same number everywhere, in either unit.
+        """
+        row = self.rows[index]
+        cell = self.cell_at(index, column)
+        if cell is not None:
+            return Copied(str(self.scenario.amount(cell)), cell_label(cell))
+        what = texts.CELL_LABEL.format(owner=literal(row.key), post=texts.NET, year=self.year)
+        return Copied(str(self.scenario.gebied_net(row.key, self.year)), what)
 
     def marked(self, index: int, column: int) -> bool:
         """Whether the cell at row ``index``, ``column`` (0 the names) breaks a policy rule.

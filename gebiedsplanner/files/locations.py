@@ -66,10 +66,13 @@ class Settings(NamedTuple):
     Attributes:
         own_library: The user's own scenario folder (platformdirs user data dir).
         shared: Team folders from ``--scenario-dir`` (repeatable) and the config file.
+        theme: ``theme`` in the config file (the one last chosen in the app), as text;
+            whether it is a theme the app knows is the app's to say.
     """
 
     own_library: Path
     shared: tuple[Path, ...] = ()
+    theme: str | None = None
 
     @property
     def trash(self) -> Path:
@@ -91,15 +94,24 @@ class Settings(NamedTuple):
 CONFIG_LIMIT = 1024 * 1024
 
 
-def read_config(path: Path) -> dict[str, Any]:
-    """The config file's settings (none when it is empty); a bad file is a problem naming it."""
+def read_config_bytes(path: Path, *, follow_links: bool = True) -> bytes:
+    """The config file's bytes; what is wrong with it (a FIFO, too large) says to fix it."""
     try:
-        raw = read_untrusted(path, CONFIG_LIMIT)
+        return read_untrusted(path, CONFIG_LIMIT, follow_links=follow_links)
+    except ProblemsError as error:
+        raise _config_problems(error) from None
+
+
+def _config_problems(error: ProblemsError) -> ProblemsError:
+    return ProblemsError([problem._replace(fix=texts.FIX_CONFIG) for problem in error.problems])
+
+
+def _read_config(path: Path) -> dict[str, Any]:
+    raw = read_config_bytes(path)
+    try:
         return load_toml(str(path), decode(str(path), raw)) if raw.strip() else {}
     except ProblemsError as error:
-        raise ProblemsError(
-            [problem._replace(fix=texts.FIX_CONFIG) for problem in error.problems]
-        ) from None
+        raise _config_problems(error) from None
 
 
 def configured_language() -> str | None:
@@ -107,15 +119,15 @@ def configured_language() -> str | None:
     path = config_file()
     if not os.path.lexists(path):
         return None
-    chosen = read_config(path).get("lang")
+    chosen = _read_config(path).get("lang")
     if chosen is None or chosen in LANGUAGES:
         return chosen
     found = texts.CONFIG_LANG.format(found=describe_value(chosen))
     raise ProblemsError([Problem(str(path), "lang", found, texts.FIX_CONFIG_LANG)])
 
 
-def _configured_folders(path: Path) -> list[Path]:
-    configured = read_config(path).get("scenario_dir", [])
+def _configured_folders(path: Path, config: dict[str, Any]) -> list[Path]:
+    configured = config.get("scenario_dir", [])
     folders = [configured] if isinstance(configured, str) else configured
     if not isinstance(folders, list) or not all(_usable_folder(folder) for folder in folders):
         raise ProblemsError(
@@ -167,10 +179,16 @@ def load_settings(scenario_dirs: Sequence[str] = ()) -> Settings:
     """Settings from the config file plus ``--scenario-dir`` folders (given first)."""
     data = Path(platformdirs.user_data_dir(APP_NAME))
     path = config_file()
-    configured = _configured_folders(path) if os.path.lexists(path) else []
+    config = _read_config(path) if os.path.lexists(path) else {}
+    configured = _configured_folders(path, config)
     shared = [_folder(folder, folder, "--scenario-dir") for folder in scenario_dirs] + configured
     unique = tuple(dict.fromkeys(shared))
-    return Settings(own_library=data / "scenarios", shared=unique)
+    theme = config.get("theme")
+    return Settings(
+        own_library=data / "scenarios",
+        shared=unique,
+        theme=None if theme is None else str(theme),
+    )
 
 
 _UNSAFE = re.compile(r"[^a-z0-9._ -]+")

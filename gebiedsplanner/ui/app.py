@@ -1,30 +1,29 @@
-"""The Textual app: a thin shell that pushes the planner screen and reports problems."""
+"""The Textual app: the planner screen and opening scenarios (what every screen shares: Shell)."""
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.storage import ScenarioDocument
 from gebiedsplanner.ui.screens.planner import PlannerScreen
-from gebiedsplanner.ui.terminal_app import TerminalApp
+from gebiedsplanner.ui.shell import Shell
 
 if TYPE_CHECKING:
     from gebiedsplanner.ui.screens.library import LibraryScreen
 
 
-class PlannerApp(TerminalApp):
-    """gebiedsplanner in the terminal (signals, suspension and crashes: see TerminalApp)."""
+class PlannerApp(Shell):
+    """gebiedsplanner in the terminal (the palette and problems: Shell; signals, suspension
+    and crashes: TerminalApp)."""
 
     CSS_PATH = "app.tcss"
     TITLE = "gebiedsplanner"
@@ -34,7 +33,7 @@ class PlannerApp(TerminalApp):
     ]
 
     def __init__(self, document: ScenarioDocument, settings: Settings) -> None:
-        super().__init__()
+        super().__init__(settings.theme)
         self.document = document
         self.settings = settings
 
@@ -49,7 +48,7 @@ class PlannerApp(TerminalApp):
         """Quit through the planner, which asks first when there are unsaved changes."""
         planner = self._planner()
         if self.screen is planner:
-            planner.request_quit()
+            await planner.request_quit()
         elif not isinstance(self.screen, ModalScreen):
             self.pop_screen()  # from the library or a comparison: back towards the planner
 
@@ -89,19 +88,3 @@ class PlannerApp(TerminalApp):
     def action_help_quit(self) -> None:
         """ctrl+c does not quit (it copies in a field): say how to, in the UI language."""
         self.notify(texts.HOW_TO_QUIT, title=texts.HOW_TO_QUIT_TITLE, markup=False)
-
-    def report_problems(self, problems: list[Problem]) -> None:
-        """The one place where problems become messages on screen (shown literally)."""
-        for problem in problems:
-            self.notify(
-                str(problem), title=texts.PROBLEM_TITLE, severity="error", timeout=20, markup=False
-            )
-
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Our commands, in the UI language: Textual's own (English) are left out."""
-        yield SystemCommand(texts.PALETTE_THEME, texts.PALETTE_THEME_HELP, self.action_change_theme)
-        yield SystemCommand(texts.PALETTE_QUIT, texts.PALETTE_QUIT_HELP, self.action_quit)
-        for spec in getattr(screen, "ACTIONS", ()):
-            yield SystemCommand(
-                spec.label, spec.help, lambda a=spec.action: self.call_later(screen.run_action, a)
-            )

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
-from textual import events, on
+from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from gebiedsplanner import texts
+from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 YES, NO = "yes", "no"
 SAVE, DISCARD, STAY = "save", "discard", "stay"
@@ -23,16 +25,47 @@ class Answer:
     """One answer: what it returns, its button text, its keys."""
 
     value: str
-    label: str
+    label_name: str
+    """The name of its button text in ``texts``: looked up when shown, in the language then."""
     keys: tuple[str, ...]
     variant: Literal["default", "primary", "success", "warning", "error"] = "default"
 
+    @property
+    def label(self) -> str:
+        return str(getattr(texts, self.label_name))
 
-class ChoiceDialog(ModalScreen[str]):
-    """Returns the chosen answer's value; Esc returns ``safe``."""
+
+#: Ja (j) / Nee (n); Esc and the focused button are Nee.
+CONFIRM = (
+    Answer(YES, "YES_BUTTON", ("j", "y"), "warning"),
+    Answer(NO, "NO_BUTTON", ("n",)),
+)
+#: Opslaan en stoppen (o) / stoppen zonder opslaan (n) / terug (Esc).
+QUIT = (
+    Answer(SAVE, "QUIT_SAVE_BUTTON", ("o",), "primary"),
+    Answer(DISCARD, "QUIT_DISCARD_BUTTON", ("n",), "error"),
+    Answer(STAY, "QUIT_STAY_BUTTON", ()),
+)
+#: The file was renamed or trashed: write it anew (o) / save as (a) / back (Esc).
+GONE = (
+    Answer(RECREATE, "GONE_RECREATE_BUTTON", ("o",), "warning"),
+    Answer(SAVE_AS, "GONE_SAVE_AS_BUTTON", ("a",), "primary"),
+    Answer(STAY, "QUIT_STAY_BUTTON", ()),
+)
+#: Every key an answer has: bindings belong to the class, answers to each question.
+ANSWER_KEYS = sorted({key for answers in (CONFIRM, QUIT, GONE) for a in answers for key in a.keys})
+
+
+class ChoiceDialog(ModalDialog[str]):
+    """Returns the chosen answer's value; Esc returns ``safe``, Enter the focused button's."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        dialog_key(key, f"answer({key!r})", id=f"choice.{key}") for key in ANSWER_KEYS
+    ]
 
     def __init__(self, title: str, question: str, answers: tuple[Answer, ...], safe: str) -> None:
         super().__init__()
+        assert all(key in ANSWER_KEYS for answer in answers for key in answer.keys)
         self.title_text = title
         self.question = question
         self.answers = answers
@@ -49,15 +82,20 @@ class ChoiceDialog(ModalScreen[str]):
     def on_mount(self) -> None:
         self.query_one(f"#{self.safe}", Button).focus()
 
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "escape":
-            event.stop()
-            self.dismiss(self.safe)
-            return
+    def action_answer(self, key: str) -> None:
+        """A key of this question's answers (the others are no answer here)."""
         for answer in self.answers:
-            if event.key in answer.keys:
-                event.stop()
+            if key in answer.keys:
                 self.dismiss(answer.value)
+                return
+        raise SkipAction()
+
+    def action_submit(self) -> None:
+        """Enter: the focused button's answer, at once (the safe one until the focus lands)."""
+        self.dismiss(str(self.focused.id) if isinstance(self.focused, Button) else self.safe)
+
+    def action_cancel(self) -> None:
+        self.dismiss(self.safe)
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -66,29 +104,15 @@ class ChoiceDialog(ModalScreen[str]):
 
 def confirm(title: str, question: str) -> ChoiceDialog:
     """Ja (j) / Nee (n); Esc and the focused button are Nee."""
-    answers = (
-        Answer(YES, texts.YES_BUTTON, ("j", "y"), "warning"),
-        Answer(NO, texts.NO_BUTTON, ("n",)),
-    )
-    return ChoiceDialog(title, question, answers, safe=NO)
+    return ChoiceDialog(title, question, CONFIRM, safe=NO)
 
 
 def quit_dialog() -> ChoiceDialog:
     """Opslaan en stoppen (o) / stoppen zonder opslaan (n) / terug (Esc)."""
-    answers = (
-        Answer(SAVE, texts.QUIT_SAVE_BUTTON, ("o",), "primary"),
-        Answer(DISCARD, texts.QUIT_DISCARD_BUTTON, ("n",), "error"),
-        Answer(STAY, texts.QUIT_STAY_BUTTON, ()),
-    )
-    return ChoiceDialog(texts.QUIT_TITLE, texts.QUIT_QUESTION, answers, safe=STAY)
+    return ChoiceDialog(texts.QUIT_TITLE, texts.QUIT_QUESTION, QUIT, safe=STAY)
 
 
 def gone_dialog(file: str) -> ChoiceDialog:
     """The file was renamed or trashed: write it anew (o) / save as (a) / back (Esc)."""
-    answers = (
-        Answer(RECREATE, texts.GONE_RECREATE_BUTTON, ("o",), "warning"),
-        Answer(SAVE_AS, texts.GONE_SAVE_AS_BUTTON, ("a",), "primary"),
-        Answer(STAY, texts.QUIT_STAY_BUTTON, ()),
-    )
     question = texts.GONE_QUESTION.format(file=file)
-    return ChoiceDialog(texts.GONE_TITLE, question, answers, safe=STAY)
+    return ChoiceDialog(texts.GONE_TITLE, question, GONE, safe=STAY)

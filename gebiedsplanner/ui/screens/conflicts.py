@@ -12,9 +12,8 @@ from typing import ClassVar, NamedTuple
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gebiedsplanner import texts
@@ -22,6 +21,7 @@ from gebiedsplanner.core.describe import cell_label, owner_label
 from gebiedsplanner.core.merge import Conflict
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 from gebiedsplanner.ui.widgets.fitted_table import Cell as TableCell
 from gebiedsplanner.ui.widgets.fitted_table import EndKept, Fit, FittedTable
 
@@ -85,16 +85,15 @@ def recovery_wording() -> Wording:
     )
 
 
-class ConflictScreen(ModalScreen[ConflictChoice | None]):
+class ConflictScreen(ModalDialog[ConflictChoice | None]):
     """Lists the cells both versions changed; nothing is decided without the user."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "flip", texts.KEY_TOGGLE_CHOICE, id="conflicts.toggle"),
-        Binding("a", "all(True)", texts.KEY_ALL_OURS, id="conflicts.ours"),
-        Binding("c", "all(False)", texts.KEY_ALL_THEIRS, id="conflicts.theirs"),
-        Binding("s", "save", texts.KEY_SAVE, id="conflicts.save"),
-        Binding("v", "variant", texts.KEY_AS_VARIANT, id="conflicts.variant"),
-        Binding("escape", "cancel", texts.KEY_CANCEL, id="conflicts.cancel"),
+        dialog_key("space", "flip", texts.KEY_TOGGLE_CHOICE, id="conflicts.toggle"),
+        dialog_key("a", "all(True)", texts.KEY_ALL_OURS, id="conflicts.ours"),
+        dialog_key("c", "all(False)", texts.KEY_ALL_THEIRS, id="conflicts.theirs"),
+        dialog_key("s", "save", texts.KEY_SAVE, id="conflicts.save"),
+        dialog_key("v", "variant", texts.KEY_AS_VARIANT, id="conflicts.variant"),
     ]
 
     def __init__(self, found: list[Conflict], wording: Wording | None = None) -> None:
@@ -153,6 +152,3 @@ class ConflictScreen(ModalScreen[ConflictChoice | None]):
     def action_variant(self) -> None:
         if self.wording.variant:
             self.dismiss(ConflictChoice({}, as_variant=True))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -5,19 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, Select, Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.files.locations import expand_home
+from gebiedsplanner.ui.screens.dialog import ModalDialog
 from gebiedsplanner.ui.shown_path import shown_path
 
 
@@ -30,12 +29,8 @@ class ExportRequest:
     dialect: str
 
 
-class ExportDialog(ModalScreen[ExportRequest | None]):
+class ExportDialog(ModalDialog[ExportRequest | None]):
     """File name, layout (long/wide) and dialect (standard/nl)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", texts.KEY_CANCEL, id="export.cancel"),
-    ]
 
     def __init__(self, suggestion: Path, *, layouts: bool = True) -> None:
         super().__init__()
@@ -52,21 +47,19 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 yield Select(texts.EXPORT_DIALECTS, value="nl", allow_blank=False, id="dialect")
             yield Static(texts.EXPORT_KEYS, classes="keys", markup=False)
 
-    @on(Input.Submitted)
-    def _submit(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
+    def action_submit(self) -> None:
+        """Enter, from any field: export to the file named, as the lists say."""
+        text = self.query_one("#path", Input).value.strip()
+        if not text:
             return
         layout = str(self.query_one("#layout", Select).value) if self.layouts else "long"
         dialect = str(self.query_one("#dialect", Select).value)
-        path = expand_home(event.value.strip())
+        path = expand_home(text)
         if path is None:
-            message = texts.UNKNOWN_HOME.format(text=literal(event.value.strip()))
+            message = texts.UNKNOWN_HOME.format(text=literal(text))
             self.notify(message, severity="error", markup=False)
             return
         self.dismiss(ExportRequest(path, layout, dialect))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 #: Builds the export's bytes and counts its rows (run in the worker thread).

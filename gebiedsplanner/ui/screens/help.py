@@ -7,19 +7,19 @@ from typing import ClassVar
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gebiedsplanner import texts
+from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalDialog[None]):
     """Lists ``(keys, description)`` pairs; any of escape, ? or q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,question_mark,f1,q", "close", texts.KEY_CLOSE, id="help.close"),
+        dialog_key("question_mark,f1,q", "cancel", texts.KEY_CLOSE, id="help.close"),
     ]
 
     def __init__(self, keys: list[tuple[str, str]]) -> None:
@@ -38,6 +38,3 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(lines)
                 yield Static(texts.HELP_INPUT, markup=False)
             yield Static(texts.HELP_KEYS, classes="keys", markup=False)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

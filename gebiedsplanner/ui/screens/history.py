@@ -5,15 +5,15 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.compare_report import describe_entry
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.scenario import Cell, LogEntry
+from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 
 def history_lines(log: list[LogEntry], cell: Cell | None) -> list[str]:
@@ -22,12 +22,12 @@ def history_lines(log: list[LogEntry], cell: Cell | None) -> list[str]:
     return [describe_entry(entry) for entry in reversed(entries)] or [texts.HISTORY_EMPTY]
 
 
-class HistoryScreen(ModalScreen[None]):
+class HistoryScreen(ModalDialog[None]):
     """``a`` switches between this cell and the whole scenario."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("a", "toggle_scope", texts.KEY_HISTORY_SCOPE, id="history.scope"),
-        Binding("escape,q,h", "close", texts.KEY_CLOSE, id="history.close"),
+        dialog_key("a", "toggle_scope", texts.KEY_HISTORY_SCOPE, id="history.scope"),
+        dialog_key("q,h", "cancel", texts.KEY_CLOSE, id="history.close"),
     ]
 
     def __init__(self, log: list[LogEntry], cell: Cell | None) -> None:
@@ -58,6 +58,3 @@ class HistoryScreen(ModalScreen[None]):
         if self.cell is not None:
             self.whole = not self.whole
             self._fill()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

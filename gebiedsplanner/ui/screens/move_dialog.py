@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from gebiedsplanner import texts
@@ -27,6 +24,7 @@ from gebiedsplanner.core.scenario import (
     Scenario,
     post_label,
 )
+from gebiedsplanner.ui.screens.dialog import ModalDialog
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
@@ -49,15 +47,11 @@ def _default_target(scenario: Scenario, source: Cell) -> Cell:
     return Cell(source.owner, post, source.year)
 
 
-class MoveDialog(ModalScreen[MoveRequest | None]):
+class MoveDialog(ModalDialog[MoveRequest | None]):
     """Van (gebied, post) -> naar (gebied, post), bedrag, toelichting; preview before applying.
 
     The dialog reads the scenario to offer choices and to preview; it never changes it.
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", texts.KEY_CANCEL, id="move.cancel"),
-    ]
 
     #: Focused as soon as the dialog is composed (``Widget.focus`` in ``on_mount``
     #: would wait its turn): an amount typed right after ``m`` lands in this field.
@@ -148,13 +142,10 @@ class MoveDialog(ModalScreen[MoveRequest | None]):
         self._request = MoveRequest(source, target, amount, reason)
         preview.say("\n".join(describe_change(change) for change in changes))
 
-    @on(Input.Submitted)
-    def _submit(self) -> None:
+    def action_submit(self) -> None:
+        """Enter, from any field: move what the fields say, or show why not."""
         self._update_preview()
         if self._request is None:
-            self.query_one("#amount", Input).focus()
+            self.set_focus(self.query_one("#amount", Input))
             return
         self.dismiss(self._request)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -60,6 +60,7 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("right_square_bracket,j", "year(1)", "KEY_NEXT_YEAR", "HELP_NEXT_YEAR", True),
         ("left_square_bracket,J", "year(-1)", "KEY_PREV_YEAR", "HELP_PREV_YEAR", False),
         ("k", "toggle_thousands", "KEY_THOUSANDS", "HELP_THOUSANDS", False),
+        ("y", "copy_amount", "KEY_COPY", "HELP_COPY", False),
         ("ctrl+s", "save", "KEY_SAVE", "HELP_SAVE", True),
         ("S", "save_as", "KEY_SAVE_AS", "HELP_SAVE_AS", False),
         ("e", "export", "KEY_EXPORT", "HELP_EXPORT", True),
@@ -287,7 +288,8 @@ class PlannerScreen(PlannerFiles):
                 )
             )
 
-        # Awaited: the keys typed after m wait until the dialog has its amount field.
+        # Awaited, as every dialog the planner opens: the keys typed after m wait
+        # until the dialog has its amount field.
         await self.app.push_screen(MoveDialog(self.document.scenario, cell), apply)
 
     async def action_tools(self) -> None:
@@ -353,6 +355,14 @@ class PlannerScreen(PlannerFiles):
         self.thousands = not self.thousands
         self._reshow()
 
+    def action_copy_amount(self) -> None:
+        """y: the amount under the cursor to the terminal's clipboard (OSC 52), in plain
+        digits (see TableView.copied); the notice says what was copied."""
+        grid = self.query_one(BudgetGrid)
+        copied = grid.view.copied(grid.cursor_row, grid.cursor_column)
+        self.app.copy_to_clipboard(copied.text)
+        self.notify(texts.COPIED.format(value=copied.text, what=copied.what), markup=False)
+
     def _reshow(self) -> None:
         # Checked anew: a merge, a recovery or another file may have changed any cell.
         self.policy = PolicyCheck(self.document.scenario)
@@ -360,25 +370,25 @@ class PlannerScreen(PlannerFiles):
         self._show_totals()
         self._show_title()
 
-    def action_history(self) -> None:
+    async def action_history(self) -> None:
         grid = self.query_one(BudgetGrid)
         cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
         from gebiedsplanner.ui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
+        await self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
 
-    def action_policy(self) -> None:
+    async def action_policy(self) -> None:
         from gebiedsplanner.ui.screens.policy_panel import PolicyPanel
 
-        self.app.push_screen(PolicyPanel(self.policy))
+        await self.app.push_screen(PolicyPanel(self.policy))
 
     def action_library(self) -> None:
         from gebiedsplanner.ui.screens.library import LibraryScreen
 
         self.app.push_screen(LibraryScreen(self.settings))
 
-    def action_help(self) -> None:
+    async def action_help(self) -> None:
         from gebiedsplanner.ui.screens.help import HelpScreen
 
         rows = help_rows(PLANNER_ACTIONS) + list(texts.HELP_EXTRA_KEYS)
-        self.app.push_screen(HelpScreen(rows))
+        await self.app.push_screen(HelpScreen(rows))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem
@@ -65,16 +66,16 @@ class PlannerFiles(Screen[None]):
 
     # -- saving --------------------------------------------------------------
 
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         if self.document.path is None:
-            self.action_save_as()
+            await self.action_save_as()
             return
         self._start(self.session.begin_save())
 
-    def action_save_as(self) -> None:
-        self._ask_save_as()
+    async def action_save_as(self) -> None:
+        await self._ask_save_as()  # the keys typed after S go to the dialog's name field
 
-    def _ask_save_as(self) -> None:
+    def _ask_save_as(self) -> AwaitMount:
         def chosen(result: tuple[str, Path] | None) -> None:
             if result is None:
                 self._quit_after_save = False
@@ -88,7 +89,7 @@ class PlannerFiles(Screen[None]):
             suggestion = texts.SAVE_AS_COPY.format(name=suggestion)
         from gebiedsplanner.ui.screens.save_as import SaveAs
 
-        self.app.push_screen(SaveAs(self.settings.save_folders, suggestion), chosen)
+        return self.app.push_screen(SaveAs(self.settings.save_folders, suggestion), chosen)
 
     def _start(self, job: SaveJob | Busy) -> None:
         if isinstance(job, Busy):
@@ -217,7 +218,7 @@ class PlannerFiles(Screen[None]):
 
     # -- exporting -----------------------------------------------------------
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         scenario = self.document.scenario
         suggestion = export_folder() / export_name(scenario.name)
         from gebiedsplanner.ui.screens.export_dialog import ExportDialog, run_export
@@ -242,12 +243,12 @@ class PlannerFiles(Screen[None]):
 
             run_export(self, request.path, build, texts.EXPORTED)
 
-        self.app.push_screen(ExportDialog(suggestion), chosen)
+        await self.app.push_screen(ExportDialog(suggestion), chosen)
 
     # -- quitting --------------------------------------------------------------
 
-    def request_quit(self) -> None:
-        """Quit, asking first when there are unsaved changes."""
+    async def request_quit(self) -> None:
+        """Quit, asking first (and the keys typed after q answer) when there are unsaved changes."""
         if not self.dirty:
             self.app.exit()
             return
@@ -259,6 +260,6 @@ class PlannerFiles(Screen[None]):
                 self.app.exit()
             elif choice == SAVE:
                 self._quit_after_save = True
-                self.action_save()
+                self.call_later(self.action_save)
 
-        self.app.push_screen(quit_dialog(), chosen)
+        await self.app.push_screen(quit_dialog(), chosen)

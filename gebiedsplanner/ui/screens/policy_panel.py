@@ -10,22 +10,22 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.policy_report import policy_lines
+from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 from gebiedsplanner.ui.widgets.hanging import Hanging
 
 
-class PolicyPanel(ModalScreen[None]):
+class PolicyPanel(ModalDialog[None]):
     """The rules, the count per year and each violation; ``esc``, ``b`` or ``q`` closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,b", "close", texts.KEY_CLOSE, id="policy.close"),
+        dialog_key("q,b", "cancel", texts.KEY_CLOSE, id="policy.close"),
     ]
 
     def __init__(self, check: PolicyCheck) -> None:
@@ -39,6 +39,3 @@ class PolicyPanel(ModalScreen[None]):
             with VerticalScroll():
                 yield Static(Hanging(policy_lines(self.check)), id="violations")
             yield Static(texts.POLICY_KEYS, classes="keys", markup=False)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -7,15 +7,15 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.compare_report import describe_entry
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.files.recovery import Found
+from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 
 class RecoverChoice(Enum):
@@ -30,7 +30,7 @@ class RecoverChoice(Enum):
 ARM_SECONDS = 1.0
 
 
-class RecoverScreen(ModalScreen[RecoverChoice]):
+class RecoverScreen(ModalDialog[RecoverChoice]):
     """Herstellen brings every session's changes back; weggooien keeps the journals aside.
 
     It answers nothing until it has been on screen for :data:`ARM_SECONDS`; then
@@ -38,10 +38,9 @@ class RecoverScreen(ModalScreen[RecoverChoice]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "choose('recover')", texts.RECOVER_BUTTON, id="recover.recover"),
-        Binding("t", "show", texts.SHOW_BUTTON, id="recover.show"),
-        Binding("w", "choose('discard')", texts.DISCARD_BUTTON, id="recover.discard"),
-        Binding("escape", "choose('later')", texts.KEY_LATER, id="recover.later"),
+        dialog_key("h", "choose('recover')", texts.RECOVER_BUTTON, id="recover.recover"),
+        dialog_key("t", "show", texts.SHOW_BUTTON, id="recover.show"),
+        dialog_key("w", "choose('discard')", texts.DISCARD_BUTTON, id="recover.discard"),
     ]
 
     def __init__(self, found: list[Found], file: str) -> None:
@@ -95,14 +94,22 @@ class RecoverScreen(ModalScreen[RecoverChoice]):
         self.query_one("#recover-keys", Static).update(texts.RECOVER_KEYS)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.armed or action not in ("choose", "show")
+        return self.armed or action not in ("choose", "show", "submit")
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "show":
+        self._press(event.button)
+
+    def action_submit(self) -> None:
+        """Enter: the focused button, at once (the keys after it go to the planner)."""
+        if isinstance(self.focused, Button):
+            self._press(self.focused)
+
+    def _press(self, button: Button) -> None:
+        if button.id == "show":
             self.action_show()
         else:
-            self.dismiss(RecoverChoice(event.button.id))
+            self.dismiss(RecoverChoice(button.id))
 
     def action_show(self) -> None:
         changes = self.query_one("#changes")
@@ -110,3 +117,7 @@ class RecoverScreen(ModalScreen[RecoverChoice]):
 
     def action_choose(self, choice: str) -> None:
         self.dismiss(RecoverChoice(choice))
+
+    def action_cancel(self) -> None:
+        """Escape: decide later (also before the dialog answers)."""
+        self.dismiss(RecoverChoice.LATER)

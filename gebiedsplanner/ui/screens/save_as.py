@@ -13,24 +13,23 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.files.locations import file_name_for
+from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
-class SaveAs(ModalScreen[tuple[str, Path] | None]):
+class SaveAs(ModalDialog[tuple[str, Path] | None]):
     """Returns the scenario name and the file in the library folder it goes to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", texts.KEY_CANCEL, id="save_as.cancel"),
-        Binding("down", "folder(1)", texts.KEY_OTHER_FOLDER, id="save_as.next_folder"),
-        Binding("up", "folder(-1)", texts.KEY_OTHER_FOLDER, id="save_as.previous_folder"),
+        dialog_key("down", "folder(1)", texts.KEY_OTHER_FOLDER, id="save_as.next_folder"),
+        dialog_key("up", "folder(-1)", texts.KEY_OTHER_FOLDER, id="save_as.previous_folder"),
     ]
 
     def __init__(
@@ -74,14 +73,11 @@ class SaveAs(ModalScreen[tuple[str, Path] | None]):
         except ValueError as error:
             preview.say(str(error), error=True)
 
-    @on(Input.Submitted)
-    def _submit(self, event: Input.Submitted) -> None:
-        name = event.value.strip()
+    def action_submit(self) -> None:
+        """Enter: the name as typed, in the folder shown (a name that cannot be: nothing)."""
+        name = self.query_one("#name", Input).value.strip()
         try:
             file_name = file_name_for(name)
         except ValueError:
             return
         self.dismiss((name, self.folders[self.folder] / file_name))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -8,14 +8,12 @@ applies it through the editing session as one undoable step.
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import NamedTuple
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Select, Static
 
@@ -25,6 +23,7 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros, parse_percent
 from gebiedsplanner.core.scenario import EditError, Scenario, post_label
 from gebiedsplanner.core.tool_report import signed
+from gebiedsplanner.ui.screens.dialog import Dialog
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 from gebiedsplanner.ui.widgets.preview import Preview
 
@@ -39,18 +38,6 @@ ROWS = {
 PREVIEW_ROWS = 500
 #: Seconds a preview may take before the screen says it is being made anew.
 STALE_AFTER = 0.3
-
-
-class SpaceCheckbox(Checkbox, inherit_bindings=False):
-    """A checkbox that Space toggles: Enter applies the tool, as the key line says."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("space", "toggle_button", show=False)]
-
-
-class ChoiceSelect(Select[object], inherit_bindings=False):
-    """A select that space or an arrow opens: Enter applies the tool, as the key line says."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("down,space,up", "show_overlay", show=False)]
 
 
 class Fields(NamedTuple):
@@ -102,13 +89,13 @@ def plan_for(scenario: Scenario, fields: Fields) -> tools.ToolPlan:
     )
 
 
-class ToolsScreen(Screen[tools.ToolPlan | None]):
-    """Gereedschap: the four planning tools, with a live preview."""
+class ToolsScreen(Dialog[tools.ToolPlan | None]):
+    """Gereedschap: the four planning tools, with a live preview.
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", texts.KEY_CANCEL, id="tools.cancel"),
-        Binding("enter", "apply", texts.KEY_APPLY, id="tools.apply"),
-    ]
+    A full screen, not a modal: its parameter rows and preview use the whole 80x24 terminal.
+    Enter applies from every field, a list opens with space or an arrow (see Dialog).
+    """
+
     AUTO_FOCUS = "#tool"
 
     def __init__(self, scenario: Scenario, year: int) -> None:
@@ -129,7 +116,7 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
         )
         with Horizontal(classes="tool-row"):
             yield _label(texts.TOOL_LABEL_TOOL)
-            yield ChoiceSelect(
+            yield Select(
                 [(Text(label), code) for code, label in texts.TOOL_NAMES.items()],
                 value="distribute",
                 allow_blank=False,
@@ -137,10 +124,10 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
                 id="tool",
             )
             yield _label(texts.TOOL_LABEL_YEAR)
-            yield ChoiceSelect(years, value=self.year, allow_blank=False, compact=True, id="year")
+            yield Select(years, value=self.year, allow_blank=False, compact=True, id="year")
         with Horizontal(classes="tool-row", id="distribute-row"):
             yield _label(texts.TOOL_LABEL_KEY)
-            yield ChoiceSelect(
+            yield Select(
                 [(Text(texts.KEY_LABELS[key]), key) for key in tools.KEYS],
                 value="begroting",
                 allow_blank=False,
@@ -151,10 +138,10 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
             yield Input(placeholder=texts.TOOL_FLOOR_PLACEHOLDER, compact=True, id="floor")
             yield _label(texts.TOOL_LABEL_UNIT)
             yield Input(value="1", compact=True, id="unit")
-            yield SpaceCheckbox(texts.TOOL_LABEL_ALL, compact=True, id="all")
+            yield Checkbox(texts.TOOL_LABEL_ALL, compact=True, id="all")
         with Horizontal(classes="tool-row", id="fit-row"):
             yield _label(texts.TOOL_LABEL_POST)
-            yield ChoiceSelect(
+            yield Select(
                 [(Text(post_label(post)), post) for post in tools.FIT_POSTS],
                 value=tools.FIT_POSTS[0],
                 allow_blank=False,
@@ -166,7 +153,7 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
             yield Input(value="10%", compact=True, id="share")
         with Horizontal(classes="tool-row", id="copy-row"):
             yield _label(texts.TOOL_LABEL_TO_YEAR)
-            yield ChoiceSelect(
+            yield Select(
                 years,
                 value=later[0] if later else self.scenario.years[-1],
                 allow_blank=False,
@@ -308,7 +295,7 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
         self.query_one("#tool-notes", Static).update("\n".join(notes))
         self.query_one("#tool-notes-box").display = bool(notes)
 
-    def action_apply(self) -> None:
+    def action_submit(self) -> None:
         """Enter: hand the plan on screen to the planner; say why when there is none.
 
         Only what the user has seen is applied: while the preview for the fields
@@ -323,14 +310,6 @@ class ToolsScreen(Screen[tools.ToolPlan | None]):
             self.notify(texts.TOOL_NOTHING_APPLIED, severity="warning", markup=False)
             return
         self.dismiss(self.plan)
-
-    @on(Input.Submitted)
-    @on(FittedTable.RowSelected)
-    def _submitted(self) -> None:
-        self.action_apply()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 def _label(text: str) -> Static:

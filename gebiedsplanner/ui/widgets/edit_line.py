@@ -9,7 +9,6 @@ edit line writes nothing to the terminal. Enter and Escape are the planner's
 
 from __future__ import annotations
 
-import asyncio
 from typing import ClassVar, NamedTuple
 
 from textual import on
@@ -21,6 +20,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.amount_entry import preview_entry
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.ui.keys import caught_up
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
@@ -100,10 +100,7 @@ class EditLine(Horizontal):
         Enter is taken the moment it arrives, but each input handles its keys in its
         own time: first wait until both have taken every key sent to them before it.
         """
-        for field in self.query(Input):
-            handled = asyncio.Event()
-            if field.call_later(handled.set):  # runs after the keys already queued
-                await handled.wait()
+        await caught_up(self.query(Input))
         assert self._cell is not None
         amount = self.query_one("#edit-amount", Input)
         preview = preview_entry(self._cell, self._current, amount.value)

@@ -1,0 +1,92 @@
+"""The dialogs' base: their keys are taken in the order they were typed.
+
+Keys that arrive together (a fast typist, a slow SSH link) used to go astray in
+a dialog: in ``50000 Tab reden Enter`` the Tab was taken only after ``reden``
+had been typed into the amount (Textual resolves a screen's bindings once the
+key has come back up from the focused field, see :mod:`gebiedsplanner.ui.keys`),
+and a key right after Enter or Escape went to the dialog that was closing, not
+to the screen below. Here, as in the planner and its edit line, a dialog's keys
+are priority bindings: taken the moment they arrive, while the app holds the
+keys after them, and acted on once every field has taken what was typed before.
+An open list (a ``Select``'s options) keeps its own keys: Enter picks, Escape
+closes it.
+
+Enter is the dialog's main action from every field (a list opens with space or
+an arrow), Tab and shift+Tab move between the fields, Escape cancels.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, TypeVar
+
+from textual.actions import SkipAction
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+from textual.widgets import OptionList
+
+from gebiedsplanner import texts
+from gebiedsplanner.ui.keys import caught_up
+
+ResultType = TypeVar("ResultType")
+
+
+def dialog_key(keys: str, action: str, description: str = "", *, id: str) -> Binding:
+    """A dialog's key: taken as it arrives, acted on after the keys typed before it.
+
+    ``action`` is an action of the dialog (``"choose('recover')"``); its
+    ``check_action`` still decides whether it runs. The ``id`` lets a keymap
+    remap the key.
+    """
+    return Binding(keys, f"after_typing({action!r})", description, show=False, id=id, priority=True)
+
+
+class Dialog(Screen[ResultType]):
+    """A screen that asks something and returns the answer: the planning tools' full
+    screen, and every modal dialog through :class:`ModalDialog`.
+
+    Subclasses bind their own keys with :func:`dialog_key` and give Enter a meaning
+    with :meth:`action_submit`; Escape dismisses with ``None`` unless
+    :meth:`action_cancel` says otherwise.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        dialog_key("enter", "submit", texts.KEY_APPLY, id="dialog.submit"),
+        dialog_key("tab", "focus_next", id="dialog.next_field"),
+        dialog_key("shift+tab", "focus_previous", id="dialog.previous_field"),
+        dialog_key("escape", "cancel", texts.KEY_CANCEL, id="dialog.cancel"),
+    ]
+
+    async def action_after_typing(self, action: str) -> None:
+        """Run ``action`` once the fields have taken every key sent before its key.
+
+        Every widget is waited for before its parents, so what a field passed up
+        (a key it did not take, its ``Changed`` message) has been handled too.
+        With a list open, or when ``action`` does not apply (a ``SkipAction`` or
+        ``check_action`` saying no), the key goes on to the focused widget as if
+        it had no binding here, in its turn.
+        """
+        await caught_up([*reversed(self.query("*")), self])
+        if isinstance(self.focused, OptionList):
+            raise SkipAction()
+        if not await self.app.run_action(action, self):
+            raise SkipAction()
+
+    def action_submit(self) -> None:
+        """Enter: the dialog's main action; without one, Enter is the focused widget's."""
+        raise SkipAction()
+
+    def action_focus_next(self) -> None:
+        """Tab: the next field, at once (the keys after Tab go there)."""
+        self.focus_next()
+
+    def action_focus_previous(self) -> None:
+        """Shift+Tab: the field before."""
+        self.focus_previous()
+
+    def action_cancel(self) -> None:
+        """Escape: close, answering nothing."""
+        self.dismiss(None)
+
+
+class ModalDialog(Dialog[ResultType], ModalScreen[ResultType]):
+    """A dialog over the screen it was opened from (centred, the screen dimmed behind it)."""
