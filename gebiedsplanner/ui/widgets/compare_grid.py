@@ -182,6 +182,11 @@ class CompareGrid(RowWindow, can_focus=True):
         if self.header_lines <= y < self.header_lines + self.body_height():
             self._lines.refresh(Region(0, y, self._lines.size.width, 1))
 
+    def watch_scroll_x(self, old_value: float, new_value: float) -> None:
+        """Amounts that come into view whole (or leave it) draw again."""
+        super().watch_scroll_x(old_value, new_value)
+        self._lines.refresh()
+
     # -- painting -------------------------------------------------------------------
 
     def line_strip(self, y: int, width: int) -> Strip:
@@ -205,9 +210,15 @@ class CompareGrid(RowWindow, can_focus=True):
         right (headers all left, as DataTable's); after them, the table's background."""
         pad = " " * PADDING
         parts = []
+        seen_from = round(self.scroll_x)
+        seen_to = seen_from + self.scrollable_content_region.width
+        x = 0
         for index, (cell, room) in enumerate(zip(cells, self._widths, strict=True)):
             size = cell_len(cell)
-            if size > room:
+            start, x = x, x + room + 2 * PADDING
+            if index >= left and not (seen_from <= start and start + PADDING + room <= seen_to):
+                cell = " " * room  # an amount that does not fit whole is left out, never cut
+            elif size > room:
                 cell = set_cell_size(cell, room - 1) + "…" if room > 0 else ""
             elif index < left:
                 cell = set_cell_size(cell, room)
