@@ -7,15 +7,21 @@ gives exactly the scenario, and a file with a problem gets exactly the messages.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from make_scenario import make
 
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import scenario_format, toml_fast
+from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.files.toml_fast import shallow
 from tests.conftest import BUNDLED
 from tests.strategies import scenarios
 from tests.test_format import snapshot
@@ -155,3 +161,23 @@ def test_a_scenario_with_a_long_change_log_is_still_read_fast() -> None:
         '    { cell = "Centrum/couleur_locale/2017", old = 2, new = 1 },\n]\n\n'
     )
     assert toml_fast.shallow(BUNDLED.read_text() + entry * 5_000)
+
+
+def test_lines_that_look_closed_inside_multi_line_strings_never_reach_toml_rs(
+    tmp_path: Path,
+) -> None:
+    """Each line ``\"\"\" , [ \"\"\"\"`` has a ``[`` and a ``]`` but opens one more array:
+    twenty thousand of them crashed the process in toml-rs (found by an attack)."""
+    base = dumps(make(600)).decode()
+    nested = 'x = [ """" ]\n' + '""" , [ """" ]\n' * 20_000 + '""" ' + "]" * 20_001 + "\n"
+    path = tmp_path / "diep.toml"
+    path.write_text(base + "\n[zz]\n" + nested)
+    assert not shallow(path.read_text())
+    done = subprocess.run(
+        [sys.executable, "-m", "gebiedsplanner", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1  # not -11: a problem, not a segfault
+    assert "400 niveaus diep genest" in done.stderr
