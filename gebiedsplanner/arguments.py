@@ -42,6 +42,13 @@ class Parser(argparse.ArgumentParser):
         with _speaking():
             super().__init__(*args, **kwargs)
 
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: Any = None
+    ) -> argparse.Namespace:
+        with _speaking():  # its own "unrecognized arguments" too
+            parsed: argparse.Namespace = super().parse_args(args, namespace)
+            return parsed
+
     def parse_known_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: Any = None
     ) -> tuple[argparse.Namespace, list[str]]:

@@ -159,7 +159,8 @@ def _reporting_problems(
     """Run ``handler``; problems become messages, anything else a crash log and one line."""
     try:
         code = handler(options)
-        sys.stdout.flush()  # a full disk is said here, not as an error while exiting
+        if sys.stdout is not None:  # None when started with standard output closed
+            sys.stdout.flush()  # a full disk is said here, not as an error while exiting
         return code
     except ProblemsError as error:
         _print_problems(error.problems)

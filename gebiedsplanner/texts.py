@@ -836,7 +836,8 @@ CRASH_APP = (
     " herstel-journaal en worden bij de volgende start aangeboden. {where}"
 )
 OUTPUT_FAILED = (
-    "gebiedsplanner: de uitvoer kon niet worden geschreven: {why}.\n"
+    "gebiedsplanner: de uitvoer kon niet worden geschreven: {why}. Wat de opdracht deed,"
+    " is gedaan (een verschuiving is opgeslagen); alleen dit verslag ontbreekt.\n"
     "    oplossing: maak ruimte vrij, of stuur de uitvoer naar een andere schijf"
 )
 OUTPUT_FULL = "er is geen ruimte meer (de schijf of uw quotum is vol)"

@@ -841,7 +841,8 @@ CRASH_APP = (
     " recovery journal and will be offered at the next start. {where}"
 )
 OUTPUT_FAILED = (
-    "gebiedsplanner: the output could not be written: {why}.\n"
+    "gebiedsplanner: the output could not be written: {why}. What the command did is"
+    " done (a move is saved); only this report is missing.\n"
     "    fix: make room, or send the output to another disk"
 )
 OUTPUT_FULL = "there is no room left (the disk or your quota is full)"

@@ -136,3 +136,10 @@ def test_toml_syntax_errors_are_said_in_the_ui_language(
     assert code == 1 and f"TOML-syntaxfout: {dutch}" in err, err
     code, _, err = run(capsys, "--lang", "en", "validate", str(path))
     assert code == 1 and f"TOML syntax error: {english}" in err, err
+
+
+def test_an_option_in_the_wrong_place_is_said_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["summary", "--lang", "en", "nrw-2016-2019"])
+    _, err = capsys.readouterr()
+    assert "fout: onbekende argumenten: --lang" in err and "unrecognized" not in err

@@ -63,7 +63,22 @@ def test_output_to_a_full_disk_is_said_plainly_not_reported_as_a_crash(
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
         "gebiedsplanner: de uitvoer kon niet worden geschreven: er is geen ruimte meer"
-        " (de schijf of uw quotum is vol).",
+        " (de schijf of uw quotum is vol). Wat de opdracht deed, is gedaan (een verschuiving"
+        " is opgeslagen); alleen dit verslag ontbreekt.",
         "    oplossing: maak ruimte vrij, of stuur de uitvoer naar een andere schijf",
     ]
+    assert not (tmp_path / "state").exists()  # no crash log
+
+
+def test_a_closed_standard_output_is_no_crash(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "gebiedsplanner", "summary", "nrw-2016-2019"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=os.environ | {"XDG_STATE_HOME": str(tmp_path / "state")},
+        timeout=60,
+        preexec_fn=lambda: os.close(1),  # as `gebiedsplanner summary >&-`
+    )
+    assert (done.returncode, done.stderr) == (0, "")
     assert not (tmp_path / "state").exists()  # no crash log
