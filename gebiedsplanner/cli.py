@@ -25,7 +25,7 @@ from gebiedsplanner.console import (
 )
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros
+from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.policy import violations
 from gebiedsplanner.core.policy_report import describe_violation
 from gebiedsplanner.core.problems import Problem, ProblemsError
@@ -33,7 +33,7 @@ from gebiedsplanner.core.scenario import Cell, EditError, Scenario
 from gebiedsplanner.core.summary import summary_lines
 from gebiedsplanner.files import crash_log, locations, storage
 from gebiedsplanner.files.scenario_format import parse_address
-from gebiedsplanner.tool_commands import command_help, plain
+from gebiedsplanner.tool_commands import OptionReader, command_help, plain
 
 
 def _parser_for_app() -> argparse.ArgumentParser:
@@ -132,8 +132,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = HANDLERS[options.command]
         return _reporting_problems(handler, options, texts.CRASH_COMMAND, command=options.command)
     fall_back_where_unencodable(screen=True)
-    if args and _misspelled(args[0]):
-        print(_misspelled(args[0]), file=sys.stderr)
+    suggestion = _misspelled(args[0]) if args else None
+    if suggestion:
+        print(suggestion, file=sys.stderr)
         return 2
     options = _parser_for_app().parse_args(args)
     return _reporting_problems(_run_app, options, texts.CRASH_START)
@@ -246,30 +247,21 @@ def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
     scenario = document.scenario
     source = _cell(scenario, options.source, options.file, "--from")
     target = _cell(scenario, options.target, options.file, "--to")
-
-    def problem(option: str, message: str, fix: str) -> ProblemsError:
-        return ProblemsError([Problem(options.file, option, message, fix)])
-
+    read = OptionReader(scenario, options)
     if source.year != target.year:  # the cells, not the amount, are wrong
-        raise problem("--to", texts.MOVE_SAME_YEAR, texts.FIX_MOVE_SAME_YEAR)
+        raise read.refused("--to", texts.MOVE_SAME_YEAR, texts.FIX_MOVE_SAME_YEAR)
     if source == target:
-        raise problem("--to", texts.MOVE_SAME_CELL, texts.FIX_MOVE_OTHER_CELL)
-    try:
-        amount = parse_euros(options.amount)
-    except AmountInputError as error:
-        raise problem("--amount", str(error), texts.FIX_AMOUNT_TYPED) from None
+        raise read.refused("--to", texts.MOVE_SAME_CELL, texts.FIX_MOVE_OTHER_CELL)
+    amount = read.amount("--amount", options.amount)
     if amount <= 0:
-        raise problem("--amount", texts.MOVE_AMOUNT_POSITIVE, texts.FIX_MOVE_POSITIVE)
-    try:
-        reason = audit.reason(options.reason)
-    except EditError as error:
-        raise problem("--reason", str(error), texts.FIX_REASON) from None
+        raise read.refused("--amount", texts.MOVE_AMOUNT_POSITIVE, texts.FIX_MOVE_POSITIVE)
+    reason = read.reason()
     try:
         scenario.move(
             source, target, amount, who=audit.current_user(), when=audit.now(), reason=reason
         )
-    except EditError as error:  # a zero amount, or more than the source holds
-        raise problem("--amount", str(error), texts.FIX_MOVE) from None
+    except EditError as error:  # more than the source holds
+        raise read.refused("--amount", str(error), texts.FIX_MOVE) from None
     storage.save_locked(document, real)
     totals = scenario.totals(source.year)
     print(

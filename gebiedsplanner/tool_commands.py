@@ -105,8 +105,8 @@ def _holds(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class _Options:
-    """A tool command's options, each read with a refusal that names the option and its fix."""
+class OptionReader:
+    """A command's options, each read with a refusal that names the option and its fix."""
 
     def __init__(self, scenario: Scenario, options: argparse.Namespace) -> None:
         self.scenario, self.options = scenario, options
@@ -146,7 +146,7 @@ class _Options:
 
 
 def _distribute(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
-    read = _Options(scenario, options)
+    read = OptionReader(scenario, options)
     unit = read.amount("--unit", options.unit)
     if unit < 1:
         raise read.refused("--unit", texts.TOOL_BAD_UNIT, texts.FIX_UNIT)
@@ -163,7 +163,7 @@ def _distribute(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPl
 
 
 def _fit(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
-    read = _Options(scenario, options)
+    read = OptionReader(scenario, options)
     return tools.fit(
         scenario,
         read.year("--year", options.year),
@@ -174,7 +174,7 @@ def _fit(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
 
 
 def _couleur_locale(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
-    read = _Options(scenario, options)
+    read = OptionReader(scenario, options)
     return tools.raise_couleur_locale(
         scenario,
         read.year("--year", options.year),
@@ -185,7 +185,7 @@ def _couleur_locale(scenario: Scenario, options: argparse.Namespace) -> tools.To
 
 
 def _copy_year(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
-    read = _Options(scenario, options)
+    read = OptionReader(scenario, options)
     return tools.copy_year(
         scenario,
         read.year("--from", options.source),
