@@ -34,6 +34,9 @@ class ActionSpec(NamedTuple):
     show: bool
     shown_keys: str = ""
     """How the footer writes the key when not as the first of ``keys`` (``1-4``)."""
+    hint_name: str = ""
+    """The name in ``texts`` of the footer's label when it is not ``label`` (one hint for
+    several actions: ``1-4 Weergave``); help and the command palette keep ``label``."""
 
     @property
     def label(self) -> str:
@@ -65,7 +68,8 @@ def bindings(
 def _hint(spec: ActionSpec) -> str:
     key = spec.shown_keys or spec.keys.split(",")[0]
     shown = texts.KEY_NAMES.get(key) or _SHORT_KEYS.get(key) or _KEY_NAMES.get(key, key)
-    return f"{shown.replace('ctrl+', '^')} {spec.label}"
+    label = str(getattr(texts, spec.hint_name)) if spec.hint_name else spec.label
+    return f"{shown.replace('ctrl+', '^')} {label}"
 
 
 def key_hints(specs: tuple[ActionSpec, ...], width: int = 1_000) -> str:

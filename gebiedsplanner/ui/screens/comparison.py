@@ -35,7 +35,7 @@ from gebiedsplanner.ui.widgets.key_line import KeyLine
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
     for spec in (
-        ("1", "view('rows')", "KEY_VIEWS", "HELP_VIEW_ROWS", True, "1-4"),
+        ("1", "view('rows')", "KEY_VIEW_ROWS", "HELP_VIEW_ROWS", True, "1-4", "KEY_VIEWS"),
         ("2", "view('totals')", "KEY_VIEW_TOTALS", "HELP_VIEW_TOTALS", False),
         ("3", "view('explain')", "KEY_VIEW_EXPLAIN", "HELP_VIEW_EXPLAIN", False),
         ("4", "view('bars')", "KEY_VIEW_BARS", "HELP_VIEW_BARS", False),
