@@ -181,3 +181,124 @@ def test_lines_that_look_closed_inside_multi_line_strings_never_reach_toml_rs(
     )
     assert done.returncode == 1  # not -11: a problem, not a segfault
     assert "400 niveaus diep genest" in done.stderr
+
+
+# --- The gebied tables read as written (``written_layout``), without a TOML parser ---
+
+
+def as_written(raw: bytes) -> Scenario | None:
+    return scenario_format._read_as_written("f.toml", raw.decode())
+
+
+def test_files_the_program_writes_are_read_as_written() -> None:
+    """Not a test that passes by leaving every file to the TOML parser."""
+    for raw in (BUNDLED.read_bytes(), dumps(make(300))):
+        scenario = as_written(raw)
+        assert scenario is not None
+        assert meaning(scenario) == meaning(careful(raw))
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenarios())
+def test_every_written_scenario_reads_back_the_same(scenario: Scenario) -> None:
+    raw = dumps(scenario)
+    assert meaning(read(raw)) == meaning(scenario)
+    simple = all(re.fullmatch(r"[^\"\\\x00-\x1f\x7f]*", name) for name in scenario.gebieden)
+    if simple:
+        assert as_written(raw) is not None
+
+
+#: Text that means something else when it lands in the gebied tables.
+SNIPPETS = [
+    "\n",
+    "\n\n",
+    "#",
+    " ",
+    '"',
+    "'",
+    "\\",
+    "[",
+    "]",
+    "=",
+    ".",
+    "_",
+    "0",
+    "+",
+    "-",
+    "\r",
+    "\t",
+    '"""',
+    "[gebied.X]\ninwoners = 1\n",
+    "[x]\n",
+    "inwoners = 2\n",
+    "2017 = 5\n",
+    '[gebied."Wijk"]\n',
+    "é",
+]
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> bytes:
+    """A written scenario, damaged where it is read as written: a snippet put in, a
+    stretch cut out, a line doubled or two lines swapped."""
+    text = dumps(make(draw(st.integers(min_value=1, max_value=4)))).decode()
+    start = text.index("[gebied.")
+    at = draw(st.integers(min_value=start, max_value=len(text)))
+    how = draw(st.sampled_from(["insert", "cut", "double", "swap"]))
+    if how == "insert":
+        return (text[:at] + draw(st.sampled_from(SNIPPETS)) + text[at:]).encode()
+    if how == "cut":
+        return (text[:at] + text[at + draw(st.integers(1, 40)) :]).encode()
+    lines = text.split("\n")
+    first = text.count("\n", 0, at)
+    other = draw(st.integers(min_value=0, max_value=len(lines) - 1))
+    if how == "double":
+        lines.insert(first, lines[first])
+    else:
+        lines[first], lines[other] = lines[other], lines[first]
+    return "\n".join(lines).encode()
+
+
+@settings(max_examples=400, deadline=None)
+@given(damaged())
+def test_damage_to_the_gebied_tables_means_what_tomli_says(raw: bytes) -> None:
+    assert meaning(read(raw)) == meaning(careful(raw))
+
+
+WRITTEN = dumps(make(3)).decode()
+FIRST = WRITTEN.index("[gebied.")
+#: The first gebied's tables, with the empty line after them.
+GEBIED_BLOCK = WRITTEN[FIRST : WRITTEN.index('[gebied."Wijk 00001"]')]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A multi-line string around the gebied tables: they are text, not tables.
+        WRITTEN.replace('description = "', 'description = """', 1).replace(
+            "[gebied.", '"""\n[gebied.', 1
+        ),
+        WRITTEN[:FIRST] + 'x = """\n' + WRITTEN[FIRST:] + '"""\n',
+        WRITTEN + GEBIED_BLOCK,  # a gebied twice
+        WRITTEN.replace("[envelope]", "gebied = {}\n\n[envelope]"),
+        WRITTEN + '\n[gebied."Wijk 00000".extra]\na = 1\n',
+        WRITTEN + "\n[log2]\n" + GEBIED_BLOCK,
+        WRITTEN.rstrip("\n"),
+        WRITTEN.replace("\n", "\r\n"),
+        WRITTEN.replace('[gebied."Wijk 00001"]', '[gebied."Wijk\\u0020 00001"]'),
+        WRITTEN.replace('"Wijk 00001"', '"Wijk\t00001"'),
+        WRITTEN.replace('"Wijk 00001"', "Wijk_00001"),
+        WRITTEN.replace('"Wijk 00001"', "'Wijk 00001'"),
+        WRITTEN.replace('"Wijk 00001"', '"Stedelijk"'),
+        WRITTEN.replace('"Wijk 00001"', '" "'),
+        WRITTEN.replace("= 1_001", "= 01_001"),
+        WRITTEN.replace("= 1_001", "= 1__001"),
+        WRITTEN.replace("= -2_016", "= +2_016"),
+        WRITTEN.replace("= -2_016", "= -0"),
+        WRITTEN.replace("= 12_016", "= " + "9" * 19),
+        WRITTEN.replace("= 12_016", "= ١٢"),
+    ],
+)
+def test_written_layout_edge_cases_mean_what_tomli_says(text: str) -> None:
+    raw = text.encode()
+    assert meaning(read(raw)) == meaning(careful(raw))

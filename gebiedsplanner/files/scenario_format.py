@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any
@@ -48,7 +49,7 @@ from gebiedsplanner.core.scenario import (
     action_code,
     check_sign,
 )
-from gebiedsplanner.files import toml_fast
+from gebiedsplanner.files import toml_fast, written_layout
 
 _TOP_KEYS = (
     "format",
@@ -346,9 +347,10 @@ def decode(file: str, raw: bytes) -> str:
 def parse(file: str, raw: bytes) -> Scenario:
     """Read a scenario from the bytes of ``file``; every problem is reported at once.
 
-    A file that the compiled parser reads as ``tomli`` would (:mod:`toml_fast`) and
-    that has no problem is read with it alone; otherwise with ``tomli``, whose data
-    and messages are the reference.
+    A file whose gebied tables are as :func:`dumps` writes them is read around them
+    (:mod:`written_layout`); one that the compiled parser reads as ``tomli`` would
+    (:mod:`toml_fast`) with that parser. Either only when the file has no problem;
+    otherwise with ``tomli``, whose data and messages are the reference.
 
     The cycle collector pauses meanwhile: reading makes hundreds of thousands of
     dicts and no cycles, and each collection it would start walks them all again
@@ -365,6 +367,9 @@ def parse(file: str, raw: bytes) -> Scenario:
 
 def _parse(file: str, raw: bytes) -> Scenario:
     text = decode(file, raw)
+    as_written = _read_as_written(file, text)
+    if as_written is not None:
+        return as_written
     fast = toml_fast.loads(text)
     if fast is not None and toml_fast.only_read_values(fast):
         reader = _Reader(file, text)
@@ -377,6 +382,64 @@ def _parse(file: str, raw: bytes) -> Scenario:
     if reader.problems or scenario is None:
         raise ProblemsError(reader.reported())
     return scenario
+
+
+class _NotAsWritten(Exception):
+    """The gebied tables are not as the program writes them: read the whole file as TOML."""
+
+
+def _read_as_written(file: str, text: str) -> Scenario | None:
+    """The scenario, if its gebied tables are as :func:`dumps` writes them and the file
+    has no problem; else ``None``, and the caller reads the whole file as TOML.
+
+    The rest of the file (before and after the gebied tables) is read as TOML, as two
+    documents; one that defines ``gebied`` itself or shares a table with the other is
+    left to the whole reading, which says what is wrong.
+    """
+    parts = written_layout.split(text)
+    if parts is None:
+        return None
+    head, tail = _toml_or_none(parts.head), _toml_or_none(parts.tail)
+    if (
+        head is None
+        or tail is None
+        or "gebied" in head
+        or "gebied" in tail
+        or head.keys() & tail.keys()
+    ):
+        return None
+
+    reader = _Reader(file, text)
+    try:
+        scenario = _read_scenario(
+            reader, head | tail, partial(_gebieden_as_written, parts.gebieden)
+        )
+    except _NotAsWritten:
+        return None
+    return None if reader.problems else scenario
+
+
+def _gebieden_as_written(text: str, years: tuple[int, ...]) -> dict[str, Gebied]:
+    """The gebieden of :attr:`written_layout.Parts.gebieden`, or :class:`_NotAsWritten`."""
+    found = written_layout.columns(text, years, GEBIED_POSTS)
+    if found is None:
+        raise _NotAsWritten
+    posts = [found.amounts[post] for post in GEBIED_POSTS]
+    gebieden = _checked_gebieden(found.names, found.inwoners, posts, years)
+    if gebieden is None:
+        raise _NotAsWritten
+    return gebieden
+
+
+def _toml_or_none(text: str) -> dict[str, Any] | None:
+    """``text`` as TOML data as ``tomli`` reads it, or ``None`` if it is not valid TOML."""
+    fast = toml_fast.loads(text)
+    if fast is not None:
+        return fast if toml_fast.only_read_values(fast) else None
+    try:
+        return tomli.loads(text, parse_float=Decimal)
+    except (tomli.TOMLDecodeError, RecursionError, ValueError):
+        return None
 
 
 def _dotted(named: str) -> str:
@@ -432,7 +495,11 @@ def _huge_number_place(text: str) -> str:
     return texts.PLACE_LINE.format(line=text.count("\n", 0, found.start()) + 1) if found else ""
 
 
-def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
+def _read_scenario(
+    reader: _Reader,
+    data: dict[str, Any],
+    gebieden_as_written: Callable[[tuple[int, ...]], dict[str, Gebied]] | None = None,
+) -> Scenario | None:
     version = data.get("format")
     if version is None:
         reader.problem(("format",), texts.MISSING_FORMAT, texts.FIX_FORMAT)
@@ -476,7 +543,11 @@ def _read_scenario(reader: _Reader, data: dict[str, Any]) -> Scenario | None:
     )
 
     stedelijk = _read_stedelijk(reader, data, years)
-    gebieden = _read_gebieden(reader, data, years)
+    gebieden = (
+        _read_gebieden(reader, data, years)
+        if gebieden_as_written is None
+        else gebieden_as_written(years)
+    )
     log = _read_log(reader, data)
     beleid = _read_beleid(reader, data)
     if reader.problems or taakstelling is None:
@@ -611,20 +682,14 @@ def _quick_gebieden(table: dict[str, Any], years: tuple[int, ...]) -> dict[str, 
     The careful reader above looks at each amount in Python to say what is wrong
     where: about 0,3 s at 10.000 gebieden. A file as :func:`dumps` writes it (each
     gebied a table of ``inwoners`` and its posts in that order, each post exactly the
-    scenario's years in order, whole euros within the limit and of the post's sign) is
-    checked here a post of every gebied at a time, by operations that run in C, and
-    gives the same gebieden. Anything else, also a valid file in another order, is
-    left to the careful reader.
+    scenario's years in order) is checked here a post of every gebied at a time, by
+    operations that run in C, and gives the same gebieden. Anything else, also a
+    valid file in another order, is left to the careful reader.
     """
     names, bodies = list(table), list(table.values())
-    if not set(map(type, bodies)) <= {dict} or not all(map(str.strip, names)):
-        return None
-    if STEDELIJK in map(str.casefold, names):
+    if not set(map(type, bodies)) <= {dict}:
         return None
     if not set(map(tuple, bodies)) <= {GEBIED_POSTS, _GEBIED_KEYS}:
-        return None
-    inwoners = list(map(dict.get, bodies, repeat("inwoners")))
-    if not _within([value for value in inwoners if value is not None], 0, AMOUNT_LIMIT):
         return None
     keys = {tuple(str(year) for year in years)}
     posts = []
@@ -632,11 +697,29 @@ def _quick_gebieden(table: dict[str, Any], years: tuple[int, ...]) -> dict[str, 
         series = list(map(itemgetter(post), bodies))
         if not set(map(type, series)) <= {dict} or not set(map(tuple, series)) <= keys:
             return None
+        posts.append(list(map(tuple, map(dict.values, series))))
+    return _checked_gebieden(names, list(map(dict.get, bodies, repeat("inwoners"))), posts, years)
+
+
+def _checked_gebieden(
+    names: list[str],
+    inwoners: list[Any],
+    posts: list[list[tuple[Any, ...]]],
+    years: tuple[int, ...],
+) -> dict[str, Gebied] | None:
+    """The gebieden, if every name, ``inwoners`` and amount is allowed; else ``None``
+    (the careful reader says what is wrong). ``posts`` holds, per post in order, each
+    gebied's amounts in year order."""
+    if not all(map(str.strip, names)) or STEDELIJK in map(str.casefold, names):
+        return None
+    if not _within([value for value in inwoners if value is not None], 0, AMOUNT_LIMIT):
+        return None
+    for post, rows in zip(GEBIED_POSTS, posts, strict=True):
         low, high = (-AMOUNT_LIMIT, 0) if post == TAAKSTELLING else (0, AMOUNT_LIMIT)
-        if not _within(list(chain.from_iterable(map(dict.values, series))), low, high):
+        if not _within(list(chain.from_iterable(rows)), low, high):
             return None
-        posts.append(map(dict, map(zip, repeat(years), map(dict.values, series))))
-    by_post = map(dict, map(zip, repeat(GEBIED_POSTS), zip(*posts, strict=True)))
+    series = [map(dict, map(zip, repeat(years), rows)) for rows in posts]
+    by_post = map(dict, map(zip, repeat(GEBIED_POSTS), zip(*series, strict=True)))
     return dict(zip(names, map(Gebied, names, by_post, inwoners), strict=True))
 
 
