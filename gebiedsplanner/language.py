@@ -35,3 +35,10 @@ def use(language: str) -> None:
 def current() -> str:
     """The language texts are in now."""
     return _current
+
+
+def in_every_language(name: str) -> tuple[Any, ...]:
+    """The text ``name`` in each of :data:`LANGUAGES`: for what must work in all of them,
+    such as the keys a dialog binds before anyone has chosen a language."""
+    english = vars(import_module("gebiedsplanner.texts_en"))
+    return (_DUTCH[name], english[name])

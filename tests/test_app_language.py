@@ -4,10 +4,15 @@ stays in the Dutch it was imported with."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from gebiedsplanner import language
+import pytest
+
+from gebiedsplanner import language, texts
+from gebiedsplanner.files import storage
+from gebiedsplanner.ui.screens import choice
 from tests.pilot_helpers import screen_text, shown
-from tests.test_app import SIZE, make_app
+from tests.test_app import SIZE, make_app, stopped
 
 #: Dutch words that would give away a text captured at import (or never translated).
 DUTCH = re.compile(
@@ -45,3 +50,41 @@ async def test_switching_back_to_dutch_shows_dutch_again() -> None:
         await pilot.press("right_square_bracket")
         await shown(pilot, "▲ BOVEN ENVELOPE")
         assert "⏎ Wijzig" in screen_text(pilot)
+
+
+async def test_english_dialogs_answer_to_the_letters_their_buttons_show(
+    scenario_file: Path,
+) -> None:
+    """``Save (s)`` saves with s; the Dutch o is no answer in English."""
+    language.use("en")
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+5", "enter", "q")
+        await shown(pilot, "Save (s)")
+        assert "Don't save (d)" in screen_text(pilot)
+        await pilot.press("o")
+        await pilot.press("escape")
+        await shown(pilot, "Save (s)", present=False)
+        assert app.is_running and "not saved" in screen_text(pilot)
+        await pilot.press("q")
+        await shown(pilot, "Save (s)")
+        await pilot.press("s")
+        await stopped(pilot)
+    assert storage.load(scenario_file).scenario.log[-1].action == "edit"
+
+
+@pytest.mark.parametrize("lang", language.LANGUAGES)
+def test_every_dialog_button_shows_the_first_letter_that_answers_it(lang: str) -> None:
+    language.use(lang)
+    answers = [*choice.CONFIRM, *choice.QUIT, *choice.GONE]
+    for label, letters in [
+        *((answer.label, answer.keys) for answer in answers if answer.letters_name),
+        *(
+            (getattr(texts, f"{name}_BUTTON"), getattr(texts, f"{name}_LETTERS"))
+            for name in ("RECOVER", "SHOW", "DISCARD")
+        ),
+    ]:
+        assert label.endswith(f"({letters[0]})"), (label, letters)
+    for group in (choice.CONFIRM, choice.QUIT, choice.GONE):
+        keys = [key for answer in group for key in answer.keys]
+        assert len(keys) == len(set(keys)), group

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from gebiedsplanner import texts
+from gebiedsplanner.language import in_every_language
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 YES, NO = "yes", "no"
@@ -27,33 +28,49 @@ class Answer:
     value: str
     label_name: str
     """The name of its button text in ``texts``: looked up when shown, in the language then."""
-    keys: tuple[str, ...]
+    letters_name: str | None
+    """The name in ``texts`` of the letters that answer it (``QUIT_SAVE_LETTERS``)."""
     variant: Literal["default", "primary", "success", "warning", "error"] = "default"
 
     @property
     def label(self) -> str:
         return str(getattr(texts, self.label_name))
 
+    @property
+    def keys(self) -> str:
+        """The letters that answer it now, in the language shown."""
+        return str(getattr(texts, self.letters_name)) if self.letters_name else ""
 
-#: Ja (j) / Nee (n); Esc and the focused button are Nee.
+
+def answer_keys(letters_names: list[str]) -> list[str]:
+    """Every letter of these answers in any language: a dialog's bindings are made once,
+    before a language is chosen; :attr:`Answer.keys` decides which answer a letter is."""
+    return sorted(
+        {key for name in letters_names for value in in_every_language(name) for key in value}
+    )
+
+
+#: Ja (j) / Nee (n), Yes (y) / No (n); Esc and the focused button are Nee.
 CONFIRM = (
-    Answer(YES, "YES_BUTTON", ("j", "y"), "warning"),
-    Answer(NO, "NO_BUTTON", ("n",)),
+    Answer(YES, "YES_BUTTON", "YES_LETTERS", "warning"),
+    Answer(NO, "NO_BUTTON", "NO_LETTERS"),
 )
 #: Opslaan en stoppen (o) / stoppen zonder opslaan (n) / terug (Esc).
 QUIT = (
-    Answer(SAVE, "QUIT_SAVE_BUTTON", ("o",), "primary"),
-    Answer(DISCARD, "QUIT_DISCARD_BUTTON", ("n",), "error"),
-    Answer(STAY, "QUIT_STAY_BUTTON", ()),
+    Answer(SAVE, "QUIT_SAVE_BUTTON", "QUIT_SAVE_LETTERS", "primary"),
+    Answer(DISCARD, "QUIT_DISCARD_BUTTON", "QUIT_DISCARD_LETTERS", "error"),
+    Answer(STAY, "QUIT_STAY_BUTTON", None),
 )
 #: The file was renamed or trashed: write it anew (o) / save as (a) / back (Esc).
 GONE = (
-    Answer(RECREATE, "GONE_RECREATE_BUTTON", ("o",), "warning"),
-    Answer(SAVE_AS, "GONE_SAVE_AS_BUTTON", ("a",), "primary"),
-    Answer(STAY, "QUIT_STAY_BUTTON", ()),
+    Answer(RECREATE, "GONE_RECREATE_BUTTON", "GONE_RECREATE_LETTERS", "warning"),
+    Answer(SAVE_AS, "GONE_SAVE_AS_BUTTON", "GONE_SAVE_AS_LETTERS", "primary"),
+    Answer(STAY, "QUIT_STAY_BUTTON", None),
 )
 #: Every key an answer has: bindings belong to the class, answers to each question.
-ANSWER_KEYS = sorted({key for answers in (CONFIRM, QUIT, GONE) for a in answers for key in a.keys})
+ANSWER_KEYS = answer_keys(
+    [a.letters_name for answers in (CONFIRM, QUIT, GONE) for a in answers if a.letters_name]
+)
 
 
 class ChoiceDialog(ModalDialog[str]):
@@ -65,7 +82,6 @@ class ChoiceDialog(ModalDialog[str]):
 
     def __init__(self, title: str, question: str, answers: tuple[Answer, ...], safe: str) -> None:
         super().__init__()
-        assert all(key in ANSWER_KEYS for answer in answers for key in answer.keys)
         self.title_text = title
         self.question = question
         self.answers = answers

@@ -33,7 +33,7 @@ ResultType = TypeVar("ResultType")
 def dialog_key(keys: str, action: str, description: str = "", *, id: str) -> Binding:
     """A dialog's key: taken as it arrives, acted on after the keys typed before it.
 
-    ``action`` is an action of the dialog (``"choose('recover')"``); its
+    ``action`` is an action of the dialog (``"letter('h')"``); its
     ``check_action`` still decides whether it runs. The ``id`` lets a keymap
     remap the key.
     """

@@ -6,6 +6,7 @@ from enum import Enum
 from typing import ClassVar
 
 from textual import on
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,6 +16,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.core.compare_report import describe_entry
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.files.recovery import Found
+from gebiedsplanner.ui.screens.choice import answer_keys
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 
@@ -23,6 +25,9 @@ class RecoverChoice(Enum):
     DISCARD = "discard"
     LATER = "later"
 
+
+#: Which button each letter names (in the language shown) presses.
+_LETTERS = {"RECOVER_LETTERS": "recover", "SHOW_LETTERS": "show", "DISCARD_LETTERS": "discard"}
 
 #: Seconds the dialog takes no answer: it may appear while the adviser is typing
 #: (reading a large journal takes a while), and a typed ``w`` must not throw away
@@ -38,9 +43,8 @@ class RecoverScreen(ModalDialog[RecoverChoice]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("h", "choose('recover')", texts.RECOVER_BUTTON, id="recover.recover"),
-        dialog_key("t", "show", texts.SHOW_BUTTON, id="recover.show"),
-        dialog_key("w", "choose('discard')", texts.DISCARD_BUTTON, id="recover.discard"),
+        dialog_key(key, f"letter({key!r})", id=f"recover.{key}")
+        for key in answer_keys(list(_LETTERS))
     ]
 
     def __init__(self, found: list[Found], file: str) -> None:
@@ -94,7 +98,15 @@ class RecoverScreen(ModalDialog[RecoverChoice]):
         self.query_one("#recover-keys", Static).update(texts.RECOVER_KEYS)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.armed or action not in ("choose", "show", "submit")
+        return self.armed or action not in ("letter", "submit")
+
+    def action_letter(self, key: str) -> None:
+        """A letter of a button in the language shown (the others are no answer)."""
+        for name, button in _LETTERS.items():
+            if key in getattr(texts, name):
+                self._press(self.query_one(f"#{button}", Button))
+                return
+        raise SkipAction()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
@@ -114,9 +126,6 @@ class RecoverScreen(ModalDialog[RecoverChoice]):
     def action_show(self) -> None:
         changes = self.query_one("#changes")
         changes.display = not changes.display
-
-    def action_choose(self, choice: str) -> None:
-        self.dismiss(RecoverChoice(choice))
 
     def action_cancel(self) -> None:
         """Escape: decide later (also before the dialog answers)."""
