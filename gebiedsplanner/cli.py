@@ -124,8 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         language.use(chosen or locations.configured_language() or language.DEFAULT)
     except ProblemsError as error:  # a bad config file: said in the default language
-        _print_problems(error.problems)
-        return 1
+        if not _INFORMATION.intersection(args):  # --version and --help still answer
+            _print_problems(error.problems)
+            return 1
     if args and args[0] in HANDLERS:
         fall_back_where_unencodable(screen=False)
         options = _parser_for_commands().parse_args(args)
@@ -138,6 +139,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     options = _parser_for_app().parse_args(args)
     return _reporting_problems(_run_app, options, texts.CRASH_START)
+
+
+#: Options that only ask about the program: answered even when the config file is bad.
+_INFORMATION = frozenset(("--version", "-h", "--help"))
 
 
 def _take_language(args: list[str]) -> str | None:

@@ -190,6 +190,7 @@ PALETTE_QUIT = "Stoppen"
 PALETTE_QUIT_HELP = "Stop gebiedsplanner (vraagt eerst bij niet-opgeslagen wijzigingen)"
 PALETTE_PLACEHOLDER = "Zoek een opdracht…"
 PALETTE_THEME_PLACEHOLDER = "Zoek een thema…"
+PALETTE_NO_MATCHES = "Geen opdracht gevonden"
 HOW_TO_QUIT_TITLE = "Stoppen?"
 HOW_TO_QUIT = "ctrl+c stopt het programma niet. Stoppen: q of ctrl+q."
 TOOL_PREVIEW_PENDING = "Het voorbeeld wordt nog bijgewerkt: bekijk het en druk dan op Enter."
@@ -248,8 +249,8 @@ TOML_MESSAGES = {
     "Expected {}": "hier hoort {}",
 }
 FIX_TOML = "herstel de regel; vergelijk met het meegeleverde voorbeeld nrw-2016-2019.toml"
-TOML_TOO_DEEP = "lijsten of tabellen zijn meer dan 400 niveaus diep genest: dat is geen scenario"
-TOML_HUGE_NUMBER = "een getal van duizenden cijfers: dat is geen bedrag"
+TOML_TOO_DEEP = "lijsten of tabellen zijn meer dan 400 niveaus diep genest"
+TOML_HUGE_NUMBER = "een getal van duizenden cijfers"
 MORE_PROBLEMS = "en nog {count} problemen (de eerste 100 staan hierboven)"
 MISSING_FORMAT = "'format' ontbreekt"
 UNKNOWN_FORMAT = "onbekende formaatversie {found}"
@@ -355,7 +356,7 @@ BAD_FILE_NAME = "de naam bevat een teken dat geen bestandsnaam kan zijn (zoals e
 FIX_BAD_FILE_NAME = "controleer de naam van het bestand of de map"
 FILE_NOT_REGULAR = "dit is geen gewoon bestand (maar een pipe, apparaat of socket)"
 FIX_NOT_REGULAR = "kies een scenariobestand (.toml); verwijder of hernoem wat hier staat"
-FILE_TOO_LARGE = "bestand is groter dan {limit} MB: dat is geen scenario"
+FILE_TOO_LARGE = "bestand is groter dan {limit} MB"
 FIX_TOO_LARGE = "kies het juiste bestand; een scenario van 50.000 gebieden is ongeveer 15 MB"
 LOCK_NOT_FILE = "het schrijfslot is geen gewoon bestand (een koppeling, pipe of map)"
 FIX_LOCK_NOT_FILE = (

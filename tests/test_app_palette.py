@@ -82,3 +82,13 @@ async def test_a_read_only_config_folder_says_so(tmp_path: Path) -> None:
         await choose_theme(pilot, "gruvbox")
         await shown(pilot, "thema gruvbox gekozen, maar niet bewaard")
         assert app.is_running and app.theme == "gruvbox"
+
+
+async def test_a_search_without_matches_says_so_in_the_ui_language() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await shown(pilot, "Zoek een opdracht…")
+        await pilot.press(*"qqqq")
+        await shown(pilot, "Geen opdracht gevonden")
+        assert "No matches" not in screen_text(pilot)

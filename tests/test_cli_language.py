@@ -63,6 +63,7 @@ def test_a_bad_lang_in_the_config_file_names_the_file_the_place_and_the_fix(
         assert err.startswith(f"{path}: regel 1: een getal van duizenden cijfers")
         assert "oplossing: herstel of verwijder het configuratiebestand" in err
     assert "int" not in err.split() and "Traceback" not in err
+    assert "scenario" not in err and "bedrag" not in err  # a config file is neither
 
 
 def test_an_unknown_language_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,3 +144,15 @@ def test_an_option_in_the_wrong_place_is_said_in_dutch(capsys: pytest.CaptureFix
         main(["summary", "--lang", "en", "nrw-2016-2019"])
     _, err = capsys.readouterr()
     assert "fout: onbekende argumenten: --lang" in err and "unrecognized" not in err
+
+
+@pytest.mark.parametrize("asked", [["--version"], ["--help"], ["summary", "--help"]])
+def test_version_and_help_answer_even_with_a_bad_config_file(
+    capsys: pytest.CaptureFixture[str], asked: list[str]
+) -> None:
+    configure('lang = "fr"\n')
+    with pytest.raises(SystemExit) as exit_code:
+        run(capsys, *asked)
+    assert exit_code.value.code == 0
+    out = capsys.readouterr().out
+    assert ("gebiedsplanner 0" if asked == ["--version"] else "gebruik") in out

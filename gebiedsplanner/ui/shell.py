@@ -1,7 +1,8 @@
 """What every screen of the app shares: problems on screen, and the command palette.
 
 The palette speaks the UI language: our commands only (Textual's own are English),
-our placeholders in place of "Search for commands…" and "Search for themes…". A
+our placeholders in place of "Search for commands…" and "Search for themes…", and
+our words for "No matches found". A
 theme chosen there is applied at once and remembered in the config file (written
 by :mod:`gebiedsplanner.files.config_edit`, in a worker); the next start applies
 it again, when it is a theme this Textual knows.
@@ -13,17 +14,38 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from rich.align import Align
+from rich.text import Text
 from textual import work
 from textual.app import SystemCommand
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.message import Message
 from textual.screen import Screen
 from textual.theme import ThemeProvider
+from textual.widgets.option_list import Option
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import config_edit
 from gebiedsplanner.ui.terminal_app import TerminalApp
+
+
+class Palette(CommandPalette):
+    """Textual's command palette, saying that nothing matches in the UI language."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        """As Textual's (``textual==8.2.8``, pinned), which writes "No matches found":
+        after a moment without matches, a line that says so in our words."""
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            self._list_visible = bool(search_value)
+            if search_value:
+                line = Align.center(Text(texts.PALETTE_NO_MATCHES, style="not bold"))
+                option = Option(line, disabled=True, id=self._NO_MATCHES)
+                self.query_one(CommandList).add_option(option)
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
 
 
 class ThemeChosen(Message):
@@ -84,14 +106,12 @@ class Shell(TerminalApp):
     def action_command_palette(self) -> None:
         """ctrl+p: Textual's palette, with our placeholder."""
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            palette = CommandPalette(placeholder=texts.PALETTE_PLACEHOLDER, id="--command-palette")
+            palette = Palette(placeholder=texts.PALETTE_PLACEHOLDER, id="--command-palette")
             self.push_screen(palette)
 
     def search_themes(self) -> None:
         """The palette's Thema: the themes, with our placeholder; the one chosen is kept."""
-        palette = CommandPalette(
-            providers=[ThemeChoices], placeholder=texts.PALETTE_THEME_PLACEHOLDER
-        )
+        palette = Palette(providers=[ThemeChoices], placeholder=texts.PALETTE_THEME_PLACEHOLDER)
         self.push_screen(palette)
 
     def on_theme_chosen(self, message: ThemeChosen) -> None:
