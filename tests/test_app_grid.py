@@ -247,3 +247,36 @@ async def test_at_60_columns_no_amount_is_shown_cut_off() -> None:
         assert line_with(pilot, "Totaal")[1:] == ["2.100.000", "41.727.000", "-1.000.000"]
         pilot.app.query_one(BudgetGrid).scroll_to(x=100, animate=False)  # as a scroll would
         await shown(pilot, "-1.000.000 62.327.000")  # the totals row's net, whole
+
+
+async def test_totals_near_a_trillion_are_shown_whole_or_not_at_all() -> None:
+    """A figure that does not fit on its line is left out with its caption, never cut."""
+    from textual.app import App, ComposeResult
+
+    from gebiedsplanner.core.table_view import TotalsText
+    from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
+
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield TotalsBar()
+
+    figures = TotalsText(
+        envelope="999.999.999.999", planned="1.000.000.999.999", room="-1.000.000.000!",
+        over=True, status="▲ BOVEN ENVELOPE", status_short="▲ BOVEN",
+        imposed="-999.999.999.999", distributed="-999.999.999.999", open="0",
+        policy="Beleid: 6", policy_short="Bel. 6", broken=True,
+    )  # fmt: skip
+    whole = {figures.envelope, figures.planned, figures.room, figures.imposed, figures.open}
+    async with Bar().run_test(size=(80, 24)) as pilot:
+        pilot.app.query_one(TotalsBar).show(figures)
+        for size in ((80, 24), (60, 20), (100, 30), (80, 24)):
+            await pilot.resize_terminal(*size)
+            await until(pilot, lambda: "Ruimte -1.000.000.000!" in screen_text(pilot), "room")
+            lines = screen_text(pilot).splitlines()[:2]
+            amounts = [word for line in lines for word in line.split() if word[-1:].isdigit()]
+            assert set(amounts) <= whole | {"6"}, (size, lines)
+            for line in lines:  # no caption without its figure after it
+                assert line.split()[-1][-1:].isdigit() or line.endswith(("ENVELOPE", "6")), lines
+        assert "Gepland" not in screen_text(pilot) and "BOVEN ENVELOPE" in screen_text(pilot)
+        await pilot.resize_terminal(120, 30)
+        await shown(pilot, "Gepland 1.000.000.999.999")

@@ -38,6 +38,7 @@ class Figure(Widget):
     ) -> None:
         super().__init__(id=id)
         self._text = ""
+        self._blank_text = self._blank_caption = False
         self.reshape(width=width, align=align, then=then)
 
     def reshape(self, *, width: int = 0, align: str = "<", then: str = "") -> None:
@@ -59,6 +60,18 @@ class Figure(Widget):
             changed = max(len(old.rstrip(" ")), len(shown.rstrip(" ")))
             self.refresh(Region(0, 0, changed, 1))
 
+    @property
+    def text_width(self) -> int:
+        """Columns its text takes, the space after it included."""
+        return len(self._shown)
+
+    def blank(self, *, text: bool, caption: bool) -> None:
+        """Draw its text, or the caption after it, as spaces: what would be cut off at
+        the edge of the screen is not shown at all (a cut amount reads as another one)."""
+        if (text, caption) != (self._blank_text, self._blank_caption):
+            self._blank_text, self._blank_caption = text, caption
+            self.refresh()
+
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return len(self._shown) + len(self._then)
 
@@ -67,10 +80,12 @@ class Figure(Widget):
 
     def render_line(self, y: int) -> Strip:
         width, style = self.size.width, self.rich_style
+        shown = " " * len(self._shown) if self._blank_text else self._shown
         if not self._then:  # one run, padded to the width the layout gave
-            return Strip([Segment(self._shown[:width].ljust(width), style)], width)
+            return Strip([Segment(shown[:width].ljust(width), style)], width)
         caption = style + self.get_component_rich_style("figure--caption")
-        shown = self._shown[:width]
-        then = self._then[: width - len(shown)].ljust(width - len(shown))
+        shown = shown[:width]
+        then = " " * len(self._then) if self._blank_caption else self._then
+        then = then[: width - len(shown)].ljust(width - len(shown))
         segments = [Segment(shown, style)] if shown else []  # a lone caption: no empty run
         return Strip([*segments, Segment(then, caption)], width)

@@ -84,14 +84,17 @@ class TotalsBar(Vertical):
         self.wide = True
         self._totals: TotalsText | None = None
         self._figures: list[tuple[Figure, Form, Form]] = []
+        self._lines: list[list[Figure]] = []
 
     def compose(self) -> ComposeResult:
         self.wide = self.app.size.width >= WIDE_FROM
         for line in LINES:
+            self._lines.append([])
             with Horizontal():
                 for name, wide, narrow in line:
                     figure = Figure(id=name or None)
                     self._figures.append((figure, wide, narrow))
+                    self._lines[-1].append(figure)
                     yield figure
         self._reshape()
 
@@ -100,6 +103,22 @@ class TotalsBar(Vertical):
         if wide != self.wide:
             self.wide = wide
             self._reshape()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Blank each figure that does not fit whole on its line, and those after it
+        with their captions (amounts near a trillion are wider than the columns)."""
+        if not self.size.width:
+            return
+        for line in self._lines:
+            end, cut = 0, len(line)
+            for index, figure in enumerate(line):
+                if end + figure.text_width > self.size.width:
+                    cut = index
+                    break
+                end += figure.get_content_width(self.size, self.size)
+            for index, figure in enumerate(line):
+                figure.blank(text=index >= cut, caption=index >= cut - 1 and cut < len(line))
 
     def _reshape(self) -> None:
         for figure, wide, narrow in self._figures:
@@ -116,5 +135,6 @@ class TotalsBar(Vertical):
             field = (wide if self.wide else narrow).field
             if field:
                 figure.set(getattr(totals, field))
+        self._fit()
         self.set_class(totals.over, "-over")
         self.set_class(totals.broken, "-policy")
