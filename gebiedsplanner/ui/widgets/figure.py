@@ -61,9 +61,9 @@ class Figure(Widget):
             self.refresh(Region(0, 0, changed, 1))
 
     @property
-    def text_width(self) -> int:
-        """Columns its text takes, the space after it included."""
-        return len(self._shown)
+    def text_end(self) -> int:
+        """Columns up to the last character of its text (the padding after it may be cut)."""
+        return len(self._shown.rstrip(" "))
 
     def blank(self, *, text: bool, caption: bool) -> None:
         """Draw its text, or the caption after it, as spaces: what would be cut off at

@@ -113,7 +113,7 @@ class TotalsBar(Vertical):
         for line in self._lines:
             end, cut = 0, len(line)
             for index, figure in enumerate(line):
-                if end + figure.text_width > self.size.width:
+                if end + figure.text_end > self.size.width:
                     cut = index
                     break
                 end += figure.get_content_width(self.size, self.size)
