@@ -56,6 +56,18 @@ BAD_ADDRESS = (
 )
 
 # -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
+#: A tool's parameters in words, heading its preview. In Dutch exactly what the change
+#: log stores (core/log_words.py: the file's words, whatever the screen's language).
+KEY_WORDS = {"begroting": "naar begroting", "inwoners": "naar inwoners", "gelijk": "gelijk"}
+REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"
+REASON_FIT = "passend maken {year} op de envelope via {post}"
+REASON_RAISE = "couleur locale {year} naar minstens {share} van het netto budget"
+REASON_COPY = "jaar {source} naar {target} gekopieerd, index {index}"
+REASON_ALL = ", alles opnieuw"
+REASON_HOLD = ", vast: {names}"
+REASON_FLOOR = ", bodem {floor}"
+REASON_UNIT = ", per {unit}"
+REASON_USER = "; {reason}"
 KEY_LABELS = {"begroting": "naar begroting", "inwoners": "naar inwoners", "gelijk": "gelijk"}
 FIGURE_TAAKSTELLING = "taakstelling {year}"
 FIGURE_POST = "{post} {year}"

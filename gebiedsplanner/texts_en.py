@@ -55,6 +55,18 @@ BAD_ADDRESS = (
 )
 
 # -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
+#: A tool's parameters in words, heading its preview. In Dutch exactly what the change
+#: log stores (core/log_words.py: the file's words, whatever the screen's language).
+KEY_WORDS = {"begroting": "by budget", "inwoners": "by inhabitants", "gelijk": "equally"}
+REASON_DISTRIBUTE = "distribute taakstelling {year} {key}"
+REASON_FIT = "fit {year} to the envelope through {post}"
+REASON_RAISE = "couleur locale {year} to at least {share} of the net budget"
+REASON_COPY = "year {source} copied to {target}, index {index}"
+REASON_ALL = ", all again"
+REASON_HOLD = ", held: {names}"
+REASON_FLOOR = ", floor {floor}"
+REASON_UNIT = ", per {unit}"
+REASON_USER = "; {reason}"
 KEY_LABELS = {"begroting": "by budget", "inwoners": "by inhabitants", "gelijk": "equally"}
 # The tools' reasons go into the change log of the shared scenario file.
 FIGURE_TAAKSTELLING = "taakstelling {year}"

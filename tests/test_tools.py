@@ -366,3 +366,29 @@ def test_raising_couleur_locale_never_passes_the_amount_limit() -> None:
     scenario = small({"A": (1, 10**12, 0)}, imposed=0)
     with pytest.raises(tools.ToolRefused, match="A/couleur_locale/2017: bedrag groter dan"):
         tools.raise_couleur_locale(scenario, 2017, min_share=Fraction(100))
+
+
+def test_an_english_preview_heading_records_the_files_dutch_reason() -> None:
+    """The preview speaks the UI language; the change log keeps the file's words."""
+    from gebiedsplanner import language
+
+    scenario = small(
+        {"Noord": (0, 100_000, 0), "Centrum": (0, 100_000, 0)}, imposed=-1_000, inwoners={}
+    )
+    language.use("en")
+    plan = tools.distribute(scenario, 2017, key="gelijk", holds=["Noord"], reason="afspraak")
+    assert plan.heading == "distribute taakstelling 2017 equally, held: Noord; afspraak"
+    assert plan.reason == "verdeling taakstelling 2017 gelijk, vast: Noord; afspraak"
+    entry = plan.apply(scenario, who="anna", when=WHEN)
+    assert entry.reason == plan.reason
+    fitted = tools.fit(scenario, 2018, holds=["Centrum"])
+    assert fitted.heading.startswith("fit 2018 to the envelope through gebiedsopdracht, held")
+    assert fitted.reason.startswith("passend maken 2018 op de envelope via gebiedsopdracht")
+
+
+def test_in_dutch_the_preview_heading_is_what_the_change_log_stores() -> None:
+    from gebiedsplanner import texts
+    from gebiedsplanner.core import log_words
+
+    for name in [name for name in vars(log_words) if name.startswith(("REASON_", "KEY_"))]:
+        assert getattr(texts, name) == getattr(log_words, name), name

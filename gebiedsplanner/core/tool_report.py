@@ -30,4 +30,4 @@ def preview_lines(plan: ToolPlan, *, only_changes: bool = False) -> list[str]:
                 row.mark,
             ]
         )
-    return [literal(plan.reason), "", *align(rows, left=(0, 4)), "", plan.check, *plan.notes]
+    return [literal(plan.heading), "", *align(rows, left=(0, 4)), "", plan.check, *plan.notes]

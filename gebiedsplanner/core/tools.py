@@ -13,9 +13,10 @@ code; both parse what users type with :mod:`gebiedsplanner.core.money`.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from fractions import Fraction
+from types import ModuleType
 from typing import NamedTuple
 
 from gebiedsplanner import texts
@@ -80,7 +81,9 @@ class ToolPlan(NamedTuple):
 
     Attributes:
         action: The change-log action code.
-        reason: The parameters in words (and the user's toelichting), recorded.
+        reason: The parameters in words (and the user's toelichting), recorded: in the
+            file's words (:mod:`log_words`).
+        heading: The same in the UI language, heading the preview.
         figure: What :attr:`rows` show, e.g. ``taakstelling 2017``.
         rows: Every gebied, in file order, with its figure before and after.
         changes: The cells that change (none when there is nothing to do).
@@ -91,6 +94,7 @@ class ToolPlan(NamedTuple):
 
     action: str
     reason: str
+    heading: str
     figure: str
     rows: tuple[Row, ...]
     changes: tuple[CellChange, ...]
@@ -156,15 +160,18 @@ def distribute(
     notes += _cap_notes(outcome, target > 0, floor, texts.KEY_LABELS[key])
     notes += _rounding_notes(outcome, unit)
     total = sum(new.values())
-    reason_text = log_words.REASON_DISTRIBUTE.format(year=year, key=log_words.KEY_WORDS[key])
-    reason_text += log_words.REASON_ALL if clear else ""
-    reason_text += log_words.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
-    reason_text += log_words.REASON_FLOOR.format(floor=format_amount(floor)) if floor else ""
-    reason_text += log_words.REASON_UNIT.format(unit=format_amount(unit)) if unit > 1 else ""
+
+    def in_words(words: ModuleType) -> str:
+        said = words.REASON_DISTRIBUTE.format(year=year, key=words.KEY_WORDS[key])
+        said += words.REASON_ALL if clear else ""
+        said += _holds_in(words, holds)
+        said += words.REASON_FLOOR.format(floor=format_amount(floor)) if floor else ""
+        return str(said + (words.REASON_UNIT.format(unit=format_amount(unit)) if unit > 1 else ""))
+
     left, right = texts.CHECK_DISTRIBUTE
     return _plan(
         DISTRIBUTE,
-        reason_text,
+        in_words,
         reason,
         texts.FIGURE_TAAKSTELLING.format(year=year),
         [(name, TAAKSTELLING, year, current[name], new[name]) for name in scenario.gebieden],
@@ -221,12 +228,14 @@ def fit(
         notes.append(texts.NOTE_POST_TO_ZERO.format(post=label, names=names_list(outcome.capped)))
     notes += _rounding_notes(outcome, 1)
     planned = totals.planned + sum(new.values()) - sum(current.values())
-    reason_text = log_words.REASON_FIT.format(year=year, post=label)
-    reason_text += log_words.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
+
+    def in_words(words: ModuleType) -> str:
+        return str(words.REASON_FIT.format(year=year, post=label) + _holds_in(words, holds))
+
     left, right = texts.CHECK_FIT
     return _plan(
         FIT,
-        reason_text,
+        in_words,
         reason,
         texts.FIGURE_POST.format(post=label, year=year),
         [(name, post, year, current[name], new[name]) for name in scenario.gebieden],
@@ -298,13 +307,15 @@ def raise_couleur_locale(
     if no_net:
         notes.append(texts.NOTE_NO_NET.format(names=names_list(no_net)))
     net_total = sum(scenario.gebied_net(name, year) for name in scenario.gebieden)
-    reason_text = log_words.REASON_RAISE.format(year=year, share=share)
-    reason_text += log_words.REASON_HOLD.format(names=", ".join(holds)) if holds else ""
+
+    def in_words(words: ModuleType) -> str:
+        return str(words.REASON_RAISE.format(year=year, share=share) + _holds_in(words, holds))
+
     left, right = texts.CHECK_RAISE
     after = net_total + sum(new - old for *_, old, new in cells)
     return _plan(
         RAISE_COULEUR_LOCALE,
-        reason_text,
+        in_words,
         reason,
         texts.FIGURE_POST.format(post=post_label(COULEUR_LOCALE), year=year),
         cells,
@@ -348,9 +359,12 @@ def copy_year(
     total = sum(new for *_, new in cells)
     exact_total = source_total * factor
     shown_factor = format_percent(factor).removesuffix("%")
-    reason_text = log_words.REASON_COPY.format(
-        source=source, target=target, index=format_percent(index)
-    )
+
+    def in_words(words: ModuleType) -> str:
+        return str(
+            words.REASON_COPY.format(source=source, target=target, index=format_percent(index))
+        )
+
     if total == exact_total:
         check = _check(
             texts.CHECK_COPY_LEFT.format(target=target, total=format_amount(total)),
@@ -371,7 +385,7 @@ def copy_year(
         )
     return _plan(
         COPY_YEAR,
-        reason_text,
+        in_words,
         reason,
         texts.FIGURE_NET.format(year=target),
         cells,
@@ -478,9 +492,13 @@ def _check(left: str, right: str, exact: bool) -> tuple[str, bool]:
     return (texts.CHECK_EXACT if exact else texts.CHECK_WRONG).format(left=left, right=right), exact
 
 
+def _holds_in(words: ModuleType, holds: Collection[str]) -> str:
+    return str(words.REASON_HOLD.format(names=", ".join(holds))) if holds else ""
+
+
 def _plan(
     action: str,
-    reason: str,
+    in_words: Callable[[ModuleType], str],
     user_reason: str,
     figure: str,
     cells: list[tuple[str, str, int, int, int]],
@@ -511,10 +529,15 @@ def _plan(
             rows[owner] = (before + old, after + new)
     if not changes:
         notes = [*notes, texts.NOTE_NOTHING_TO_DO.format(why=nothing)]
-    full_reason = reason + (log_words.REASON_USER.format(reason=user_reason) if user_reason else "")
+
+    def said(words: ModuleType) -> str:
+        user = words.REASON_USER.format(reason=user_reason) if user_reason else ""
+        return in_words(words) + user
+
     return ToolPlan(
         action,
-        full_reason,
+        said(log_words),
+        said(texts),
         figure,
         tuple(
             Row(owner, old, new, (marks or {}).get(owner, "")) for owner, (old, new) in rows.items()

@@ -268,7 +268,7 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
         )
 
     def _show(self, plan: tools.ToolPlan) -> None:
-        self.query_one("#tool-reason", Static).update(literal(plan.reason))
+        self.query_one("#tool-reason", Static).update(literal(plan.heading))
         table = self.query_one("#tool-rows", FittedTable)
         if table.fits != _columns(plan.figure):
             table.fits = _columns(plan.figure)
