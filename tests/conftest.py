@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner import language
-from gebiedsplanner.core.scenario import Scenario
+from gebiedsplanner.core.scenario import Scenario, contents
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import bundled_example
 from tests.pilot_helpers import paint_before_measuring
@@ -55,17 +55,7 @@ def save(document: storage.ScenarioDocument) -> None:
 
 def snapshot(scenario: Scenario) -> tuple[object, ...]:
     """Everything a scenario file holds, for comparing what was saved with what is read."""
-    return (
-        scenario.name,
-        scenario.description,
-        scenario.years,
-        scenario.envelope,
-        scenario.taakstelling,
-        scenario.stedelijk,
-        [(g.name, g.inwoners, g.posts) for g in scenario.gebieden.values()],
-        scenario.beleid,
-        scenario.log,
-    )
+    return tuple(contents(scenario).values())
 
 
 def files_beside(path: Path) -> list[str]:

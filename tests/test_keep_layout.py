@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,7 +26,14 @@ from gebiedsplanner.core.scenario import (
     Cell,
     Scenario,
 )
-from gebiedsplanner.files import library, scenario_format, scenario_patch, storage
+from gebiedsplanner.files import (
+    any_form_patch,
+    library,
+    scenario_format,
+    scenario_patch,
+    storage,
+    written_layout,
+)
 from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.files.session import EditingSession, PendingMerge, Saved, SaveJob
 from gebiedsplanner.ui.app import PlannerApp
@@ -370,17 +378,66 @@ DOTTED_KEYS = COMMENTED.replace(
 
 
 @pytest.mark.parametrize("text", [INLINE_TABLE, DOTTED_KEYS], ids=["inline table", "dotted keys"])
-def test_forms_the_writer_leaves_to_a_full_rewrite_still_save_correctly(
-    text: str, tmp_path: Path
-) -> None:
+def test_dotted_keys_and_inline_tables_keep_their_comments_too(text: str, tmp_path: Path) -> None:
     path = tmp_path / "plan.toml"
     path.write_text(text)
     document = storage.load(path)
     document.scenario.set_amount(CL_2017, 250_000, who="ik", when=WHEN, reason="r")
-    assert scenario_patch.patch(document.loaded, document.scenario) is None
+    assert scenario_patch.patch(document.loaded, document.scenario) is None  # the scanner's not
+    save(document)
+    saved = path.read_text()
+    assert saved.startswith(text.replace("247_000  #", "250_000  #"))
+    assert saved.count("#") == text.count("#") and "[[log]]" in saved[len(text) :]
+    assert snapshot(storage.load(path).scenario) == snapshot(document.scenario)
+    renamed = scenario_patch.save_bytes(document.scenario, path.read_bytes(), name='Met "x"')
+    assert renamed.decode() == saved.replace('"Met commentaar"', '"Met \\"x\\""', 1)
+
+
+def test_a_large_file_in_such_a_form_is_written_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``tomlkit`` takes seconds a megabyte: above its limit, a full rewrite, still exact."""
+    monkeypatch.setattr(any_form_patch, "LARGEST", len(DOTTED_KEYS) - 1)
+    path = tmp_path / "plan.toml"
+    path.write_text(DOTTED_KEYS)
+    document = storage.load(path)
+    document.scenario.set_amount(CL_2017, 250_000, who="ik", when=WHEN, reason="r")
     save(document)
     assert path.read_bytes() == scenario_format.dumps(document.scenario)
-    assert snapshot(storage.load(path).scenario) == snapshot(document.scenario)
+
+
+def hand_written(scenario: Scenario) -> str:
+    """The scenario as someone might type it: each gebied in dotted keys and inline
+    tables before the first table, each post with a comment."""
+    parts = written_layout.split(scenario_format.dumps(scenario).decode())
+    assert parts is not None
+    root, _, tables = parts.head.partition("\n[")
+    lines = []
+    for gebied in scenario.gebieden.values():
+        key = "gebied." + tomli_w.dumps({gebied.name: 0}).partition(" = ")[0]
+        if gebied.inwoners is not None:
+            lines.append(f"{key}.inwoners = {gebied.inwoners}")
+        for post, values in gebied.posts.items():
+            inner = ", ".join(f"{year} = {amount:_}" for year, amount in values.items())
+            lines.append(f"{key}.{post} = {{ {inner} }}  # bedrag")
+    return root + "\n" + "\n".join(lines) + "\n\n[" + tables + parts.tail
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios(), st.data())
+def test_hand_written_files_keep_every_byte_but_the_changed_amounts(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    text = hand_written(scenario)
+    original = scenario_format.parse("x.toml", text.encode())
+    assert snapshot(original) == snapshot(scenario)
+    cell = data.draw(cells_of(original))
+    amount = data.draw(cuts if cell.post == TAAKSTELLING else amounts)
+    original.set_amount(cell, amount, who="ik", when=WHEN, reason="r")
+    patched = scenario_patch.save_bytes(original, text.encode()).decode()
+    assert patched.count("# bedrag") == text.count("# bedrag")
+    assert _only_digits_differ(text, patched.partition("\n[[log]]")[0] + "\n")
+    assert snapshot(scenario_format.parse("x.toml", patched.encode())) == snapshot(original)
 
 
 def test_a_text_that_is_not_the_scenario_is_never_patched() -> None:

@@ -382,3 +382,19 @@ def _suggestion(name: str, known: list[str]) -> str:
         close = difflib.get_close_matches(name.casefold(), [k.casefold() for k in known], n=1)
         close = [k for k in known if close and k.casefold() == close[0]]
     return texts.DID_YOU_MEAN.format(name=close[0]) if close else ""
+
+
+def contents(scenario: Scenario) -> dict[str, object]:
+    """Everything a scenario file holds, in the file's order: to prove that what is read
+    back from a saved file is the scenario that was saved."""
+    return {
+        "name": scenario.name,
+        "description": scenario.description,
+        "years": scenario.years,
+        "envelope": scenario.envelope,
+        "taakstelling": scenario.taakstelling,
+        "stedelijk": list(scenario.stedelijk.items()),
+        "gebieden": [(g.name, g.inwoners, g.posts) for g in scenario.gebieden.values()],
+        "beleid": scenario.beleid,
+        "log": scenario.log,
+    }

@@ -6,8 +6,10 @@ user's style (``247_000`` stays grouped, ``247000`` ungrouped), and the new
 change-log entries are appended as :func:`scenario_format.dumps` writes them.
 A form the scanner does not know (dotted keys, an inline table or array outside
 the log, an array of tables other than the log's, a key or table the scenario
-does not have, a value it has and the text does not) falls back to
-:func:`scenario_format.dumps`: a file without its comments, never a wrong one.
+does not have, a value it has and the text does not) is left to
+:mod:`any_form_patch` (``tomlkit``, for files up to 256 KB), and what that cannot
+do either to :func:`scenario_format.dumps`: a file without its comments, never a
+wrong one.
 The model can only change amounts, the name (save as) and append to the log, so
 a key or table never has to be added or removed: that falls back too.
 
@@ -28,6 +30,7 @@ then holds is the scenario. The tests also parse every patched file in full.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -35,7 +38,7 @@ import tomli
 import tomli_w
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.core.scenario import FORMAT_VERSION, GEBIED_POSTS, Scenario
+from gebiedsplanner.core.scenario import FORMAT_VERSION, GEBIED_POSTS, LogEntry, Scenario
 from gebiedsplanner.files import scenario_format
 
 _BOM = "\ufeff"
@@ -87,6 +90,10 @@ def save_bytes(scenario: Scenario, original: bytes | None, *, name: str | None =
     """
     if original is not None:
         patched = patch(original, scenario, name=name)
+        if patched is None:  # a form of TOML the scanner leaves: dotted keys, inline tables
+            from gebiedsplanner.files import any_form_patch  # imports tomlkit: only then
+
+            patched = any_form_patch.patch(original, scenario, name=name)
         if patched is not None:
             return patched
     return scenario_format.dumps(scenario, name=name)
@@ -283,18 +290,12 @@ class _Patcher:
         )
 
     def _amount_text(self, value: int, old: str) -> str:
-        """``value`` in the style of the amount it replaces: grouped when that was."""
-        digits = old.lstrip("+-")
-        if "_" in digits:
-            grouped = True
-        elif len(digits) >= 4:
-            grouped = False
-        else:  # too short to tell: as the rest of the file
-            if self.file_groups is None:  # searched once, however many amounts change
-                text = self.text
-                self.file_groups = bool(_GROUPED.search(text)) or not _UNGROUPED.search(text)
-            grouped = self.file_groups
-        return f"{value:_}" if grouped else str(value)
+        return amount_text(value, old, self._file_groups)
+
+    def _file_groups(self) -> bool:
+        if self.file_groups is None:  # searched once, however many amounts change
+            self.file_groups = groups_digits(self.text)
+        return self.file_groups
 
     # -- the change log ----------------------------------------------------------
 
@@ -308,18 +309,41 @@ class _Patcher:
             raise _Unhandled("the text's log is not the scenario's")
 
     def _appended_log(self) -> str:
-        new = self.scenario.log[self.log_entries :]
-        if not new:
-            return ""
-        tables = scenario_format.log_toml(new)
-        if _read_log(tables) != new:
-            raise _Unhandled("a log entry that does not read back")
-        text = self.text
-        newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1] else "\n"
-        lead = "" if text.endswith("\n") else newline
-        if not (text[-3:] + lead).endswith(("\n\n", "\n\r\n")):  # a blank line, as dumps writes
-            lead += newline
-        return lead + tables.replace("\n", newline)
+        return appended_log(self.text, self.scenario.log[self.log_entries :])
+
+
+def groups_digits(text: str) -> bool:
+    """Does the file write its amounts in groups (``247_000``)? Yes when it has no
+    amount of four digits or more in one run."""
+    return bool(_GROUPED.search(text)) or not _UNGROUPED.search(text)
+
+
+def amount_text(value: int, old: str, file_groups: Callable[[], bool]) -> str:
+    """``value`` in the style of the amount it replaces: grouped when that was, and as
+    the rest of the file (``file_groups()``, asked only then) when it is too short to tell."""
+    digits = old.lstrip("+-")
+    if "_" in digits:
+        grouped = True
+    elif len(digits) >= 4:
+        grouped = False
+    else:
+        grouped = file_groups()
+    return f"{value:_}" if grouped else str(value)
+
+
+def appended_log(text: str, new: Sequence[LogEntry]) -> str:
+    """The change-log entries ``new`` as ``[[log]]`` tables to add at the end of ``text``
+    (with its line ends, after one blank line)."""
+    if not new:
+        return ""
+    tables = scenario_format.log_toml(new)
+    if _read_log(tables) != list(new):
+        raise _Unhandled("a log entry that does not read back")
+    newline = "\r\n" if "\r\n" in text[: text.find("\n") + 1] else "\n"
+    lead = "" if text.endswith("\n") else newline
+    if not (text[-3:] + lead).endswith(("\n\n", "\n\r\n")):  # a blank line, as dumps writes
+        lead += newline
+    return lead + tables.replace("\n", newline)
 
 
 def _value_end(text: str, start: int) -> int:
