@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 import bench_files
-from harness import BUNDLED, DOWN, Figure, Terminal, median, run, synthetic
+from harness import BUNDLED, DOWN, Figure, Terminal, median, run, synthetic, timed
 
 #: The planner's edit budget at 10.000 gebieden (see ``bench_edit_latency.py``).
 BUDGET_MS = 33
@@ -83,11 +83,11 @@ def measure() -> list[Figure]:
         shutil.rmtree(team, ignore_errors=True)
     slowest = max(max(times) for times in keys.values())
     return [
-        Figure("comparison 10.000: open (c to table)", (opened - sent) / 1e6, "ms"),
-        Figure("comparison 10.000: o, all cells (median)", median(keys["o"]), "ms", BUDGET_MS),
-        Figure("comparison 10.000: s, sort (median)", median(keys["s"]), "ms", BUDGET_MS),
-        Figure("comparison 10.000: cursor keys (median)", median(keys["cursor"]), "ms", BUDGET_MS),
-        Figure("comparison 10.000: slowest key", slowest, "ms"),
+        timed("comparison 10.000: open (c to table)", (opened - sent) / 1e6),
+        timed("comparison 10.000: o, all cells (median)", median(keys["o"]), BUDGET_MS),
+        timed("comparison 10.000: s, sort (median)", median(keys["s"]), BUDGET_MS),
+        timed("comparison 10.000: cursor keys (median)", median(keys["cursor"]), BUDGET_MS),
+        timed("comparison 10.000: slowest key", slowest),
     ]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from harness import BUNDLED, DOWN, ENTER, Figure, median, planner, run, synthetic
+from harness import BUNDLED, DOWN, ENTER, Figure, median, planner, run, synthetic, timed
 
 EDITS = 25
 FIRST_EDIT_RUNS = 3
@@ -63,21 +63,21 @@ def measure() -> list[Figure]:
     bundled = edit_latencies(BUNDLED)
     national = edit_latencies(synthetic(10_000))
     first_bundled = first_edit(BUNDLED)
-    firsts = [Figure("edit to screen: first edit, bundled", first_bundled, "ms", 16)]
+    firsts = [timed("edit to screen: first edit, bundled", first_bundled, 16)]
     for label, size in (("10.000", 10_000), ("50.000", 50_000)):
         first = first_edit(synthetic(size))
         firsts += [
-            Figure(f"edit to screen: first edit, {label} gebieden", first, "ms", 16),
+            timed(f"edit to screen: first edit, {label} gebieden", first, 16),
             Figure(
                 f"edit to screen: first edit, {label} / bundled", first / first_bundled, "x", 1.25
             ),
         ]
     return [
         *firsts,
-        Figure("edit to screen: bundled (median)", median(bundled), "ms", 16),
-        Figure("edit to screen: bundled (slowest)", max(bundled), "ms"),
-        Figure("edit to screen: 10.000 gebieden (median)", median(national), "ms", 33),
-        Figure("edit to screen: 10.000 gebieden (slowest)", max(national), "ms"),
+        timed("edit to screen: bundled (median)", median(bundled), 16),
+        timed("edit to screen: bundled (slowest)", max(bundled)),
+        timed("edit to screen: 10.000 gebieden (median)", median(national), 33),
+        timed("edit to screen: 10.000 gebieden (slowest)", max(national)),
     ]
 
 

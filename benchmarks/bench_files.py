@@ -17,7 +17,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from harness import Figure, median, run, synthetic
+from harness import Figure, median, run, synthetic, timed
 
 RUNS = 3
 COMMAND_RUNS = 5
@@ -141,9 +141,9 @@ def measure() -> list[Figure]:
     figures = []
     for name, (_, target) in TIMERS.items():
         runs = [_in_fresh_process(name, path) for _ in range(RUNS)]
-        figures.append(Figure(f"10.000 gebieden: {name}", median(runs), "ms", target))
+        figures.append(timed(f"10.000 gebieden: {name}", median(runs), target))
     compare_runs = [compare_command(path) for _ in range(COMMAND_RUNS)]
-    figures.append(Figure("10.000 gebieden: compare -o diff.csv", median(compare_runs), "ms", 500))
+    figures.append(timed("10.000 gebieden: compare -o diff.csv", median(compare_runs), 500))
     return figures
 
 

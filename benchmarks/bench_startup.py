@@ -9,23 +9,9 @@ alternating runs in one go so that both see the same machine; medians of
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from harness import BUNDLED, Figure, Terminal, median, run, synthetic
+from harness import BUNDLED, Figure, first_frame, median, run, synthetic, timed
 
 RUNS = 11
-
-
-def first_frame(kind: str, scenario: Path | None = None) -> float:
-    """Milliseconds from process start to the first frame with the table."""
-    terminal = Terminal(kind, scenario)
-    try:
-        terminal.wait_for_table()
-        seconds = terminal.first_table_frame()
-        assert seconds is not None
-        return seconds * 1000
-    finally:
-        terminal.close()
 
 
 def measure() -> list[Figure]:
@@ -38,10 +24,10 @@ def measure() -> list[Figure]:
     for _ in range(3):
         national.append(first_frame("planner", large))
     return [
-        Figure("startup: minimal Textual app", median(minimal), "ms"),
-        Figure("startup: bundled scenario", median(bundled), "ms"),
+        timed("startup: minimal Textual app", median(minimal)),
+        timed("startup: bundled scenario", median(bundled)),
         Figure("startup: bundled / minimal", median(bundled) / median(minimal), "x", 1.15),
-        Figure("startup: 10.000 gebieden", median(national), "ms", 1000),
+        timed("startup: 10.000 gebieden", median(national), 1000),
     ]
 
 
