@@ -28,4 +28,3 @@ def test_a_time_target_is_scaled_by_how_slow_the_machine_is() -> None:
     slow = harness.Figure("compare", 1_200, "ms", 500, scale=3.4)
     assert slow.ok is True and slow.row()[2] == "<= 1,700 ms (500 x 3.40)"
     assert harness.Figure("compare", 1_800, "ms", 500, scale=3.4).ok is False
-

@@ -49,7 +49,7 @@ from gebiedsplanner.core.scenario import (
     action_code,
     check_sign,
 )
-from gebiedsplanner.files import toml_fast, written_layout
+from gebiedsplanner.files import written_layout
 
 _TOP_KEYS = (
     "format",
@@ -348,9 +348,8 @@ def parse(file: str, raw: bytes) -> Scenario:
     """Read a scenario from the bytes of ``file``; every problem is reported at once.
 
     A file whose gebied tables are as :func:`dumps` writes them is read around them
-    (:mod:`written_layout`); one that the compiled parser reads as ``tomli`` would
-    (:mod:`toml_fast`) with that parser. Either only when the file has no problem;
-    otherwise with ``tomli``, whose data and messages are the reference.
+    (:mod:`written_layout`), when it has no problem; otherwise with ``tomli``, whose
+    data and messages are the reference.
 
     The cycle collector pauses meanwhile: reading makes hundreds of thousands of
     dicts and no cycles, and each collection it would start walks them all again
@@ -370,12 +369,6 @@ def _parse(file: str, raw: bytes) -> Scenario:
     as_written = _read_as_written(file, text)
     if as_written is not None:
         return as_written
-    fast = toml_fast.loads(text)
-    if fast is not None and toml_fast.only_read_values(fast):
-        reader = _Reader(file, text)
-        scenario = _read_scenario(reader, fast)
-        if scenario is not None and not reader.problems:
-            return scenario
     data = load_toml(file, text)
     reader = _Reader(file, text)
     scenario = _read_scenario(reader, data)
@@ -433,9 +426,6 @@ def _gebieden_as_written(text: str, years: tuple[int, ...]) -> dict[str, Gebied]
 
 def _toml_or_none(text: str) -> dict[str, Any] | None:
     """``text`` as TOML data as ``tomli`` reads it, or ``None`` if it is not valid TOML."""
-    fast = toml_fast.loads(text)
-    if fast is not None:
-        return fast if toml_fast.only_read_values(fast) else None
     try:
         return tomli.loads(text, parse_float=Decimal)
     except (tomli.TOMLDecodeError, RecursionError, ValueError):
