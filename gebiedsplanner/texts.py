@@ -473,6 +473,7 @@ FIX_BUNDLED_READ_ONLY = "kopieer het eerst naar uw eigen map en werk in die kopi
 MOVED = (
     "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
 )
+ARG_EXPORT_OUT = "het CSV-bestand; - schrijft de CSV naar de standaarduitvoer"
 EXPORTED = "{rows} rijen geëxporteerd naar {output}."
 EXPORT_OVER_SCENARIO = (
     "dit is een scenariobestand (of de naam eindigt op .toml): een export vervangt dat nooit"
@@ -645,7 +646,9 @@ CL_SHORT = "CL"
 BARS_TITLE = "Netto budget per gebied in {year} (balk) en aandeel couleur locale"
 CMD_COMPARE = "vergelijk een basisscenario met een of meer varianten"
 ARG_COMPARE_ALL = "toon en schrijf alle cellen, ook die gelijk zijn (standaard: alleen verschillen)"
-ARG_COMPARE_OUT = "schrijf de vergelijking ook als CSV"
+ARG_COMPARE_OUT = (
+    "schrijf de vergelijking ook als CSV; - schrijft alleen de CSV naar de standaarduitvoer"
+)
 COMPARE_WRITTEN = "{rows} rijen vergelijking geschreven naar {output}."
 STATUS_OVER = "boven envelope: {amount} in {year}"
 ARG_LARGEST_FIRST = "sorteer op grootste verschil"
