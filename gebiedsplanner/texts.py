@@ -374,6 +374,11 @@ CHANGED_ON_DISK = (
 FIX_CHANGED_ON_DISK = (
     "er is niets overschreven: sla uw versie op als variant ('opslaan als') en vergelijk beide"
 )
+READ_ONLY_FILE = "het bestand is alleen-lezen (niemand heeft er schrijfrecht op)"
+FIX_READ_ONLY_FILE = (
+    "er is niets overschreven: werk verder in een variant ('opslaan als', S, of een kopie van"
+    " het bestand), of maak het bestand eerst schrijfbaar (chmod u+w)"
+)
 FILE_EXISTS = "er bestaat al een bestand met deze naam"
 FIX_FILE_EXISTS = "kies een andere naam"
 CONFIG_SCENARIO_DIR = (

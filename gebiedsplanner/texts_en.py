@@ -374,6 +374,11 @@ CHANGED_ON_DISK = "the file has changed since you opened it (by a colleague or a
 FIX_CHANGED_ON_DISK = (
     "nothing was overwritten: save your version as a variant ('save as') and compare the two"
 )
+READ_ONLY_FILE = "the file is read-only (nobody has write permission on it)"
+FIX_READ_ONLY_FILE = (
+    "nothing was overwritten: go on in a variant ('save as', S, or a copy of the file),"
+    " or make the file writable first (chmod u+w)"
+)
 FILE_EXISTS = "a file with this name already exists"
 FIX_FILE_EXISTS = "choose a different name"
 CONFIG_SCENARIO_DIR = "scenario_dir must be a folder name in quotes, or a list of them"

@@ -175,6 +175,26 @@ def test_move_refuses_bad_input_and_changes_nothing(
     assert scenario_file.read_bytes() == before
 
 
+def test_move_refuses_a_read_only_scenario_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    """A team marks an approved scenario read-only: a move is refused, also as root."""
+    scenario_file.chmod(0o444)
+    before = scenario_file.read_bytes()
+    move = ["--from", "Pernis/gebiedsopdracht/2017", "--to", "Pernis/couleur_locale/2017"]
+    code, out, err = run(capsys, "move", str(scenario_file), *move, "--amount", "1")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{scenario_file}: het bestand is alleen-lezen (niemand heeft er schrijfrecht op)",
+        "    oplossing: er is niets overschreven: werk verder in een variant ('opslaan als', S,"
+        " of een kopie van het bestand), of maak het bestand eerst schrijfbaar (chmod u+w)",
+    ]
+    assert scenario_file.read_bytes() == before
+    assert scenario_file.stat().st_mode & 0o777 == 0o444
+    code, out, _ = run(capsys, "summary", str(scenario_file))  # reading it still works
+    assert code == 0 and out.startswith("NRW basis 2016-2019\n")
+
+
 def test_move_refuses_to_change_the_bundled_example(capsys: pytest.CaptureFixture[str]) -> None:
     before = BUNDLED.read_bytes()
     code, _, err = run(
