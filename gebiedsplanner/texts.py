@@ -279,6 +279,11 @@ FIX_ENVELOPE_EMPTY = "voeg per jaar het NRW-budget toe, zoals 2017 = 57_931_000"
 RESERVED_GEBIED = "'{name}' is gereserveerd voor de stedelijke posten"
 EMPTY_GEBIED_NAME = "een gebied zonder naam"
 FIX_RENAME_GEBIED = "geef het gebied een andere naam"
+SLASH_IN_POST = (
+    "een stedelijke post kan geen '/' in de naam hebben: het logboek schrijft een cel als"
+    " GEBIED/POST/JAAR en zou er een andere cel in lezen"
+)
+FIX_RENAME_POST = "geef de post een naam zonder '/'"
 INWONERS_WRONG = "inwoners moet een heel getal van 0 of meer zijn, maar er staat {found}"
 FIX_INWONERS = "schrijf het aantal inwoners als heel getal, of laat 'inwoners' weg"
 LOG_WHEN = "een wijziging in het logboek mist een geldig tijdstip (when)"

@@ -289,6 +289,11 @@ FIX_ENVELOPE_EMPTY = "add the NRW budget per year, such as 2017 = 57_931_000"
 RESERVED_GEBIED = "'{name}' is reserved for the city-wide (stedelijk) posts"
 EMPTY_GEBIED_NAME = "a gebied without a name"
 FIX_RENAME_GEBIED = "give the gebied a different name"
+SLASH_IN_POST = (
+    "a stedelijk post cannot have '/' in its name: the change log writes a cell as"
+    " GEBIED/POST/JAAR and would read another cell in it"
+)
+FIX_RENAME_POST = "give the post a name without '/'"
 INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
 FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
 LOG_WHEN = "a change in the change log lacks a valid time (when)"
