@@ -22,6 +22,7 @@ from gebiedsplanner.console import (
     fall_back_where_unencodable,
     output_failure,
     stdout_to_devnull,
+    write_data,
 )
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
@@ -85,7 +86,9 @@ def _parser_for_commands() -> argparse.ArgumentParser:
 
     export = add("export")
     export.add_argument("file", metavar="FILE")
-    export.add_argument("-o", "--output", required=True, metavar="OUT.csv")
+    export.add_argument(
+        "-o", "--output", required=True, metavar="OUT.csv", help=plain(texts.ARG_EXPORT_OUT)
+    )
     export.add_argument("--layout", choices=("long", "wide"), default="long")
     export.add_argument("--dialect", choices=("standard", "nl"), default="standard")
 
@@ -282,13 +285,21 @@ def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
     return 0
 
 
+#: ``-o -``: the CSV goes to standard output, as with many Unix tools (a file named
+#: ``-`` is ``./-``), and nothing else goes there: the output is the CSV alone.
+STANDARD_OUTPUT = "-"
+
+
 def _export(options: argparse.Namespace) -> int:
-    from gebiedsplanner.files.csv_export import Dialect, Layout, export
+    from gebiedsplanner.core.plan import plan_columns
+    from gebiedsplanner.files.csv_export import Dialect, Layout, export, plan_csv
 
     document = storage.load(locations.scenario_path(options.file))
-    rows = export(
-        document.scenario, Path(options.output), Layout(options.layout), Dialect(options.dialect)
-    )
+    layout, dialect = Layout(options.layout), Dialect(options.dialect)
+    if options.output == STANDARD_OUTPUT:
+        write_data(plan_csv(plan_columns(document.scenario), layout, dialect)[0])
+        return 0
+    rows = export(document.scenario, Path(options.output), layout, dialect)
     print(texts.EXPORTED.format(rows=rows, output=literal(options.output)))
     return 0
 
@@ -313,13 +324,17 @@ def _compare(options: argparse.Namespace) -> int:
 
     base, *variants = _load_all([options.base, *options.variants])
     comparison = compare(base, variants)
-    for line in comparison_lines(
-        comparison, only_changes=not options.all, largest_first=options.largest_first
-    ):
-        print(line)
+    if options.output != STANDARD_OUTPUT:
+        for line in comparison_lines(
+            comparison, only_changes=not options.all, largest_first=options.largest_first
+        ):
+            print(line)
     if options.output:
         rows = csv_rows(comparison, only_changes=not options.all)
         data = rows_to_csv(CSV_HEADER, rows, Dialect(options.dialect))
+        if options.output == STANDARD_OUTPUT:
+            write_data(data)
+            return 0
         write_export(Path(options.output), data, overwrite=True)
         print(texts.COMPARE_WRITTEN.format(rows=len(rows), output=literal(options.output)))
     return 0

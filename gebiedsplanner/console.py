@@ -45,6 +45,18 @@ def say(line: str) -> None:
         stdout_to_devnull()
 
 
+def write_data(data: bytes) -> None:
+    """``data`` on standard output as it is (a CSV for ``-o -``), after what was printed.
+
+    Like :func:`print`, nothing when the program started with standard output closed
+    (``>&-``); a reader that stops reading is the caller's, as for printed lines.
+    """
+    if sys.stdout is None:
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+
+
 #: What to write where the terminal's encoding has no such character (a Latin-9
 #: locale): for lines of text, and one character for one on a screen, so columns stay.
 _FALLBACKS = {

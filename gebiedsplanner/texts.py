@@ -292,6 +292,11 @@ FIX_ENVELOPE_EMPTY = "voeg per jaar het NRW-budget toe, zoals 2017 = 57_931_000"
 RESERVED_GEBIED = "'{name}' is gereserveerd voor de stedelijke posten"
 EMPTY_GEBIED_NAME = "een gebied zonder naam"
 FIX_RENAME_GEBIED = "geef het gebied een andere naam"
+SLASH_IN_POST = (
+    "een stedelijke post kan geen '/' in de naam hebben: het logboek schrijft een cel als"
+    " GEBIED/POST/JAAR en zou er een andere cel in lezen"
+)
+FIX_RENAME_POST = "geef de post een naam zonder '/'"
 INWONERS_WRONG = "inwoners moet een heel getal van 0 of meer zijn, maar er staat {found}"
 FIX_INWONERS = "schrijf het aantal inwoners als heel getal, of laat 'inwoners' weg"
 LOG_WHEN = "een wijziging in het logboek mist een geldig tijdstip (when)"
@@ -386,6 +391,11 @@ CHANGED_ON_DISK = (
 )
 FIX_CHANGED_ON_DISK = (
     "er is niets overschreven: sla uw versie op als variant ('opslaan als') en vergelijk beide"
+)
+READ_ONLY_FILE = "het bestand is alleen-lezen (niemand heeft er schrijfrecht op)"
+FIX_READ_ONLY_FILE = (
+    "er is niets overschreven: werk verder in een variant ('opslaan als', S, of een kopie van"
+    " het bestand), of maak het bestand eerst schrijfbaar (chmod u+w)"
 )
 FILE_EXISTS = "er bestaat al een bestand met deze naam"
 FIX_FILE_EXISTS = "kies een andere naam"
@@ -486,6 +496,7 @@ FIX_BUNDLED_READ_ONLY = "kopieer het eerst naar uw eigen map en werk in die kopi
 MOVED = (
     "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
 )
+ARG_EXPORT_OUT = "het CSV-bestand; - schrijft de CSV naar de standaarduitvoer"
 EXPORTED = "{rows} rijen geëxporteerd naar {output}."
 EXPORT_OVER_SCENARIO = (
     "dit is een scenariobestand (of de naam eindigt op .toml): een export vervangt dat nooit"
@@ -663,7 +674,9 @@ CL_SHORT = "CL"
 BARS_TITLE = "Netto budget per gebied in {year} (balk) en aandeel couleur locale"
 CMD_COMPARE = "vergelijk een basisscenario met een of meer varianten"
 ARG_COMPARE_ALL = "toon en schrijf alle cellen, ook die gelijk zijn (standaard: alleen verschillen)"
-ARG_COMPARE_OUT = "schrijf de vergelijking ook als CSV"
+ARG_COMPARE_OUT = (
+    "schrijf de vergelijking ook als CSV; - schrijft alleen de CSV naar de standaarduitvoer"
+)
 COMPARE_WRITTEN = "{rows} rijen vergelijking geschreven naar {output}."
 STATUS_OVER = "boven envelope: {amount} in {year}"
 ARG_LARGEST_FIRST = "sorteer op grootste verschil"

@@ -302,6 +302,11 @@ FIX_ENVELOPE_EMPTY = "add the NRW budget per year, such as 2017 = 57_931_000"
 RESERVED_GEBIED = "'{name}' is reserved for the city-wide (stedelijk) posts"
 EMPTY_GEBIED_NAME = "a gebied without a name"
 FIX_RENAME_GEBIED = "give the gebied a different name"
+SLASH_IN_POST = (
+    "a stedelijk post cannot have '/' in its name: the change log writes a cell as"
+    " GEBIED/POST/JAAR and would read another cell in it"
+)
+FIX_RENAME_POST = "give the post a name without '/'"
 INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
 FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
 LOG_WHEN = "a change in the change log lacks a valid time (when)"
@@ -386,6 +391,11 @@ FIX_FILE_VANISHED = "save your version as a new scenario ('save as'); nothing wa
 CHANGED_ON_DISK = "the file has changed since you opened it (by a colleague or another program)"
 FIX_CHANGED_ON_DISK = (
     "nothing was overwritten: save your version as a variant ('save as') and compare the two"
+)
+READ_ONLY_FILE = "the file is read-only (nobody has write permission on it)"
+FIX_READ_ONLY_FILE = (
+    "nothing was overwritten: go on in a variant ('save as', S, or a copy of the file),"
+    " or make the file writable first (chmod u+w)"
 )
 FILE_EXISTS = "a file with this name already exists"
 FIX_FILE_EXISTS = "choose a different name"
@@ -489,6 +499,7 @@ FIX_REASON = "shorten the note; a long text belongs in a document of its own"
 BUNDLED_READ_ONLY = "this is the bundled example; it is never overwritten"
 FIX_BUNDLED_READ_ONLY = "first copy it to your own folder and work in that copy"
 MOVED = "{amount} moved from {source} to {target}; room {year}: {room}. Saved in {file}."
+ARG_EXPORT_OUT = "the CSV file; - writes the CSV to standard output"
 EXPORTED = "{rows} rows exported to {output}."
 EXPORT_OVER_SCENARIO = (
     "this is a scenario file (or the name ends in .toml): an export never replaces one"
@@ -668,7 +679,7 @@ CL_SHORT = "CL"
 BARS_TITLE = "Net budget per gebied in {year} (bar) and share of couleur locale"
 CMD_COMPARE = "compare a base scenario with one or more variants"
 ARG_COMPARE_ALL = "show and write all cells, including unchanged ones (default: only differences)"
-ARG_COMPARE_OUT = "also write the comparison as CSV"
+ARG_COMPARE_OUT = "also write the comparison as CSV; - writes only the CSV to standard output"
 COMPARE_WRITTEN = "{rows} comparison rows written to {output}."
 STATUS_OVER = "over envelope: {amount} in {year}"
 ARG_LARGEST_FIRST = "sort by largest difference"

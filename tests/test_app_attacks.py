@@ -1,7 +1,8 @@
-"""Findings of the adversarial run, as a user meets them in the app (issue 10).
+"""Findings of the adversarial runs, as a user meets them in the app (issue 10 and on).
 
 Renaming or trashing the open scenario, exporting over files, a second ctrl+s
-during a slow save, a journal folder that cannot be written.
+during a slow save, a journal folder that cannot be written, a scenario marked
+read-only.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import pytest
 from textual.pilot import Pilot
 
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import journal, locations, storage
-from gebiedsplanner.files.session import SaveJob
+from gebiedsplanner.files import journal, locations, recovery, storage
+from gebiedsplanner.files.session import EditingSession, SaveJob
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.shown_path import shown_path
 from tests.conftest import BUNDLED
@@ -257,3 +258,49 @@ async def test_save_as_never_makes_a_missing_team_folder(tmp_path: Path) -> None
         await pilot.press("enter")
         await shown(pilot, "de map bestaat niet")
     assert not team.exists()
+
+
+async def saving_is_refused(pilot: Pilot[None], approved: Path, before: bytes) -> None:
+    """Centrum's couleur locale 2016 set to 111.111 and ctrl+s: the refusal is read, and
+    the file keeps its bytes while the edit stays on screen, unsaved."""
+    await pilot.press("enter", *"=111.111", "enter", "ctrl+s")
+    said = await shown(pilot, "het bestand is alleen-lezen")
+    assert "opslaan als" in said and "chmod u+w" in said
+    await quiet(pilot)
+    assert approved.read_bytes() == before
+    text = screen_text(pilot)
+    assert "niet opgeslagen" in text and "111.111" in text
+
+
+async def test_a_read_only_scenario_is_never_replaced_and_the_edit_stays_in_the_journal(
+    tmp_path: Path,
+) -> None:
+    """A team marks an approved scenario read-only (chmod 444); as root too, the save says
+    so instead of renaming a new file over it."""
+    team = alfa_and_beta(tmp_path)
+    approved = team / "alfa.toml"
+    approved.chmod(0o444)
+    before = approved.read_bytes()
+    async with app_on(approved, team).run_test(size=SIZE, notifications=True) as pilot:
+        await saving_is_refused(pilot, approved, before)
+    assert approved.read_bytes() == before and approved.stat().st_mode & 0o777 == 0o444
+    (found,) = recovery.look_for(EditingSession(storage.load(approved)))  # offered next time
+    assert found.ours.amount(CENTRUM) == 111_111
+    recovery.release([found])
+
+
+async def test_after_a_read_only_refusal_save_as_keeps_the_edit_in_a_variant(
+    tmp_path: Path,
+) -> None:
+    team = alfa_and_beta(tmp_path)
+    approved = team / "alfa.toml"
+    approved.chmod(0o444)
+    before = approved.read_bytes()
+    async with app_on(approved, team).run_test(size=SIZE, notifications=True) as pilot:
+        await saving_is_refused(pilot, approved, before)
+        await pilot.press("S")
+        await fill_in(pilot, "#name", "Alfa mijn versie")
+        await pilot.press("enter")
+        await shown(pilot, "Opgeslagen in")
+    assert approved.read_bytes() == before
+    assert storage.load(team / "alfa-mijn-versie.toml").scenario.amount(CENTRUM) == 111_111

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -171,6 +173,26 @@ def test_move_refuses_bad_input_and_changes_nothing(
     assert code == 1 and says in err and "oplossing:" in err
     assert f"{scenario_file}: {place}: " in err
     assert scenario_file.read_bytes() == before
+
+
+def test_move_refuses_a_read_only_scenario_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    """A team marks an approved scenario read-only: a move is refused, also as root."""
+    scenario_file.chmod(0o444)
+    before = scenario_file.read_bytes()
+    move = ["--from", "Pernis/gebiedsopdracht/2017", "--to", "Pernis/couleur_locale/2017"]
+    code, out, err = run(capsys, "move", str(scenario_file), *move, "--amount", "1")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        f"{scenario_file}: het bestand is alleen-lezen (niemand heeft er schrijfrecht op)",
+        "    oplossing: er is niets overschreven: werk verder in een variant ('opslaan als', S,"
+        " of een kopie van het bestand), of maak het bestand eerst schrijfbaar (chmod u+w)",
+    ]
+    assert scenario_file.read_bytes() == before
+    assert scenario_file.stat().st_mode & 0o777 == 0o444
+    code, out, _ = run(capsys, "summary", str(scenario_file))  # reading it still works
+    assert code == 0 and out.startswith("NRW basis 2016-2019\n")
 
 
 def test_move_refuses_to_change_the_bundled_example(capsys: pytest.CaptureFixture[str]) -> None:
@@ -416,3 +438,49 @@ def test_a_misspelled_command_gets_a_suggestion(
     assert code == 2 and "'sumary' is geen opdracht en geen bestand. Bedoelt u 'summary'?" in err
     (tmp_path / "sumary").write_text("")  # a file of that name is opened, not corrected
     assert cli._misspelled("sumary") is None
+
+
+def run_command(cwd: Path, *args: str, **streams: Any) -> subprocess.CompletedProcess[bytes]:
+    """``gebiedsplanner ARGS`` run in ``cwd`` as a shell runs it; crash logs go to ``cwd``."""
+    return subprocess.run(
+        [sys.executable, "-m", "gebiedsplanner", *args],
+        cwd=cwd,
+        env=os.environ | {"XDG_STATE_HOME": str(cwd / "state")},
+        timeout=60,
+        **({"stdout": subprocess.PIPE, "stderr": subprocess.PIPE} | streams),
+    )
+
+
+def test_dash_as_output_writes_the_csv_to_standard_output_and_no_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    variant = tmp_path / "variant.toml"
+    shutil.copyfile(BUNDLED, variant)
+    run(capsys, "move", str(variant), "--from", "Pernis/gebiedsopdracht/2017",
+        "--to", "Pernis/couleur_locale/2017", "--amount", "1.000")  # fmt: skip
+    for command, out in (
+        (["export", "nrw-2016-2019", "--dialect", "nl", "--layout", "wide"], "plan.csv"),
+        (["compare", "nrw-2016-2019", "variant.toml", "--dialect", "nl"], "diff.csv"),
+    ):
+        assert run_command(tmp_path, *command, "-o", out).returncode == 0
+        done = run_command(tmp_path, *command, "-o", "-")
+        assert (done.returncode, done.stderr) == (0, b"")
+        assert done.stdout == (tmp_path / out).read_bytes()  # the CSV only, no report around it
+    assert not (tmp_path / "-").exists()
+    assert not (tmp_path / "state").exists()  # no crash log
+
+
+@pytest.mark.parametrize("command", [["export"], ["compare", "nrw-2016-2019"]])
+def test_dash_as_output_to_a_closed_or_stopped_standard_output_is_no_crash(
+    tmp_path: Path, command: list[str]
+) -> None:
+    args = [*command, "nrw-2016-2019", "-o", "-"]
+    closed = run_command(tmp_path, *args, preexec_fn=lambda: os.close(1))
+    assert (closed.returncode, closed.stderr) == (0, b"")  # as `summary >&-`
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # as `| head -1` once it has its line
+    with open(write_end, "wb") as stopped:
+        done = run_command(tmp_path, *args, stdout=stopped)
+    assert (done.returncode, done.stderr) == (141, b"")
+    assert not (tmp_path / "-").exists()
+    assert not (tmp_path / "state").exists()  # no crash log

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -13,8 +14,8 @@ from gebiedsplanner.core import scenario as model
 from gebiedsplanner.core import tools
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, Cell, Scenario
-from gebiedsplanner.files import scenario_format
-from tests.conftest import BUNDLED, snapshot
+from gebiedsplanner.files import scenario_format, storage
+from tests.conftest import BUNDLED, save, snapshot
 from tests.strategies import scenarios
 
 
@@ -168,6 +169,37 @@ def test_bad_input_names_the_place_and_the_fix(raw: bytes, place: str, says: str
     problems = caught.value.problems
     assert any(says in p.message and place in p.place for p in problems), problems
     assert all(p.file == "plan.toml" and p.fix for p in problems)
+
+
+def test_a_stedelijk_post_named_with_a_slash_is_a_problem() -> None:
+    """Its change-log address ``stedelijk/a/b/2017`` would read back as post ``b`` of
+    gebied ``stedelijk/a``: another cell, so undo, merge and recovery would miss it."""
+    raw = broken("[stedelijk.wijkteams]", '[stedelijk."wijk/teams"]')
+    with pytest.raises(ProblemsError) as caught:
+        scenario_format.parse("plan.toml", raw)
+    (problem,) = caught.value.problems
+    line = raw.decode().splitlines().index('[stedelijk."wijk/teams"]') + 1
+    assert problem.place == f"stedelijk.wijk/teams (regel {line})"
+    assert (problem.message, problem.fix) == (texts.SLASH_IN_POST, texts.FIX_RENAME_POST)
+
+
+def test_an_edit_of_a_gebied_named_with_a_slash_round_trips_with_its_log_entry(
+    tmp_path: Path,
+) -> None:
+    """Gebied names may hold ``/``: an address is split from the right (GEBIED/POST/JAAR)."""
+    path = tmp_path / "plan.toml"
+    path.write_bytes(GOOD.replace("gebied.Centrum", 'gebied."Centrum/Oost"').encode())
+    cell = Cell("Centrum/Oost", COULEUR_LOCALE, 2017)
+    document = storage.load(path)
+    document.scenario.set_amount(
+        cell, 150_000, who="ayse", when=datetime(2026, 1, 2, tzinfo=UTC), reason="a/b"
+    )
+    save(document)
+    again = storage.load(path).scenario
+    assert again.amount(cell) == 150_000
+    (change,) = again.log[-1].changes
+    assert (change.cell, change.old, change.new) == (cell, 122_000, 150_000)
+    assert scenario_format.parse_address(cell.address) == cell
 
 
 def test_place_includes_the_line_number() -> None:

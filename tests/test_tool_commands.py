@@ -128,6 +128,18 @@ def test_couleur_locale_and_copy_year_apply(
         assert scenario.gebieden[name].posts["couleur_locale"][2017] * 8 >= net
 
 
+def test_a_tool_refuses_a_read_only_scenario_its_dry_run_still_shows(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    scenario_file.chmod(0o444)
+    before = scenario_file.read_bytes()
+    code, out, err = run(capsys, "fit", str(scenario_file), "--year", "2018", "--dry-run")
+    assert code == 0 and "Controle: gepland" in out  # a preview only reads
+    code, _, err = run(capsys, "fit", str(scenario_file), "--year", "2018")
+    assert code == 1 and f"{scenario_file}: het bestand is alleen-lezen" in err
+    assert scenario_file.read_bytes() == before
+
+
 def test_a_reader_that_stops_reading_neither_crashes_nor_stops_the_tool(
     scenario_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -114,11 +114,19 @@ def plan_frame(columns: dict[str, list[object]], layout: Layout) -> pl.DataFrame
     return long_frame(columns) if layout is Layout.LONG else wide_frame(columns)
 
 
+def plan_csv(
+    columns: dict[str, list[object]], layout: Layout, dialect: Dialect
+) -> tuple[bytes, int]:
+    """The plan (:func:`plan_columns`) as CSV bytes, and its number of rows."""
+    frame = plan_frame(columns, layout)
+    return to_csv_bytes(frame, dialect), frame.height
+
+
 def export(scenario: Scenario, out: Path, layout: Layout, dialect: Dialect) -> int:
     """Write the scenario's plan to ``out`` as CSV (over an export there); the number of rows."""
-    frame = plan_frame(plan_columns(scenario), layout)
-    write_export(out, to_csv_bytes(frame, dialect), overwrite=True)
-    return frame.height
+    data, rows = plan_csv(plan_columns(scenario), layout, dialect)
+    write_export(out, data, overwrite=True)
+    return rows
 
 
 #: Marks of a scenario file in its first 64 KB, in every form the TOML reader

@@ -612,6 +612,9 @@ def _read_stedelijk(
     result: dict[str, dict[int, int]] = {}
     for post, series in table.items():
         path = ("stedelijk", post)
+        if "/" in post:  # its address, stedelijk/POST/JAAR, would read back as another cell
+            reader.problem(path, texts.SLASH_IN_POST, texts.FIX_RENAME_POST)
+            continue
         if not isinstance(series, dict):
             reader.not_a_table(path, series, ".".join(path))
             continue

@@ -5,7 +5,7 @@
 * Saving goes to where the file really is: through a link to its target (the
   team file gets the edits, the link stays a link).
 * Every save, the app's and the command line's, holds the file's write lock
-  from the check to the rename.
+  from the check to the rename; taking it refuses a file marked read-only.
 """
 
 from __future__ import annotations
@@ -46,8 +46,12 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
     command) to finish, then says so instead of failing silently. The lock file
     is opened without following a link and without blocking on a FIFO: a
     colleague cannot make us create or touch a file elsewhere through it.
+
+    Every writer of a scenario passes here (saves, merges, the library's rename, the
+    command line), so here a file marked read-only is refused: see :func:`_refuse_read_only`.
     """
     real = real_path(path)
+    _refuse_read_only(path, real)
     flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     lock = lock_path(real)
     try:
@@ -63,6 +67,24 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
         yield real
     finally:
         os.close(fd)  # closing releases the lock
+
+
+def _refuse_read_only(path: Path, real: Path) -> None:
+    """Refuse ``path`` when its file has no write permission for anyone (``chmod 444``,
+    as a team marks an approved scenario).
+
+    A save renames a new file over the old one, which ignores the old file's own
+    mode; and ``os.access`` says yes to root. So the mode bits decide. A file that
+    is gone is left to the writer, which says so.
+    """
+    try:
+        mode = os.stat(real).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise ProblemsError(
+            [Problem(str(path), "", texts.READ_ONLY_FILE, texts.FIX_READ_ONLY_FILE)]
+        )
 
 
 def _lock_not_file(lock: Path) -> Problem:

@@ -231,15 +231,9 @@ class PlannerFiles(Screen[None]):
             columns = plan_columns(scenario)  # read on the UI thread: the model is never shared
 
             def build() -> tuple[bytes, int]:
-                from gebiedsplanner.files.csv_export import (
-                    Dialect,
-                    Layout,
-                    plan_frame,
-                    to_csv_bytes,
-                )
+                from gebiedsplanner.files.csv_export import Dialect, Layout, plan_csv
 
-                frame = plan_frame(columns, Layout(request.layout))
-                return to_csv_bytes(frame, Dialect(request.dialect)), frame.height
+                return plan_csv(columns, Layout(request.layout), Dialect(request.dialect))
 
             run_export(self, request.path, build, texts.EXPORTED)
 
