@@ -297,6 +297,8 @@ SLASH_IN_POST = (
     " GEBIED/POST/JAAR en zou er een andere cel in lezen"
 )
 FIX_RENAME_POST = "geef de post een naam zonder '/'"
+EMPTY_POST_NAME = "een stedelijke post zonder naam"
+FIX_NAME_POST = "geef de post een naam, zoals [stedelijk.wijkteams]"
 INWONERS_WRONG = "inwoners moet een heel getal van 0 of meer zijn, maar er staat {found}"
 FIX_INWONERS = "schrijf het aantal inwoners als heel getal, of laat 'inwoners' weg"
 LOG_WHEN = "een wijziging in het logboek mist een geldig tijdstip (when)"

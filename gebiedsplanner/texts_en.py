@@ -307,6 +307,8 @@ SLASH_IN_POST = (
     " GEBIED/POST/JAAR and would read another cell in it"
 )
 FIX_RENAME_POST = "give the post a name without '/'"
+EMPTY_POST_NAME = "a stedelijk post without a name"
+FIX_NAME_POST = "give the post a name, such as [stedelijk.wijkteams]"
 INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
 FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
 LOG_WHEN = "a change in the change log lacks a valid time (when)"

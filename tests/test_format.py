@@ -183,6 +183,15 @@ def test_a_stedelijk_post_named_with_a_slash_is_a_problem() -> None:
     assert (problem.message, problem.fix) == (texts.SLASH_IN_POST, texts.FIX_RENAME_POST)
 
 
+def test_a_stedelijk_post_without_a_name_is_a_problem() -> None:
+    """Its change-log address ``stedelijk//2017`` would not read back at all."""
+    raw = broken("[stedelijk.wijkteams]", '[stedelijk.""]')
+    with pytest.raises(ProblemsError) as caught:
+        scenario_format.parse("plan.toml", raw)
+    (problem,) = caught.value.problems
+    assert (problem.message, problem.fix) == (texts.EMPTY_POST_NAME, texts.FIX_NAME_POST)
+
+
 def test_an_edit_of_a_gebied_named_with_a_slash_round_trips_with_its_log_entry(
     tmp_path: Path,
 ) -> None:

@@ -615,6 +615,9 @@ def _read_stedelijk(
         if "/" in post:  # its address, stedelijk/POST/JAAR, would read back as another cell
             reader.problem(path, texts.SLASH_IN_POST, texts.FIX_RENAME_POST)
             continue
+        if not post:  # its address, stedelijk//JAAR, would not read back at all
+            reader.problem(path, texts.EMPTY_POST_NAME, texts.FIX_NAME_POST)
+            continue
         if not isinstance(series, dict):
             reader.not_a_table(path, series, ".".join(path))
             continue
