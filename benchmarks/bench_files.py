@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from harness import Figure, median, run, synthetic, timed
+from make_scenario import hand_written, make
 
 RUNS = 3
 COMMAND_RUNS = 5
@@ -99,12 +100,32 @@ def _variant_path(path: Path) -> Path:
     return Path(tempfile.gettempdir()) / f"{path.stem}-variant.toml"
 
 
+def _time_hand_written_save(path: Path) -> float:
+    """A save of a file typed by hand: each gebied's posts as dotted keys and inline
+    tables at the top level, with comments (kept through tomlkit, its slowest form),
+    just under the size ``any_form_patch`` takes on."""
+    from gebiedsplanner.core.scenario import Cell
+    from gebiedsplanner.files import any_form_patch, scenario_format
+
+    size = 170
+    while len(text := hand_written(make(size)).encode()) > any_form_patch.LARGEST:
+        size -= 10
+    scenario = scenario_format.parse("hand.toml", text)
+    cell = Cell(next(iter(scenario.gebieden)), "couleur_locale", scenario.years[0])
+    scenario.set_amount(cell, 1, who="bench", when=WHEN, reason="benchmark")
+    started = time.perf_counter()
+    assert any_form_patch.patch(text, scenario) is not None
+    return time.perf_counter() - started
+
+
 TIMERS = {
     "load + validate": (_time_load, 1000),
     "save": (_time_save, 1000),
     "CSV export (first in session)": (_time_export, 500),
     "comparison of two (first in session)": (_time_compare, 500),
 }
+#: Not at national scale: a file typed by hand, as large as tomlkit takes on.
+HAND_WRITTEN = {"save of a hand-written file (64 KB)": (_time_hand_written_save, 1000)}
 
 
 def compare_command(path: Path) -> float:
@@ -142,6 +163,9 @@ def measure() -> list[Figure]:
     for name, (_, target) in TIMERS.items():
         runs = [_in_fresh_process(name, path) for _ in range(RUNS)]
         figures.append(timed(f"10.000 gebieden: {name}", median(runs), target))
+    for name, (_, target) in HAND_WRITTEN.items():
+        runs = [_in_fresh_process(name, path) for _ in range(RUNS)]
+        figures.append(timed(name, median(runs), target))
     compare_runs = [compare_command(path) for _ in range(COMMAND_RUNS)]
     figures.append(timed("10.000 gebieden: compare -o diff.csv", median(compare_runs), 500))
     return figures
@@ -149,6 +173,6 @@ def measure() -> list[Figure]:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--one"]:
-        print(TIMERS[sys.argv[2]][0](Path(sys.argv[3])))
+        print((TIMERS | HAND_WRITTEN)[sys.argv[2]][0](Path(sys.argv[3])))
     else:
         run(measure)

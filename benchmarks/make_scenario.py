@@ -10,7 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import tomli_w
+
 from gebiedsplanner.core.scenario import Gebied, Scenario
+from gebiedsplanner.files import written_layout
 from gebiedsplanner.files.scenario_format import dumps
 
 YEARS = (2016, 2017, 2018, 2019)
@@ -46,6 +49,23 @@ def make(gebieden: int) -> Scenario:
         stedelijk=stedelijk,
         gebieden=made,
     )
+
+
+def hand_written(scenario: Scenario) -> str:
+    """The scenario as someone might type it: each gebied in dotted keys and inline
+    tables before the first table, each post with a comment."""
+    parts = written_layout.split(dumps(scenario).decode())
+    assert parts is not None
+    root, _, tables = parts.head.partition("\n[")
+    lines = []
+    for gebied in scenario.gebieden.values():
+        key = "gebied." + tomli_w.dumps({gebied.name: 0}).partition(" = ")[0]
+        if gebied.inwoners is not None:
+            lines.append(f"{key}.inwoners = {gebied.inwoners}")
+        for post, values in gebied.posts.items():
+            inner = ", ".join(f"{year} = {amount:_}" for year, amount in values.items())
+            lines.append(f"{key}.{post} = {{ {inner} }}  # bedrag")
+    return root + "\n" + "\n".join(lines) + "\n\n[" + tables + parts.tail
 
 
 def main(argv: list[str]) -> int:

@@ -90,5 +90,5 @@ async def test_a_search_without_matches_says_so_in_the_ui_language() -> None:
         await pilot.press("ctrl+p")
         await shown(pilot, "Zoek een opdracht…")
         await pilot.press(*"qqqq")
-        await shown(pilot, "Geen opdracht gevonden")
+        await shown(pilot, "Niets gevonden")
         assert "No matches" not in screen_text(pilot)

@@ -13,9 +13,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from make_scenario import hand_written  # benchmarks/ is on pytest's pythonpath
 
 from gebiedsplanner.cli import main
 from gebiedsplanner.core.scenario import (
@@ -32,7 +32,6 @@ from gebiedsplanner.files import (
     scenario_format,
     scenario_patch,
     storage,
-    written_layout,
 )
 from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.files.session import EditingSession, PendingMerge, Saved, SaveJob
@@ -404,23 +403,6 @@ def test_a_large_file_in_such_a_form_is_written_anew(
     document.scenario.set_amount(CL_2017, 250_000, who="ik", when=WHEN, reason="r")
     save(document)
     assert path.read_bytes() == scenario_format.dumps(document.scenario)
-
-
-def hand_written(scenario: Scenario) -> str:
-    """The scenario as someone might type it: each gebied in dotted keys and inline
-    tables before the first table, each post with a comment."""
-    parts = written_layout.split(scenario_format.dumps(scenario).decode())
-    assert parts is not None
-    root, _, tables = parts.head.partition("\n[")
-    lines = []
-    for gebied in scenario.gebieden.values():
-        key = "gebied." + tomli_w.dumps({gebied.name: 0}).partition(" = ")[0]
-        if gebied.inwoners is not None:
-            lines.append(f"{key}.inwoners = {gebied.inwoners}")
-        for post, values in gebied.posts.items():
-            inner = ", ".join(f"{year} = {amount:_}" for year, amount in values.items())
-            lines.append(f"{key}.{post} = {{ {inner} }}  # bedrag")
-    return root + "\n" + "\n".join(lines) + "\n\n[" + tables + parts.tail
 
 
 @settings(max_examples=60, deadline=None)

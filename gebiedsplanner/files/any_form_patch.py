@@ -8,9 +8,12 @@ the amount it replaces, the name of a save as too, and the new change-log entrie
 are appended as :func:`scenario_format.dumps` writes them. The result is then read
 with the strict reader and must be exactly the scenario, or it is not used.
 
-``tomlkit`` is pure Python and slow (about 8 s a megabyte on the benchmark
-machine), so files larger than :data:`LARGEST` are left to a full rewrite; the
-files the program writes are patched by :mod:`scenario_patch`, at any size.
+``tomlkit`` is pure Python and slow: linear at about 8 s a megabyte for tables
+with dotted keys, but quadratic for dotted keys at the top level (``gebied."X".post =
+{...}`` a line each: 1,1 s at 64 KB, 9,5 s at 247 KB on the benchmark machine,
+found by an attack). A save waits for it, so files larger than :data:`LARGEST` are
+left to a full rewrite; the files the program writes are patched by
+:mod:`scenario_patch`, at any size.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ from gebiedsplanner.core.scenario import STEDELIJK, Scenario, contents
 from gebiedsplanner.files import scenario_format
 from gebiedsplanner.files.scenario_patch import amount_text, appended_log, groups_digits
 
-#: Bytes; about 2 s of ``tomlkit`` on the benchmark machine, some 800 gebieden.
-LARGEST = 256 * 1024
+#: Bytes; at most about 1 s of ``tomlkit`` on the benchmark machine, in its slowest form.
+LARGEST = 64 * 1024
 _BOM = "\ufeff"
 
 
@@ -78,21 +81,24 @@ def _set_values(document: Any, scenario: Scenario, name: str, text: str) -> int:
 
 
 def _amounts(document: Any, scenario: Scenario) -> Iterator[tuple[Any, str, int]]:
-    """Each amount of the scenario: the ``tomlkit`` table that holds it, its key, its value."""
+    """Each amount of the scenario: the ``tomlkit`` table that holds it, its key, its value.
+
+    Each table is looked up once: in a file of dotted keys a lookup of ``gebied`` makes
+    a view that copies every gebied, so one per amount took minutes (found by an attack).
+    """
     years = [(str(year), year) for year in scenario.years]
+    gebieden = document["gebied"]
+    stedelijk = document[STEDELIJK] if scenario.stedelijk else {}
     series = [
         (document["envelope"], scenario.envelope),
         (document["taakstelling"], scenario.taakstelling),
-        *((document[STEDELIJK][post], values) for post, values in scenario.stedelijk.items()),
-        *(
-            (document["gebied"][gebied.name][post], values)
-            for gebied in scenario.gebieden.values()
-            for post, values in gebied.posts.items()
-        ),
+        *((stedelijk[post], values) for post, values in scenario.stedelijk.items()),
     ]
+    for gebied in scenario.gebieden.values():
+        table = gebieden[gebied.name]
+        series += [(table[post], values) for post, values in gebied.posts.items()]
+        if gebied.inwoners is not None:
+            yield table, "inwoners", gebied.inwoners
     for table, values in series:
         for key, year in years:
             yield table, key, values[year]
-    for gebied in scenario.gebieden.values():
-        if gebied.inwoners is not None:
-            yield document["gebied"][gebied.name], "inwoners", gebied.inwoners

@@ -7,7 +7,7 @@ change-log entries are appended as :func:`scenario_format.dumps` writes them.
 A form the scanner does not know (dotted keys, an inline table or array outside
 the log, an array of tables other than the log's, a key or table the scenario
 does not have, a value it has and the text does not) is left to
-:mod:`any_form_patch` (``tomlkit``, for files up to 256 KB), and what that cannot
+:mod:`any_form_patch` (``tomlkit``, for files up to 64 KB), and what that cannot
 do either to :func:`scenario_format.dumps`: a file without its comments, never a
 wrong one.
 The model can only change amounts, the name (save as) and append to the log, so
