@@ -127,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         language.use(chosen or locations.configured_language() or language.DEFAULT)
     except ProblemsError as error:  # a bad config file: said in the default language
-        if not _INFORMATION.intersection(args):  # --version and --help still answer
+        if not _asks_about_the_program(args):  # --version and --help still answer
             _print_problems(error.problems)
             return 1
     if args and args[0] in HANDLERS:
@@ -144,8 +144,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _reporting_problems(_run_app, options, texts.CRASH_START)
 
 
-#: Options that only ask about the program: answered even when the config file is bad.
-_INFORMATION = frozenset(("--version", "-h", "--help"))
+def _asks_about_the_program(args: list[str]) -> bool:
+    """``--version`` or ``--help`` (or ``-h``, or a shortening argparse takes, ``--vers``)
+    among the options: answered even when the config file is bad."""
+    options = args[: args.index("--")] if "--" in args else args
+    asking = ("--help", "--version")
+    return any(
+        arg == "-h" or (len(arg) > 2 and any(option.startswith(arg) for option in asking))
+        for arg in options
+    )
 
 
 def _take_language(args: list[str]) -> str | None:

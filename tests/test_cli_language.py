@@ -146,7 +146,9 @@ def test_an_option_in_the_wrong_place_is_said_in_dutch(capsys: pytest.CaptureFix
     assert "fout: onbekende argumenten: --lang" in err and "unrecognized" not in err
 
 
-@pytest.mark.parametrize("asked", [["--version"], ["--help"], ["summary", "--help"]])
+@pytest.mark.parametrize(
+    "asked", [["--version"], ["--vers"], ["--help"], ["summary", "--help"], ["summary", "-h"]]
+)
 def test_version_and_help_answer_even_with_a_bad_config_file(
     capsys: pytest.CaptureFixture[str], asked: list[str]
 ) -> None:
@@ -156,3 +158,11 @@ def test_version_and_help_answer_even_with_a_bad_config_file(
     assert exit_code.value.code == 0
     out = capsys.readouterr().out
     assert ("gebiedsplanner 0" if asked == ["--version"] else "gebruik") in out
+
+
+def test_a_file_named_like_an_option_is_no_question_about_the_program(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure('lang = "fr"\n')
+    code, _, err = run(capsys, "validate", "--", "--help")
+    assert code == 1 and 'lang moet "nl" of "en" zijn' in err
