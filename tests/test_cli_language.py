@@ -157,7 +157,7 @@ def test_version_and_help_answer_even_with_a_bad_config_file(
         run(capsys, *asked)
     assert exit_code.value.code == 0
     out = capsys.readouterr().out
-    assert ("gebiedsplanner 0" if asked == ["--version"] else "gebruik") in out
+    assert ("gebiedsplanner 0" if asked[0].startswith("--v") else "gebruik") in out
 
 
 def test_a_file_named_like_an_option_is_no_question_about_the_program(
