@@ -21,6 +21,7 @@ from gebiedsplanner.arguments import Parser
 from gebiedsplanner.console import (
     fall_back_where_unencodable,
     output_failure,
+    print_problems,
     stdout_to_devnull,
     write_data,
 )
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         language.use(chosen or locations.configured_language() or language.DEFAULT)
     except ProblemsError as error:  # a bad config file: said in the default language
         if not _asks_about_the_program(args):  # --version and --help still answer
-            _print_problems(error.problems)
+            print_problems(error.problems)
             return 1
     if args and args[0] in HANDLERS:
         fall_back_where_unencodable(screen=False)
@@ -179,7 +180,7 @@ def _reporting_problems(
             sys.stdout.flush()  # a full disk is said here, not as an error while exiting
         return code
     except ProblemsError as error:
-        _print_problems(error.problems)
+        print_problems(error.problems)
         return 1
     except KeyboardInterrupt:
         return 130
@@ -198,11 +199,6 @@ def _reporting_problems(
         return 1
 
 
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        print(str(problem), file=sys.stderr)
-
-
 def _validate(options: argparse.Namespace) -> int:
     """Problems make a file fail; broken policy rules are warnings, failures with --strict."""
     failed = 0
@@ -210,7 +206,7 @@ def _validate(options: argparse.Namespace) -> int:
         try:
             document = storage.load(locations.scenario_path(name))
         except ProblemsError as error:
-            _print_problems(error.problems)
+            print_problems(error.problems)
             failed += 1
             continue
         scenario = document.scenario
@@ -277,7 +273,7 @@ def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
         )
     except EditError as error:  # more than the source holds
         raise read.refused("--amount", str(error), texts.FIX_MOVE) from None
-    storage.save_locked(document, real)
+    print_problems(storage.save_locked(document, real))
     totals = scenario.totals(source.year)
     print(
         texts.MOVED.format(

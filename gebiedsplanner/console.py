@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Callable
 
 from gebiedsplanner import texts
+from gebiedsplanner.core.problems import Problem
 
 
 def stdout_to_devnull() -> None:
@@ -31,6 +32,12 @@ def output_failure(error: OSError) -> str | None:
     if error.errno in _FULL:
         return texts.OUTPUT_FULL
     return texts.OUTPUT_GONE if error.errno == errno.EIO else None
+
+
+def print_problems(problems: list[Problem]) -> None:
+    """Problems (or what is worth saying after a save) on standard error, one each."""
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
 
 
 def say(line: str) -> None:

@@ -299,6 +299,15 @@ SLASH_IN_POST = (
 FIX_RENAME_POST = "geef de post een naam zonder '/'"
 EMPTY_POST_NAME = "een stedelijke post zonder naam"
 FIX_NAME_POST = "geef de post een naam, zoals [stedelijk.wijkteams]"
+COMMENTS_NOT_KEPT = (
+    "opgeslagen, maar zonder de opmerkingen die erin stonden: het bestand schrijft"
+    " tabellen met punten of op één regel en is groter dan {limit} KB, dan wordt het"
+    " opnieuw geschreven"
+)
+FIX_COMMENTS = (
+    "de bedragen kloppen; zet opmerkingen terug vanuit een eerdere versie, of schrijf elke"
+    " post als eigen tabel ([gebied.Charlois.couleur_locale]): die houden hun opmerkingen"
+)
 INWONERS_WRONG = "inwoners moet een heel getal van 0 of meer zijn, maar er staat {found}"
 FIX_INWONERS = "schrijf het aantal inwoners als heel getal, of laat 'inwoners' weg"
 LOG_WHEN = "een wijziging in het logboek mist een geldig tijdstip (when)"

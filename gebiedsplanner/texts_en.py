@@ -309,6 +309,14 @@ SLASH_IN_POST = (
 FIX_RENAME_POST = "give the post a name without '/'"
 EMPTY_POST_NAME = "a stedelijk post without a name"
 FIX_NAME_POST = "give the post a name, such as [stedelijk.wijkteams]"
+COMMENTS_NOT_KEPT = (
+    "saved, but without the comments it had: the file writes tables with dots or on one"
+    " line and is larger than {limit} KB, so it was written anew"
+)
+FIX_COMMENTS = (
+    "the amounts are right; put comments back from an earlier version, or write each post"
+    " as a table of its own ([gebied.Charlois.couleur_locale]): those keep their comments"
+)
 INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
 FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
 LOG_WHEN = "a change in the change log lacks a valid time (when)"

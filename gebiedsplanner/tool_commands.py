@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from gebiedsplanner import texts
 from gebiedsplanner.arguments import Parser
-from gebiedsplanner.console import say
+from gebiedsplanner.console import print_problems, say
 from gebiedsplanner.core import audit, tools
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, parse_euros, parse_percent
@@ -226,7 +226,7 @@ def run(options: argparse.Namespace) -> int:
             raise ProblemsError(
                 [Problem(options.file, options.command, str(error), texts.FIX_TOOL)]
             ) from None
-        storage.save_locked(document, real)
+        print_problems(storage.save_locked(document, real))
     say(
         texts.TOOL_APPLIED.format(
             cells=tools.cells_count(len(plan.changes)), file=literal(options.file)

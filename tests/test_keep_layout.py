@@ -405,6 +405,45 @@ def test_a_large_file_in_such_a_form_is_written_anew(
     assert path.read_bytes() == scenario_format.dumps(document.scenario)
 
 
+def test_move_says_when_a_file_lost_its_comments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(any_form_patch, "LARGEST", len(DOTTED_KEYS) - 1)
+    path = tmp_path / "plan.toml"
+    path.write_text(DOTTED_KEYS)
+    code = main(
+        ["move", str(path), "--from", "Charlois/gebiedsopdracht/2017", "--to",
+         "Charlois/couleur_locale/2017", "--amount", "3.000"]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 0 and "# incl. buurtbudget" not in path.read_text()
+    assert f"{path}: opgeslagen, maar zonder de opmerkingen die erin stonden" in err
+    assert "oplossing: de bedragen kloppen" in err
+
+
+def test_a_save_that_keeps_the_comments_says_nothing_of_them(
+    commented: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(
+        ["move", str(commented), "--from", "Charlois/gebiedsopdracht/2017", "--to",
+         "Charlois/couleur_locale/2017", "--amount", "3.000"]
+    )  # fmt: skip
+    assert code == 0 and "opmerkingen" not in capsys.readouterr().err
+
+
+async def test_the_app_says_when_a_save_lost_the_comments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(any_form_patch, "LARGEST", len(DOTTED_KEYS) - 1)
+    path = tmp_path / "plan.toml"
+    path.write_text(DOTTED_KEYS)
+    app = PlannerApp(storage.load(path), load_settings())
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("enter", *"+1.000", "enter", "ctrl+s")
+        await shown(pilot, "zonder de opmerkingen")
+    assert "# incl. buurtbudget" not in path.read_text()
+
+
 @settings(max_examples=60, deadline=None)
 @given(scenarios(), st.data())
 def test_hand_written_files_keep_every_byte_but_the_changed_amounts(

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 import tomli
 import tomli_w
@@ -82,7 +82,19 @@ class _Unhandled(Exception):
     """A form the scanner does not handle, or a difference it does not patch."""
 
 
+class Saving(NamedTuple):
+    """What to write, and whether comments the file had are not in it."""
+
+    data: bytes
+    comments_lost: bool
+
+
 def save_bytes(scenario: Scenario, original: bytes | None, *, name: str | None = None) -> bytes:
+    """The bytes to save (see :func:`saving`)."""
+    return saving(scenario, original, name=name).data
+
+
+def saving(scenario: Scenario, original: bytes | None, *, name: str | None = None) -> Saving:
     """The bytes to save: ``original`` with only what changed, else a full rewrite.
 
     ``original`` is the file's text the save replaces (``None``: a new file with
@@ -95,8 +107,19 @@ def save_bytes(scenario: Scenario, original: bytes | None, *, name: str | None =
 
             patched = any_form_patch.patch(original, scenario, name=name)
         if patched is not None:
-            return patched
-    return scenario_format.dumps(scenario, name=name)
+            return Saving(patched, comments_lost=False)
+    rewritten = scenario_format.dumps(scenario, name=name)
+    return Saving(rewritten, comments_lost=original is not None and has_comments(original))
+
+
+#: What may hold a ``#`` that is no comment: TOML strings, multi-line ones first.
+_STRINGS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+
+
+def has_comments(toml: bytes) -> bool:
+    """Does this TOML text hold a comment (a ``#`` outside its strings)?"""
+    text = toml.decode("utf-8", "replace")
+    return "#" in text and "#" in _STRINGS.sub("", text)
 
 
 def patch(original: bytes, scenario: Scenario, *, name: str | None = None) -> bytes | None:

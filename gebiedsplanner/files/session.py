@@ -31,7 +31,7 @@ from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.journal import Journal, JournalGone, journal_dir
 from gebiedsplanner.files.reading import real_path
 from gebiedsplanner.files.scenario_format import parse
-from gebiedsplanner.files.scenario_patch import save_bytes
+from gebiedsplanner.files.scenario_patch import saving
 from gebiedsplanner.files.writing import write_new
 
 #: Writes each session's first journal copy off the UI thread (one at a time).
@@ -66,6 +66,8 @@ class SaveJob(NamedTuple):
     name: str | None
     merged: bool
     make_folder: bool = False
+    notices: tuple[Problem, ...] = ()
+    """What to say once it is written (its comments could not be kept)."""
 
     def run(self) -> JobDone:
         """Write (in a worker), then start the journal that follows the save."""
@@ -325,10 +327,13 @@ class EditingSession:
         # The text on disk we expect to replace is patched, so its comments stay: after a
         # merge that is the colleague's save (resolve made it our base). A save as keeps
         # them too. The new name takes effect once it is written.
-        data = save_bytes(scenario, self.document.loaded, name=name)
+        data, comments_lost = saving(scenario, self.document.loaded, name=name)
         digest = self.document.loaded_digest
         real = None if as_new or path != self.document.path else self.document.real
-        return SaveJob(path, data, len(scenario.log), digest, real, as_new, name, merged)
+        notices = tuple(storage.comments_not_kept(str(path))) if comments_lost else ()
+        return SaveJob(
+            path, data, len(scenario.log), digest, real, as_new, name, merged, notices=notices
+        )
 
     def finish_save(self, job: SaveJob, done: JobDone) -> SaveOutcome:
         """What became of ``job``; a :class:`PendingMerge` waits for :meth:`resolve`."""
@@ -341,7 +346,7 @@ class EditingSession:
         if isinstance(result, storage.Vanished):
             return Gone(job.path)
         self.document.real = real_path(result.real)
-        problems = [*done.problems, *self._written(job, done.journal)]
+        problems = [*job.notices, *done.problems, *self._written(job, done.journal)]
         again = self._save_again and self.dirty
         return Saved(job.path, job.merged, again, problems)
 

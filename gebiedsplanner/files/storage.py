@@ -198,12 +198,13 @@ def write_locked(real: Path, data: bytes, expected_digest: str) -> WriteResult:
     return Written(real)
 
 
-def save_locked(document: ScenarioDocument, real: Path) -> None:
+def save_locked(document: ScenarioDocument, real: Path) -> list[Problem]:
     """Write ``document`` back to its file, holding its lock (the command line's ``move``).
 
-    The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`).
+    The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`);
+    what was saved but is worth saying (its comments could not be kept) is returned.
     """
-    data = scenario_patch.save_bytes(document.scenario, document.loaded)
+    data, comments_lost = scenario_patch.saving(document.scenario, document.loaded)
     result = write_locked(real, data, document.loaded_digest)
     if isinstance(result, Changed):
         raise ProblemsError(
@@ -212,3 +213,12 @@ def save_locked(document: ScenarioDocument, real: Path) -> None:
     if isinstance(result, Vanished):
         raise ProblemsError([Problem(str(real), "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)])
     document.loaded = data
+    return comments_not_kept(str(document.path)) if comments_lost else []
+
+
+def comments_not_kept(file: str) -> list[Problem]:
+    """Said after a save that wrote the file anew, without the comments it had."""
+    from gebiedsplanner.files import any_form_patch  # imports tomlkit: only then
+
+    limit = any_form_patch.LARGEST // 1024
+    return [Problem(file, "", texts.COMMENTS_NOT_KEPT.format(limit=limit), texts.FIX_COMMENTS)]
