@@ -116,3 +116,13 @@ async def test_a_name_typed_right_after_d_names_the_variant(tmp_path: Path) -> N
             "beta.toml",
             "kopie.toml",
         ]
+
+
+async def test_delete_and_at_once_restore_as_the_notice_says(tmp_path: Path) -> None:
+    team = alfa_and_beta(tmp_path)
+    app = make_app(team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await in_library(pilot)
+        burst(pilot, "down", "x", "j", "t", "enter")  # the notice: "terugzetten: t, Enter"
+        await shown(pilot, "Teruggezet")
+        assert sorted(path.name for path in team.glob("*.toml")) == ["alfa.toml", "beta.toml"]

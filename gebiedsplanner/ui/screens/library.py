@@ -293,7 +293,7 @@ class LibraryScreen(InTurn[None]):
             self._focus_table()
             return
         if self.showing_trash:
-            self._restore()
+            await self._restore()
             return
         entry = self._current()
         if entry is None:
@@ -308,10 +308,10 @@ class LibraryScreen(InTurn[None]):
         if entry is None or entry.scenario is None:
             return
 
-        def chosen(result: tuple[str, Path] | None) -> None:
+        async def chosen(result: tuple[str, Path] | None) -> None:
             if result is not None:
                 name, path = result
-                self._file_action(
+                await self._file_action(
                     lambda: library.duplicate(
                         entry,
                         name,
@@ -319,7 +319,7 @@ class LibraryScreen(InTurn[None]):
                         make_folder=path.parent == self.settings.own_library,
                     ),
                     texts.DUPLICATED,
-                )
+                ).wait()
 
         suggestion = texts.VARIANT_SUGGESTION.format(name=entry.name)
         await self.app.push_screen(
@@ -336,9 +336,9 @@ class LibraryScreen(InTurn[None]):
             self.post_message(self.Renamed(entry.path, renamed.path, renamed.data, entry.digest))
             return renamed.path
 
-        def chosen(result: tuple[str, Path] | None) -> None:
+        async def chosen(result: tuple[str, Path] | None) -> None:
             if result is not None:
-                self._file_action(lambda: rename(result[0]), texts.RENAMED)
+                await self._file_action(lambda: rename(result[0]), texts.RENAMED).wait()
 
         await self.app.push_screen(
             SaveAs([entry.path.parent], entry.name, texts.RENAME_TITLE), chosen
@@ -349,22 +349,25 @@ class LibraryScreen(InTurn[None]):
         if entry is None:
             return
 
-        def chosen(answer: str | None) -> None:
+        async def chosen(answer: str | None) -> None:
             if answer == YES:
-                self._file_action(
+                await self._file_action(
                     lambda: library.delete(entry, self.settings.trash).file, texts.DELETED
-                )
+                ).wait()
 
         question = texts.DELETE_QUESTION.format(name=literal(entry.name))
         await self.app.push_screen(confirm(texts.DELETE_TITLE, question), chosen)
 
-    def _restore(self) -> None:
+    async def _restore(self) -> None:
         item = self._current_trashed()
         if item is not None:
-            self._file_action(lambda: library.restore(item), texts.RESTORED)
+            await self._file_action(lambda: library.restore(item), texts.RESTORED).wait()
 
     @work(thread=True, exclusive=True, group="library")
     def _file_action(self, action: Callable[[], Path], done: str) -> None:
+        """Do ``action`` and list the folders anew. Awaited by the key that asked for it
+        (the dialog's answer, Enter in the trash): the keys typed after it act on the
+        new list (``x j t Enter``, as the notice says, restores what was deleted)."""
         try:
             path = action()
         except ProblemsError as error:
