@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from gebiedsplanner.files.scenario_format import dumps
 from tests.pilot_helpers import burst, screen_text, shown, until
 from tests.test_app import SIZE, line_shows
-from tests.test_app_comparison import CELLS, base_and_variant
+from tests.test_app_comparison import CELLS, base_and_variant, rows_on_screen
 from tests.test_app_library import alfa_and_beta, make_app
 
 pytestmark = pytest.mark.usefixtures("painted_before_measured")
@@ -86,6 +86,28 @@ async def test_keys_typed_right_after_c_go_to_the_comparison(tmp_path: Path) -> 
         lines = screen_text(pilot).splitlines()
         first_row = next(i for i, line in enumerate(lines) if line.startswith(" gebied ")) + 1
         assert lines[first_row].split()[:3] == ["Wijk", "01999", "couleur"], lines[first_row]
+
+
+async def test_keys_typed_at_once_in_the_comparison_keep_their_order(tmp_path: Path) -> None:
+    app = make_app(base_and_variant(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await shown(pilot, "Variant groot")
+        await pilot.press("down", "b", "down", "space", "c")
+        await shown(pilot, "alleen verschillen")
+        burst(pilot, "o", "end", "s")  # to the last row, then sorted: the cursor on the first
+        await shown(pilot, "alle cellen · grootste verschil eerst")
+        await until(pilot, lambda: "+30.000" in rows_on_screen(pilot)[0], "the largest first")
+
+
+async def test_keys_typed_through_a_comparison_and_back_go_to_the_library(
+    tmp_path: Path,
+) -> None:
+    app = make_app(alfa_and_beta(tmp_path))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await in_library(pilot)
+        burst(pilot, "down", "b", "down", "space", "c", "escape", "up", "enter")
+        await in_planner(pilot, "alfa")
 
 
 async def test_keys_typed_after_slash_filter_the_list(tmp_path: Path) -> None:

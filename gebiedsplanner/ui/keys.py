@@ -7,7 +7,8 @@ typist, a slow SSH link) are then all queued at the widget that had the focus
 when they came. The planner and the dialogs therefore take their Enter, Tab and
 Escape as priority bindings (the app handles no other key until the action is
 done) and first wait, with :func:`caught_up`, for what was typed before
-(:class:`InTurn` does so for a whole screen's keys: the dialogs, the library).
+(:class:`InTurn` does so for a whole screen's keys: the dialogs, the library, the
+comparison).
 An action that opens something returns once it is ready (a screen mounted, the
 library's list read, a comparison made): the app holds the keys after it until then.
 """
