@@ -44,12 +44,18 @@ def rows_on_screen(pilot: Pilot[None]) -> list[str]:
     return [line for line in lines[header + 1 : -1] if line.strip()]
 
 
-async def test_a_national_comparison_answers_every_key(tmp_path: Path) -> None:
+def base_and_variant(tmp_path: Path) -> Path:
+    """A team folder with a national base ("Basis groot") and its variant ("Variant groot")."""
     team = tmp_path / "team"
     team.mkdir()
     base = make(GEBIEDEN)
     (team / "basis.toml").write_bytes(dumps(base, name="Basis groot"))
     (team / "variant.toml").write_bytes(dumps(variant_of(base)))
+    return team
+
+
+async def test_a_national_comparison_answers_every_key(tmp_path: Path) -> None:
+    team = base_and_variant(tmp_path)
     app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([str(team)]))
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("l")

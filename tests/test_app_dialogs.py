@@ -185,3 +185,22 @@ async def test_a_conflict_choice_and_the_next_key(scenario_file: Path) -> None:
         await shown(pilot, "2017 (2/4)")
         await quiet(pilot)
     assert storage.load(scenario_file).scenario.amount(CENTRUM_2016) == 112_000
+
+
+async def test_an_arrow_typed_before_space_in_the_conflicts_picks_the_row(
+    scenario_file: Path,
+) -> None:
+    """Two conflicting cells: ↓ space keeps the colleague's amount for the second one only."""
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await both_change_centrum(pilot, scenario_file)  # couleur locale: ours 150.000
+        await pilot.press("right", "enter", *"=2.000.000", "enter")  # gebiedsopdracht too
+        await line_shows(pilot, "Centrum", 2, "2.000.000")
+        await pilot.press("ctrl+s")
+        await shown(pilot, "dezelfde cellen")
+        burst(pilot, "down", "space", "s")
+        await shown(pilot, "Samengevoegd")
+        await quiet(pilot)
+    scenario = storage.load(scenario_file).scenario
+    assert scenario.amount(CENTRUM_2016) == 150_000
+    assert scenario.amount(Cell("Centrum", "gebiedsopdracht", 2016)) == 2_209_000

@@ -11,6 +11,7 @@ from typing import NamedTuple
 from textual.binding import Binding, BindingType
 
 from gebiedsplanner import texts
+from gebiedsplanner.ui.keys import in_turn
 
 _KEY_NAMES = {
     "right_square_bracket": "]",
@@ -48,18 +49,22 @@ class ActionSpec(NamedTuple):
 
 
 def bindings(
-    prefix: str, specs: tuple[ActionSpec, ...], *, priority: bool = False
+    prefix: str, specs: tuple[ActionSpec, ...], *, priority: bool = False, turn: bool = False
 ) -> list[BindingType]:
-    """Bindings with ``id``\\ s (``prefix.action``), so keys can be remapped later."""
+    """Bindings with ``id``\\ s (``prefix.action``), so keys can be remapped later.
+
+    ``turn``: priority bindings whose actions run in turn, after the keys typed
+    before (on an :class:`~gebiedsplanner.ui.keys.InTurn` screen).
+    """
     return [
         Binding(
             spec.keys,
-            spec.action,
+            in_turn(spec.action) if turn else spec.action,
             spec.label,
             show=spec.show,
             id=f"{prefix}.{spec.action}",
             tooltip=spec.help,
-            priority=priority,
+            priority=priority or turn,
         )
         for spec in specs
     ]

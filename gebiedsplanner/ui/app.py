@@ -57,8 +57,11 @@ class PlannerApp(Shell):
         assert isinstance(planner, PlannerScreen)
         return planner
 
-    def open_scenario(self, path: Path) -> None:
-        """Open ``path`` in the planner (asking first when the current one has unsaved changes)."""
+    async def open_scenario(self, path: Path) -> None:
+        """Open ``path`` in the planner (asking first when the current one has unsaved changes).
+
+        Returns when the planner shows it, or the question: the keys typed next go there.
+        """
         from gebiedsplanner.ui.screens.choice import YES, confirm
 
         def replace(answer: str | None) -> None:
@@ -75,7 +78,7 @@ class PlannerApp(Shell):
 
         planner = self._planner()
         if planner.dirty:
-            self.push_screen(
+            await self.push_screen(
                 confirm(texts.OPEN_DISCARD_TITLE, texts.OPEN_DISCARD_QUESTION), replace
             )
         else:

@@ -1,7 +1,9 @@
 """Comparing scenarios: differences, totals against the envelope, the explaining changes, bars.
 
 Every text comes from :mod:`gebiedsplanner.core.compare_report`, so the screen
-shows exactly what ``gebiedsplanner compare`` prints.
+shows exactly what ``gebiedsplanner compare`` prints. Its keys are taken in the
+order typed (:class:`~gebiedsplanner.ui.keys.InTurn`): ``Esc ↑ Enter`` goes back to
+the library, moves up there and opens that scenario.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
 
 from gebiedsplanner import texts
@@ -25,6 +26,7 @@ from gebiedsplanner.core.compare_report import (
 from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.files.locations import export_folder
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
+from gebiedsplanner.ui.keys import InTurn
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.widgets.compare_grid import CompareGrid
@@ -66,14 +68,14 @@ def _plain(cells: list[str], left: int) -> list[Text]:
     ]
 
 
-class ComparisonScreen(Screen[None]):
+class ComparisonScreen(InTurn[None]):
     """A base against its variants.
 
     The table arrives made (:meth:`CompareTable.prepare` ran off the UI thread), so
     that no key here waits for every row to be measured.
     """
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings("comparison", COMPARISON_ACTIONS)
+    BINDINGS: ClassVar[list[BindingType]] = bindings("comparison", COMPARISON_ACTIONS, turn=True)
     ACTIONS = COMPARISON_ACTIONS
 
     def __init__(self, table: CompareTable) -> None:
@@ -101,7 +103,7 @@ class ComparisonScreen(Screen[None]):
         totals.show(_plain(row, left=2) for row in totals_lines(self.comparison))
         self._fill_rows()
         self._fill_bars()
-        self.query_one("#rows", CompareGrid).focus()
+        self.set_focus(self.query_one("#rows", CompareGrid))
 
     def _fill_rows(self) -> None:
         only_changes = self.only_changes
@@ -123,9 +125,9 @@ class ComparisonScreen(Screen[None]):
         self.query_one("#bar-lines", Static).update("\n".join(lines))
 
     def action_view(self, name: str) -> None:
+        """1-4: show a view and focus it at once (the keys after it go there)."""
         self.query_one(ContentSwitcher).current = name
-        widget = self.query_one(f"#{name}")
-        widget.focus()
+        self.set_focus(self.query_one(f"#{name}"))
 
     def action_toggle_only_changes(self) -> None:
         self.only_changes = not self.only_changes
@@ -140,13 +142,13 @@ class ComparisonScreen(Screen[None]):
         self.year = years[(years.index(self.year) + step) % len(years)]
         self._fill_bars()
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(help_rows(self.ACTIONS)))
+    async def action_help(self) -> None:
+        await self.app.push_screen(HelpScreen(help_rows(self.ACTIONS)))
 
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         def chosen(request: ExportRequest | None) -> None:
             if request is None:
                 return
@@ -161,6 +163,6 @@ class ComparisonScreen(Screen[None]):
 
             run_export(self, request.path, build, texts.COMPARE_WRITTEN)
 
-        self.app.push_screen(
+        await self.app.push_screen(
             ExportDialog(export_folder() / texts.COMPARE_FILE, layouts=False), chosen
         )

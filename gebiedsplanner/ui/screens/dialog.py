@@ -6,10 +6,9 @@ had been typed into the amount (Textual resolves a screen's bindings once the
 key has come back up from the focused field, see :mod:`gebiedsplanner.ui.keys`),
 and a key right after Enter or Escape went to the dialog that was closing, not
 to the screen below. Here, as in the planner and its edit line, a dialog's keys
-are priority bindings: taken the moment they arrive, while the app holds the
-keys after them, and acted on once every field has taken what was typed before.
-An open list (a ``Select``'s options) keeps its own keys: Enter picks, Escape
-closes it.
+are taken in turn (:class:`~gebiedsplanner.ui.keys.InTurn`): priority bindings,
+taken the moment they arrive and acted on once every field has taken what was
+typed before. An open list (a ``Select``'s options) keeps its own keys.
 
 Enter is the dialog's main action from every field (a list opens with space or
 an arrow), Tab and shift+Tab move between the fields, Escape cancels.
@@ -17,17 +16,14 @@ an arrow), Tab and shift+Tab move between the fields, Escape cancels.
 
 from __future__ import annotations
 
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
-from textual.widgets import OptionList
+from textual.screen import ModalScreen
 
 from gebiedsplanner import texts
-from gebiedsplanner.ui.keys import caught_up
-
-ResultType = TypeVar("ResultType")
+from gebiedsplanner.ui.keys import InTurn, ResultType, in_turn
 
 
 def dialog_key(keys: str, action: str, description: str = "", *, id: str) -> Binding:
@@ -37,10 +33,10 @@ def dialog_key(keys: str, action: str, description: str = "", *, id: str) -> Bin
     ``check_action`` still decides whether it runs. The ``id`` lets a keymap
     remap the key.
     """
-    return Binding(keys, f"after_typing({action!r})", description, show=False, id=id, priority=True)
+    return Binding(keys, in_turn(action), description, show=False, id=id, priority=True)
 
 
-class Dialog(Screen[ResultType]):
+class Dialog(InTurn[ResultType]):
     """A screen that asks something and returns the answer: the planning tools' full
     screen, and every modal dialog through :class:`ModalDialog`.
 
@@ -55,21 +51,6 @@ class Dialog(Screen[ResultType]):
         dialog_key("shift+tab", "focus_previous", id="dialog.previous_field"),
         dialog_key("escape", "cancel", texts.KEY_CANCEL, id="dialog.cancel"),
     ]
-
-    async def action_after_typing(self, action: str) -> None:
-        """Run ``action`` once the fields have taken every key sent before its key.
-
-        Every widget is waited for before its parents, so what a field passed up
-        (a key it did not take, its ``Changed`` message) has been handled too.
-        With a list open, or when ``action`` does not apply (a ``SkipAction`` or
-        ``check_action`` saying no), the key goes on to the focused widget as if
-        it had no binding here, in its turn.
-        """
-        await caught_up([*reversed(self.query("*")), self])
-        if isinstance(self.focused, OptionList):
-            raise SkipAction()
-        if not await self.app.run_action(action, self):
-            raise SkipAction()
 
     def action_submit(self) -> None:
         """Enter: the dialog's main action; without one, Enter is the focused widget's."""

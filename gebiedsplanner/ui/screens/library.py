@@ -3,6 +3,11 @@
 Scanning and every file action run in a thread worker; the pure library module
 does the work and raises problems, which go to the app's one reporter. The
 screen only keeps the list it was given and the comparison marks.
+
+Its keys are taken in the order typed (:class:`~gebiedsplanner.ui.keys.InTurn`):
+``l ↓ ↓ Enter`` opens the third scenario once the list is read, the keys typed
+right after Enter go to the planner, those after ``c`` to the comparison and
+those after ``/`` to the filter.
 """
 
 from __future__ import annotations
@@ -16,16 +21,17 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from gebiedsplanner import texts
+from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import library
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
+from gebiedsplanner.ui.keys import InTurn, caught_up
 from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
@@ -77,7 +83,10 @@ def plain(text: str) -> Text:
     return Text(literal(text))
 
 
-class LibraryScreen(Screen[None]):
+_OWN_ACTIONS = frozenset(spec.action for spec in LIBRARY_ACTIONS)
+
+
+class LibraryScreen(InTurn[None]):
     """Lists scenarios (or the trash); marks a base and variants for comparison."""
 
     class Renamed(Message):
@@ -87,7 +96,7 @@ class LibraryScreen(Screen[None]):
             super().__init__()
             self.old, self.new, self.data, self.old_digest = old, new, data, old_digest
 
-    BINDINGS: ClassVar[list[BindingType]] = bindings("library", LIBRARY_ACTIONS)
+    BINDINGS: ClassVar[list[BindingType]] = bindings("library", LIBRARY_ACTIONS, turn=True)
     ACTIONS = LIBRARY_ACTIONS
 
     def __init__(self, settings: Settings) -> None:
@@ -111,14 +120,36 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self.query_one("#trash", FittedTable).display = False
-        self._table().focus()
-        self.rescan()
+        self._focus_table()
+        self._listing = self.rescan()
 
     def _table(self) -> FittedTable:
         """The table on show: the library or the trash."""
         return self.query_one("#trash" if self.showing_trash else "#entries", FittedTable)
 
+    def _focus_table(self) -> None:
+        """Focus the table on show at once: ``Widget.focus`` waits its turn, and keys
+        that arrive meanwhile would go elsewhere."""
+        self.set_focus(self._table())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the filter has the cursor, the library's letters are text there; Enter
+        and Escape stay ours (they close the filter)."""
+        filtering = self.query_one("#filter", Input).has_focus
+        return action in ("open", "back") or not filtering or action not in _OWN_ACTIONS
+
     # -- listing ---------------------------------------------------------------
+
+    async def listed(self) -> None:
+        """Return once the first list shows (after mounting): the planner holds the keys
+        typed after ``l`` until then, so that they move through the list, not an empty one.
+
+        A table given its rows before its first layout takes them on the ``Resize``
+        that layout sends (see :meth:`FittedTable._fit`): the screen and then the
+        table handle what is queued before the list counts as shown.
+        """
+        await self._listing.wait()
+        await caught_up([self, self._table()])
 
     @work(thread=True, exclusive=True, group="library")
     def rescan(self) -> None:
@@ -224,29 +255,26 @@ class LibraryScreen(Screen[None]):
     # -- filter ------------------------------------------------------------------
 
     def action_filter(self) -> None:
+        """/: the filter field, at once (the keys after / are typed there)."""
         field = self.query_one("#filter", Input)
         field.display = True
-        field.focus()
+        self.set_focus(field)
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self) -> None:
         self._fill()
 
-    @on(Input.Submitted, "#filter")
-    def _filter_done(self) -> None:
-        self._table().focus()
-
     # -- actions -------------------------------------------------------------------
 
-    def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(help_rows(self.ACTIONS)))
+    async def action_help(self) -> None:
+        await self.app.push_screen(HelpScreen(help_rows(self.ACTIONS)))
 
     def action_back(self) -> None:
         field = self.query_one("#filter", Input)
         if field.has_focus:
             field.value = ""
             field.display = False
-            self._table().focus()
+            self._focus_table()
             return
         if self.showing_trash:
             self.action_toggle_trash()
@@ -254,13 +282,18 @@ class LibraryScreen(Screen[None]):
         self.dismiss(None)
 
     @on(DataTable.RowSelected)
-    def _row_selected(self) -> None:
-        """Enter on the table (the table's own Enter binding comes before ours)."""
-        self.action_open()
+    async def _row_selected(self) -> None:
+        """A click on the row under the cursor (Enter is ours, see :meth:`action_open`)."""
+        await self.action_open()
 
-    def action_open(self) -> None:
+    async def action_open(self) -> None:
+        """Enter: open the scenario (the keys after Enter go to the planner), restore from
+        the trash, or, in the filter, go back to the list."""
+        if self.query_one("#filter", Input).has_focus:
+            self._focus_table()
+            return
         if self.showing_trash:
-            self._restore()
+            await self._restore()
             return
         entry = self._current()
         if entry is None:
@@ -268,17 +301,17 @@ class LibraryScreen(Screen[None]):
         if entry.scenario is None:
             self.app.report_problems(list(entry.problems))  # type: ignore[attr-defined]
             return
-        self.app.open_scenario(entry.path)  # type: ignore[attr-defined]
+        await self.app.open_scenario(entry.path)  # type: ignore[attr-defined]
 
-    def action_duplicate(self) -> None:
+    async def action_duplicate(self) -> None:
         entry = self._current()
         if entry is None or entry.scenario is None:
             return
 
-        def chosen(result: tuple[str, Path] | None) -> None:
+        async def chosen(result: tuple[str, Path] | None) -> None:
             if result is not None:
                 name, path = result
-                self._file_action(
+                await self._file_action(
                     lambda: library.duplicate(
                         entry,
                         name,
@@ -286,14 +319,14 @@ class LibraryScreen(Screen[None]):
                         make_folder=path.parent == self.settings.own_library,
                     ),
                     texts.DUPLICATED,
-                )
+                ).wait()
 
         suggestion = texts.VARIANT_SUGGESTION.format(name=entry.name)
-        self.app.push_screen(
+        await self.app.push_screen(
             SaveAs(self.settings.save_folders, suggestion, texts.DUPLICATE_TITLE), chosen
         )
 
-    def action_rename(self) -> None:
+    async def action_rename(self) -> None:
         entry = self._current()
         if entry is None or entry.scenario is None:
             return
@@ -303,33 +336,38 @@ class LibraryScreen(Screen[None]):
             self.post_message(self.Renamed(entry.path, renamed.path, renamed.data, entry.digest))
             return renamed.path
 
-        def chosen(result: tuple[str, Path] | None) -> None:
+        async def chosen(result: tuple[str, Path] | None) -> None:
             if result is not None:
-                self._file_action(lambda: rename(result[0]), texts.RENAMED)
+                await self._file_action(lambda: rename(result[0]), texts.RENAMED).wait()
 
-        self.app.push_screen(SaveAs([entry.path.parent], entry.name, texts.RENAME_TITLE), chosen)
+        await self.app.push_screen(
+            SaveAs([entry.path.parent], entry.name, texts.RENAME_TITLE), chosen
+        )
 
-    def action_delete(self) -> None:
+    async def action_delete(self) -> None:
         entry = self._current()
         if entry is None:
             return
 
-        def chosen(answer: str | None) -> None:
+        async def chosen(answer: str | None) -> None:
             if answer == YES:
-                self._file_action(
+                await self._file_action(
                     lambda: library.delete(entry, self.settings.trash).file, texts.DELETED
-                )
+                ).wait()
 
         question = texts.DELETE_QUESTION.format(name=literal(entry.name))
-        self.app.push_screen(confirm(texts.DELETE_TITLE, question), chosen)
+        await self.app.push_screen(confirm(texts.DELETE_TITLE, question), chosen)
 
-    def _restore(self) -> None:
+    async def _restore(self) -> None:
         item = self._current_trashed()
         if item is not None:
-            self._file_action(lambda: library.restore(item), texts.RESTORED)
+            await self._file_action(lambda: library.restore(item), texts.RESTORED).wait()
 
     @work(thread=True, exclusive=True, group="library")
     def _file_action(self, action: Callable[[], Path], done: str) -> None:
+        """Do ``action`` and list the folders anew. Awaited by the key that asked for it
+        (the dialog's answer, Enter in the trash): the keys typed after it act on the
+        new list (``x j t Enter``, as the notice says, restores what was deleted)."""
         try:
             path = action()
         except ProblemsError as error:
@@ -343,7 +381,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#entries", FittedTable).display = not self.showing_trash
         self.query_one("#trash", FittedTable).display = self.showing_trash
         self._fill()
-        self._table().focus()
+        self._focus_table()
 
     # -- comparison ------------------------------------------------------------------
 
@@ -373,7 +411,8 @@ class LibraryScreen(Screen[None]):
         self._fill()
         self._table().move_cursor(row=row)
 
-    def action_compare(self) -> None:
+    async def action_compare(self) -> None:
+        """c: compare (in a worker); the keys typed after c wait for the comparison."""
         entry = self._current()
         base = self.base or (entry.path if entry and entry.scenario else None)
         variants = [path for path in self.variants if path != base]
@@ -381,15 +420,15 @@ class LibraryScreen(Screen[None]):
             self.notify(texts.COMPARE_NEEDS_MARKS, severity="warning", markup=False)
             return
         by_path = {item.path: item.scenario for item in self.entries if item.scenario}
-        self._compare(by_path[base], [by_path[path] for path in variants])
+        table = await self._compare(by_path[base], [by_path[path] for path in variants]).wait()
+        await self.app.push_screen(ComparisonScreen(table))
 
     @work(thread=True, exclusive=True, group="compare")
-    def _compare(self, base: Scenario, variants: list[Scenario]) -> None:
+    def _compare(self, base: Scenario, variants: list[Scenario]) -> CompareTable:
         from rich.cells import cell_len
 
         from gebiedsplanner.core.compare import compare
-        from gebiedsplanner.core.compare_table import CompareTable
 
         table = CompareTable(compare(base, variants), cell_len)
         table.prepare()
-        self.app.call_from_thread(self.app.push_screen, ComparisonScreen(table))
+        return table

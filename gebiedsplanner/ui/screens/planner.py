@@ -382,10 +382,13 @@ class PlannerScreen(PlannerFiles):
 
         await self.app.push_screen(PolicyPanel(self.policy))
 
-    def action_library(self) -> None:
+    async def action_library(self) -> None:
+        """l: the library; the keys typed after l wait until it lists the scenarios."""
         from gebiedsplanner.ui.screens.library import LibraryScreen
 
-        self.app.push_screen(LibraryScreen(self.settings))
+        library = LibraryScreen(self.settings)
+        await self.app.push_screen(library)
+        await library.listed()
 
     async def action_help(self) -> None:
         from gebiedsplanner.ui.screens.help import HelpScreen

@@ -53,8 +53,11 @@ class CompareLines(Widget):
 class CompareGrid(RowWindow, can_focus=True):
     """The rows of a comparison, filtered and ordered as the screen asks (:meth:`show`)."""
 
+    #: Priority, like the planner's grid and the comparison's own keys: keys arriving
+    #: together are all taken as they come, none only once it has come back up to the
+    #: app, after a later key (Escape) changed the screen.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(key, action, show=False)
+        Binding(key, action, show=False, priority=True)
         for key, action in (
             ("up", "move(-1)"),
             ("down", "move(1)"),

@@ -38,11 +38,12 @@ Cost: measuring the rows once more, about 6 µs a row of seven cells. Adding the
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple, TypeAlias
+from typing import ClassVar, NamedTuple, TypeAlias
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from gebiedsplanner.core.text_table import fit_widths
@@ -115,6 +116,26 @@ def least_widths(fits: Sequence[Fit], natural: Sequence[int]) -> list[int]:
 
 class FittedTable(DataTable[Text]):
     """A row-cursor table showing rows of cells, its columns sized as described above."""
+
+    #: DataTable's cursor keys, with priority, like the planner's grid: Textual runs
+    #: a widget's other bindings only once the key has come back up to the app, after
+    #: a screen's priority key typed later (Enter in the library, space in the
+    #: conflict dialog), which would then act on the row the cursor was leaving.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, action, show=False, priority=True)
+        for key, action in (
+            ("up", "cursor_up"),
+            ("down", "cursor_down"),
+            ("left", "cursor_left"),
+            ("right", "cursor_right"),
+            ("pageup", "page_up"),
+            ("pagedown", "page_down"),
+            ("ctrl+home", "scroll_top"),
+            ("ctrl+end", "scroll_bottom"),
+            ("home", "scroll_home"),
+            ("end", "scroll_end"),
+        )
+    ]
 
     DEFAULT_CSS = "FittedTable { scrollbar-size-vertical: 1; }"
 
