@@ -74,7 +74,7 @@ LAYOUTS = [
     lambda text: re.sub(r"(?m)^(\d{4}) = (-?)([\d_]+)$", r'"\1" = \2\3  # bedrag', text),
     lambda text: re.sub(r"(?m)^(\d{4}) = ([\d_]+)$", lambda m: f"{m[1]} = 0x{int(m[2]):x}", text),
     lambda text: re.sub(r"(?m)^(\d{4}) = ", r"\1=", text),
-    lambda text: text.replace("2016 = ", "2016 = +"),
+    lambda text: re.sub(r"(?m)^(\d{4}) = (\d)", r"\1 = +\2", text),  # +0, +12_000: no +-
 ]
 
 #: Ways to break a file, each a problem the careful reader names.
