@@ -134,8 +134,8 @@ async def fill_in(pilot: Pilot[None], selector: str, text: str) -> None:
     """Type ``text`` into the field ``selector`` in place of what it holds, as a person
     does: wait for the cursor there, clear the field and see it empty, type and see it.
 
-    ctrl+u is a binding, taken only after the key has passed the field and its parents;
-    letters that arrive meanwhile go in first and are cleared with the rest.
+    The app's fields take ctrl+u in turn (``gebiedsplanner/ui/widgets/field.py``); the
+    waits are a person's, and keep the helper right for any field.
     """
     await focused(pilot, selector)
     field = pilot.app.screen.query_one(selector, Input)

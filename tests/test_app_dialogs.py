@@ -38,6 +38,28 @@ async def test_move_dialog_amount_tab_reason_enter_at_once() -> None:
         assert len(scenario.log) == 1
 
 
+async def test_move_dialog_backspace_typed_at_once_goes_before_tab() -> None:
+    """50000 Backspace Tab: 5.000 moves, not 50.000 (Backspace overtaken by Tab and reden)."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        burst(pilot, "m", *"50000", "backspace", "tab", *"reden", "enter")
+        await line_shows(pilot, "Centrum", 1, "106.000")
+        scenario = planner(pilot).document.scenario
+        assert scenario.amount(CENTRUM_2016) == 106_000
+        assert scenario.log[-1].reason == "reden"
+        assert len(scenario.log) == 1
+
+
+async def test_editing_keys_typed_at_once_in_a_dialog_act_in_turn() -> None:
+    """ctrl+u, ctrl+w, Home and Delete act where they were typed, before the keys after them."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        keys = [*"99", "ctrl+u", *"12 34", "ctrl+w", "home", "delete", *"50", "enter"]
+        burst(pilot, "m", *keys)  # 99 cleared; "12 " less the 1, with 50 before it: 502
+        await line_shows(pilot, "Centrum", 1, "110.498")
+        assert planner(pilot).document.scenario.amount(CENTRUM_2016) == 110_498
+
+
 async def test_move_dialog_shift_tab_goes_back_to_the_amount() -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -170,6 +170,28 @@ async def test_keys_that_arrive_at_once_are_taken_in_order() -> None:
         assert "Wijzig" in bottom_line(pilot)  # Escape closed the last edit line
 
 
+async def test_backspace_typed_at_once_in_the_edit_line_goes_before_enter() -> None:
+    """Backspace acts where it was typed: +1005, Backspace saves +100, not +1005."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        burst(pilot, "enter", *"+1005", "backspace", "enter", "j")
+        await shown(pilot, "2017 (2/4)")  # j, typed after Enter, went to the planner
+        await pilot.press("J")
+        await line_shows(pilot, "Centrum", 1, "111.100")
+        log = planner(pilot).document.scenario.log
+        assert [change[1:] for entry in log for change in entry.changes] == [(111_000, 111_100)]
+
+
+async def test_left_arrows_typed_at_once_in_the_edit_line_move_the_cursor_in_turn() -> None:
+    """1000 Left Left 5: the 5 goes between the zeros, as a slow typist would see it."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        burst(pilot, "enter", *"1000", "left", "left", "5", "enter")
+        await line_shows(pilot, "Centrum", 1, "10.500")
+        log = planner(pilot).document.scenario.log
+        assert [change[1:] for entry in log for change in entry.changes] == [(111_000, 10_500)]
+
+
 async def test_an_amount_typed_right_after_m_lands_in_the_move_dialog() -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:

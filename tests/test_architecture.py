@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,15 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     block = readme[start:].split("```")[1]
     command = block.removeprefix("sh").strip()
     assert command in (ROOT / ".ci" / "run").read_text().splitlines()
+
+
+def test_every_input_field_is_a_field() -> None:
+    """Textual's Input takes its editing keys out of turn (ui/widgets/field.py): none is made."""
+    made = re.compile(r"(?<![\w.])Input\(")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "gebiedsplanner").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if made.search(line)
+    ]
+    assert not found

@@ -8,7 +8,8 @@ when they came. The planner and the dialogs therefore take their Enter, Tab and
 Escape as priority bindings (the app handles no other key until the action is
 done) and first wait, with :func:`caught_up`, for what was typed before
 (:class:`InTurn` does so for a whole screen's keys: the dialogs, the library, the
-comparison).
+comparison). A text field takes its own editing keys (Backspace, the arrows, ctrl+u)
+in its key handler, in turn with the characters typed (:mod:`~gebiedsplanner.ui.widgets.field`).
 An action that opens something returns once it is ready (a screen mounted, the
 library's list read, a comparison made): the app holds the keys after it until then.
 """

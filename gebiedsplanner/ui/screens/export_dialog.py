@@ -18,6 +18,7 @@ from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.files.locations import expand_home
 from gebiedsplanner.ui.screens.dialog import ModalDialog
 from gebiedsplanner.ui.shown_path import shown_path
+from gebiedsplanner.ui.widgets.field import Field
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(texts.EXPORT_TITLE, classes="title", markup=False)
-            yield Input(value=str(self.suggestion), id="path")
+            yield Field(value=str(self.suggestion), id="path")
             with Horizontal(classes="choices"):
                 if self.layouts:
                     yield Select(texts.EXPORT_LAYOUTS, value="long", allow_blank=False, id="layout")

@@ -37,6 +37,7 @@ from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
 from gebiedsplanner.ui.shown_path import shown_path
+from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
@@ -111,7 +112,7 @@ class LibraryScreen(InTurn[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(texts.LIBRARY_TITLE, id="title", markup=False)
-        yield Input(placeholder=texts.LIBRARY_FILTER, id="filter")
+        yield Field(placeholder=texts.LIBRARY_FILTER, id="filter")
         yield FittedTable(entry_columns(), id="entries", zebra_stripes=True)
         yield FittedTable(trash_columns(), id="trash", zebra_stripes=True)
         yield Static("", id="detail", markup=False)

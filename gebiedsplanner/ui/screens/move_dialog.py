@@ -25,6 +25,7 @@ from gebiedsplanner.core.scenario import (
     post_label,
 )
 from gebiedsplanner.ui.screens.dialog import ModalDialog
+from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
@@ -98,8 +99,8 @@ class MoveDialog(ModalDialog[MoveRequest | None]):
                         allow_blank=False,
                         id=f"{side}-post",
                     )
-            yield Input(placeholder=texts.MOVE_AMOUNT_PLACEHOLDER, id="amount")
-            yield Input(placeholder=texts.REASON_PLACEHOLDER, id="reason")
+            yield Field(placeholder=texts.MOVE_AMOUNT_PLACEHOLDER, id="amount")
+            yield Field(placeholder=texts.REASON_PLACEHOLDER, id="reason")
             yield Preview(texts.MOVE_HINT)
             yield Static(texts.MOVE_KEYS, classes="keys", markup=False)
 

@@ -21,6 +21,7 @@ from gebiedsplanner import texts
 from gebiedsplanner.files.locations import file_name_for
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 from gebiedsplanner.ui.shown_path import shown_path
+from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
@@ -45,7 +46,7 @@ class SaveAs(ModalDialog[tuple[str, Path] | None]):
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="title", markup=False)
             yield Static("", id="folder", markup=False)
-            yield Input(value=self.suggestion, placeholder=texts.SAVE_AS_PLACEHOLDER, id="name")
+            yield Field(value=self.suggestion, placeholder=texts.SAVE_AS_PLACEHOLDER, id="name")
             yield Preview()
             keys = texts.SAVE_AS_KEYS_FOLDERS if len(self.folders) > 1 else texts.SAVE_AS_KEYS
             yield Static(keys, classes="keys", markup=False)

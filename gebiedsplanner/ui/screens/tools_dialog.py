@@ -24,6 +24,7 @@ from gebiedsplanner.core.money import AmountInputError, format_amount, parse_eur
 from gebiedsplanner.core.scenario import EditError, Scenario, post_label
 from gebiedsplanner.core.tool_report import signed
 from gebiedsplanner.ui.screens.dialog import Dialog
+from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 from gebiedsplanner.ui.widgets.preview import Preview
 
@@ -135,9 +136,9 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
                 id="key",
             )
             yield _label(texts.TOOL_LABEL_FLOOR)
-            yield Input(placeholder=texts.TOOL_FLOOR_PLACEHOLDER, compact=True, id="floor")
+            yield Field(placeholder=texts.TOOL_FLOOR_PLACEHOLDER, compact=True, id="floor")
             yield _label(texts.TOOL_LABEL_UNIT)
-            yield Input(value="1", compact=True, id="unit")
+            yield Field(value="1", compact=True, id="unit")
             yield Checkbox(texts.TOOL_LABEL_ALL, compact=True, id="all")
         with Horizontal(classes="tool-row", id="fit-row"):
             yield _label(texts.TOOL_LABEL_POST)
@@ -150,7 +151,7 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
             )
         with Horizontal(classes="tool-row", id="share-row"):
             yield _label(texts.TOOL_LABEL_SHARE)
-            yield Input(value="10%", compact=True, id="share")
+            yield Field(value="10%", compact=True, id="share")
         with Horizontal(classes="tool-row", id="copy-row"):
             yield _label(texts.TOOL_LABEL_TO_YEAR)
             yield Select(
@@ -161,13 +162,13 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
                 id="to-year",
             )
             yield _label(texts.TOOL_LABEL_INDEX)
-            yield Input(value="0%", compact=True, id="index")
+            yield Field(value="0%", compact=True, id="index")
         with Horizontal(classes="tool-row", id="holds-row"):
             yield _label(texts.TOOL_LABEL_HOLDS)
-            yield Input(placeholder=texts.TOOL_HOLDS_PLACEHOLDER, compact=True, id="holds")
+            yield Field(placeholder=texts.TOOL_HOLDS_PLACEHOLDER, compact=True, id="holds")
         with Horizontal(classes="tool-row"):
             yield _label(texts.TOOL_LABEL_REASON)
-            yield Input(placeholder=texts.REASON_PLACEHOLDER, compact=True, id="reason")
+            yield Field(placeholder=texts.REASON_PLACEHOLDER, compact=True, id="reason")
         yield Static("", id="tool-reason", markup=False)
         yield FittedTable(_columns(""), id="tool-rows")
         yield Preview()

@@ -21,6 +21,7 @@ from gebiedsplanner.core.amount_entry import preview_entry
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.ui.keys import caught_up
+from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.preview import Preview
 
 
@@ -65,14 +66,14 @@ class EditLine(Horizontal):
         await self.mount_all(
             [
                 Static("", id="edit-cell", markup=False),
-                Input(
+                Field(
                     placeholder=texts.EDITOR_PLACEHOLDER,
                     id="edit-amount",
                     compact=True,
                     select_on_focus=False,
                 ),
                 Preview(texts.EDITOR_HINT),
-                Input(placeholder=texts.REASON_PLACEHOLDER, id="edit-reason", compact=True),
+                Field(placeholder=texts.REASON_PLACEHOLDER, id="edit-reason", compact=True),
             ]
         )
         for field in self.query(Input):
