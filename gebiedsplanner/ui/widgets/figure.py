@@ -23,6 +23,11 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
+def changed_up_to(old: str, new: str) -> int:
+    """Columns from the left up to the last one where ``old`` and ``new`` (as long) differ."""
+    return next((i + 1 for i in range(len(new) - 1, -1, -1) if old[i] != new[i]), 0)
+
+
 class Figure(Widget):
     """One value on one line; repaints only when its text changes."""
 
@@ -56,9 +61,8 @@ class Figure(Widget):
         self._text, self._shown = text, shown
         if len(shown) != len(old):  # lay out again: money shown is never cut off
             self.refresh(layout=True)
-        else:  # the old text and the new, not the trailing spaces
-            changed = max(len(old.rstrip(" ")), len(shown.rstrip(" ")))
-            self.refresh(Region(0, 0, changed, 1))
+        else:  # up to the last character that differs: 62.327.000 to 62.328.000 sends 62.328
+            self.refresh(Region(0, 0, changed_up_to(old, shown), 1))
 
     @property
     def text_end(self) -> int:
