@@ -10,6 +10,7 @@ test passes because of a sleep.
 from __future__ import annotations
 
 import os
+import re
 import select
 import signal
 import struct
@@ -146,3 +147,46 @@ class PtyApp:
         if self.fd >= 0:
             os.close(self.fd)
             self.fd = -1
+
+
+class Cells:
+    """What a terminal shows after the bytes the app wrote: each cell's character and style.
+
+    Enough of a terminal for what Textual writes to one: cursor moves (CUP), styles
+    (SGR, as Textual writes them: each run's codes, then a reset), line feeds and
+    characters one column wide; every other sequence is ignored.
+    """
+
+    SEQUENCE = re.compile(
+        rb"\x1b\[([0-9;?<>=$]*)[ -/]*([@-~])|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b.|[^\x1b]+",
+        re.S,
+    )
+
+    def __init__(self) -> None:
+        self.cells = [[(" ", "")] * COLUMNS for _ in range(LINES)]
+        self.y = self.x = 0
+        self.style = ""
+
+    def feed(self, data: bytes) -> None:
+        for match in self.SEQUENCE.finditer(data):
+            parameters, final = match.group(1), match.group(2)
+            if final == b"H":
+                y, _, x = parameters.decode().partition(";")
+                self.y, self.x = int(y or 1) - 1, int(x or 1) - 1
+            elif final == b"m":
+                self.style = "" if parameters in (b"", b"0") else parameters.decode()
+            elif final is None and not match.group().startswith(b"\x1b"):
+                self._text(match.group().decode())
+
+    def _text(self, text: str) -> None:
+        for character in text:
+            if character == "\r":
+                self.x = 0
+            elif character == "\n":
+                self.y = min(self.y + 1, LINES - 1)
+            elif 0 <= self.y < LINES and 0 <= self.x < COLUMNS:
+                self.cells[self.y][self.x] = (character, self.style)
+                self.x += 1
+
+    def lines(self) -> list[str]:
+        return ["".join(character for character, _ in line) for line in self.cells]

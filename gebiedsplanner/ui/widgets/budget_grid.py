@@ -25,6 +25,7 @@ from textual.widget import Widget
 
 from gebiedsplanner.core.table_view import RowKind, TableView
 from gebiedsplanner.texts import POLICY_MARK
+from gebiedsplanner.ui.widgets.figure import changed_up_to
 from gebiedsplanner.ui.widgets.row_window import RowWindow, ScrollMark
 
 HEADER_LINES = 2
@@ -132,7 +133,8 @@ class BudgetGrid(RowWindow, can_focus=True):
         """Repaint ``cells`` (row, column) that are on screen and now read differently.
 
         A cell whose text did not change (a share that stays 4,9%) is not
-        repainted; if a column had to widen, everything is.
+        repainted, one that did up to its last character that differs (-53.000 to
+        -52.000 sends -52: see :mod:`figure`); if a column had to widen, everything is.
         """
         before = {row: self._texts.pop(row, None) for row in {row for row, _ in cells}}
         if self._view.widen_for(set(before)):
@@ -140,9 +142,11 @@ class BudgetGrid(RowWindow, can_focus=True):
             self.repaint_all()
             return
         for row, column in cells:
-            old = before[row]
-            if old is None or old[column] != self._row_texts(row)[column]:
+            old, new = before[row], self._padded(self._row_texts(row)[column], column)
+            if old is None:
                 self._refresh_cell(row, column)
+            elif changed := changed_up_to(self._padded(old[column], column), new):
+                self._refresh_cell(row, column, width=changed)
 
     def refresh_marks(self, cells: set[tuple[int, int]]) -> None:
         """Repaint the policy mark after ``cells`` (row, column): the space after each cell.
@@ -230,14 +234,18 @@ class BudgetGrid(RowWindow, can_focus=True):
             self.cursor_row, self._view.column_for(self.cursor_row, self.cursor_column) + 1
         )
 
-    def _refresh_cell(self, row: int, column: int, *, with_mark: bool = False) -> None:
+    def _refresh_cell(
+        self, row: int, column: int, *, with_mark: bool = False, width: int | None = None
+    ) -> None:
+        """Repaint a cell (``width``: its first columns only; ``with_mark``: and the mark)."""
         if row == self._view.editable_rows:
             y = self._totals_line()
         else:
             y = HEADER_LINES + row - self.first_row
             if not HEADER_LINES <= y < HEADER_LINES + self.body_height():
                 return
-        width = self._view.widths[column] + (1 if with_mark else 0)
+        if width is None:
+            width = self._view.widths[column] + (1 if with_mark else 0)
         self._columns[column].refresh(Region(0, y, width, 1))
 
     def body_height(self) -> int:
@@ -303,14 +311,19 @@ class BudgetGrid(RowWindow, can_focus=True):
         text = self._row_texts(row)[column]
         return self._cell(text, column, style, base, width, self._view.marked(row, column))
 
+    def _padded(self, text: str, column: int) -> str:
+        """``text`` as its cell shows it: names to the left, amounts to the right, a long
+        name cut with an ellipsis."""
+        cell_width = self._view.widths[column]
+        if len(text) > cell_width:
+            text = text[: cell_width - 1] + "…"
+        return text.ljust(cell_width) if column == 0 else text.rjust(cell_width)
+
     def _cell(
         self, text: str, column: int, style: Style, base: Style, width: int, mark: bool = False
     ) -> Strip:
         """The cell, then the space after it: the policy mark when the cell breaks a rule."""
-        cell_width = self._view.widths[column]
-        if len(text) > cell_width:
-            text = text[: cell_width - 1] + "…"
-        padded = text.ljust(cell_width) if column == 0 else text.rjust(cell_width)
+        padded = self._padded(text, column)
         after = Segment(" ", base)
         if mark:
             marked = base + self.get_component_rich_style("budget-grid--policy")

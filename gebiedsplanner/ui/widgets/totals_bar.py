@@ -3,7 +3,8 @@ envelope first, then envelope, planned, taakstelling, and how many policy rules 
 
 Each figure is its own small widget with a fixed width, so a change repaints
 only the figures whose text changed, not the bar. A figure draws the caption
-of the next one after itself: fewer widgets, a faster start (issue 5).
+of the next one after itself: fewer widgets, a faster start (issue 5). The room
+and the over-envelope sign are one figure, emphasised together when over.
 
 Below 80 columns the bar takes its narrow form: the same figures with short
 captions, a short over-envelope sign and narrower columns, so that down to 60
@@ -27,46 +28,60 @@ WIDE_FROM = 80
 
 
 class Form(NamedTuple):
-    """How one figure looks in one form of the bar: which field of :class:`TotalsText`
-    it shows ("" for a caption alone: the over-envelope style is not the caption's), its
-    width and alignment, and the name in ``texts`` of the caption after it ("" for none)."""
+    """How one figure looks in one form of the bar: the fields of :class:`TotalsText` it
+    shows, each with its width and alignment (none for a caption alone), and the name in
+    ``texts`` of the caption after it ("" for none)."""
 
-    field: str
-    width: int
-    align: str = ">"
+    columns: tuple[tuple[str, int, str], ...]
     then: str = ""
 
 
-#: Per line, per figure: its id, its wide form and its narrow form.
+def amount(field: str, width: int, then: str = "") -> Form:
+    """A figure of one amount, right-aligned."""
+    return Form(((field, width, ">"),), then)
+
+
+def caption(then: str) -> Form:
+    """A caption alone: the first on a line."""
+    return Form((), then)
+
+
+#: Per line, per figure: its id, its wide form and its narrow form. The room and the
+#: over-envelope sign are one figure: they change their look together (see figure.py).
 LINES: tuple[tuple[tuple[str, Form, Form], ...], ...] = (
     (
-        ("", Form("", 0, then="CAPTION_ROOM"), Form("", 0, then="CAPTION_ROOM")),
-        ("room", Form("room", 11), Form("room", 10)),
-        ("status", Form("status", 16, "<"), Form("status_short", 7, "<")),
-        ("", Form("", 0, then="CAPTION_ENVELOPE"), Form("", 0, then="CAPTION_ENVELOPE_SHORT")),
+        ("", caption("CAPTION_ROOM"), caption("CAPTION_ROOM")),
+        (
+            "room",
+            Form((("room", 11, ">"), ("status", 16, "<")), "CAPTION_ENVELOPE"),
+            Form((("room", 10, ">"), ("status_short", 7, "<")), "CAPTION_ENVELOPE_SHORT"),
+        ),
         (
             "envelope",
-            Form("envelope", 11, then="CAPTION_PLANNED"),
-            Form("envelope", 10, then="CAPTION_PLANNED_SHORT"),
+            amount("envelope", 11, "CAPTION_PLANNED"),
+            amount("envelope", 10, "CAPTION_PLANNED_SHORT"),
         ),
-        ("planned", Form("planned", 11), Form("planned", 10)),
+        ("planned", amount("planned", 11), amount("planned", 10)),
     ),
     (
-        ("", Form("", 0, then="CAPTION_IMPOSED"), Form("", 0, then="CAPTION_IMPOSED_SHORT")),
+        ("", caption("CAPTION_IMPOSED"), caption("CAPTION_IMPOSED_SHORT")),
         (
             "imposed",
-            Form("imposed", 11, then="CAPTION_DISTRIBUTED"),
-            Form("imposed", 10, then="CAPTION_DISTRIBUTED_SHORT"),
+            amount("imposed", 11, "CAPTION_DISTRIBUTED"),
+            amount("imposed", 10, "CAPTION_DISTRIBUTED_SHORT"),
         ),
         (
             "distributed",
-            Form("distributed", 11, then="CAPTION_OPEN"),
-            Form("distributed", 10, then="CAPTION_OPEN"),
+            amount("distributed", 11, "CAPTION_OPEN"),
+            amount("distributed", 10, "CAPTION_OPEN"),
         ),
-        ("open", Form("open", 11), Form("open", 10)),
-        ("policy", Form("policy", 0, "<"), Form("policy_short", 0, "<")),
+        ("open", amount("open", 11), amount("open", 10)),
+        ("policy", Form((("policy", 0, "<"),)), Form((("policy_short", 0, "<"),))),
     ),
 )
+
+#: The figures that show a field of :class:`TotalsText` in their emphasis (CSS below).
+EMPHASIS = {"room": "over", "policy": "broken"}
 
 
 class TotalsBar(Vertical):
@@ -75,8 +90,8 @@ class TotalsBar(Vertical):
     DEFAULT_CSS = """
     TotalsBar { height: 2; }
     TotalsBar Horizontal { height: 1; }
-    TotalsBar.-over #room, TotalsBar.-over #status { text-style: bold reverse; }
-    TotalsBar.-policy #policy { text-style: bold; }
+    TotalsBar #room > .figure--emphasis { text-style: bold reverse; }
+    TotalsBar #policy > .figure--emphasis { text-style: bold; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -124,7 +139,8 @@ class TotalsBar(Vertical):
         for figure, wide, narrow in self._figures:
             form = wide if self.wide else narrow
             then = str(getattr(texts, form.then)) if form.then else ""
-            figure.reshape(width=form.width, align=form.align, then=then)
+            columns = [(width, align) for _, width, align in form.columns]
+            figure.reshape(columns=columns, then=then)
         if self._totals is not None:
             self.show(self._totals)
 
@@ -132,9 +148,9 @@ class TotalsBar(Vertical):
         """Update the figures that changed."""
         self._totals = totals
         for figure, wide, narrow in self._figures:
-            field = (wide if self.wide else narrow).field
-            if field:
-                figure.set(getattr(totals, field))
+            fields = (wide if self.wide else narrow).columns
+            if fields:
+                flag = EMPHASIS.get(figure.id or "")
+                emphasis = flag is not None and bool(getattr(totals, flag))
+                figure.set(*(getattr(totals, field) for field, _, _ in fields), emphasis=emphasis)
         self._fit()
-        self.set_class(totals.over, "-over")
-        self.set_class(totals.broken, "-policy")
