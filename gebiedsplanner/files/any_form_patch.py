@@ -41,11 +41,12 @@ def patch(original: bytes, scenario: Scenario, *, name: str | None = None) -> by
     file is too large, not read by ``tomlkit``, or the result is not the scenario."""
     if len(original) > LARGEST:
         return None
+    name = scenario.name if name is None else name
     try:
         text = original.decode("utf-8")
         bom = _BOM if text.startswith(_BOM) else ""
         document = tomlkit.parse(text.removeprefix(bom))
-        logged = _set_values(document, scenario, scenario.name if name is None else name, text)
+        logged = _set_values(document, scenario, name, text)
         patched = bom + tomlkit.dumps(document)
         result = (patched + appended_log(patched, scenario.log[logged:])).encode("utf-8")
         read = scenario_format.parse("", result)
@@ -58,7 +59,7 @@ def patch(original: bytes, scenario: Scenario, *, name: str | None = None) -> by
         RecursionError,
     ):
         return None
-    saved = contents(scenario) | {"name": scenario.name if name is None else name}
+    saved = contents(scenario) | {"name": name}
     return result if contents(read) == saved else None
 
 

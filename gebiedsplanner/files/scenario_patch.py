@@ -37,7 +37,8 @@ from typing import Any, NamedTuple
 import tomli
 import tomli_w
 
-from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner import texts
+from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import FORMAT_VERSION, GEBIED_POSTS, LogEntry, Scenario
 from gebiedsplanner.files import scenario_format
 
@@ -87,6 +88,16 @@ class Saving(NamedTuple):
 
     data: bytes
     comments_lost: bool
+
+    def notices(self, file: str) -> list[Problem]:
+        """What to say once ``file`` is written: that its comments could not be kept."""
+        if not self.comments_lost:
+            return []
+        from gebiedsplanner.files import any_form_patch  # imports tomlkit: only then
+
+        limit = any_form_patch.LARGEST // 1024
+        message = texts.COMMENTS_NOT_KEPT.format(limit=limit)
+        return [Problem(file, "", message, texts.FIX_COMMENTS)]
 
 
 def save_bytes(scenario: Scenario, original: bytes | None, *, name: str | None = None) -> bytes:

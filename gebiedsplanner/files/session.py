@@ -327,12 +327,12 @@ class EditingSession:
         # The text on disk we expect to replace is patched, so its comments stay: after a
         # merge that is the colleague's save (resolve made it our base). A save as keeps
         # them too. The new name takes effect once it is written.
-        data, comments_lost = saving(scenario, self.document.loaded, name=name)
+        saved = saving(scenario, self.document.loaded, name=name)
         digest = self.document.loaded_digest
         real = None if as_new or path != self.document.path else self.document.real
-        notices = tuple(storage.comments_not_kept(str(path))) if comments_lost else ()
+        notices = tuple(saved.notices(str(path)))
         return SaveJob(
-            path, data, len(scenario.log), digest, real, as_new, name, merged, notices=notices
+            path, saved.data, len(scenario.log), digest, real, as_new, name, merged, notices=notices
         )
 
     def finish_save(self, job: SaveJob, done: JobDone) -> SaveOutcome:

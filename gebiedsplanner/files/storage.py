@@ -204,21 +204,13 @@ def save_locked(document: ScenarioDocument, real: Path) -> list[Problem]:
     The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`);
     what was saved but is worth saying (its comments could not be kept) is returned.
     """
-    data, comments_lost = scenario_patch.saving(document.scenario, document.loaded)
-    result = write_locked(real, data, document.loaded_digest)
+    saving = scenario_patch.saving(document.scenario, document.loaded)
+    result = write_locked(real, saving.data, document.loaded_digest)
     if isinstance(result, Changed):
         raise ProblemsError(
             [Problem(str(real), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)]
         )
     if isinstance(result, Vanished):
         raise ProblemsError([Problem(str(real), "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)])
-    document.loaded = data
-    return comments_not_kept(str(document.path)) if comments_lost else []
-
-
-def comments_not_kept(file: str) -> list[Problem]:
-    """Said after a save that wrote the file anew, without the comments it had."""
-    from gebiedsplanner.files import any_form_patch  # imports tomlkit: only then
-
-    limit = any_form_patch.LARGEST // 1024
-    return [Problem(file, "", texts.COMMENTS_NOT_KEPT.format(limit=limit), texts.FIX_COMMENTS)]
+    document.loaded = saving.data
+    return saving.notices(str(document.path))
