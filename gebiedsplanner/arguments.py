@@ -17,6 +17,11 @@ from typing import Any, NoReturn
 from gebiedsplanner import texts
 
 
+def plain(text: str) -> str:
+    """A help text for argparse, which %-formats them: a % of ours is meant literally."""
+    return text.replace("%", "%%")
+
+
 def _word(message: str) -> str:
     return str(texts.ARGPARSE.get(message, message))
 

@@ -9,15 +9,14 @@ reads one line saying where it is.
 from __future__ import annotations
 
 import argparse
-import difflib
 import gc
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from gebiedsplanner import __version__, language, texts, tool_commands
-from gebiedsplanner.arguments import Parser
+from gebiedsplanner import __version__, language, texts
+from gebiedsplanner.arguments import Parser, plain
 from gebiedsplanner.console import (
     fall_back_where_unencodable,
     output_failure,
@@ -29,13 +28,13 @@ from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.policy import violations
-from gebiedsplanner.core.policy_report import describe_violation
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError, Scenario
-from gebiedsplanner.core.summary import summary_lines
 from gebiedsplanner.files import crash_log, locations, storage
 from gebiedsplanner.files.scenario_format import parse_address
-from gebiedsplanner.tool_commands import OptionReader, command_help, plain
+
+# What only a command or a rare answer needs (the planning tools, the summary, a
+# suggestion for a mistyped command) is imported there: starting the app loads none of it.
 
 
 def _parser_for_app() -> argparse.ArgumentParser:
@@ -104,8 +103,15 @@ def _parser_for_commands() -> argparse.ArgumentParser:
         "--largest-first", action="store_true", help=plain(texts.ARG_LARGEST_FIRST)
     )
     compare.add_argument("--dialect", choices=("standard", "nl"), default="standard")
-    tool_commands.add_parsers(commands)
+    from gebiedsplanner import tool_commands
+
+    tool_commands.add_parsers(add)
     return parser
+
+
+def command_help(help_name: str) -> str:
+    """What a command does, in the language of the moment (``help_name`` from :data:`HELP`)."""
+    return str(getattr(texts, help_name))
 
 
 def _overview() -> str:
@@ -201,6 +207,8 @@ def _reporting_problems(
 
 def _validate(options: argparse.Namespace) -> int:
     """Problems make a file fail; broken policy rules are warnings, failures with --strict."""
+    from gebiedsplanner.core.policy_report import describe_violation
+
     failed = 0
     for name in options.files:
         try:
@@ -225,6 +233,8 @@ def _validate(options: argparse.Namespace) -> int:
 
 
 def _summary(options: argparse.Namespace) -> int:
+    from gebiedsplanner.core.summary import summary_lines
+
     document = storage.load(locations.scenario_path(options.file))
     for line in summary_lines(document.scenario):
         print(line)
@@ -254,6 +264,8 @@ def _move(options: argparse.Namespace) -> int:
 
 
 def _move_locked(options: argparse.Namespace, path: Path, real: Path) -> int:
+    from gebiedsplanner.tool_commands import OptionReader
+
     document = storage.load(path)
     scenario = document.scenario
     source = _cell(scenario, options.source, options.file, "--from")
@@ -343,6 +355,13 @@ def _compare(options: argparse.Namespace) -> int:
     return 0
 
 
+def _tool(options: argparse.Namespace) -> int:
+    """The planning tools (``tool_commands``)."""
+    from gebiedsplanner import tool_commands
+
+    return tool_commands.run(options)
+
+
 def _run_app(options: argparse.Namespace) -> int:
     # Starting up makes a great many objects and next to no garbage: the cycle
     # collector would only walk them, again and again (10 ms of the bundled
@@ -376,7 +395,10 @@ HELP = {
     "move": "CMD_MOVE",
     "export": "CMD_EXPORT",
     "compare": "CMD_COMPARE",
-    **tool_commands.HELP,
+    "distribute": "CMD_DISTRIBUTE",
+    "fit": "CMD_FIT",
+    "couleur-locale": "CMD_COULEUR_LOCALE",
+    "copy-year": "CMD_COPY_YEAR",
 }
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
@@ -384,7 +406,10 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "move": _move,
     "export": _export,
     "compare": _compare,
-    **dict.fromkeys(tool_commands.HELP, tool_commands.run),
+    "distribute": _tool,
+    "fit": _tool,
+    "couleur-locale": _tool,
+    "copy-year": _tool,
 }
 
 
@@ -392,6 +417,8 @@ def _misspelled(word: str) -> str | None:
     """What to say when ``word`` is no file but looks like a command mistyped (``sumary``)."""
     if word.startswith("-") or os.path.lexists(word) or word.endswith(".toml"):
         return None
+    import difflib  # only for a word that is no command
+
     close = difflib.get_close_matches(word, list(HANDLERS), n=1, cutoff=0.75)
     if not close:
         return None

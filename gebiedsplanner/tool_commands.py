@@ -14,7 +14,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from gebiedsplanner import texts
-from gebiedsplanner.arguments import Parser
+from gebiedsplanner.arguments import plain
 from gebiedsplanner.console import print_problems, say
 from gebiedsplanner.core import audit, tools
 from gebiedsplanner.core.literal import literal
@@ -27,28 +27,10 @@ from gebiedsplanner.files import locations, storage
 Planner = Callable[[Scenario, argparse.Namespace], tools.ToolPlan]
 
 
-def plain(text: str) -> str:
-    """A help text for argparse, which %-formats them: a % of ours is meant literally."""
-    return text.replace("%", "%%")
-
-
-#: Each tool command and the name in ``texts`` of what it does (its --help, the overview).
-HELP = {
-    "distribute": "CMD_DISTRIBUTE",
-    "fit": "CMD_FIT",
-    "couleur-locale": "CMD_COULEUR_LOCALE",
-    "copy-year": "CMD_COPY_YEAR",
-}
-
-
-def command_help(help_name: str) -> str:
-    """What a command does, in the language of the moment (``help_name`` from a HELP table)."""
-    return str(getattr(texts, help_name))
-
-
-def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
-    """The four tool commands, each with its options."""
-    distribute = _tool_parser(commands, "distribute")
+def add_parsers(add: Callable[[str], argparse.ArgumentParser]) -> None:
+    """The four tool commands, each with its options; ``add`` makes a command's parser
+    with what it does (the command table, ``cli.HELP``)."""
+    distribute = _tool_parser(add, "distribute")
     distribute.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
     distribute.add_argument(
         "--key", choices=tools.KEYS, default="begroting", help=plain(texts.ARG_KEY)
@@ -60,21 +42,21 @@ def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
         "--unit", metavar=texts.METAVAR_AMOUNT, default="1", help=plain(texts.ARG_UNIT)
     )
 
-    fit = _tool_parser(commands, "fit")
+    fit = _tool_parser(add, "fit")
     fit.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
     fit.add_argument(
         "--post", choices=tools.FIT_POSTS, default="gebiedsopdracht", help=plain(texts.ARG_POST)
     )
     _holds(fit)
 
-    couleur = _tool_parser(commands, "couleur-locale")
+    couleur = _tool_parser(add, "couleur-locale")
     couleur.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
     couleur.add_argument(
         "--min-share", required=True, metavar="PCT", help=plain(texts.ARG_MIN_SHARE)
     )
     _holds(couleur)
 
-    copy = _tool_parser(commands, "copy-year")
+    copy = _tool_parser(add, "copy-year")
     copy.add_argument(
         "--from", dest="source", type=int, required=True, help=plain(texts.ARG_FROM_YEAR)
     )
@@ -83,10 +65,9 @@ def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
 
 
 def _tool_parser(
-    commands: argparse._SubParsersAction[Parser], name: str
+    add: Callable[[str], argparse.ArgumentParser], name: str
 ) -> argparse.ArgumentParser:
-    text = command_help(HELP[name])
-    parser = commands.add_parser(name, help=plain(text), description=text)
+    parser = add(name)
     parser.add_argument("file", metavar="FILE")
     parser.add_argument(
         "--reason", default="", metavar=texts.METAVAR_TEXT, help=plain(texts.ARG_TOOL_REASON)

@@ -39,6 +39,28 @@ def test_the_app_starts_without_polars() -> None:
     assert "polars" not in loaded
 
 
+#: What starting the planner does without: saving, merging, recovering, the planning
+#: tools and the other commands load when first used (startup target, run_all.py).
+NOT_AT_START = {
+    "tomli_w",
+    "tomlkit",
+    "gebiedsplanner.core.merge",
+    "gebiedsplanner.core.tools",
+    "gebiedsplanner.core.summary",
+    "gebiedsplanner.core.policy_report",
+    "gebiedsplanner.files.scenario_patch",
+    "gebiedsplanner.files.recovery",
+    "gebiedsplanner.files.config_edit",
+    "gebiedsplanner.tool_commands",
+}
+
+
+def test_starting_the_planner_loads_only_what_its_first_frame_needs() -> None:
+    loaded = modules_after("import gebiedsplanner.cli, gebiedsplanner.ui.app")
+    assert "gebiedsplanner.ui.screens.planner" in loaded
+    assert loaded & NOT_AT_START == set()
+
+
 def test_no_core_module_imports_textual_by_name() -> None:
     for folder in ("core", "files"):
         for path in (ROOT / "gebiedsplanner" / folder).glob("*.py"):

@@ -355,7 +355,7 @@ def broken_summary(*args: object) -> list[str]:
 def test_an_unexpected_error_is_logged_and_told_in_one_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("gebiedsplanner.cli.summary_lines", broken_summary)
+    monkeypatch.setattr("gebiedsplanner.core.summary.summary_lines", broken_summary)
     code, out, err = run(capsys, "summary", str(BUNDLED))
     assert code == 1 and out == "" and err.count("\n") == 1
     start = "Onverwachte fout: gebiedsplanner summary is gestopt. Foutrapport: "
@@ -372,7 +372,7 @@ def test_when_the_crash_log_cannot_be_written_the_line_says_so(
 ) -> None:
     isolated_user_dirs.mkdir()
     (isolated_user_dirs / "state").write_text("not a folder")  # fails as root, too
-    monkeypatch.setattr("gebiedsplanner.cli.summary_lines", broken_summary)
+    monkeypatch.setattr("gebiedsplanner.core.summary.summary_lines", broken_summary)
     code, _, err = run(capsys, "summary", str(BUNDLED))
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err
     assert "Het foutrapport kon niet worden bewaard in" in err
@@ -414,8 +414,7 @@ def test_the_bundled_example_by_its_short_name(
 
 
 def test_help_lists_every_command_from_the_one_table(capsys: pytest.CaptureFixture[str]) -> None:
-    from gebiedsplanner.cli import HANDLERS, HELP
-    from gebiedsplanner.tool_commands import command_help
+    from gebiedsplanner.cli import HANDLERS, HELP, command_help
 
     with pytest.raises(SystemExit):
         main(["--help"])

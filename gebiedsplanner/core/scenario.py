@@ -8,7 +8,6 @@ use to prove the running totals exact.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -377,6 +376,8 @@ class Scenario:
 
 
 def _suggestion(name: str, known: list[str]) -> str:
+    import difflib  # only for a mistyped name: not on every start
+
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if not close:
         close = difflib.get_close_matches(name.casefold(), [k.casefold() for k in known], n=1)

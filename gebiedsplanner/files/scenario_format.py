@@ -21,7 +21,6 @@ from operator import itemgetter
 from typing import Any
 
 import tomli
-import tomli_w
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
@@ -827,7 +826,14 @@ def dumps(scenario: Scenario, *, name: str | None = None) -> bytes:
     document["gebied"] = gebieden
     if scenario.log:
         document["log"] = _log_document(scenario.log)
-    return _group_digits(tomli_w.dumps(document, multiline_strings=False)).encode("utf-8")
+    return _toml_text(document).encode("utf-8")
+
+
+def _toml_text(document: dict[str, Any]) -> str:
+    """``document`` as TOML, amounts grouped in thousands."""
+    import tomli_w  # for writing only: reading (every start) goes without it
+
+    return _group_digits(tomli_w.dumps(document, multiline_strings=False))
 
 
 def _log_document(entries: Sequence[LogEntry]) -> list[dict[str, Any]]:
@@ -848,7 +854,7 @@ def _log_document(entries: Sequence[LogEntry]) -> list[dict[str, Any]]:
 
 def log_toml(entries: Sequence[LogEntry]) -> str:
     """Change-log entries as ``[[log]]`` tables, exactly as :func:`dumps` ends a file."""
-    return _group_digits(tomli_w.dumps({"log": _log_document(entries)}, multiline_strings=False))
+    return _toml_text({"log": _log_document(entries)})
 
 
 def read_log(file: str, text: str) -> list[LogEntry]:

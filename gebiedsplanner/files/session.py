@@ -18,21 +18,25 @@ import contextlib
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
-from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
-from gebiedsplanner.core.tools import ToolPlan
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.journal import Journal, JournalGone, journal_dir
 from gebiedsplanner.files.reading import real_path
 from gebiedsplanner.files.scenario_format import parse
-from gebiedsplanner.files.scenario_patch import saving
 from gebiedsplanner.files.writing import write_new
+
+if TYPE_CHECKING:
+    from gebiedsplanner.core.merge import Conflict
+    from gebiedsplanner.core.tools import ToolPlan
+
+# Merging and saving are imported where they are needed, not with this module: the
+# app starts (and shows its first frame) without them.
 
 #: Writes each session's first journal copy off the UI thread (one at a time).
 _BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="journal")
@@ -327,6 +331,8 @@ class EditingSession:
         # The text on disk we expect to replace is patched, so its comments stay: after a
         # merge that is the colleague's save (resolve made it our base). A save as keeps
         # them too. The new name takes effect once it is written.
+        from gebiedsplanner.files.scenario_patch import saving
+
         saved = saving(scenario, self.document.loaded, name=name)
         digest = self.document.loaded_digest
         real = None if as_new or path != self.document.path else self.document.real
@@ -369,6 +375,8 @@ class EditingSession:
 
     def _against_theirs(self, job: SaveJob, theirs_bytes: bytes) -> SaveOutcome:
         """Someone saved meanwhile: a merge to decide on (or refused on a change of shape)."""
+        from gebiedsplanner.core.merge import MergeImpossible, conflicts
+
         name = str(job.path)
         try:
             base = parse(name, self.document.loaded)
@@ -388,6 +396,8 @@ class EditingSession:
         The undo history follows the merge, and the journal starts again from
         their file, so a crash before the merged save still recovers exactly.
         """
+        from gebiedsplanner.core.merge import merge
+
         merged = merge(pending.base, self.scenario, pending.theirs, keep_ours)
         self.history.rebase(merged.rebased)
         self.document.scenario = merged.scenario

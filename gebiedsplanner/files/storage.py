@@ -25,7 +25,7 @@ from typing import NamedTuple
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.files import scenario_format, scenario_patch
+from gebiedsplanner.files import scenario_format
 from gebiedsplanner.files.locations import is_bundled
 from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
 from gebiedsplanner.files.writing import short_name, write_atomic
@@ -204,6 +204,8 @@ def save_locked(document: ScenarioDocument, real: Path) -> list[Problem]:
     The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`);
     what was saved but is worth saying (its comments could not be kept) is returned.
     """
+    from gebiedsplanner.files import scenario_patch  # saving only: not on every start
+
     saving = scenario_patch.saving(document.scenario, document.loaded)
     result = write_locked(real, saving.data, document.loaded_digest)
     if isinstance(result, Changed):

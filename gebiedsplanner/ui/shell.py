@@ -26,7 +26,6 @@ from textual.widgets.option_list import Option
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.files import config_edit
 from gebiedsplanner.ui.terminal_app import TerminalApp
 
 
@@ -80,6 +79,8 @@ class Shell(TerminalApp):
         if theme in self.available_themes:
             self.theme = theme
         elif theme is not None:
+            from gebiedsplanner.files import config_edit  # writes TOML: not on every start
+
             self._start_problems.append(config_edit.unknown_theme(theme, self.available_themes))
 
     def on_ready(self) -> None:
@@ -125,6 +126,8 @@ class Shell(TerminalApp):
         One write at a time, each of the latest choice: two quick choices cannot end
         with the first one in the file.
         """
+        from gebiedsplanner.files import config_edit
+
         with self._theme_lock:
             name = self._theme_to_remember
             try:

@@ -30,7 +30,7 @@ from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import EditError, action_label
 from gebiedsplanner.core.table_view import TableView, totals_text
-from gebiedsplanner.files import presence, recovery, storage
+from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.session import Change, EditingSession
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
@@ -43,10 +43,12 @@ from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 if TYPE_CHECKING:
     from gebiedsplanner.core.tools import ToolPlan
+    from gebiedsplanner.files import recovery
     from gebiedsplanner.ui.screens.move_dialog import MoveRequest
 
-# The dialogs and other screens are imported where they open, not here: startup
-# pays only for the planner (issue 5: first frame within 1.15x a bare Textual app).
+# The dialogs and other screens are imported where they open, and recovering ended
+# sessions' changes once the planner is on screen, not here: startup pays only for
+# the planner (issue 5: first frame within 1.15x a bare Textual app).
 
 #: Every planner action: key(s), action, footer label, help text, shown in the footer.
 PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
@@ -146,6 +148,8 @@ class PlannerScreen(PlannerFiles):
     @work(thread=True, group="arrive")
     def _arrive(self, session: EditingSession) -> None:
         """Leave our editing note, see who else edits, read ended sessions' journals."""
+        from gebiedsplanner.files import recovery
+
         editors = session.look_around()
         try:
             found = recovery.look_for(session)
@@ -158,6 +162,8 @@ class PlannerScreen(PlannerFiles):
         self, session: EditingSession, editors: list[presence.Note], found: list[recovery.Found]
     ) -> None:
         if session is not self.session:  # another scenario was opened meanwhile
+            from gebiedsplanner.files import recovery
+
             recovery.release(found)
             return
         self._show_editors(editors)

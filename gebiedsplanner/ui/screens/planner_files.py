@@ -18,7 +18,7 @@ from textual.widget import AwaitMount
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import recovery, storage
+from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings, export_folder, export_name
 from gebiedsplanner.files.session import (
     Busy,
@@ -32,10 +32,12 @@ from gebiedsplanner.files.session import (
 from gebiedsplanner.ui.shown_path import shown_path
 
 if TYPE_CHECKING:
+    from gebiedsplanner.files import recovery
     from gebiedsplanner.ui.screens.conflicts import ConflictChoice
     from gebiedsplanner.ui.screens.export_dialog import ExportRequest
 
-# Merging and the dialogs are imported when needed, not at startup (see planner.py).
+# Merging, recovering and the dialogs are imported when needed, not at startup (see
+# planner.py).
 
 
 class PlannerFiles(Screen[None]):
@@ -168,6 +170,7 @@ class PlannerFiles(Screen[None]):
 
     def _offer_recovery(self, found: list[recovery.Found]) -> None:
         """Ended sessions left unsaved changes: recover, show or discard them."""
+        from gebiedsplanner.files import recovery
         from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
 
         def chosen(choice: RecoverChoice | None) -> None:
@@ -187,10 +190,12 @@ class PlannerFiles(Screen[None]):
         self,
         pending: list[recovery.Found],
         keep: Mapping[Cell, bool] | None = None,
-        so_far: recovery.Recovered = recovery.NOTHING_YET,
+        so_far: recovery.Recovered | None = None,
     ) -> None:
+        from gebiedsplanner.files import recovery
         from gebiedsplanner.ui.screens.conflicts import ConflictScreen, recovery_wording
 
+        so_far = recovery.NOTHING_YET if so_far is None else so_far
         outcome = recovery.recover(self.session, pending, self.settings.save_folders, keep, so_far)
         self._reshow()
         if isinstance(outcome, recovery.Recovered):
