@@ -13,8 +13,7 @@ the screen answered (75 ms at 10.000 gebieden, 226 ms at 50.000). Its budget
 is the planner's 16 ms at any size; the ratio to the bundled scenario's first
 edit says whether size still costs anything. It is taken per round (the bundled
 scenario, then each size, back to back) and the median of the rounds' ratios
-reported: the machine's speed drifts too much for a ratio of medians taken
-minutes apart (see bench_startup.py).
+reported, as for startup (see bench_startup.py).
 """
 
 from __future__ import annotations

@@ -3,12 +3,10 @@
     python benchmarks/bench_startup.py
 
 The bundled scenario against the minimal Textual app (DataTable + Footer), in
-``RUNS`` pairs of one start each, back to back, so that both starts of a pair see
-the same machine. The ratio is the median of the pairs' ratios: this machine's
-speed drifts by as much as 1.5x within a minute (the minimal app's start went from
-314 to 510 ms), and a ratio of two medians taken over the whole run moves with
-that drift (1.03x to 1.29x in five runs of the same code), a ratio per pair much
-less. And the 10.000-gebied scenario on its own.
+``RUNS`` pairs of one start each, back to back; the ratio is the median of the
+pairs' ratios, so that a drift of the machine's speed between pairs (the minimal
+app's start ranged from 312 to 608 ms within one run here) falls on both starts
+of a pair. And the 10.000-gebied scenario on its own.
 """
 
 from __future__ import annotations
