@@ -48,6 +48,7 @@ def _parser_for_app() -> argparse.ArgumentParser:
     parser.add_argument(
         "--scenario-dir", action="append", default=[], help=plain(texts.ARG_SCENARIO_DIR)
     )
+    parser.add_argument("--library", action="store_true", help=plain(texts.ARG_LIBRARY))
     parser.add_argument(
         "--lang", choices=language.LANGUAGES, help=plain(texts.ARG_LANG)
     )  # taken by main() before the command; here for --help
@@ -103,6 +104,17 @@ def _parser_for_commands() -> argparse.ArgumentParser:
         "--largest-first", action="store_true", help=plain(texts.ARG_LARGEST_FIRST)
     )
     compare.add_argument("--dialect", choices=("standard", "nl"), default="standard")
+
+    serve = add("ssh-serve")
+    serve.add_argument("--host", default="127.0.0.1", help=plain(texts.ARG_HOST))
+    serve.add_argument("--port", type=int, default=2222, help=plain(texts.ARG_PORT))
+    serve.add_argument(
+        "--authorized-keys", required=True, metavar="FILE", help=plain(texts.ARG_AUTHORIZED_KEYS)
+    )
+    serve.add_argument(
+        "--scenario-dir", action="append", default=[], help=plain(texts.ARG_SCENARIO_DIR)
+    )
+    serve.add_argument("--host-key", metavar="FILE", help=plain(texts.ARG_HOST_KEY))
     from gebiedsplanner import tool_commands
 
     tool_commands.add_parsers(add)
@@ -355,6 +367,18 @@ def _compare(options: argparse.Namespace) -> int:
     return 0
 
 
+def _ssh_serve(options: argparse.Namespace) -> int:
+    """The planner as an SSH server (asyncssh is loaded for this command only)."""
+    import asyncio
+
+    from gebiedsplanner.ssh_serve import serve
+
+    host_key = Path(options.host_key) if options.host_key else None
+    keys = Path(options.authorized_keys)
+    asyncio.run(serve(options.host, options.port, keys, options.scenario_dir, host_key))
+    return 0
+
+
 def _tool(options: argparse.Namespace) -> int:
     """The planning tools (``tool_commands``)."""
     from gebiedsplanner import tool_commands
@@ -380,7 +404,7 @@ def _run_app(options: argparse.Namespace) -> int:
     from gebiedsplanner.ui.app import PlannerApp
 
     gc.freeze()
-    app = PlannerApp(document, settings)
+    app = PlannerApp(document, settings, library=options.library)
     app.run()
     if app.crash_notice is not None:  # now that the terminal is back to normal
         print(app.crash_notice, file=sys.stderr)
@@ -399,6 +423,7 @@ HELP = {
     "fit": "CMD_FIT",
     "couleur-locale": "CMD_COULEUR_LOCALE",
     "copy-year": "CMD_COPY_YEAR",
+    "ssh-serve": "CMD_SSH_SERVE",
 }
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _validate,
@@ -410,6 +435,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "fit": _tool,
     "couleur-locale": _tool,
     "copy-year": _tool,
+    "ssh-serve": _ssh_serve,
 }
 
 

@@ -481,6 +481,7 @@ METAVAR_TEXT = "TEKST"
 METAVAR_AMOUNT = "BEDRAG"
 METAVAR_GEBIED = "GEBIED"
 ARG_SCENARIO = "scenariobestand (.toml) om te openen"
+ARG_LIBRARY = "open met de bibliotheek van scenario's (l), het planbord eronder"
 ARG_SCENARIO_DIR = "map met scenario's, bijvoorbeeld een gedeelde teammap (mag vaker)"
 ARG_AMOUNT = "bedrag in hele euro's, zoals 50000 of 50.000"
 ARG_REASON = "toelichting: waarom deze verschuiving"
@@ -895,3 +896,54 @@ CRASH_LOG_WRITTEN = "Foutrapport: {file}"
 CRASH_LOG_FAILED = (
     "Het foutrapport kon niet worden bewaard in {folder} ({reason}); de fout: {error}"
 )
+
+# -- ssh-serve: advisers and the server ------------------------------------------
+ADVISERS_NOT_UTF8 = "het bestand is geen UTF-8-tekst"
+FIX_ADVISERS_UTF8 = "sla het bestand op als UTF-8 (zoals ssh-keygen het schrijft)"
+ADVISER_NO_KEY = "geen sleutel: verwacht SLEUTELTYPE SLEUTEL NAAM, eventueel met opties ervoor"
+ADVISER_BAD_KEY = "de sleutel is beschadigd (geen geldige base64, of niet van dit sleuteltype)"
+FIX_ADVISER_LINE = (
+    "kopieer de regel opnieuw uit het .pub-bestand van de adviseur en zet de naam erachter,"
+    " bijvoorbeeld: ssh-ed25519 AAAA... anna"
+)
+ADVISER_NO_NAME = "de sleutel heeft geen naam (het commentaar achter de sleutel)"
+ADVISER_BAD_NAME = (
+    "de naam achter de sleutel mag alleen letters, cijfers, spaties en .-_' bevatten"
+    " (hoogstens 64 tekens)"
+)
+FIX_ADVISER_NAME = (
+    "zet de naam van de adviseur achter de sleutel, bijvoorbeeld: ssh-ed25519 AAAA... anna"
+)
+ADVISER_KEY_TWICE = "deze sleutel staat al op een eerdere regel; die regel geldt"
+FIX_KEY_TWICE = "haal een van de twee regels weg"
+ADVISER_BAD_OPTIONS = "de opties voor de sleutel zijn niet te lezen"
+ADVISER_UNKNOWN_OPTION = "onbekende optie {option}"
+FIX_ADVISER_OPTIONS = (
+    'gebruik alleen gebieden="Charlois,Noord" en alleen-lezen, met komma\'s ertussen en'
+    " zonder spaties, voor het sleuteltype"
+)
+CMD_SSH_SERVE = "bied de planner aan als SSH-server: adviseurs loggen in met hun sleutel (asyncssh)"
+ARG_HOST = "adres om op te luisteren (standaard 127.0.0.1: alleen deze machine)"
+ARG_PORT = "poort (standaard 2222)"
+ARG_AUTHORIZED_KEYS = (
+    "bestand met de sleutels van de adviseurs, in OpenSSH-opmaak; de naam achter"
+    " elke sleutel is de adviseur"
+)
+ARG_HOST_KEY = "eigen sleutel van de server (standaard: gemaakt bij de eerste start)"
+SSH_LISTENING = "gebiedsplanner luistert op {host}:{port}; serversleutel {fingerprint}"
+SSH_ADVISERS = "{count} adviseur(s) uit {file}"
+SSH_STOPPING = "gebiedsplanner stopt: de sessies worden beëindigd (hun journalen blijven)"
+SSH_ENDED_BY_SERVER = (
+    "\r\nDe server stopt. Niet-opgeslagen wijzigingen staan in uw herstel-journaal en"
+    " worden bij de volgende keer inloggen aangeboden.\r\n"
+)
+SSH_NEEDS_TERMINAL = (
+    "gebiedsplanner heeft een terminal nodig: log in met ssh -t, of geef een opdracht"
+    " (summary, export, compare)\r\n"
+)
+SSH_COMMAND_REFUSED = "opdracht geweigerd: {command}\r\n"
+SSH_HOST_KEY_MADE = "nieuwe serversleutel gemaakt: {file}"
+SSH_HOST_KEY_BAD = "de serversleutel is niet te lezen"
+FIX_HOST_KEY = "geef een OpenSSH-privésleutel met --host-key, of haal het bestand weg"
+SSH_PORT_IN_USE = "poort {port} op {host} is niet te gebruiken: {why}"
+FIX_PORT_IN_USE = "kies een andere poort met --port, of stop het programma dat hem gebruikt"

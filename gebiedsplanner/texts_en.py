@@ -482,6 +482,7 @@ METAVAR_TEXT = "TEXT"
 METAVAR_AMOUNT = "AMOUNT"
 METAVAR_GEBIED = "GEBIED"
 ARG_SCENARIO = "scenario file (.toml) to open"
+ARG_LIBRARY = "open on the scenario library (l), the planner beneath it"
 ARG_SCENARIO_DIR = "folder with scenarios, for example a shared team folder (may be repeated)"
 ARG_AMOUNT = "amount in whole euros, such as 50000 or 50.000"
 ARG_REASON = "note (toelichting): why this move"
@@ -895,3 +896,50 @@ CRASH_COMMAND = "Unexpected error: gebiedsplanner {command} has stopped. {where}
 CRASH_START = "Unexpected error: gebiedsplanner could not start. {where}"
 CRASH_LOG_WRITTEN = "Error report: {file}"
 CRASH_LOG_FAILED = "The error report could not be saved in {folder} ({reason}); the error: {error}"
+
+# -- ssh-serve: advisers and the server ------------------------------------------
+ADVISERS_NOT_UTF8 = "the file is not UTF-8 text"
+FIX_ADVISERS_UTF8 = "save the file as UTF-8 (as ssh-keygen writes it)"
+ADVISER_NO_KEY = "no key: expected KEYTYPE KEY NAME, perhaps with options before it"
+ADVISER_BAD_KEY = "the key is damaged (not valid base64, or not of this key type)"
+FIX_ADVISER_LINE = (
+    "copy the line again from the adviser's .pub file and put the name after it,"
+    " for example: ssh-ed25519 AAAA... anna"
+)
+ADVISER_NO_NAME = "the key has no name (the comment after the key)"
+ADVISER_BAD_NAME = (
+    "the name after the key may hold only letters, digits, spaces and .-_' (64 characters at most)"
+)
+FIX_ADVISER_NAME = "put the adviser's name after the key, for example: ssh-ed25519 AAAA... anna"
+ADVISER_KEY_TWICE = "this key is already on an earlier line; that line counts"
+FIX_KEY_TWICE = "remove one of the two lines"
+ADVISER_BAD_OPTIONS = "the options before the key cannot be read"
+ADVISER_UNKNOWN_OPTION = "unknown option {option}"
+FIX_ADVISER_OPTIONS = (
+    'use only gebieden="Charlois,Noord" and alleen-lezen (read-only), separated by commas'
+    " without spaces, before the key type"
+)
+CMD_SSH_SERVE = "serve the planner as an SSH server: advisers log in with their key (asyncssh)"
+ARG_HOST = "address to listen on (default 127.0.0.1: this machine only)"
+ARG_PORT = "port (default 2222)"
+ARG_AUTHORIZED_KEYS = (
+    "file with the advisers' keys, in OpenSSH format; the name after each key is the adviser"
+)
+ARG_HOST_KEY = "the server's own key (default: made on first start)"
+SSH_LISTENING = "gebiedsplanner listens on {host}:{port}; server key {fingerprint}"
+SSH_ADVISERS = "{count} adviser(s) from {file}"
+SSH_STOPPING = "gebiedsplanner stops: the sessions are ended (their journals stay)"
+SSH_ENDED_BY_SERVER = (
+    "\r\nThe server stops. Unsaved changes are in your recovery journal and are offered"
+    " the next time you log in.\r\n"
+)
+SSH_NEEDS_TERMINAL = (
+    "gebiedsplanner needs a terminal: log in with ssh -t, or give a command"
+    " (summary, export, compare)\r\n"
+)
+SSH_COMMAND_REFUSED = "command refused: {command}\r\n"
+SSH_HOST_KEY_MADE = "new server key made: {file}"
+SSH_HOST_KEY_BAD = "the server key cannot be read"
+FIX_HOST_KEY = "give an OpenSSH private key with --host-key, or remove the file"
+SSH_PORT_IN_USE = "port {port} on {host} cannot be used: {why}"
+FIX_PORT_IN_USE = "choose another port with --port, or stop the program that uses it"

@@ -32,13 +32,19 @@ class PlannerApp(Shell):
         Binding("ctrl+q", "quit", texts.KEY_QUIT, show=False, priority=True, id="app.quit"),
     ]
 
-    def __init__(self, document: ScenarioDocument, settings: Settings) -> None:
+    def __init__(
+        self, document: ScenarioDocument, settings: Settings, *, library: bool = False
+    ) -> None:
+        """``library``: open on the scenario library, the planner beneath it (ssh-serve)."""
         super().__init__(settings.theme)
         self.document = document
         self.settings = settings
+        self._open_library = library
 
     def on_ready(self) -> None:
         gc.enable()  # off while starting up (see cli._run_app)
+        if self._open_library:
+            self.call_later(self._planner().action_library)
 
     def get_default_screen(self) -> PlannerScreen:
         """The planner is the bottom screen: no empty screen is drawn first."""

@@ -1,0 +1,416 @@
+"""``gebiedsplanner ssh-serve``: the planner as its own SSH server, built on asyncssh.
+
+An adviser types ``ssh -p 2222 planner.example`` and gets the planner, nothing
+else, under the name their key has in the authorized-keys file
+(:mod:`gebiedsplanner.files.advisers`). No password or keyboard-interactive login,
+no shell, no forwarding of ports, agents or X11, no SFTP or SCP.
+
+Each session is the planner in its own process on its own pseudo-terminal, so a
+crash in one session touches no other. The process gets the adviser's name as its
+login name (the "who" of the change log, the editing notes and the locks) and
+state and data folders of the adviser's own, so their journals are offered back
+to them, not to a colleague. The client's terminal type, size and resizes are
+passed on; a dropped link hangs the session up (SIGHUP), which leaves its journal.
+
+Every connection, login, refusal and session end is one line on stderr and in
+``ssh-serve.log`` in the state folder's ``log``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import os
+import pty
+import signal
+import struct
+import sys
+import termios
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import asyncssh
+import platformdirs
+
+from gebiedsplanner import language, texts
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.files.advisers import Adviser, Advisers, read_advisers
+from gebiedsplanner.files.locations import APP_NAME
+from gebiedsplanner.files.reading import os_problem, read_untrusted
+from gebiedsplanner.files.writing import create_exclusive, private_folder
+
+HOST_KEY_NAME = "ssh_host_ed25519_key"
+HOST_KEY_LIMIT = 64 * 1024
+#: How long a session may take to leave after its hang-up before it is killed.
+LEAVE_SECONDS = 5.0
+
+
+class Logbook:
+    """One line per event, on stderr and appended to the log file (never through a link)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.file: Path | None = None
+        with contextlib.suppress(OSError):
+            self.file = private_folder(folder) / "ssh-serve.log"
+
+    def __call__(self, event: str, **fields: object) -> None:
+        when = datetime.now().astimezone().replace(microsecond=0).isoformat()
+        said = " ".join(f"{key}={literal(str(value))}" for key, value in fields.items())
+        line = f"{when} {event} {said}".rstrip()
+        print(line, file=sys.stderr, flush=True)
+        if self.file is not None:
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+            try:
+                fd = os.open(self.file, flags, 0o600)
+                try:
+                    os.write(fd, (line + "\n").encode("utf-8", "replace"))
+                finally:
+                    os.close(fd)
+            except OSError:
+                self.file = None  # said once on stderr is better than failing every line
+
+
+class KeyFile:
+    """The authorized-keys file, read again when it changes (no restart to add someone)."""
+
+    def __init__(self, path: Path, log: Logbook) -> None:
+        self.path, self._log = path, log
+        self._seen: tuple[int, int, int] | None = None
+        self.advisers = Advisers((), ())
+        self.current()
+        if not self.advisers.advisers and self.advisers.problems:
+            raise ProblemsError(list(self.advisers.problems))
+
+    def current(self) -> Advisers:
+        try:
+            stat = os.stat(self.path)
+            seen = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        except OSError as error:
+            if self._seen is None:
+                raise ProblemsError([os_problem(str(self.path), error)]) from None
+            return self.advisers  # gone for a moment (an editor saving): the last one read
+        if seen != self._seen:
+            try:
+                self.advisers = read_advisers(self.path)
+            except ProblemsError as error:
+                if self._seen is None:
+                    raise
+                for problem in error.problems:
+                    self._log("keys-unreadable", problem=str(problem))
+                return self.advisers
+            self._seen = seen
+            for problem in self.advisers.problems:
+                self._log("keys-problem", problem=str(problem))
+            self._log("keys", advisers=len(self.advisers.advisers), file=self.path)
+        return self.advisers
+
+
+class _Connection(asyncssh.SSHServer):
+    """One client: key logins only, the adviser found by the key."""
+
+    def __init__(self, serving: Serving) -> None:
+        self._serving = serving
+        self._conn: asyncssh.SSHServerConnection | None = None
+        self._peer = ""
+        self._adviser: Adviser | None = None
+        self._tried = 0
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self._conn = conn
+        host, port, *_ = conn.get_extra_info("peername", ("?", 0))
+        self._peer = f"{host}:{port}"
+        self._serving.log("connect", peer=self._peer)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._adviser is None:
+            self._serving.log("refused", peer=self._peer, keys_tried=self._tried)
+        else:
+            self._serving.log("disconnect", name=self._adviser.name, peer=self._peer)
+
+    def begin_auth(self, username: str) -> bool:
+        return True
+
+    def password_auth_supported(self) -> bool:
+        return False
+
+    def kbdint_auth_supported(self) -> bool:
+        return False
+
+    def public_key_auth_supported(self) -> bool:
+        return True
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        adviser = self._serving.keys.current().by_key(key.public_data)
+        if adviser is None:
+            self._tried += 1
+            return False
+        self._adviser = adviser
+        assert self._conn is not None
+        self._conn.set_extra_info(adviser=adviser, key_fingerprint=key.get_fingerprint())
+        return True
+
+    def auth_completed(self) -> None:
+        assert self._conn is not None and self._adviser is not None
+        fingerprint = self._conn.get_extra_info("key_fingerprint")
+        self._serving.log("login", name=self._adviser.name, key=fingerprint, peer=self._peer)
+
+
+class Serving:
+    """What the server knows: its keys, folders and log, and the sessions running."""
+
+    def __init__(self, keys: KeyFile, scenario_dirs: list[str], log: Logbook) -> None:
+        self.keys, self.scenario_dirs, self.log = keys, scenario_dirs, log
+        self.sessions: set[asyncio.subprocess.Process] = set()
+        self.stopping = False
+
+    def planner_command(self) -> list[str]:
+        command = [
+            sys.executable,
+            "-m",
+            "gebiedsplanner",
+            "--lang",
+            language.current(),
+            "--library",
+        ]
+        for folder in self.scenario_dirs:
+            command += ["--scenario-dir", folder]
+        return command
+
+    def environment(self, adviser: Adviser, term: str) -> dict[str, str]:
+        """The planner's environment: the adviser's name and folders, the client's terminal."""
+        home = Path(platformdirs.user_state_dir(APP_NAME)) / "advisers" / adviser.name
+        environment = {
+            name: value
+            for name, value in os.environ.items()
+            if name in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "XDG_CONFIG_HOME", "TZ")
+        }
+        environment.update(
+            TERM=term,
+            LOGNAME=adviser.name,
+            USER=adviser.name,
+            XDG_STATE_HOME=str(home / "state"),
+            XDG_DATA_HOME=str(home / "data"),
+        )
+        return environment
+
+    async def session(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
+        adviser: Adviser = process.get_extra_info("adviser")
+        if process.command is not None:
+            self.log("command-refused", name=adviser.name, command=process.command)
+            process.stderr.write(
+                texts.SSH_COMMAND_REFUSED.format(command=literal(process.command)).encode()
+            )
+            process.exit(1)
+            return
+        term = process.get_terminal_type()
+        if term is None:
+            process.stderr.write(texts.SSH_NEEDS_TERMINAL.encode())
+            process.exit(1)
+            return
+        self.log("session", name=adviser.name, term=term)
+        code = await self._run_planner(process, adviser, term)
+        self.log("session-end", name=adviser.name, exit=code)
+        if self.stopping:
+            process.stdout.write(texts.SSH_ENDED_BY_SERVER.encode())
+        process.exit(code if code >= 0 else 1)
+
+    async def _run_planner(
+        self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, term: str
+    ) -> int:
+        width, height, _, _ = process.get_terminal_size()
+        leader, follower = pty.openpty()
+        _set_size(leader, width, height)
+        home = Path(self.environment(adviser, term)["XDG_STATE_HOME"]).parent
+        try:
+            private_folder(home)
+            child = await asyncio.create_subprocess_exec(
+                *self.planner_command(),
+                stdin=follower,
+                stdout=follower,
+                stderr=follower,
+                env=self.environment(adviser, term),
+                start_new_session=True,
+                preexec_fn=_take_terminal,
+            )
+        except OSError as error:
+            os.close(leader)
+            os.close(follower)
+            self.log("session-failed", name=adviser.name, why=error)
+            return 1
+        os.close(follower)
+        self.sessions.add(child)
+        os.set_blocking(leader, False)
+        # The session ends with whichever ends first: the planner (it quits, its
+        # terminal closes) or the link (the keys stop: a hang-up, as on a dropped line).
+        drawing = asyncio.create_task(_planner_to_client(process, leader))
+        typing = asyncio.create_task(_keys_to_planner(process, leader))
+        try:
+            await asyncio.wait((drawing, typing), return_when=asyncio.FIRST_COMPLETED)
+            await _hang_up(child)
+            return await child.wait()
+        finally:
+            self.sessions.discard(child)
+            drawing.cancel()
+            typing.cancel()
+            await _hang_up(child)
+            os.close(leader)
+
+    async def stop(self) -> None:
+        """End every session (a hang-up: their journals stay) and wait for them."""
+        self.stopping = True
+        await asyncio.gather(*(_hang_up(child) for child in list(self.sessions)))
+
+
+def _take_terminal() -> None:
+    """In the planner's process: make its pseudo-terminal its controlling terminal, so
+    that a resize reaches it as SIGWINCH and a hang-up as SIGHUP."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def _set_size(fd: int, width: int, height: int) -> None:
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height or 24, width or 80, 0, 0))
+
+
+async def _keys_to_planner(process: asyncssh.SSHServerProcess[bytes], leader: int) -> None:
+    """What the adviser types (and resizes) to the planner's terminal."""
+    while True:
+        try:
+            data = await process.stdin.read(65536)
+        except asyncssh.TerminalSizeChanged as change:
+            _set_size(leader, change.width, change.height)
+            continue
+        except (asyncssh.BreakReceived, asyncssh.SignalReceived):
+            continue
+        if not data:  # the client closed its side: the session ends with the link
+            return
+        while data:
+            try:
+                written = os.write(leader, data)
+            except BlockingIOError:  # the planner is not reading now: wait a moment
+                await asyncio.sleep(0.01)
+                continue
+            except OSError:
+                return
+            data = data[written:]
+
+
+async def _planner_to_client(process: asyncssh.SSHServerProcess[bytes], leader: int) -> None:
+    """What the planner draws to the adviser, until its terminal closes."""
+    loop = asyncio.get_running_loop()
+    readable = asyncio.Event()
+    loop.add_reader(leader, readable.set)
+    try:
+        while True:
+            await readable.wait()
+            readable.clear()
+            try:
+                data = os.read(leader, 65536)
+            except BlockingIOError:
+                continue
+            except OSError:  # EIO: the planner has ended
+                return
+            if not data:
+                return
+            process.stdout.write(data)
+            await process.stdout.drain()
+    except (asyncssh.BreakReceived, asyncssh.Error, ConnectionError):
+        return
+    finally:
+        loop.remove_reader(leader)
+
+
+async def _hang_up(child: asyncio.subprocess.Process) -> None:
+    """SIGHUP to the planner (it leaves as on a dropped link), SIGKILL if it lingers."""
+    if child.returncode is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(child.pid, signal.SIGHUP)
+    try:
+        await asyncio.wait_for(child.wait(), LEAVE_SECONDS)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+        await child.wait()
+
+
+def host_key(path: Path | None, log: Logbook) -> asyncssh.SSHKey:
+    """The server's key: ``path``, or the one in the data folder (made on first start)."""
+    if path is None:
+        folder = Path(platformdirs.user_data_dir(APP_NAME))
+        path = folder / HOST_KEY_NAME
+        if not os.path.lexists(path):
+            key = asyncssh.generate_private_key("ssh-ed25519")
+            try:
+                create_exclusive(private_folder(folder) / HOST_KEY_NAME, key.export_private_key())
+            except FileExistsError:
+                pass  # another server made it meanwhile: read theirs
+            except OSError as error:
+                raise ProblemsError([os_problem(str(path), error)]) from None
+            else:
+                log("host-key-made", file=path)
+    data = read_untrusted(path, HOST_KEY_LIMIT, follow_links=False)
+    try:
+        return asyncssh.import_private_key(data)
+    except (asyncssh.KeyImportError, ValueError):
+        raise ProblemsError(
+            [Problem(str(path), "", texts.SSH_HOST_KEY_BAD, texts.FIX_HOST_KEY)]
+        ) from None
+
+
+async def serve(
+    host: str,
+    port: int,
+    keys_path: Path,
+    scenario_dirs: list[str],
+    host_key_path: Path | None,
+    ready: asyncio.Event | None = None,
+) -> None:
+    """Serve until SIGINT or SIGTERM (or the task is cancelled); ``ready`` is set once
+    the server listens (tests)."""
+    log = Logbook(Path(platformdirs.user_state_dir(APP_NAME)) / "log")
+    keys = KeyFile(keys_path, log)
+    key = host_key(host_key_path, log)
+    serving = Serving(keys, scenario_dirs, log)
+    options: dict[str, Any] = dict(
+        server_host_keys=[key],
+        process_factory=serving.session,
+        encoding=None,
+        line_editor=False,
+        agent_forwarding=False,
+        x11_forwarding=False,
+        allow_scp=False,
+    )
+    try:
+        server = await asyncssh.create_server(lambda: _Connection(serving), host, port, **options)
+    except OSError as error:
+        why = error.strerror or str(error)
+        message = texts.SSH_PORT_IN_USE.format(port=port, host=literal(host), why=why)
+        raise ProblemsError(
+            [Problem(f"{host}:{port}", "", message, texts.FIX_PORT_IN_USE)]
+        ) from None
+    port = server.sockets[0].getsockname()[1]  # the one given, or the one found for 0
+    print(texts.SSH_LISTENING.format(host=host, port=port, fingerprint=key.get_fingerprint()))
+    print(
+        texts.SSH_ADVISERS.format(count=len(keys.advisers.advisers), file=literal(str(keys_path)))
+    )
+    sys.stdout.flush()
+    log("listen", host=host, port=port, key=key.get_fingerprint())
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    if ready is not None:
+        ready.set()
+    try:
+        await stop.wait()
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+        print(texts.SSH_STOPPING, flush=True)
+        server.close()
+        await serving.stop()
+        await server.wait_closed()
+        log("stop")
