@@ -165,8 +165,8 @@ async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path
 
 
 async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
-    team = tmp_path / "team"
-    team.mkdir()
+    team = tmp_path / ("een-lange-mapnaam-" * 4) / "team"  # the detail line shortens it
+    team.mkdir(parents=True)
     shutil.copyfile(BUNDLED, team / "goed.toml")
     (team / "kapot.toml").write_bytes(b"\x00\x01")
     (team / "[b]vet[@click=app.quit].toml").write_text("format = 9\n")

@@ -249,8 +249,9 @@ class LibraryScreen(InTurn[None]):
         entry = self._current()
         if entry is None:
             return ""
-        if entry.problems:
-            return "\n".join(str(problem) for problem in entry.problems[:2])
+        if entry.problems:  # the path shortened: a long one would break mid-name
+            problems = entry.problems[:2]
+            return "\n".join(str(p._replace(file=shown_path(p.file, room))) for p in problems)
         return f"{literal(entry.name)} · {literal(entry.status)}\n{shown_path(entry.path, room)}"
 
     # -- filter ------------------------------------------------------------------

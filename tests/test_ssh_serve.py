@@ -1,0 +1,223 @@
+"""ssh-serve with a real OpenSSH client in a pseudo-terminal, as an adviser logs in.
+
+The server runs as ``gebiedsplanner ssh-serve --port 0`` on loopback, with its own
+XDG folders; each adviser's key is made by ``ssh-keygen``. Skipped where the
+OpenSSH client is missing (``.ci/run`` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from gebiedsplanner import texts
+from tests.pty_terminal import PtyApp, pty_problem
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "scenarios" / "nrw-2016-2019.toml"
+LIMIT = 60.0
+LIBRARY = texts.LIBRARY_TITLE.split("  ")[0].encode()  # "Scenariobibliotheek"
+RECOVERY = texts.RECOVER_TITLE.encode()
+DOWN, ENTER, SAVE = b"\x1b[B", b"\r", b"\x13"
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("ssh") is None or shutil.which("ssh-keygen") is None or pty_problem(),
+    reason="needs the OpenSSH client (ssh, ssh-keygen; Debian's openssh-client) and a pty",
+)
+
+
+class Server(NamedTuple):
+    port: int
+    keys: Path  # folder of the advisers' private keys, by name
+    team: Path
+    log: Path  # the server's stderr
+
+
+def _key(folder: Path, name: str) -> str:
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(folder / name)],
+        check=True,
+    )
+    return (folder / f"{name}.pub").read_text().strip()
+
+
+def _environment(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+    )
+    return env
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[Server]:
+    keys, team = tmp_path / "keys", tmp_path / "team"
+    keys.mkdir()
+    team.mkdir()
+    shutil.copyfile(BUNDLED, team / "plan.toml")
+    _key(keys, "eve")  # a key the server does not know
+    lines = [_key(keys, "anna"), _key(keys, "bob"), f'gebieden="Noord" {_key(keys, "noor")}']
+    (tmp_path / "authorized_keys").write_text("\n".join(lines) + "\n")
+    log = tmp_path / "server.err"
+    command = [sys.executable, "-m", "gebiedsplanner", "ssh-serve", "--port", "0"]
+    command += ["--authorized-keys", str(tmp_path / "authorized_keys")]
+    command += ["--scenario-dir", str(team)]
+    with log.open("wb") as errors:
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=_environment(tmp_path / "server"),
+            cwd=tmp_path,
+        )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline().decode()  # "... luistert op 127.0.0.1:PORT; ..."
+        assert "127.0.0.1:" in first, log.read_text()
+        port = int(first.split("127.0.0.1:")[1].split(";")[0])
+        yield Server(port, keys, team, log)
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=LIMIT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _ssh(server: Server, name: str, *extra: str) -> list[str]:
+    return [
+        "ssh",
+        "-p",
+        str(server.port),
+        "-i",
+        str(server.keys / name),
+        "-o",
+        "IdentitiesOnly=yes",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        *extra,
+        "localhost",
+    ]
+
+
+def _log_in(server: Server, name: str, home: Path) -> PtyApp:
+    client = PtyApp(home, command=_ssh(server, name, "-t"))
+    return client
+
+
+def _open_team_plan(client: PtyApp) -> None:
+    """From the library the session opens on: the team folder's plan (second row)."""
+    client.wait_for_bytes(LIBRARY, limit=LIMIT)
+    start = len(client.output)
+    client.send(DOWN)
+    client.send(ENTER)
+    client.wait_for_bytes(texts.CAPTION_IMPOSED.encode(), since=start, limit=LIMIT)
+
+
+def _wait_for_log(server: Server, text: str) -> None:
+    deadline = time.monotonic() + LIMIT
+    while text not in server.log.read_text():
+        assert time.monotonic() < deadline, f"no {text!r} in {server.log.read_text()}"
+        time.sleep(0.05)
+
+
+def test_an_adviser_logs_in_with_a_key_and_the_change_log_says_who(
+    server: Server, tmp_path: Path
+) -> None:
+    client = _log_in(server, "anna", tmp_path / "anna")
+    try:
+        _open_team_plan(client)
+        client.send(ENTER)
+        client.send(b"+1000")
+        client.send(ENTER)
+        client.send(SAVE)
+        plan = server.team / "plan.toml"
+        client.wait_for(lambda: 'who = "anna"' in plan.read_text(), "the save", LIMIT)
+        client.wait_for_screen_text(texts.SAVED.split(" {")[0], limit=LIMIT)  # "Opgeslagen in"
+        client.send(b"q")
+        assert client.wait_for_exit(LIMIT) == 0
+    finally:
+        client.close()
+    _wait_for_log(server, "session-end name=anna exit=0")
+    assert "login name=anna key=SHA256:" in server.log.read_text()
+
+
+@pytest.mark.parametrize(
+    "how", [("eve",), ("anna", "-o", "PubkeyAuthentication=no")], ids=["unknown key", "password"]
+)
+def test_an_unknown_key_and_a_password_are_refused(server: Server, how: tuple[str, ...]) -> None:
+    name, *extra = how
+    done = subprocess.run(
+        [*_ssh(server, name, *extra), "true"], capture_output=True, text=True, timeout=LIMIT
+    )
+    assert done.returncode == 255
+    assert "Permission denied" in done.stderr
+    _wait_for_log(server, "refused peer=")
+
+
+def test_a_key_limited_to_some_gebieden_does_not_log_in_while_limits_are_not_kept(
+    server: Server,
+) -> None:
+    done = subprocess.run(
+        [*_ssh(server, "noor"), "true"], capture_output=True, text=True, timeout=LIMIT
+    )
+    assert done.returncode == 255
+    _wait_for_log(server, "refused-restricted name=noor")
+
+
+def test_a_command_is_refused_in_one_line(server: Server) -> None:
+    done = subprocess.run(
+        [*_ssh(server, "anna"), "ls", "/"], capture_output=True, text=True, timeout=LIMIT
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().endswith("opdracht geweigerd: ls /")
+    assert done.stdout == ""
+
+
+def test_a_dropped_link_leaves_a_journal_offered_to_the_same_adviser_only(
+    server: Server, tmp_path: Path
+) -> None:
+    client = _log_in(server, "anna", tmp_path / "anna")
+    try:
+        _open_team_plan(client)
+        client.send(ENTER)
+        client.send(b"+1000")
+        client.send(ENTER)
+        client.wait_for_bytes(texts.TITLE_DIRTY.strip().encode(), limit=LIMIT)
+        client.kill(signal.SIGKILL)  # the adviser's laptop is gone
+    finally:
+        client.close()
+    _wait_for_log(server, "session-end name=anna")
+    colleague = _log_in(server, "bob", tmp_path / "bob")
+    try:
+        _open_team_plan(colleague)
+        colleague.wait_for_bytes(texts.KEY_POLICY.encode(), limit=LIMIT)  # the totals: all drawn
+        assert RECOVERY not in colleague.output
+    finally:
+        colleague.close()
+    again = _log_in(server, "anna", tmp_path / "anna-again")
+    try:
+        again.wait_for_bytes(LIBRARY, limit=LIMIT)
+        again.send(DOWN)
+        again.send(ENTER)  # the same plan: her change is offered back
+        again.wait_for_bytes(RECOVERY, limit=LIMIT)
+    finally:
+        again.close()
