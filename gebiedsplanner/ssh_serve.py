@@ -147,6 +147,11 @@ class _Connection(asyncssh.SSHServer):
         if adviser is None:
             self._tried += 1
             return False
+        if adviser.gebieden is not None or adviser.read_only:
+            # The planner does not carry these limits out yet: such a key does not log
+            # in at all, rather than with more rights than its line gives.
+            self._serving.log("refused-restricted", name=adviser.name, peer=self._peer)
+            return False
         self._adviser = adviser
         assert self._conn is not None
         self._conn.set_extra_info(adviser=adviser, key_fingerprint=key.get_fingerprint())

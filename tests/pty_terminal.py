@@ -17,7 +17,7 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from fcntl import ioctl
 from pathlib import Path
 
@@ -45,7 +45,8 @@ def pty_problem() -> str | None:
 class PtyApp:
     """One ``gebiedsplanner`` process in an 80x24 pseudo-terminal."""
 
-    def __init__(self, home: Path, *args: str) -> None:
+    def __init__(self, home: Path, *args: str, command: Sequence[str] = ()) -> None:
+        """``args`` for the app; or ``command`` to run instead (an ssh client, say)."""
         env = dict(
             os.environ,
             TERM="xterm-256color",
@@ -55,7 +56,7 @@ class PtyApp:
         )
         for variable in ("TEXTUAL", "COLORTERM", "TEXTUAL_ALLOW_SIGNALS"):
             env.pop(variable, None)
-        command = [sys.executable, str(LAUNCH), *args]
+        command = list(command) or [sys.executable, str(LAUNCH), *args]
         primary, secondary = os.openpty()
         ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         self.attributes_before = termios.tcgetattr(secondary)
@@ -63,7 +64,7 @@ class PtyApp:
         if pid == 0:  # the child: exec at once, touching nothing of the parent's
             os.close(primary)
             os.login_tty(secondary)  # its own session, the pty its controlling terminal
-            os.execve(sys.executable, command, env)
+            os.execvpe(command[0], command, env)
         os.close(secondary)
         self.pid, self.fd = pid, primary
         self.output = bytearray()
@@ -99,6 +100,16 @@ class PtyApp:
     def wait_for_bytes(self, wanted: bytes, since: int = 0, limit: float = LIMIT) -> None:
         """Until the app has written ``wanted`` at or after offset ``since`` of the output."""
         self.wait_for(lambda: wanted in self.output[since:], repr(wanted), limit)
+
+    def wait_for_screen_text(self, text: str, limit: float = LIMIT) -> None:
+        """Until ``text`` is on one line of the screen (styles may change within it)."""
+
+        def shown() -> bool:
+            cells = Cells()
+            cells.feed(bytes(self.output))
+            return any(text in line for line in cells.lines())
+
+        self.wait_for(shown, repr(text), limit)
 
     def wait_for_start(self) -> None:
         """Until the planner shows the scenario's title."""
