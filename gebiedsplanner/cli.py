@@ -107,7 +107,7 @@ def _parser_for_commands() -> argparse.ArgumentParser:
 
     serve = add("ssh-serve")
     serve.add_argument("--host", default="127.0.0.1", help=plain(texts.ARG_HOST))
-    serve.add_argument("--port", type=int, default=2222, help=plain(texts.ARG_PORT))
+    serve.add_argument("--port", type=_port, default=2222, help=plain(texts.ARG_PORT))
     serve.add_argument(
         "--authorized-keys", required=True, metavar="FILE", help=plain(texts.ARG_AUTHORIZED_KEYS)
     )
@@ -119,6 +119,14 @@ def _parser_for_commands() -> argparse.ArgumentParser:
 
     tool_commands.add_parsers(add)
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port number (0: one the system finds free)."""
+    port = int(text)  # not a number: argparse says so
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(texts.BAD_PORT)
+    return port
 
 
 def command_help(help_name: str) -> str:

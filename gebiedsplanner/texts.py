@@ -925,6 +925,7 @@ FIX_ADVISER_OPTIONS = (
 CMD_SSH_SERVE = "bied de planner aan als SSH-server: adviseurs loggen in met hun sleutel (asyncssh)"
 ARG_HOST = "adres om op te luisteren (standaard 127.0.0.1: alleen deze machine)"
 ARG_PORT = "poort (standaard 2222)"
+BAD_PORT = "een poort is een getal van 0 tot en met 65535"
 ARG_AUTHORIZED_KEYS = (
     "bestand met de sleutels van de adviseurs, in OpenSSH-opmaak; de naam achter"
     " elke sleutel is de adviseur"

@@ -922,6 +922,7 @@ FIX_ADVISER_OPTIONS = (
 CMD_SSH_SERVE = "serve the planner as an SSH server: advisers log in with their key (asyncssh)"
 ARG_HOST = "address to listen on (default 127.0.0.1: this machine only)"
 ARG_PORT = "port (default 2222)"
+BAD_PORT = "a port is a number from 0 to 65535"
 ARG_AUTHORIZED_KEYS = (
     "file with the advisers' keys, in OpenSSH format; the name after each key is the adviser"
 )

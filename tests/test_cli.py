@@ -483,3 +483,13 @@ def test_dash_as_output_to_a_closed_or_stopped_standard_output_is_no_crash(
     assert (done.returncode, done.stderr) == (141, b"")
     assert not (tmp_path / "-").exists()
     assert not (tmp_path / "state").exists()  # no crash log
+
+
+@pytest.mark.parametrize("port", ["70000", "-1", "9" * 5000])
+def test_ssh_serve_refuses_a_port_that_is_none(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, port: str
+) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["ssh-serve", "--port", port, "--authorized-keys", str(tmp_path / "keys")])
+    assert done.value.code == 2
+    assert "--port" in capsys.readouterr().err
