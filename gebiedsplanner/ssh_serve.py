@@ -37,6 +37,7 @@ import platformdirs
 from gebiedsplanner import language, texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.files import crash_log
 from gebiedsplanner.files.advisers import Adviser, Advisers, read_advisers
 from gebiedsplanner.files.locations import APP_NAME
 from gebiedsplanner.files.reading import os_problem, read_untrusted
@@ -228,15 +229,15 @@ class Serving:
         width, height, _, _ = process.get_terminal_size()
         leader, follower = pty.openpty()
         _set_size(leader, width, height)
-        home = Path(self.environment(adviser, term)["XDG_STATE_HOME"]).parent
+        environment = self.environment(adviser, term)
         try:
-            private_folder(home)
+            private_folder(Path(environment["XDG_STATE_HOME"]).parent)
             child = await asyncio.create_subprocess_exec(
                 *self.planner_command(),
                 stdin=follower,
                 stdout=follower,
                 stderr=follower,
-                env=self.environment(adviser, term),
+                env=environment,
                 start_new_session=True,
                 preexec_fn=_take_terminal,
             )
@@ -321,7 +322,7 @@ async def _planner_to_client(process: asyncssh.SSHServerProcess[bytes], leader: 
                 return
             process.stdout.write(data)
             await process.stdout.drain()
-    except (asyncssh.BreakReceived, asyncssh.Error, ConnectionError):
+    except (asyncssh.Error, ConnectionError):  # the link has gone
         return
     finally:
         loop.remove_reader(leader)
@@ -371,11 +372,9 @@ async def serve(
     keys_path: Path,
     scenario_dirs: list[str],
     host_key_path: Path | None,
-    ready: asyncio.Event | None = None,
 ) -> None:
-    """Serve until SIGINT or SIGTERM (or the task is cancelled); ``ready`` is set once
-    the server listens (tests)."""
-    log = Logbook(Path(platformdirs.user_state_dir(APP_NAME)) / "log")
+    """Serve until SIGINT or SIGTERM (or the task is cancelled)."""
+    log = Logbook(crash_log.log_dir())
     keys = KeyFile(keys_path, log)
     key = host_key(host_key_path, log)
     serving = Serving(keys, scenario_dirs, log)
@@ -407,8 +406,6 @@ async def serve(
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
-    if ready is not None:
-        ready.set()
     try:
         await stop.wait()
     finally:

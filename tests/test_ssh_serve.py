@@ -119,8 +119,14 @@ def _ssh(server: Server, name: str, *extra: str) -> list[str]:
 
 
 def _log_in(server: Server, name: str, home: Path) -> PtyApp:
-    client = PtyApp(home, command=_ssh(server, name, "-t"))
-    return client
+    return PtyApp(home, command=_ssh(server, name, "-t"))
+
+
+def _run(server: Server, name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``ssh ... localhost ARGS`` without a terminal: a login that asks for no session."""
+    return subprocess.run(
+        [*_ssh(server, name), *args], capture_output=True, text=True, timeout=LIMIT
+    )
 
 
 def _open_team_plan(client: PtyApp) -> None:
@@ -130,6 +136,14 @@ def _open_team_plan(client: PtyApp) -> None:
     client.send(DOWN)
     client.send(ENTER)
     client.wait_for_bytes(texts.CAPTION_IMPOSED.encode(), since=start, limit=LIMIT)
+
+
+def _edit_team_plan(client: PtyApp) -> None:
+    """Open the team plan and raise its first cell by 1.000."""
+    _open_team_plan(client)
+    client.send(ENTER)
+    client.send(b"+1000")
+    client.send(ENTER)
 
 
 def _wait_for_log(server: Server, text: str) -> None:
@@ -144,10 +158,7 @@ def test_an_adviser_logs_in_with_a_key_and_the_change_log_says_who(
 ) -> None:
     client = _log_in(server, "anna", tmp_path / "anna")
     try:
-        _open_team_plan(client)
-        client.send(ENTER)
-        client.send(b"+1000")
-        client.send(ENTER)
+        _edit_team_plan(client)
         client.send(SAVE)
         plan = server.team / "plan.toml"
         client.wait_for(lambda: 'who = "anna"' in plan.read_text(), "the save", LIMIT)
@@ -164,9 +175,9 @@ def test_an_adviser_logs_in_with_a_key_and_the_change_log_says_who(
     "how", [("eve",), ("anna", "-o", "PubkeyAuthentication=no")], ids=["unknown key", "password"]
 )
 def test_an_unknown_key_and_a_password_are_refused(server: Server, how: tuple[str, ...]) -> None:
-    name, *extra = how
+    name, *options = how
     done = subprocess.run(
-        [*_ssh(server, name, *extra), "true"], capture_output=True, text=True, timeout=LIMIT
+        [*_ssh(server, name, *options), "true"], capture_output=True, text=True, timeout=LIMIT
     )
     assert done.returncode == 255
     assert "Permission denied" in done.stderr
@@ -176,17 +187,13 @@ def test_an_unknown_key_and_a_password_are_refused(server: Server, how: tuple[st
 def test_a_key_limited_to_some_gebieden_does_not_log_in_while_limits_are_not_kept(
     server: Server,
 ) -> None:
-    done = subprocess.run(
-        [*_ssh(server, "noor"), "true"], capture_output=True, text=True, timeout=LIMIT
-    )
+    done = _run(server, "noor", "true")
     assert done.returncode == 255
     _wait_for_log(server, "refused-restricted name=noor")
 
 
 def test_a_command_is_refused_in_one_line(server: Server) -> None:
-    done = subprocess.run(
-        [*_ssh(server, "anna"), "ls", "/"], capture_output=True, text=True, timeout=LIMIT
-    )
+    done = _run(server, "anna", "ls", "/")
     assert done.returncode == 1
     assert done.stderr.strip().endswith("opdracht geweigerd: ls /")
     assert done.stdout == ""
@@ -197,10 +204,7 @@ def test_a_dropped_link_leaves_a_journal_offered_to_the_same_adviser_only(
 ) -> None:
     client = _log_in(server, "anna", tmp_path / "anna")
     try:
-        _open_team_plan(client)
-        client.send(ENTER)
-        client.send(b"+1000")
-        client.send(ENTER)
+        _edit_team_plan(client)
         client.wait_for_bytes(texts.TITLE_DIRTY.strip().encode(), limit=LIMIT)
         client.kill(signal.SIGKILL)  # the adviser's laptop is gone
     finally:

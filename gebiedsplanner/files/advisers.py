@@ -39,14 +39,12 @@ class Adviser(NamedTuple):
 
     Attributes:
         name: As the change log, the editing notes and the journals record it.
-        key_type: ``ssh-ed25519`` and the like.
-        key: The public key's blob, as in the line (base64-decoded).
+        key: The public key's blob, as in the line (base64-decoded; it begins with its type).
         gebieden: The gebieden they may change; ``None``: all of them.
         read_only: They may change nothing.
     """
 
     name: str
-    key_type: str
     key: bytes
     gebieden: frozenset[str] | None = None
     read_only: bool = False
@@ -119,7 +117,7 @@ def _adviser(line: str) -> Adviser:
     if not _NAME.fullmatch(name):
         raise _BadLine(texts.ADVISER_BAD_NAME, texts.FIX_ADVISER_NAME)
     gebieden, read_only = _restrictions(options)
-    return Adviser(name, key_type, key, gebieden, read_only)
+    return Adviser(name, key, gebieden, read_only)
 
 
 def _split_options(line: str) -> tuple[list[tuple[str, str | None]], str]:
