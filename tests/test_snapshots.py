@@ -14,6 +14,7 @@ Textual is pinned in the test extra: another version draws other pictures.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import time
@@ -43,7 +44,16 @@ Steps = Callable[[Pilot[None]], Awaitable[None]]
 
 
 @pytest.fixture
-def fixed_place(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def one_at_a_time() -> Iterator[None]:
+    """ROOT is one path for every test run on this machine: a second run at the same
+    time (another checkout) waits, rather than removing this one's files under it."""
+    with open(f"{ROOT}.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+@pytest.fixture
+def fixed_place(monkeypatch: pytest.MonkeyPatch, one_at_a_time: None) -> Iterator[Path]:
     """The bundled example and a variant of it, in ROOT, with fixed times and user."""
     shutil.rmtree(ROOT, ignore_errors=True)
     bundled = ROOT / "scenarios" / BUNDLED.name

@@ -8,9 +8,12 @@ read the bytes it writes. The last test checks the private Textual API that
 
 from __future__ import annotations
 
+import contextlib
 import inspect
+import os
 import re
 import signal
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,6 +27,7 @@ from gebiedsplanner.files.locations import load_settings
 from gebiedsplanner.files.storage import load
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.planner import PlannerScreen
+from tests.conftest import BUNDLED
 from tests.pty_launch import CRASH_MESSAGE
 from tests.pty_terminal import ENTER, TITLE, PtyApp, pty_problem
 
@@ -269,3 +273,22 @@ async def test_the_textual_internals_terminal_app_relies_on_are_still_there() ->
         for signum, handler in saved.items():
             signal.signal(signum, handler)
     assert "SignalResume" in inspect.getsource(LinuxDriver.start_application_mode)
+
+
+async def test_the_output_thread_survives_a_terminal_hung_up_while_it_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The kernel hangs the terminal up before our signal handlers run: the driver's
+    output must take an EIO without dying (its thread would, and the app then blocks)."""
+    app = PlannerApp(load(BUNDLED, writable=False), load_settings())
+    leader, follower = os.openpty()
+    terminal = open(follower, "w")  # noqa: SIM115 - closed below
+    monkeypatch.setattr(sys, "__stderr__", terminal)  # the terminal Textual's driver writes to
+    output = app.get_driver_class()(app)._file  # what its output thread writes to
+    os.close(leader)  # hung up
+    try:
+        assert output.write("\x1b[2J" * 1000) == 4000
+        output.flush()
+    finally:
+        with contextlib.suppress(OSError):
+            terminal.close()

@@ -19,9 +19,11 @@ import termios
 from collections.abc import Callable
 from functools import partial
 from types import FrameType
+from typing import IO, Any
 
 from rich.console import Console, RenderableType
 from textual.app import App
+from textual.driver import Driver
 from textual.worker import WorkerFailed
 
 from gebiedsplanner import texts
@@ -57,6 +59,43 @@ def _silence_hung_up_output() -> None:
             os.close(null)
 
 
+class _HangUpProofOutput:
+    """The terminal as Textual's output thread writes to it, surviving a hang-up.
+
+    The kernel hangs the terminal up the moment the SSH link drops; our SIGHUP and
+    SIGCONT handlers silence the output soon after, but the output thread may write
+    in between. Its write then fails with EIO; without this the thread dies of it
+    (and the queue behind it fills until the app blocks). Here the output is silenced
+    at once, and what was written goes nowhere, as it would have anyway.
+    """
+
+    def __init__(self, file: IO[str]) -> None:
+        self._file = file
+
+    def write(self, text: str) -> int:
+        try:
+            return self._file.write(text)
+        except OSError as error:
+            if error.errno != errno.EIO:
+                raise
+            _silence_hung_up_output()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._file.flush()
+        except OSError as error:
+            if error.errno != errno.EIO:
+                raise
+            _silence_hung_up_output()
+
+    def fileno(self) -> int:
+        return self._file.fileno()
+
+    def isatty(self) -> bool:
+        return self._file.isatty()
+
+
 def _plain_text(renderables: tuple[RenderableType, ...]) -> str:
     """What Rich would print for ``renderables``, without colours, for a log file."""
     out = io.StringIO()
@@ -72,6 +111,22 @@ class TerminalApp(App[None]):
         self.crash_notice: str | None = None
         """After an unexpected error: the one line for the user, to be printed once
         the terminal is restored (by the command line, which ran the app)."""
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for the terminal, its output made to survive a hang-up."""
+        driver = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver is not LinuxDriver:
+            return driver
+
+        class HangUpProofDriver(LinuxDriver):
+            def __init__(self, *args: Any, **kwargs: Any) -> None:
+                super().__init__(*args, **kwargs)
+                # Private, and a file-like, not a TextIO: see _HangUpProofOutput.
+                self._file = _HangUpProofOutput(self._file)  # type: ignore[assignment,arg-type]
+
+        return HangUpProofDriver
 
     # -- signals -----------------------------------------------------------------
 
