@@ -29,6 +29,7 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.policy import violations
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.rights import Rights
 from gebiedsplanner.core.scenario import Cell, EditError, Scenario
 from gebiedsplanner.files import crash_log, locations, storage
 from gebiedsplanner.files.scenario_format import parse_address
@@ -49,6 +50,11 @@ def _parser_for_app() -> argparse.ArgumentParser:
         "--scenario-dir", action="append", default=[], help=plain(texts.ARG_SCENARIO_DIR)
     )
     parser.add_argument("--library", action="store_true", help=plain(texts.ARG_LIBRARY))
+    parser.add_argument("--read-only", action="store_true", help=plain(texts.ARG_READ_ONLY))
+    parser.add_argument(
+        "--may-change", action="append", metavar="GEBIED", help=plain(texts.ARG_MAY_CHANGE)
+    )
+    parser.add_argument("--confined", action="store_true", help=plain(texts.ARG_CONFINED))
     parser.add_argument(
         "--lang", choices=language.LANGUAGES, help=plain(texts.ARG_LANG)
     )  # taken by main() before the command; here for --help
@@ -401,7 +407,13 @@ def _run_app(options: argparse.Namespace) -> int:
     # first frame (PlannerApp.on_ready), and what exists by then is frozen:
     # it lives as long as the app, and later collections need not walk it.
     gc.disable()
-    settings = locations.load_settings(options.scenario_dir)
+    settings = locations.load_settings(options.scenario_dir)._replace(
+        rights=Rights(
+            None if options.may_change is None else frozenset(options.may_change),
+            options.read_only,
+        ),
+        confined=options.confined,
+    )
     # Absolute at once: the working folder may be removed while the app runs.
     path = (
         locations.scenario_path(options.scenario).absolute()

@@ -42,6 +42,7 @@ from gebiedsplanner.files.advisers import Adviser, Advisers, read_advisers
 from gebiedsplanner.files.locations import APP_NAME
 from gebiedsplanner.files.reading import os_problem, read_untrusted
 from gebiedsplanner.files.writing import create_exclusive, private_folder
+from gebiedsplanner.ssh_commands import Refused, tool_arguments
 
 HOST_KEY_NAME = "ssh_host_ed25519_key"
 HOST_KEY_LIMIT = 64 * 1024
@@ -148,11 +149,6 @@ class _Connection(asyncssh.SSHServer):
         if adviser is None:
             self._tried += 1
             return False
-        if adviser.gebieden is not None or adviser.read_only:
-            # The planner does not carry these limits out yet: such a key does not log
-            # in at all, rather than with more rights than its line gives.
-            self._serving.log("refused-restricted", name=adviser.name, peer=self._peer)
-            return False
         self._adviser = adviser
         assert self._conn is not None
         self._conn.set_extra_info(adviser=adviser, key_fingerprint=key.get_fingerprint())
@@ -172,17 +168,20 @@ class Serving:
         self.sessions: set[asyncio.subprocess.Process] = set()
         self.stopping = False
 
-    def planner_command(self) -> list[str]:
-        command = [
-            sys.executable,
-            "-m",
-            "gebiedsplanner",
-            "--lang",
-            language.current(),
-            "--library",
-        ]
+    @staticmethod
+    def _planner() -> list[str]:
+        return [sys.executable, "-m", "gebiedsplanner", "--lang", language.current()]
+
+    def planner_command(self, adviser: Adviser) -> list[str]:
+        """The planner on the served folders, writing nowhere else, with the limits of
+        the adviser's key line."""
+        command = [*self._planner(), "--library", "--confined"]
         for folder in self.scenario_dirs:
             command += ["--scenario-dir", folder]
+        if adviser.read_only:
+            command.append("--read-only")
+        # One word each (``--may-change=-x``): a name that begins with - is no option.
+        command += [f"--may-change={gebied}" for gebied in sorted(adviser.gebieden or ())]
         return command
 
     def environment(self, adviser: Adviser, term: str) -> dict[str, str]:
@@ -191,7 +190,7 @@ class Serving:
         environment = {
             name: value
             for name, value in os.environ.items()
-            if name in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "XDG_CONFIG_HOME", "TZ")
+            if name in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ")
         }
         environment.update(
             TERM=term,
@@ -199,17 +198,14 @@ class Serving:
             USER=adviser.name,
             XDG_STATE_HOME=str(home / "state"),
             XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
         )
         return environment
 
     async def session(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
         adviser: Adviser = process.get_extra_info("adviser")
         if process.command is not None:
-            self.log("command-refused", name=adviser.name, command=process.command)
-            process.stderr.write(
-                texts.SSH_COMMAND_REFUSED.format(command=literal(process.command)).encode()
-            )
-            process.exit(1)
+            process.exit(await self._run_tool(process, adviser, process.command))
             return
         term = process.get_terminal_type()
         if term is None:
@@ -223,6 +219,48 @@ class Serving:
             process.stdout.write(texts.SSH_ENDED_BY_SERVER.encode())
         process.exit(code if code >= 0 else 1)
 
+    async def _run_tool(
+        self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, command: str
+    ) -> int:
+        """A read-only tool on served scenarios (:mod:`ssh_commands`), its output to the
+        client; anything else refused in one line."""
+        try:
+            arguments = tool_arguments(command, [Path(folder) for folder in self.scenario_dirs])
+        except Refused as refusal:
+            self.log("command-refused", name=adviser.name, command=command, why=refusal)
+            said = texts.SSH_COMMAND_REFUSED.format(command=literal(command), why=refusal)
+            process.stderr.write(said.encode("utf-8", "replace"))
+            return 1
+        self.log("command", name=adviser.name, command=command)
+        try:
+            child = await asyncio.create_subprocess_exec(
+                *self._planner(),
+                *arguments,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                env=self.environment(adviser, "dumb"),
+                start_new_session=True,
+            )
+        except OSError as error:
+            self.log("command-failed", name=adviser.name, why=error)
+            return 1
+        assert child.stdout is not None and child.stderr is not None
+        self.sessions.add(child)
+        code = -1
+        try:
+            async with asyncio.TaskGroup() as copying:
+                copying.create_task(_copy(child.stdout, process.stdout))
+                copying.create_task(_copy(child.stderr, process.stderr))
+            code = await child.wait()
+        except* (asyncssh.Error, ConnectionError):  # the link has gone: so has the tool
+            pass
+        finally:
+            self.sessions.discard(child)
+            await _hang_up(child)
+        self.log("command-end", name=adviser.name, exit=code)
+        return code if code >= 0 else 1
+
     async def _run_planner(
         self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, term: str
     ) -> int:
@@ -233,7 +271,7 @@ class Serving:
         try:
             private_folder(Path(environment["XDG_STATE_HOME"]).parent)
             child = await asyncio.create_subprocess_exec(
-                *self.planner_command(),
+                *self.planner_command(adviser),
                 stdin=follower,
                 stdout=follower,
                 stderr=follower,
@@ -326,6 +364,13 @@ async def _planner_to_client(process: asyncssh.SSHServerProcess[bytes], leader: 
         return
     finally:
         loop.remove_reader(leader)
+
+
+async def _copy(source: asyncio.StreamReader, target: asyncssh.SSHWriter[bytes]) -> None:
+    """A tool's output to the client as it comes (a large export is never held whole)."""
+    while data := await source.read(65536):
+        target.write(data)
+        await target.drain()
 
 
 async def _hang_up(child: asyncio.subprocess.Process) -> None:

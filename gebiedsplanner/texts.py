@@ -942,9 +942,50 @@ SSH_NEEDS_TERMINAL = (
     "gebiedsplanner heeft een terminal nodig: log in met ssh -t, of geef een opdracht"
     " (summary, export, compare)\r\n"
 )
-SSH_COMMAND_REFUSED = "opdracht geweigerd: {command}\r\n"
+SSH_COMMAND_REFUSED = "opdracht geweigerd: {command}: {why}\r\n"
+SSH_COMMAND_TOO_LONG = "de opdracht is te lang"
+SSH_COMMAND_UNREADABLE = "de opdracht is niet te lezen (een aanhalingsteken staat alleen)"
+SSH_COMMAND_UNKNOWN = "hier kunnen alleen summary, export en compare draaien"
+SSH_COMMAND_CHOICE = "{option} is een van: {allowed}"
+SSH_COMMAND_OPTION = (
+    "optie {option} kan hier niet (alleen -o -: export en compare schrijven naar het scherm)"
+)
+SSH_COMMAND_FILES = (
+    "summary en export nemen één scenario, compare een basis en een tot negentien varianten"
+)
+SSH_COMMAND_NOT_A_NAME = (
+    "{name} is geen bestandsnaam: noem een scenario zoals de bibliotheek het toont, zonder map"
+)
+SSH_COMMAND_NO_FILE = "{name} staat niet in de gedeelde mappen"
 SSH_HOST_KEY_MADE = "nieuwe serversleutel gemaakt: {file}"
 SSH_HOST_KEY_BAD = "de serversleutel is niet te lezen"
 FIX_HOST_KEY = "geef een OpenSSH-privésleutel met --host-key, of haal het bestand weg"
 SSH_PORT_IN_USE = "poort {port} op {host} is niet te gebruiken: {why}"
 FIX_PORT_IN_USE = "kies een andere poort met --port, of stop het programma dat hem gebruikt"
+
+# -- what a session may change (ssh-serve: the limits on a key's line) -----------
+RIGHTS_READ_ONLY = "u mag in deze sessie alleen lezen: niets wijzigen (alleen-lezen op uw sleutel)"
+RIGHTS_READ_ONLY_FILES = (
+    "u mag in deze sessie alleen lezen: geen scenario bewaren, kopiëren of hernoemen"
+    " (alleen-lezen op uw sleutel)"
+)
+RIGHTS_OTHER_GEBIED = "{gebied} is alleen te lezen: u mag alleen {gebieden} wijzigen (uw sleutel)"
+RIGHTS_CITY_POSTS = (
+    "de stedelijke posten zijn alleen te lezen: u mag alleen {gebieden} wijzigen (uw sleutel)"
+)
+RIGHTS_NO_MANAGING = (
+    "u mag alleen {gebieden} wijzigen: een scenario van het team hernoemen of"
+    " weggooien mag niet (uw sleutel); kopiëren kan wel (d)"
+)
+RIGHTS_TITLE_READ_ONLY = " · alleen lezen"
+RIGHTS_TITLE_GEBIEDEN = " · mag wijzigen: {gebieden}"
+ARG_READ_ONLY = "alleen lezen: niets wijzigen of bewaren (ssh-serve zet dit voor alleen-lezen)"
+ARG_MAY_CHANGE = "alleen dit gebied mag wijzigen (mag vaker; ssh-serve zet dit voor gebieden=)"
+ARG_CONFINED = "schrijf alleen in de scenariomappen, ook bij exporteren (ssh-serve zet dit)"
+EXPORT_OUTSIDE = "buiten de scenariomappen wordt in deze sessie niets geschreven"
+FIX_EXPORT_OUTSIDE = "kies een bestand in een van deze mappen: {folders}"
+STATUS_UNSAVED = "● herstel ({count}); {status}"
+LIBRARY_UNSAVED = (
+    "Niet-opgeslagen wijzigingen van een eerdere sessie in: {names}. Open het scenario om"
+    " ze terug te halen."
+)

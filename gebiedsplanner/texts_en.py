@@ -938,9 +938,47 @@ SSH_NEEDS_TERMINAL = (
     "gebiedsplanner needs a terminal: log in with ssh -t, or give a command"
     " (summary, export, compare)\r\n"
 )
-SSH_COMMAND_REFUSED = "command refused: {command}\r\n"
+SSH_COMMAND_REFUSED = "command refused: {command}: {why}\r\n"
+SSH_COMMAND_TOO_LONG = "the command is too long"
+SSH_COMMAND_UNREADABLE = "the command cannot be read (a quote stands alone)"
+SSH_COMMAND_UNKNOWN = "only summary, export and compare run here"
+SSH_COMMAND_CHOICE = "{option} is one of: {allowed}"
+SSH_COMMAND_OPTION = (
+    "option {option} is not available here (only -o -: export and compare write to the screen)"
+)
+SSH_COMMAND_FILES = (
+    "summary and export take one scenario, compare a base and one to nineteen variants"
+)
+SSH_COMMAND_NOT_A_NAME = (
+    "{name} is not a file name: name a scenario as the library shows it, without a folder"
+)
+SSH_COMMAND_NO_FILE = "{name} is not in the shared folders"
 SSH_HOST_KEY_MADE = "new server key made: {file}"
 SSH_HOST_KEY_BAD = "the server key cannot be read"
 FIX_HOST_KEY = "give an OpenSSH private key with --host-key, or remove the file"
 SSH_PORT_IN_USE = "port {port} on {host} cannot be used: {why}"
 FIX_PORT_IN_USE = "choose another port with --port, or stop the program that uses it"
+
+# -- what a session may change (ssh-serve: the limits on a key's line) -----------
+RIGHTS_READ_ONLY = "this session may only read: nothing can change (alleen-lezen on your key)"
+RIGHTS_READ_ONLY_FILES = (
+    "this session may only read: no scenario can be saved, copied or renamed"
+    " (alleen-lezen on your key)"
+)
+RIGHTS_OTHER_GEBIED = "{gebied} is read-only: you may change only {gebieden} (your key)"
+RIGHTS_CITY_POSTS = "the city-wide posts are read-only: you may change only {gebieden} (your key)"
+RIGHTS_NO_MANAGING = (
+    "you may change only {gebieden}: renaming or deleting a team scenario is not"
+    " allowed (your key); copying is (d)"
+)
+RIGHTS_TITLE_READ_ONLY = " · read-only"
+RIGHTS_TITLE_GEBIEDEN = " · may change: {gebieden}"
+ARG_READ_ONLY = "read only: change or save nothing (ssh-serve sets this for alleen-lezen)"
+ARG_MAY_CHANGE = "only this gebied may change (may be repeated; ssh-serve sets this for gebieden=)"
+ARG_CONFINED = "write only into the scenario folders, exports too (ssh-serve sets this)"
+EXPORT_OUTSIDE = "this session writes nothing outside the scenario folders"
+FIX_EXPORT_OUTSIDE = "choose a file in one of these folders: {folders}"
+STATUS_UNSAVED = "● recover ({count}); {status}"
+LIBRARY_UNSAVED = (
+    "Unsaved changes from an earlier session in: {names}. Open the scenario to get them back."
+)

@@ -106,7 +106,7 @@ async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
     table.prepare()
     app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
     async with app.run_test(size=(60, 20)) as pilot:
-        app.push_screen(ComparisonScreen(table))
+        app.push_screen(ComparisonScreen(table, app.settings))
         await shown(pilot, "2 van 180 cellen")
         assert "+50.000" not in screen_text(pilot)
         await pilot.press(*["right"] * 12)

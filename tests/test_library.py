@@ -121,3 +121,30 @@ def test_over_the_envelope_is_known_from_the_figures_not_from_a_label(
     assert bundled.over_envelope  # 2017: 250.000 over
     monkeypatch.setattr("gebiedsplanner.texts.STATUS_OVER", "over: {amount} in {year}")
     assert bundled.over_envelope and "boven" not in bundled.status
+
+
+def test_unsaved_changes_in_a_journal_show_on_their_scenario_only(settings: Settings) -> None:
+    """A dropped session's journal: its scenario says so; reading it takes no lock, so the
+    session that opens the scenario next is offered the changes."""
+    from gebiedsplanner.core.scenario import Cell
+    from gebiedsplanner.files.session import EditingSession
+
+    team = settings.shared[0]
+    session = EditingSession(storage.open_for_editing(team / "basis.toml"))
+    session.begin()
+    cell = Cell("Noord", "couleur_locale", 2016)
+    session.edit(cell, session.scenario.amount(cell) + 1_000, "")
+    session.edit(cell, session.scenario.amount(cell) + 1_000, "")
+    journal = session._current_journal()
+    assert journal is not None
+    journal.close()  # the session ends as a killed one does: the journal stays, unlocked
+    entries = library.scan(settings)
+    assert by_name(entries, "basis.toml").unsaved == 2
+    assert by_name(entries, "basis.toml").status.startswith("● herstel (2); boven envelope")
+    assert by_name(entries, "nrw-2016-2019.toml").unsaved == 0
+    from gebiedsplanner.files import recovery
+
+    again = EditingSession(storage.open_for_editing(team / "basis.toml"))
+    found = recovery.look_for(again)
+    assert [len(each.leftover.entries) for each in found] == [2]
+    recovery.release(found)

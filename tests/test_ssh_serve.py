@@ -184,19 +184,55 @@ def test_an_unknown_key_and_a_password_are_refused(server: Server, how: tuple[st
     _wait_for_log(server, "refused peer=")
 
 
-def test_a_key_limited_to_some_gebieden_does_not_log_in_while_limits_are_not_kept(
-    server: Server,
+def test_an_adviser_limited_to_noord_cannot_change_charlois_and_is_told_why(
+    server: Server, tmp_path: Path
 ) -> None:
-    done = _run(server, "noor", "true")
-    assert done.returncode == 255
-    _wait_for_log(server, "refused-restricted name=noor")
+    plan = server.team / "plan.toml"
+    before = plan.read_bytes()
+    client = _log_in(server, "noor", tmp_path / "noor")
+    try:
+        _open_team_plan(client)
+        client.wait_for_screen_text("mag wijzigen: Noord", limit=LIMIT)
+        client.send(DOWN)  # Charlois
+        client.send(ENTER)
+        client.wait_for_screen_text("Charlois is alleen", limit=LIMIT)
+        client.send(b"+1000")  # typed on: no edit line takes it
+        client.send(ENTER)
+        client.send(b"q")
+        assert client.wait_for_exit(LIMIT) == 0  # nothing unsaved to ask about
+    finally:
+        client.close()
+    assert plan.read_bytes() == before
 
 
-def test_a_command_is_refused_in_one_line(server: Server) -> None:
+def test_a_command_other_than_the_read_only_tools_is_refused_in_one_line(server: Server) -> None:
     done = _run(server, "anna", "ls", "/")
     assert done.returncode == 1
-    assert done.stderr.strip().endswith("opdracht geweigerd: ls /")
+    assert done.stderr.strip() == (
+        "opdracht geweigerd: ls /: hier kunnen alleen summary, export en compare draaien"
+    )
     assert done.stdout == ""
+    outside = _run(server, "anna", "export", "plan", "-o", "/tmp/gebiedsplanner-ssh-test.csv")
+    assert outside.returncode == 1
+    assert "-o is een van: -" in outside.stderr
+    assert not Path("/tmp/gebiedsplanner-ssh-test.csv").exists()
+    _wait_for_log(server, "command-refused name=anna")
+
+
+def test_the_read_only_tools_run_on_served_scenarios(server: Server) -> None:
+    shutil.copyfile(server.team / "plan.toml", server.team / "variant.toml")
+    summary = _run(server, "anna", "summary", "plan.toml")
+    assert summary.returncode == 0, summary.stderr
+    assert "2017  57.931.000  58.181.000  -250.000" in summary.stdout
+    export = _run(server, "anna", "export", "plan")
+    assert export.returncode == 0, export.stderr
+    assert export.stdout.splitlines()[0] == "scenario,gebied,post,jaar,bedrag"
+    assert len(export.stdout.splitlines()) > 100
+    compare = _run(server, "noor", "compare", "plan", "variant.toml")  # limits: still reads
+    assert compare.returncode == 0, compare.stderr
+    missing = _run(server, "anna", "summary", "geen.toml")
+    assert missing.returncode == 1
+    assert missing.stderr.strip().endswith("geen.toml staat niet in de gedeelde mappen")
 
 
 def test_a_dropped_link_leaves_a_journal_offered_to_the_same_adviser_only(
@@ -215,11 +251,14 @@ def test_a_dropped_link_leaves_a_journal_offered_to_the_same_adviser_only(
         _open_team_plan(colleague)
         colleague.wait_for_bytes(texts.KEY_POLICY.encode(), limit=LIMIT)  # the totals: all drawn
         assert RECOVERY not in colleague.output
+        assert b"herstel (" not in colleague.output  # the library was listed before
     finally:
         colleague.close()
     again = _log_in(server, "anna", tmp_path / "anna-again")
     try:
         again.wait_for_bytes(LIBRARY, limit=LIMIT)
+        again.wait_for_screen_text("eerdere sessie in: plan.toml", limit=LIMIT)  # at login
+        again.wait_for_screen_text("● herstel (1)", limit=LIMIT)  # and on its row
         again.send(DOWN)
         again.send(ENTER)  # the same plan: her change is offered back
         again.wait_for_bytes(RECOVERY, limit=LIMIT)

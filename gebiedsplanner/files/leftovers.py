@@ -187,14 +187,10 @@ def _age(leftover: Leftover) -> tuple[float, str]:
 
 def _take(path: Path) -> Leftover | None:
     """Lock and read ``path``; ``None`` when a running session holds it or it is no file."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
-    except OSError:
+    fd = _open_regular(path)
+    if fd is None:
         return None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            os.close(fd)
-            return None
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         raw = _read_bounded(fd)
     except OSError:  # BlockingIOError: a running session holds it
@@ -203,6 +199,56 @@ def _take(path: Path) -> Leftover | None:
     leftover = read_leftover(path, raw)
     leftover._fd = fd
     return leftover
+
+
+def _open_regular(path: Path) -> int | None:
+    """``path`` opened for reading when it is a regular file (never a link or a FIFO)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        regular = stat.S_ISREG(os.fstat(fd).st_mode)
+    except OSError:
+        regular = False
+    if not regular:
+        os.close(fd)
+        return None
+    return fd
+
+
+def unsaved_changes(origins: Iterable[Path]) -> dict[Path, int]:
+    """How many changes not in the file the journals of each of ``origins`` hold: of
+    ended sessions (offered back when it opens) and of sessions still running.
+
+    Only reads: no lock is taken and nothing removed, so listing the library never
+    keeps a journal from the session that opens its scenario a moment later.
+    """
+    folder = journal_dir()
+    try:
+        names = [name for name in os.listdir(folder) if name.endswith(SUFFIX)]
+    except OSError:
+        return {}
+    counts = {}
+    for origin in origins:
+        prefix = key(origin) + "."
+        count = sum(_changes_in(folder / name) for name in names if name.startswith(prefix))
+        if count:
+            counts[origin] = count
+    return counts
+
+
+def _changes_in(path: Path) -> int:
+    fd = _open_regular(path)
+    if fd is None:
+        return 0
+    try:
+        raw = _read_bounded(fd)
+    except OSError:
+        return 0
+    finally:
+        os.close(fd)
+    return len(read_leftover(path, raw).entries)
 
 
 def _read_bounded(fd: int) -> bytes:

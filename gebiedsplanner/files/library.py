@@ -12,7 +12,7 @@ import contextlib
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
@@ -23,7 +23,7 @@ from gebiedsplanner.core import audit
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.core.summary import envelope_status
-from gebiedsplanner.files import journal, scenario_format, scenario_patch, storage
+from gebiedsplanner.files import journal, leftovers, scenario_format, scenario_patch, storage
 from gebiedsplanner.files.locations import Settings, bundled_dir, file_name_for
 from gebiedsplanner.files.reading import os_problem, read_untrusted, real_path
 from gebiedsplanner.files.writing import AlreadyThere, create_exclusive, write_new
@@ -65,6 +65,8 @@ class Entry:
     problems: tuple[Problem, ...]
     modified: datetime
     digest: str = ""
+    unsaved: int = 0
+    """Changes to it in journals, not in the file (see :func:`leftovers.unsaved_changes`)."""
 
     @property
     def name(self) -> str:
@@ -99,10 +101,14 @@ class Entry:
 
     @property
     def status(self) -> str:
-        """Within the envelope, over by how much in which year, or why it did not load."""
+        """Unsaved changes waiting in a journal first, then within the envelope or over
+        by how much in which year, or why it did not load."""
         if self.scenario is None:
             return texts.LIBRARY_BROKEN.format(problem=self.problems[0].message)
-        return envelope_status(self.scenario)
+        status = envelope_status(self.scenario)
+        if self.unsaved:
+            return texts.STATUS_UNSAVED.format(count=self.unsaved, status=status)
+        return status
 
 
 def sources(settings: Settings) -> list[Source]:
@@ -149,7 +155,8 @@ def scan(settings: Settings) -> list[Entry]:
         except OSError:
             continue
         entries += [_entry(path, source) for path in paths if not path.name.startswith(".")]
-    return entries
+    unsaved = leftovers.unsaved_changes(entry.path for entry in entries)
+    return [replace(entry, unsaved=unsaved.get(entry.path, 0)) for entry in entries]
 
 
 def _require_scenario(entry: Entry) -> Scenario:

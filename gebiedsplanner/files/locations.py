@@ -17,6 +17,7 @@ import platformdirs
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.rights import EVERYTHING, Rights
 from gebiedsplanner.files.reading import read_untrusted, real_path
 from gebiedsplanner.files.scenario_format import decode, describe_value, load_toml
 from gebiedsplanner.language import LANGUAGES
@@ -68,11 +69,16 @@ class Settings(NamedTuple):
         shared: Team folders from ``--scenario-dir`` (repeatable) and the config file.
         theme: ``theme`` in the config file (the one last chosen in the app), as text;
             whether it is a theme the app knows is the app's to say.
+        rights: What this session may change (``--read-only``, ``--may-change``).
+        confined: Files are written only into :attr:`save_folders` (``--confined``: an
+            adviser served over SSH writes nothing elsewhere on the server).
     """
 
     own_library: Path
     shared: tuple[Path, ...] = ()
     theme: str | None = None
+    rights: Rights = EVERYTHING
+    confined: bool = False
 
     @property
     def trash(self) -> Path:
@@ -88,6 +94,20 @@ class Settings(NamedTuple):
     def save_folders(self) -> tuple[Path, ...]:
         """Every folder "save as" and "duplicate" can write to, :attr:`library` first."""
         return tuple(dict.fromkeys((self.library, *self.shared, self.own_library)))
+
+    @property
+    def export_folder(self) -> Path:
+        """Where an export goes by default: the library when :attr:`confined`, else the
+        working folder (home when that is gone)."""
+        return self.library if self.confined else export_folder()
+
+    def may_write_to(self, path: Path) -> bool:
+        """Whether an export may go to ``path``: anywhere, or when :attr:`confined`, only
+        into one of :attr:`save_folders` (compared as real paths: no link leads out)."""
+        if not self.confined:
+            return True
+        folder = real_path(path.parent)
+        return any(folder == real_path(allowed) for allowed in self.save_folders)
 
 
 #: A config file is a few lines; a larger one is not ours.

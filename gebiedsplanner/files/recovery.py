@@ -18,6 +18,7 @@ from typing import NamedTuple
 from gebiedsplanner import texts
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge, replay_fitting
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.rights import NotAllowed
 from gebiedsplanner.core.scenario import Cell, Scenario
 from gebiedsplanner.files.journal import file_id, renamed_since
 from gebiedsplanner.files.leftovers import Leftover, leftovers, orphans
@@ -137,8 +138,13 @@ def recover(
     for index, found in enumerate(pending):
         decided = keep_recovered if index == 0 else None
         try:
+            # Changes this session may not make (its key's limits narrowed since) are
+            # kept as a variant, as changes that no longer fit the file are.
+            session.rights.check_cells(
+                change.cell for entry in found.leftover.entries for change in entry.changes
+            )
             outcome = _absorb(session, found, decided)
-        except MergeImpossible:
+        except (MergeImpossible, NotAllowed):
             try:
                 variant = _save_variant(found.ours, found.base_text, variant_folders)
             except ProblemsError as error:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from gebiedsplanner import texts
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.rights import EVERYTHING, Rights
 from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.files import presence, storage
@@ -139,10 +140,14 @@ SaveOutcome = Saved | PendingMerge | Refused | Gone
 
 
 class EditingSession:
-    """The document being edited, its undo history, its journal and its editing note."""
+    """The document being edited, its undo history, its journal and its editing note.
 
-    def __init__(self, document: storage.ScenarioDocument) -> None:
+    ``rights``: what this session may change; every change and save asks them first.
+    """
+
+    def __init__(self, document: storage.ScenarioDocument, rights: Rights = EVERYTHING) -> None:
         self.document = document
+        self.rights = rights
         self.history = UndoHistory()
         self.saved_log_length = len(document.scenario.log)
         self.saving = False
@@ -205,6 +210,7 @@ class EditingSession:
 
     def edit(self, cell: Cell, new: int, reason: str) -> Change:
         """Set one cell; :class:`EditError` says why it cannot be."""
+        self.rights.check_cells([cell])
         reason = audit.reason(reason)
         entry = self.scenario.set_amount(cell, new, who=_who(), when=audit.now(), reason=reason)
         self.history.record(entry)
@@ -212,6 +218,7 @@ class EditingSession:
 
     def move(self, source: Cell, target: Cell, amount: int, reason: str) -> Change:
         """Move money between two cells of one year."""
+        self.rights.check_cells([source, target])
         entry = self.scenario.move(
             source, target, amount, who=_who(), when=audit.now(), reason=audit.reason(reason)
         )
@@ -220,6 +227,7 @@ class EditingSession:
 
     def apply_tool(self, plan: ToolPlan) -> Change:
         """Apply a planning tool's previewed plan as one change (one undo takes it back)."""
+        self.rights.check_cells(change.cell for change in plan.changes)
         plan = plan._replace(reason=audit.reason(plan.reason))
         entry = plan.apply(self.scenario, who=_who(), when=audit.now())
         self.history.record(entry)
@@ -315,7 +323,9 @@ class EditingSession:
 
         ``path`` and ``as_new``: save as a new file (never over an existing one);
         ``make_folder``: its folder may be made (the user's own library).
+        :class:`~gebiedsplanner.core.rights.NotAllowed` when this session may not save.
         """
+        self.rights.check_write()
         if self.saving:
             queued = path is None and not as_new
             self._save_again = self._save_again or queued

@@ -44,7 +44,7 @@ class PlannerApp(Shell):
     def on_ready(self) -> None:
         gc.enable()  # off while starting up (see cli._run_app)
         if self._open_library:
-            self.call_later(self._planner().action_library)
+            self.call_later(self._planner().open_library, at_login=True)
 
     def get_default_screen(self) -> PlannerScreen:
         """The planner is the bottom screen: no empty screen is drawn first."""

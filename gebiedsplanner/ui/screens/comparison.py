@@ -24,7 +24,7 @@ from gebiedsplanner.core.compare_report import (
     totals_lines,
 )
 from gebiedsplanner.core.compare_table import CompareTable
-from gebiedsplanner.files.locations import export_folder
+from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.keys import InTurn
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
@@ -78,8 +78,9 @@ class ComparisonScreen(InTurn[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("comparison", COMPARISON_ACTIONS, turn=True)
     ACTIONS = COMPARISON_ACTIONS
 
-    def __init__(self, table: CompareTable) -> None:
+    def __init__(self, table: CompareTable, settings: Settings) -> None:
         super().__init__()
+        self.settings = settings
         self.table = table
         self.comparison = comparison = table.comparison
         self.only_changes = True
@@ -164,5 +165,5 @@ class ComparisonScreen(InTurn[None]):
             run_export(self, request.path, build, texts.COMPARE_WRITTEN)
 
         await self.app.push_screen(
-            ExportDialog(export_folder() / texts.COMPARE_FILE, layouts=False), chosen
+            ExportDialog(self.settings, texts.COMPARE_FILE, layouts=False), chosen
         )

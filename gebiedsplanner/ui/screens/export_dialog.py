@@ -14,8 +14,8 @@ from textual.widgets import Input, Select, Static
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files.locations import expand_home
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.files.locations import Settings, expand_home
 from gebiedsplanner.ui.screens.dialog import ModalDialog
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.field import Field
@@ -33,9 +33,10 @@ class ExportRequest:
 class ExportDialog(ModalDialog[ExportRequest | None]):
     """File name, layout (long/wide) and dialect (standard/nl)."""
 
-    def __init__(self, suggestion: Path, *, layouts: bool = True) -> None:
+    def __init__(self, settings: Settings, file_name: str, *, layouts: bool = True) -> None:
         super().__init__()
-        self.suggestion = suggestion
+        self.settings = settings
+        self.suggestion = settings.export_folder / file_name
         self.layouts = layouts
 
     def compose(self) -> ComposeResult:
@@ -59,6 +60,16 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
         if path is None:
             message = texts.UNKNOWN_HOME.format(text=literal(text))
             self.notify(message, severity="error", markup=False)
+            return
+        if not self.settings.may_write_to(path):
+            folders = ", ".join(shown_path(folder) for folder in self.settings.save_folders)
+            problem = Problem(
+                shown_path(path),
+                "",
+                texts.EXPORT_OUTSIDE,
+                texts.FIX_EXPORT_OUTSIDE.format(folders=folders),
+            )
+            self.notify(str(problem), severity="error", markup=False)
             return
         self.dismiss(ExportRequest(path, layout, dialect))
 

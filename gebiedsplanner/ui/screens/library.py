@@ -32,6 +32,7 @@ from gebiedsplanner.files import library
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.keys import InTurn, caught_up
+from gebiedsplanner.ui.refusal import allowed
 from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
@@ -100,9 +101,10 @@ class LibraryScreen(InTurn[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("library", LIBRARY_ACTIONS, turn=True)
     ACTIONS = LIBRARY_ACTIONS
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, at_login: bool = False) -> None:
         super().__init__()
         self.settings = settings
+        self._tell_unsaved = at_login
         self.entries: list[library.Entry] = []
         self.trash: list[library.Trashed] = []
         self.showing_trash = False
@@ -165,6 +167,11 @@ class LibraryScreen(InTurn[None]):
     def _show(self, entries: list[library.Entry], trash: list[library.Trashed]) -> None:
         self.entries, self.trash = entries, trash
         self._fill()
+        unsaved = [literal(entry.path.name) for entry in entries if entry.unsaved]
+        if self._tell_unsaved and unsaved:
+            names = ", ".join(unsaved)
+            self.notify(texts.LIBRARY_UNSAVED.format(names=names), timeout=20, markup=False)
+        self._tell_unsaved = False
 
     def _fill(self) -> None:
         """Show the library or the trash, as far as it matches the filter."""
@@ -309,6 +316,8 @@ class LibraryScreen(InTurn[None]):
         entry = self._current()
         if entry is None or entry.scenario is None:
             return
+        if not allowed(self, self.settings.rights.check_write):
+            return
 
         async def chosen(result: tuple[str, Path] | None) -> None:
             if result is not None:
@@ -332,6 +341,8 @@ class LibraryScreen(InTurn[None]):
         entry = self._current()
         if entry is None or entry.scenario is None:
             return
+        if not allowed(self, self.settings.rights.check_manage):
+            return
 
         def rename(name: str) -> Path:
             renamed = library.rename(entry, name)
@@ -350,6 +361,8 @@ class LibraryScreen(InTurn[None]):
         entry = self._current()
         if entry is None:
             return
+        if not allowed(self, self.settings.rights.check_manage):
+            return
 
         async def chosen(answer: str | None) -> None:
             if answer == YES:
@@ -362,7 +375,7 @@ class LibraryScreen(InTurn[None]):
 
     async def _restore(self) -> None:
         item = self._current_trashed()
-        if item is not None:
+        if item is not None and allowed(self, self.settings.rights.check_manage):
             await self._file_action(lambda: library.restore(item), texts.RESTORED).wait()
 
     @work(thread=True, exclusive=True, group="library")
@@ -423,7 +436,7 @@ class LibraryScreen(InTurn[None]):
             return
         by_path = {item.path: item.scenario for item in self.entries if item.scenario}
         table = await self._compare(by_path[base], [by_path[path] for path in variants]).wait()
-        await self.app.push_screen(ComparisonScreen(table))
+        await self.app.push_screen(ComparisonScreen(table, self.settings))
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, base: Scenario, variants: list[Scenario]) -> CompareTable:

@@ -34,6 +34,7 @@ from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.session import Change, EditingSession
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
+from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine, Entry
@@ -100,9 +101,9 @@ class PlannerScreen(PlannerFiles):
 
     def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
         super().__init__()
-        self.session = EditingSession(document)
-        self._quit_after_save = False
         self.settings = settings
+        self.session = EditingSession(document, settings.rights)
+        self._quit_after_save = False
         self.year = document.scenario.years[0]
         self.thousands = False
         self.policy = PolicyCheck(document.scenario)
@@ -134,7 +135,7 @@ class PlannerScreen(PlannerFiles):
     def edit(self, document: storage.ScenarioDocument) -> None:
         """Edit ``document`` from now on, giving up the current one's unsaved changes."""
         self.session.abandon()
-        self.session = EditingSession(document)
+        self.session = EditingSession(document, self.settings.rights)
         self._quit_after_save = False
         self.year = document.scenario.years[0]
         self._reshow()
@@ -209,6 +210,7 @@ class PlannerScreen(PlannerFiles):
         title.append(texts.TITLE_UNIT.format(unit=unit))
         if self.document.path is None:
             title.append(texts.TITLE_EXAMPLE)
+        title.append(self.session.rights.shown)
         self.query_one("#title", Static).update(title)
         self._show_dirty()
 
@@ -246,6 +248,8 @@ class PlannerScreen(PlannerFiles):
         if cell is None:
             self.notify(texts.NOT_EDITABLE_NET, severity="warning")
             return
+        if not allowed(self, lambda: self.session.rights.check_cells([cell])):
+            return
         await edit_line.build()
         self._show_edit_line(True)
         edit_line.start(cell, self.document.scenario.amount(cell))
@@ -277,6 +281,8 @@ class PlannerScreen(PlannerFiles):
         return action == "edit" or not self.editing or action not in _OWN_ACTIONS
 
     async def action_move(self) -> None:
+        if not allowed(self, lambda: self.session.rights.check_cells(())):
+            return
         grid = self.query_one(BudgetGrid)
         view = grid.view
         cell = view.cell_at(grid.cursor_row, grid.cursor_column)
@@ -300,6 +306,8 @@ class PlannerScreen(PlannerFiles):
 
     async def action_tools(self) -> None:
         """g: the planning tools on the year shown; the plan comes back to apply as one step."""
+        if not allowed(self, lambda: self.session.rights.check_cells(())):
+            return
         from gebiedsplanner.core.tools import cells_count
         from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen
 
@@ -337,7 +345,7 @@ class PlannerScreen(PlannerFiles):
         try:
             change = make()
         except EditError as error:
-            self.notify(literal(str(error)), severity="error", markup=False)
+            refuse(self, error)
             return False
         if change is None:
             return False
@@ -390,9 +398,14 @@ class PlannerScreen(PlannerFiles):
 
     async def action_library(self) -> None:
         """l: the library; the keys typed after l wait until it lists the scenarios."""
+        await self.open_library()
+
+    async def open_library(self, *, at_login: bool = False) -> None:
+        """The library; ``at_login``: it also says which scenarios have unsaved changes
+        of an earlier session (a dropped link), to be opened to get them back."""
         from gebiedsplanner.ui.screens.library import LibraryScreen
 
-        library = LibraryScreen(self.settings)
+        library = LibraryScreen(self.settings, at_login=at_login)
         await self.app.push_screen(library)
         await library.listed()
 

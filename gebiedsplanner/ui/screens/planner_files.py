@@ -7,7 +7,7 @@ asks the user what to do and runs the session's file work in thread workers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,9 +17,9 @@ from textual.widget import AwaitMount
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem
-from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.core.scenario import Cell, EditError
 from gebiedsplanner.files import storage
-from gebiedsplanner.files.locations import Settings, export_folder, export_name
+from gebiedsplanner.files.locations import Settings, export_name
 from gebiedsplanner.files.session import (
     Busy,
     EditingSession,
@@ -29,6 +29,7 @@ from gebiedsplanner.files.session import (
     Saved,
     SaveJob,
 )
+from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.shown_path import shown_path
 
 if TYPE_CHECKING:
@@ -72,9 +73,11 @@ class PlannerFiles(Screen[None]):
         if self.document.path is None:
             await self.action_save_as()
             return
-        self._start(self.session.begin_save())
+        self._start(self.session.begin_save)
 
     async def action_save_as(self) -> None:
+        if not allowed(self, self.session.rights.check_write):
+            return
         await self._ask_save_as()  # the keys typed after S go to the dialog's name field
 
     def _ask_save_as(self) -> AwaitMount:
@@ -84,7 +87,9 @@ class PlannerFiles(Screen[None]):
                 return
             name, path = result
             own = path.parent == self.settings.own_library
-            self._start(self.session.begin_save(path, name=name, as_new=True, make_folder=own))
+            self._start(
+                lambda: self.session.begin_save(path, name=name, as_new=True, make_folder=own)
+            )
 
         suggestion = self.document.scenario.name
         if self.document.path is None:
@@ -93,7 +98,13 @@ class PlannerFiles(Screen[None]):
 
         return self.app.push_screen(SaveAs(self.settings.save_folders, suggestion), chosen)
 
-    def _start(self, job: SaveJob | Busy) -> None:
+    def _start(self, begin: Callable[[], SaveJob | Busy]) -> None:
+        try:
+            job = begin()
+        except EditError as error:
+            self._quit_after_save = False
+            refuse(self, error)
+            return
         if isinstance(job, Busy):
             self.notify(texts.SAVE_QUEUED if job.queued else texts.SAVE_BUSY, markup=False)
             return
@@ -127,7 +138,7 @@ class PlannerFiles(Screen[None]):
         if saved.problems:
             self._report(saved.problems)
         if saved.again:
-            self._start(self.session.begin_save())
+            self._start(self.session.begin_save)
         elif self._quit_after_save:
             self.app.exit()
 
@@ -158,7 +169,7 @@ class PlannerFiles(Screen[None]):
 
         def chosen(answer: str | None) -> None:
             if answer == RECREATE:
-                self._start(self.session.begin_save(path, as_new=True))
+                self._start(lambda: self.session.begin_save(path, as_new=True))
             elif answer == SAVE_AS:
                 self._ask_save_as()
             else:
@@ -225,7 +236,6 @@ class PlannerFiles(Screen[None]):
 
     async def action_export(self) -> None:
         scenario = self.document.scenario
-        suggestion = export_folder() / export_name(scenario.name)
         from gebiedsplanner.ui.screens.export_dialog import ExportDialog, run_export
 
         def chosen(request: ExportRequest | None) -> None:
@@ -242,7 +252,7 @@ class PlannerFiles(Screen[None]):
 
             run_export(self, request.path, build, texts.EXPORTED)
 
-        await self.app.push_screen(ExportDialog(suggestion), chosen)
+        await self.app.push_screen(ExportDialog(self.settings, export_name(scenario.name)), chosen)
 
     # -- quitting --------------------------------------------------------------
 

@@ -1,0 +1,76 @@
+"""What a session may change: everything, some gebieden, or nothing.
+
+An adviser served over SSH gets the limits their key's line gives
+(:mod:`gebiedsplanner.files.advisers`): ``gebieden="Charlois,Noord"`` or
+``alleen-lezen``. The editing session asks here before every change, so no
+screen, tool or key can go around it; a refusal is an :class:`EditError` whose
+message says why, and nothing is changed.
+
+Files follow the same line: an adviser who may change nothing writes no scenario
+(save, save as, duplicate); one limited to some gebieden may write their own
+variants, but not rename or delete a team's scenario (that would change every
+gebied at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.scenario import STEDELIJK, Cell, EditError
+
+
+class NotAllowed(EditError):
+    """A change this session may not make; the message says why and what it may do."""
+
+
+class Rights(NamedTuple):
+    """``gebieden``: the only ones that may change (``None``: all); ``read_only``: none."""
+
+    gebieden: frozenset[str] | None = None
+    read_only: bool = False
+
+    @property
+    def shown(self) -> str:
+        """For the planner's title: `` · alleen lezen``, `` · mag wijzigen: Noord`` or ``""``."""
+        if self.read_only:
+            return texts.RIGHTS_TITLE_READ_ONLY
+        if self.gebieden is not None:
+            return texts.RIGHTS_TITLE_GEBIEDEN.format(gebieden=self._own())
+        return ""
+
+    def check_cells(self, cells: Iterable[Cell]) -> None:
+        """Raise :class:`NotAllowed` when any of ``cells`` may not change."""
+        if self.read_only:
+            raise NotAllowed(texts.RIGHTS_READ_ONLY)
+        if self.gebieden is None:
+            return
+        for cell in cells:
+            if cell.owner not in self.gebieden:
+                raise NotAllowed(self._outside(cell.owner))
+
+    def check_write(self) -> None:
+        """Raise :class:`NotAllowed` when this session may write no scenario file."""
+        if self.read_only:
+            raise NotAllowed(texts.RIGHTS_READ_ONLY_FILES)
+
+    def check_manage(self) -> None:
+        """Raise :class:`NotAllowed` when renaming or deleting a scenario is not allowed."""
+        self.check_write()
+        if self.gebieden is not None:
+            raise NotAllowed(texts.RIGHTS_NO_MANAGING.format(gebieden=self._own()))
+
+    def _outside(self, owner: str) -> str:
+        if owner == STEDELIJK:
+            return texts.RIGHTS_CITY_POSTS.format(gebieden=self._own())
+        return texts.RIGHTS_OTHER_GEBIED.format(gebied=literal(owner), gebieden=self._own())
+
+    def _own(self) -> str:
+        assert self.gebieden is not None
+        return ", ".join(literal(name) for name in sorted(self.gebieden))
+
+
+#: A session without limits: the planner on one's own machine.
+EVERYTHING = Rights()

@@ -1,0 +1,167 @@
+"""What a session may change (``--may-change``, ``--read-only``; ssh-serve sets them from a
+key's line): refused in the core whatever asks, and said on screen, nothing changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from gebiedsplanner.core.rights import NotAllowed, Rights
+from gebiedsplanner.core.scenario import STEDELIJK, Cell
+from gebiedsplanner.core.tools import distribute
+from gebiedsplanner.files import locations, storage
+from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.ui.app import PlannerApp
+from tests.pilot_helpers import fill_in, screen_text, shown, toasts, until
+
+SIZE = (80, 24)
+NOORD_ONLY = Rights(gebieden=frozenset({"Noord"}))
+READ_ONLY = Rights(read_only=True)
+CHARLOIS = Cell("Charlois", "couleur_locale", 2016)
+NOORD = Cell("Noord", "couleur_locale", 2016)
+
+
+def _session(path: Path, rights: Rights) -> EditingSession:
+    return EditingSession(storage.open_for_editing(path), rights)
+
+
+def test_a_session_limited_to_noord_changes_noord_and_nothing_else(scenario_file: Path) -> None:
+    session = _session(scenario_file, NOORD_ONLY)
+    before = session.scenario.amount(CHARLOIS)
+    with pytest.raises(NotAllowed, match="Charlois is alleen te lezen: u mag alleen Noord"):
+        session.edit(CHARLOIS, before + 1, "")
+    with pytest.raises(NotAllowed, match="Charlois"):
+        session.move(NOORD, CHARLOIS, 1_000, "")
+    city = next(cell for cell in session.scenario.cells() if cell.owner == STEDELIJK)
+    with pytest.raises(NotAllowed, match="de stedelijke posten zijn alleen te lezen"):
+        session.edit(city, 1, "")
+    with pytest.raises(NotAllowed):  # a tool that spreads over every gebied
+        session.apply_tool(distribute(session.scenario, 2017, key="gelijk"))
+    assert session.scenario.amount(CHARLOIS) == before
+    assert not session.dirty
+    change = session.edit(NOORD, session.scenario.amount(NOORD) + 1_000, "eigen gebied")
+    assert change.entry.changes[0].cell == NOORD
+    session.close()
+
+
+def test_a_read_only_session_changes_nothing_and_saves_nothing(scenario_file: Path) -> None:
+    session = _session(scenario_file, READ_ONLY)
+    data = scenario_file.read_bytes()
+    with pytest.raises(NotAllowed, match="alleen lezen"):
+        session.edit(NOORD, 1, "")
+    with pytest.raises(NotAllowed, match="alleen lezen"):
+        session.begin_save()
+    with pytest.raises(NotAllowed, match="alleen lezen"):
+        session.begin_save(scenario_file.with_name("kopie.toml"), as_new=True)
+    assert not session.saving  # a refused save leaves no save running
+    assert scenario_file.read_bytes() == data
+    assert not scenario_file.with_name("kopie.toml").exists()
+    session.close()
+
+
+def test_managing_files_is_for_those_without_limits() -> None:
+    Rights().check_manage()
+    with pytest.raises(NotAllowed, match="hernoemen of weggooien"):
+        NOORD_ONLY.check_manage()
+    NOORD_ONLY.check_write()  # a variant of one's own may be written
+    with pytest.raises(NotAllowed):
+        READ_ONLY.check_manage()
+
+
+def _app(path: Path, rights: Rights, *, confined: bool = False) -> PlannerApp:
+    settings = locations.load_settings([str(path.parent)])
+    settings = settings._replace(rights=rights, confined=confined)
+    return PlannerApp(storage.open_for_editing(path), settings)
+
+
+def _row(pilot: Pilot[None], name: str) -> str:
+    return next(line for line in screen_text(pilot).splitlines() if line.startswith(name))
+
+
+async def test_the_planner_says_why_charlois_is_not_for_a_noord_adviser(
+    scenario_file: Path,
+) -> None:
+    app = _app(scenario_file, NOORD_ONLY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await shown(pilot, "mag wijzigen: Noord")  # the title says it from the start
+        charlois = _row(pilot, "Charlois")
+        await pilot.press("down", "enter")  # Charlois, couleur locale
+        await shown(pilot, "Charlois is alleen te lezen: u mag alleen Noord wijzigen")
+        await pilot.press(*"+1000", "enter")  # typed on: no edit line took it
+        assert _row(pilot, "Charlois") == charlois
+        assert "niet opgeslagen" not in screen_text(pilot)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "Opgeslagen" not in toasts(pilot), "no save")
+        assert not app.screen_stack[0].session.dirty  # type: ignore[attr-defined]
+
+
+async def test_a_read_only_adviser_edits_moves_and_saves_nothing(scenario_file: Path) -> None:
+    data = scenario_file.read_bytes()
+    app = _app(scenario_file, READ_ONLY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await shown(pilot, "alleen lezen")
+        for key in ("enter", "m", "g", "S", "ctrl+s"):
+            await pilot.press(key)
+            await until(pilot, lambda: "u mag in deze sessie alleen lezen" in toasts(pilot), key)
+            app.clear_notifications()
+            assert len(app.screen_stack) == 1, f"{key} opened {app.screen}"
+    assert scenario_file.read_bytes() == data
+    assert sorted(os.listdir(scenario_file.parent)) == [scenario_file.name]
+
+
+async def test_a_limited_adviser_may_not_rename_or_delete_a_team_scenario(
+    scenario_file: Path,
+) -> None:
+    app = _app(scenario_file, NOORD_ONLY)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await shown(pilot, "Scenariobibliotheek")
+        for key in ("r", "x"):
+            await pilot.press(key)
+            await until(pilot, lambda: "hernoemen of weggooien" in toasts(pilot), key)
+            app.clear_notifications()
+    assert scenario_file.exists()
+
+
+async def test_a_confined_session_exports_only_into_the_scenario_folders(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    outside = tmp_path / "elders"
+    outside.mkdir()
+    app = _app(scenario_file, READ_ONLY, confined=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(outside / "plan.csv"))
+        await pilot.press("enter")
+        await until(pilot, lambda: "buiten de scenariomappen" in toasts(pilot), "a refusal")
+        await fill_in(pilot, "#path", str(scenario_file.parent / "plan.csv"))
+        await pilot.press("enter")
+        await until(pilot, lambda: (scenario_file.parent / "plan.csv").exists(), "the export")
+    assert list(outside.iterdir()) == []
+
+
+def test_recovered_changes_outside_the_limits_come_back_as_a_variant(
+    scenario_file: Path,
+) -> None:
+    """Anna's key was limited to Noord after her link dropped with a Charlois edit: the
+    edit is not put into the team's plan, and not lost either."""
+    from gebiedsplanner.files import recovery
+
+    earlier = _session(scenario_file, Rights())
+    earlier.begin()
+    earlier.edit(CHARLOIS, earlier.scenario.amount(CHARLOIS) + 5_000, "voor de wijziging")
+    journal = earlier._current_journal()
+    assert journal is not None
+    journal.close()  # the link dropped
+    limited = _session(scenario_file, NOORD_ONLY)
+    before = limited.scenario.amount(CHARLOIS)
+    found = recovery.look_for(limited)
+    done = recovery.recover(limited, found, [scenario_file.parent])
+    assert isinstance(done, recovery.Recovered)
+    assert limited.scenario.amount(CHARLOIS) == before
+    assert not limited.dirty
+    [variant] = done.variants
+    assert storage.load(variant).scenario.amount(CHARLOIS) == before + 5_000

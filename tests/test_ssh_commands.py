@@ -1,0 +1,73 @@
+"""What ``ssh host COMMAND`` may run on ssh-serve: read-only tools on served scenarios only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.ssh_commands import Refused, tool_arguments
+
+
+@pytest.fixture
+def folders(tmp_path: Path) -> list[Path]:
+    team, other = tmp_path / "team", tmp_path / "other"
+    for folder in (team, other):
+        folder.mkdir()
+    (team / "klein.toml").write_text("")
+    (other / "klein.toml").write_text("")
+    (other / "variant.toml").write_text("")
+    (tmp_path / "secret.toml").write_text("")
+    os.symlink(tmp_path / "secret.toml", team / "link.toml")
+    os.mkfifo(team / "fifo.toml")
+    return [team, other]
+
+
+def test_the_read_only_tools_run_on_files_of_the_served_folders(folders: list[Path]) -> None:
+    team, other = folders
+    assert tool_arguments("summary klein.toml", folders) == ["summary", str(team / "klein.toml")]
+    assert tool_arguments("export klein --layout wide", folders) == [
+        "export",
+        "-o",
+        "-",
+        "--layout",
+        "wide",
+        str(team / "klein.toml"),
+    ]
+    assert tool_arguments("compare klein variant --all --dialect=nl -o -", folders) == [
+        "compare",
+        "--all",
+        "--dialect",
+        "nl",
+        "-o",
+        "-",
+        str(team / "klein.toml"),
+        str(other / "variant.toml"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("command", "why"),
+    [
+        ("ls /", "alleen summary, export en compare"),
+        ("", "alleen summary, export en compare"),
+        ("move klein.toml --from a --to b --amount 1", "alleen summary, export en compare"),
+        ("summary /etc/passwd", "geen bestandsnaam"),
+        ("summary ../team/klein.toml", "geen bestandsnaam"),
+        ("summary .hidden", "geen bestandsnaam"),
+        ("summary link.toml", "staat niet in de gedeelde mappen"),  # a link leading out
+        ("summary fifo.toml", "staat niet in de gedeelde mappen"),
+        ("summary missing", "staat niet in de gedeelde mappen"),
+        ("export klein -o /tmp/x.csv", "-o is een van: -"),
+        ("export klein --output=/tmp/x.csv", "--output is een van: -"),
+        ("compare klein --exec=sh", "optie --exec=sh kan hier niet"),
+        ("summary klein variant", "summary en export nemen één scenario"),
+        ("compare klein", "compare een basis"),
+        ("summary 'klein", "niet te lezen"),
+        ("summary " + "9" * 5000, "te lang"),
+    ],
+)
+def test_anything_else_is_refused_saying_why(folders: list[Path], command: str, why: str) -> None:
+    with pytest.raises(Refused, match=why):
+        tool_arguments(command, folders)
