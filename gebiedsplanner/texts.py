@@ -383,6 +383,9 @@ FIX_NOT_WRITABLE = (
 )
 FOLDER_MISSING = "de map bestaat niet"
 FIX_FOLDER_MISSING = "maak de map eerst aan, of kies een bestaande map"
+FIX_READ_FOLDER_MISSING = (
+    "controleer de naam van de map (een schijf of netwerkmap die niet is aangekoppeld?)"
+)
 SYMLINK_LOOP = "een kring van symbolische koppelingen"
 FIX_SYMLINK_LOOP = "kies het echte bestand in plaats van de koppeling"
 OS_ERROR = "fout van het besturingssysteem: {detail}"

@@ -388,6 +388,9 @@ FOLDER_NOT_WRITABLE = "no permission to write in this folder"
 FIX_NOT_WRITABLE = "save in a folder you may write to ('save as'), or ask for write permission"
 FOLDER_MISSING = "the folder does not exist"
 FIX_FOLDER_MISSING = "create the folder first, or choose an existing folder"
+FIX_READ_FOLDER_MISSING = (
+    "check the name of the folder (a disk or network share that is not mounted?)"
+)
 SYMLINK_LOOP = "a loop of symbolic links"
 FIX_SYMLINK_LOOP = "choose the real file instead of the link"
 OS_ERROR = "error from the operating system: {detail}"

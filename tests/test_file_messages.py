@@ -74,7 +74,7 @@ def test_a_keys_file_in_a_missing_folder_says_the_folder_is_missing(
 ) -> None:
     for problem in keys_problems(tmp_path / "weg" / "keys"):
         assert problem.message == texts.FOLDER_MISSING
-        assert "scenario" not in problem.fix
+        assert problem.fix == texts.FIX_READ_FOLDER_MISSING  # not "create the folder first"
 
 
 def test_a_keys_file_that_is_a_folder_asks_for_the_file_in_it(lang: str, tmp_path: Path) -> None:
@@ -128,6 +128,7 @@ def test_a_scenario_keeps_advice_about_scenarios(lang: str, tmp_path: Path) -> N
     assert folder.message == texts.FILE_IS_DIR and ".toml" in folder.fix
     in_no_folder = problem_of(lambda: storage.load(tmp_path / "weg" / "plan.toml"))
     assert in_no_folder.message == texts.FOLDER_MISSING
+    assert in_no_folder.fix == texts.FIX_READ_FOLDER_MISSING
 
 
 def test_a_loop_of_links_is_still_a_loop(lang: str, tmp_path: Path) -> None:

@@ -78,9 +78,12 @@ def bad_name(name: str) -> Problem:
 def read_problem(
     name: str, error: OSError, kind: FileKind = "file", *, follow_links: bool = True
 ) -> Problem:
-    """:func:`os_problem` for reading (or looking at) ``name``: a refusal is about reading."""
+    """:func:`os_problem` for reading (or looking at) ``name``: a refusal is about reading,
+    and a missing folder is not to be made (the file would still not be in it)."""
     if error.errno in (errno.EACCES, errno.EPERM):
         return Problem(name, "", texts.FILE_NO_READ, texts.FIX_NO_READ)
+    if error.errno in (errno.ENOENT, errno.ENOTDIR) and not _folder_exists(name):
+        return Problem(name, "", texts.FOLDER_MISSING, texts.FIX_READ_FOLDER_MISSING)
     return os_problem(name, error, kind, follow_links=follow_links)
 
 
