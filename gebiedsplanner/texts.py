@@ -374,13 +374,9 @@ FIX_RULE_AMOUNT = "schrijf hele euro's van 0 of meer, zoals 1_000_000"
 
 # -- problems on disk ----------------------------------------------------------
 DISK_FULL = "de schijf is vol"
-FIX_DISK_FULL = (
-    "maak ruimte vrij of sla op in een andere map; uw wijzigingen staan nog in het scherm"
-)
+FIX_DISK_FULL = "maak ruimte vrij op de schijf, of kies een andere map"
 FOLDER_NOT_WRITABLE = "geen schrijfrechten in deze map"
-FIX_NOT_WRITABLE = (
-    "sla op in een map waar u mag schrijven ('opslaan als'), of vraag om schrijfrechten"
-)
+FIX_NOT_WRITABLE = "vraag om schrijfrechten, of kies een map waar u mag schrijven"
 FOLDER_MISSING = "de map bestaat niet"
 FIX_FOLDER_MISSING = "maak de map eerst aan, of kies een bestaande map"
 FIX_READ_FOLDER_MISSING = (

@@ -383,9 +383,9 @@ FIX_RULE_AMOUNT = "write whole euros of 0 or more, such as 1_000_000"
 
 # -- problems on disk ----------------------------------------------------------
 DISK_FULL = "the disk is full"
-FIX_DISK_FULL = "free up space or save in a different folder; your changes are still on the screen"
+FIX_DISK_FULL = "free up space on the disk, or choose a different folder"
 FOLDER_NOT_WRITABLE = "no permission to write in this folder"
-FIX_NOT_WRITABLE = "save in a folder you may write to ('save as'), or ask for write permission"
+FIX_NOT_WRITABLE = "ask for write permission, or choose a folder you may write to"
 FOLDER_MISSING = "the folder does not exist"
 FIX_FOLDER_MISSING = "create the folder first, or choose an existing folder"
 FIX_READ_FOLDER_MISSING = (

@@ -8,6 +8,7 @@ before the fix; the scenario tests show scenarios keep their own advice.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import get_args
 
 import pytest
 
-from gebiedsplanner import language, texts
+from gebiedsplanner import language, ssh_serve, texts
 from gebiedsplanner.cli import main
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import crash_log, storage
@@ -142,3 +143,19 @@ def test_every_kind_of_file_has_its_words_in_both_languages() -> None:
     for name in ("nl", "en"):
         language.use(name)
         assert set(texts.FILE_KINDS) == kinds
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EACCES])
+def test_a_host_key_that_cannot_be_made_gets_no_advice_about_saving_on_screen(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    """Not "save as" nor "your changes are still on screen": ssh-serve has neither."""
+
+    def refused(*args: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(ssh_serve, "create_exclusive", refused)
+    problem = problem_of(lambda: ssh_serve.host_key(None, Logbook(tmp_path)))
+    assert problem.message in (texts.DISK_FULL, texts.FOLDER_NOT_WRITABLE)
+    said = problem.fix.casefold()
+    assert not any(word in said for word in ("opslaan als", "scherm", "save as", "screen"))
