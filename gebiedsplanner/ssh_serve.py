@@ -40,7 +40,7 @@ from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import crash_log
 from gebiedsplanner.files.advisers import Adviser, Advisers, read_advisers
 from gebiedsplanner.files.locations import APP_NAME
-from gebiedsplanner.files.reading import os_problem, read_untrusted
+from gebiedsplanner.files.reading import os_problem, read_problem, read_untrusted
 from gebiedsplanner.files.writing import create_exclusive, private_folder
 from gebiedsplanner.ssh_commands import Refused, tool_arguments
 
@@ -92,7 +92,8 @@ class KeyFile:
             seen = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         except OSError as error:
             if self._seen is None:
-                raise ProblemsError([os_problem(str(self.path), error)]) from None
+                problem = read_problem(str(self.path), error, "authorized-keys")
+                raise ProblemsError([problem]) from None
             return self.advisers  # gone for a moment (an editor saving): the last one read
         if seen != self._seen:
             try:
@@ -399,10 +400,10 @@ def host_key(path: Path | None, log: Logbook) -> asyncssh.SSHKey:
             except FileExistsError:
                 pass  # another server made it meanwhile: read theirs
             except OSError as error:
-                raise ProblemsError([os_problem(str(path), error)]) from None
+                raise ProblemsError([os_problem(str(path), error, "host-key")]) from None
             else:
                 log("host-key-made", file=path)
-    data = read_untrusted(path, HOST_KEY_LIMIT, follow_links=False)
+    data = read_untrusted(path, HOST_KEY_LIMIT, kind="host-key", follow_links=False)
     try:
         return asyncssh.import_private_key(data)
     except (asyncssh.KeyImportError, ValueError):

@@ -221,10 +221,19 @@ PROBLEM_LINE = "{where}: {message}\n    oplossing: {fix}"
 PLACE_LINE = "regel {line}"
 PLACE_LINE_COLUMN = "regel {line}, kolom {column}"
 PLACE_WITH_LINE = "{path} (regel {line})"
+#: What belongs where a file is read or written (files/reading.py ``FileKind``), for the
+#: fixes' ``{kind}``: each one a "bestand", so "{kind} dat bestaat" fits every one.
+FILE_KINDS = {
+    "scenario": "een scenariobestand (.toml)",
+    "config": "een configuratiebestand (.toml)",
+    "authorized-keys": "een sleutelbestand in OpenSSH-opmaak (authorized_keys)",
+    "host-key": "een bestand met een OpenSSH-privésleutel",
+    "file": "een gewoon bestand",
+}
 FILE_MISSING = "bestand bestaat niet"
-FIX_FILE_MISSING = "controleer de naam en de map, of kies een bestaand scenario"
+FIX_FILE_MISSING = "controleer de naam en de map, of kies {kind} dat bestaat"
 FILE_IS_DIR = "dit is een map, geen bestand"
-FIX_FILE_IS_DIR = "geef de naam van een .toml-bestand in die map"
+FIX_FILE_IS_DIR = "geef de naam van {kind} in die map"
 FILE_NO_READ = "geen leesrechten op dit bestand"
 FIX_NO_READ = "vraag de eigenaar om leesrechten, of kopieer het bestand naar uw eigen map"
 FILE_EMPTY = "bestand is leeg"
@@ -365,15 +374,14 @@ FIX_RULE_AMOUNT = "schrijf hele euro's van 0 of meer, zoals 1_000_000"
 
 # -- problems on disk ----------------------------------------------------------
 DISK_FULL = "de schijf is vol"
-FIX_DISK_FULL = (
-    "maak ruimte vrij of sla op in een andere map; uw wijzigingen staan nog in het scherm"
-)
+FIX_DISK_FULL = "maak ruimte vrij op de schijf, of kies een andere map"
 FOLDER_NOT_WRITABLE = "geen schrijfrechten in deze map"
-FIX_NOT_WRITABLE = (
-    "sla op in een map waar u mag schrijven ('opslaan als'), of vraag om schrijfrechten"
-)
+FIX_NOT_WRITABLE = "vraag om schrijfrechten, of kies een map waar u mag schrijven"
 FOLDER_MISSING = "de map bestaat niet"
 FIX_FOLDER_MISSING = "maak de map eerst aan, of kies een bestaande map"
+FIX_READ_FOLDER_MISSING = (
+    "controleer de naam van de map (een schijf of netwerkmap die niet is aangekoppeld?)"
+)
 SYMLINK_LOOP = "een kring van symbolische koppelingen"
 FIX_SYMLINK_LOOP = "kies het echte bestand in plaats van de koppeling"
 OS_ERROR = "fout van het besturingssysteem: {detail}"
@@ -383,9 +391,14 @@ FIX_NAME_TOO_LONG = "kies een kortere naam of een map dichter bij de hoofdmap"
 BAD_FILE_NAME = "de naam bevat een teken dat geen bestandsnaam kan zijn (zoals een nul-byte)"
 FIX_BAD_FILE_NAME = "controleer de naam van het bestand of de map"
 FILE_NOT_REGULAR = "dit is geen gewoon bestand (maar een pipe, apparaat of socket)"
-FIX_NOT_REGULAR = "kies een scenariobestand (.toml); verwijder of hernoem wat hier staat"
+FIX_NOT_REGULAR = "kies {kind}; verwijder of hernoem wat hier staat"
 FILE_TOO_LARGE = "bestand is groter dan {limit} MB"
-FIX_TOO_LARGE = "kies het juiste bestand; een scenario van 50.000 gebieden is ongeveer 15 MB"
+FILE_TOO_LARGE_KB = "bestand is groter dan {limit} KB"
+FIX_TOO_LARGE = "kies het juiste bestand: hier hoort {kind}"
+FILE_IS_LINK = (
+    "dit is een symbolische koppeling; gebiedsplanner leest dit bestand niet via een koppeling"
+)
+FIX_FILE_IS_LINK = "geef het bestand zelf op, niet een koppeling ernaar"
 LOCK_NOT_FILE = "het schrijfslot is geen gewoon bestand (een koppeling, pipe of map)"
 FIX_LOCK_NOT_FILE = (
     "verwijder dit slotbestand; het wordt bij de volgende keer opslaan opnieuw gemaakt"

@@ -232,10 +232,19 @@ PROBLEM_LINE = "{where}: {message}\n    fix: {fix}"
 PLACE_LINE = "line {line}"
 PLACE_LINE_COLUMN = "line {line}, column {column}"
 PLACE_WITH_LINE = "{path} (line {line})"
+#: What belongs where a file is read or written (files/reading.py ``FileKind``), for the
+#: fixes' ``{kind}``.
+FILE_KINDS = {
+    "scenario": "a scenario file (.toml)",
+    "config": "a config file (.toml)",
+    "authorized-keys": "a keys file in OpenSSH format (authorized_keys)",
+    "host-key": "a file with an OpenSSH private key",
+    "file": "an ordinary file",
+}
 FILE_MISSING = "file does not exist"
-FIX_FILE_MISSING = "check the name and the folder, or choose an existing scenario"
+FIX_FILE_MISSING = "check the name and the folder, or choose {kind} that exists"
 FILE_IS_DIR = "this is a folder, not a file"
-FIX_FILE_IS_DIR = "give the name of a .toml file in that folder"
+FIX_FILE_IS_DIR = "give the name of {kind} in that folder"
 FILE_NO_READ = "no permission to read this file"
 FIX_NO_READ = "ask the owner for read permission, or copy the file to your own folder"
 FILE_EMPTY = "file is empty"
@@ -374,11 +383,14 @@ FIX_RULE_AMOUNT = "write whole euros of 0 or more, such as 1_000_000"
 
 # -- problems on disk ----------------------------------------------------------
 DISK_FULL = "the disk is full"
-FIX_DISK_FULL = "free up space or save in a different folder; your changes are still on the screen"
+FIX_DISK_FULL = "free up space on the disk, or choose a different folder"
 FOLDER_NOT_WRITABLE = "no permission to write in this folder"
-FIX_NOT_WRITABLE = "save in a folder you may write to ('save as'), or ask for write permission"
+FIX_NOT_WRITABLE = "ask for write permission, or choose a folder you may write to"
 FOLDER_MISSING = "the folder does not exist"
 FIX_FOLDER_MISSING = "create the folder first, or choose an existing folder"
+FIX_READ_FOLDER_MISSING = (
+    "check the name of the folder (a disk or network share that is not mounted?)"
+)
 SYMLINK_LOOP = "a loop of symbolic links"
 FIX_SYMLINK_LOOP = "choose the real file instead of the link"
 OS_ERROR = "error from the operating system: {detail}"
@@ -388,9 +400,12 @@ FIX_NAME_TOO_LONG = "choose a shorter name or a folder closer to the top-level f
 BAD_FILE_NAME = "the name contains a character that cannot be in a file name (such as a null byte)"
 FIX_BAD_FILE_NAME = "check the name of the file or the folder"
 FILE_NOT_REGULAR = "this is not an ordinary file (but a pipe, device or socket)"
-FIX_NOT_REGULAR = "choose a scenario file (.toml); remove or rename what is here"
+FIX_NOT_REGULAR = "choose {kind}; remove or rename what is here"
 FILE_TOO_LARGE = "file is larger than {limit} MB"
-FIX_TOO_LARGE = "choose the right file; a scenario of 50.000 gebieden is about 15 MB"
+FILE_TOO_LARGE_KB = "file is larger than {limit} KB"
+FIX_TOO_LARGE = "choose the right file: {kind} belongs here"
+FILE_IS_LINK = "this is a symbolic link; gebiedsplanner does not read this file through a link"
+FIX_FILE_IS_LINK = "point at the file itself, not at a link to it"
 LOCK_NOT_FILE = "the write lock is not an ordinary file (a link, pipe or folder)"
 FIX_LOCK_NOT_FILE = "remove this lock file; it is created again the next time you save"
 FILE_VANISHED = "the file no longer exists (renamed, moved or put in the trash)"

@@ -62,7 +62,7 @@ class Advisers(NamedTuple):
 
 def read_advisers(path: Path) -> Advisers:
     """The advisers in ``path``; :class:`ProblemsError` when it cannot be read at all."""
-    data = read_untrusted(path, ADVISERS_LIMIT)
+    data = read_untrusted(path, ADVISERS_LIMIT, kind="authorized-keys")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

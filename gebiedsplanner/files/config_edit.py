@@ -98,7 +98,7 @@ def write_setting(path: Path, key: str, value: str) -> None:
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise ProblemsError([os_problem(name, error)]) from None
+        raise ProblemsError([os_problem(name, error, "config")]) from None
     if info is not None and stat.S_ISLNK(info.st_mode):
         fix = texts.FIX_CONFIG_LINK.format(line=line)
         raise ProblemsError([Problem(name, "", texts.CONFIG_IS_LINK, fix)])

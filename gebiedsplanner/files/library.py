@@ -139,7 +139,7 @@ def _modified(path: Path) -> datetime:
 def _entry(path: Path, source: Source) -> Entry:
     modified = _modified(path)
     try:
-        raw = read_untrusted(path)
+        raw = read_untrusted(path, kind="scenario")
         scenario = scenario_format.parse(str(path), raw)
     except ProblemsError as error:
         return Entry(path, source, None, tuple(error.problems), modified)
@@ -176,7 +176,7 @@ def _named_copy(entry: Entry, name: str, current: bytes | None) -> bytes:
 
 def _read_if_there(path: Path) -> bytes | None:
     try:
-        return read_untrusted(path)
+        return read_untrusted(path, kind="scenario")
     except ProblemsError:
         return None
 
@@ -222,7 +222,7 @@ def rename(entry: Entry, name: str) -> Renamed:
             if not isinstance(result, storage.Written):
                 raise _changed_since_scan(target)
             return Renamed(target, data)
-        current = read_untrusted(real)
+        current = read_untrusted(real, kind="scenario")
         if storage.digest(current) != entry.digest:
             raise _changed_since_scan(entry.path)
         data = _named_copy(entry, name, current)
@@ -230,7 +230,7 @@ def rename(entry: Entry, name: str) -> Renamed:
         try:
             entry.path.unlink()
         except OSError as error:
-            raise ProblemsError([os_problem(str(entry.path), error)]) from None
+            raise ProblemsError([os_problem(str(entry.path), error, "scenario")]) from None
         # The old name's lock goes too: whoever waits on it finds the file gone.
         with contextlib.suppress(OSError):
             storage.lock_path(real).unlink()
@@ -276,7 +276,7 @@ def delete(entry: Entry, trash: Path) -> Trashed:
         create_exclusive(folder / ORIGIN_NOTE, str(origin).encode("utf-8"))
         shutil.move(entry.path, folder / entry.path.name)
     except OSError as error:
-        raise ProblemsError([os_problem(str(entry.path), error)]) from None
+        raise ProblemsError([os_problem(str(entry.path), error, "scenario")]) from None
     return Trashed(folder, folder / entry.path.name, origin, when)
 
 
@@ -308,12 +308,12 @@ def restore(item: Trashed) -> Path:
         if item.file.is_symlink():
             os.symlink(os.readlink(item.file), item.origin)
         else:
-            write_new(item.origin, read_untrusted(item.file))
+            write_new(item.origin, read_untrusted(item.file, kind="scenario"))
     except (AlreadyThere, FileExistsError):
         raise ProblemsError(
             [Problem(str(item.origin), "", texts.FILE_EXISTS, texts.FIX_RESTORE_EXISTS)]
         ) from None
     except OSError as error:
-        raise ProblemsError([os_problem(str(item.origin), error)]) from None
+        raise ProblemsError([os_problem(str(item.origin), error, "scenario")]) from None
     shutil.rmtree(item.folder, ignore_errors=True)
     return item.origin

@@ -117,7 +117,7 @@ CONFIG_LIMIT = 1024 * 1024
 def read_config_bytes(path: Path, *, follow_links: bool = True) -> bytes:
     """The config file's bytes; what is wrong with it (a FIFO, too large) says to fix it."""
     try:
-        return read_untrusted(path, CONFIG_LIMIT, follow_links=follow_links)
+        return read_untrusted(path, CONFIG_LIMIT, kind="config", follow_links=follow_links)
     except ProblemsError as error:
         raise _config_problems(error) from None
 

@@ -141,7 +141,7 @@ class ScenarioDocument:
 
 def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     """Read and validate a scenario file."""
-    raw = read_untrusted(path)
+    raw = read_untrusted(path, kind="scenario")
     scenario = scenario_format.parse(str(path), raw)
     return ScenarioDocument(scenario, path if writable else None, raw, path, real_path(path))
 
@@ -191,7 +191,7 @@ def write_locked(real: Path, data: bytes, expected_digest: str) -> WriteResult:
     """:func:`write_unless_changed` for a caller that holds the lock (see :func:`write_lock`)."""
     if not os.path.lexists(real):
         return Vanished(real)
-    current = read_untrusted(real)
+    current = read_untrusted(real, kind="scenario")
     if digest(current) != expected_digest:
         return Changed(current)
     write_atomic(real, data)
