@@ -27,12 +27,18 @@ import signal
 import struct
 import sys
 import termios
+import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import asyncssh
 import platformdirs
+
+with warnings.catch_warnings():
+    # cryptography warns that DSA will go, on every import of asyncssh: an operator
+    # would read it on every start. We never offer DSA (our host key is ed25519).
+    warnings.filterwarnings("ignore", message="DSA is deprecated")
+    import asyncssh
 
 from gebiedsplanner import language, texts
 from gebiedsplanner.core.literal import literal
