@@ -18,19 +18,23 @@ Every connection, login, refusal and session end is one line on stderr and in
 
 from __future__ import annotations
 
+import array
 import asyncio
 import contextlib
 import fcntl
+import json
 import os
 import pty
 import signal
+import socket
 import struct
 import sys
 import termios
 import warnings
+from collections import deque
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import platformdirs
 
@@ -49,6 +53,7 @@ from gebiedsplanner.files.locations import APP_NAME
 from gebiedsplanner.files.reading import os_problem, read_problem, read_untrusted
 from gebiedsplanner.files.writing import create_exclusive, private_folder
 from gebiedsplanner.ssh_commands import Refused, tool_arguments
+from gebiedsplanner.ssh_launcher import MESSAGE_LIMIT
 
 HOST_KEY_NAME = "ssh_host_ed25519_key"
 HOST_KEY_LIMIT = 64 * 1024
@@ -167,22 +172,155 @@ class _Connection(asyncssh.SSHServer):
         self._serving.log("login", name=self._adviser.name, key=fingerprint, peer=self._peer)
 
 
+class Running(Protocol):
+    """A process of a session: a planner, or a tool run by a command."""
+
+    @property
+    def pid(self) -> int: ...
+
+    @property
+    def returncode(self) -> int | None: ...
+
+    async def wait(self) -> int: ...
+
+
+class Forked:
+    """A planner the launcher forked; its exit status comes from the launcher."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self._ended: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    @property
+    def returncode(self) -> int | None:
+        return self._ended.result() if self._ended.done() else None
+
+    def end(self, code: int) -> None:
+        if not self._ended.done():
+            self._ended.set_result(code)
+
+    async def wait(self) -> int:
+        return await asyncio.shield(self._ended)
+
+
+class Launcher:
+    """The server's end of :mod:`gebiedsplanner.ssh_launcher`: started with the server
+    (and again should it ever end), asked for a planner per session."""
+
+    def __init__(self, log: Logbook) -> None:
+        self._log = log
+        self._socket: socket.socket | None = None
+        self._process: asyncio.subprocess.Process | None = None
+        self._listening: asyncio.Task[None] | None = None
+        self._asked: deque[asyncio.Future[Forked]] = deque()
+        self._running: dict[int, Forked] = {}
+        self._starting = asyncio.Lock()
+
+    async def start(self) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            self._process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "gebiedsplanner.ssh_launcher",
+                str(theirs.fileno()),
+                pass_fds=(theirs.fileno(),),
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.DEVNULL,
+            )
+        finally:
+            theirs.close()
+        ours.setblocking(False)
+        ready = await asyncio.get_running_loop().sock_recv(ours, MESSAGE_LIMIT)
+        if not ready:
+            ours.close()
+            raise OSError("the launcher did not start")
+        self._socket = ours
+        self._listening = asyncio.create_task(self._listen(ours))
+
+    async def launch(self, args: list[str], env: dict[str, str], terminal: int) -> Forked:
+        """A planner with ``args`` and ``env`` on ``terminal`` (its pty's follower end)."""
+        async with self._starting:
+            if self._socket is None:
+                await self.start()
+            assert self._socket is not None
+            asked: asyncio.Future[Forked] = asyncio.get_running_loop().create_future()
+            self._asked.append(asked)
+            request = json.dumps({"args": args, "env": env}).encode()
+            rights = [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", [terminal]))]
+            while True:
+                try:
+                    self._socket.sendmsg([request], rights)
+                    break
+                except BlockingIOError:  # the launcher is busy forking: a moment
+                    await asyncio.sleep(0.01)
+                except OSError:
+                    self._asked.remove(asked)
+                    raise
+        return await asked
+
+    async def _listen(self, channel: socket.socket) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while message := await loop.sock_recv(channel, MESSAGE_LIMIT):
+                said = json.loads(message)
+                if "ended" in said:
+                    forked = self._running.pop(said["ended"], None)
+                    if forked is not None:
+                        forked.end(said["code"])
+                    continue
+                asked = self._asked.popleft()
+                if "pid" in said:
+                    self._running[said["pid"]] = forked = Forked(said["pid"])
+                    asked.set_result(forked)
+                else:
+                    asked.set_exception(OSError(said.get("failed", "?")))
+        except (OSError, ValueError) as error:
+            self._log("launcher-failed", why=error)
+        finally:
+            self._gone(channel)
+
+    def _gone(self, channel: socket.socket) -> None:
+        """The launcher has ended: what waited on it fails; the next session starts a new one."""
+        self._log("launcher-ended", sessions=len(self._running))
+        channel.close()
+        self._socket = None
+        while self._asked:
+            self._asked.popleft().set_exception(OSError("the launcher has ended"))
+        for forked in self._running.values():
+            forked.end(-1)  # no status now: their hang-up still ends them (by process group)
+        self._running.clear()
+
+    async def close(self) -> None:
+        if self._socket is not None:
+            self._socket.shutdown(socket.SHUT_RDWR)
+        if self._listening is not None:
+            await self._listening
+        if self._process is not None and self._process.returncode is None:
+            try:
+                await asyncio.wait_for(self._process.wait(), LEAVE_SECONDS)
+            except TimeoutError:
+                self._process.kill()
+                await self._process.wait()
+
+
 class Serving:
     """What the server knows: its keys, folders and log, and the sessions running."""
 
     def __init__(self, keys: KeyFile, scenario_dirs: list[str], log: Logbook) -> None:
         self.keys, self.scenario_dirs, self.log = keys, scenario_dirs, log
-        self.sessions: set[asyncio.subprocess.Process] = set()
+        self.sessions: set[Running] = set()
         self.stopping = False
+        self.launcher = Launcher(log)
 
     @staticmethod
     def _planner() -> list[str]:
-        return [sys.executable, "-m", "gebiedsplanner", "--lang", language.current()]
+        return [sys.executable, "-m", "gebiedsplanner", *_language()]
 
-    def planner_command(self, adviser: Adviser) -> list[str]:
+    def planner_arguments(self, adviser: Adviser) -> list[str]:
         """The planner on the served folders, writing nowhere else, with the limits of
         the adviser's key line."""
-        command = [*self._planner(), "--library", "--confined"]
+        command = [*_language(), "--library", "--confined"]
         for folder in self.scenario_dirs:
             command += ["--scenario-dir", folder]
         if adviser.read_only:
@@ -277,21 +415,15 @@ class Serving:
         environment = self.environment(adviser, term)
         try:
             private_folder(Path(environment["XDG_STATE_HOME"]).parent)
-            child = await asyncio.create_subprocess_exec(
-                *self.planner_command(adviser),
-                stdin=follower,
-                stdout=follower,
-                stderr=follower,
-                env=environment,
-                start_new_session=True,
-                preexec_fn=_take_terminal,
+            child = await self.launcher.launch(
+                self.planner_arguments(adviser), environment, follower
             )
         except OSError as error:
             os.close(leader)
-            os.close(follower)
             self.log("session-failed", name=adviser.name, why=error)
             return 1
-        os.close(follower)
+        finally:
+            os.close(follower)
         self.sessions.add(child)
         os.set_blocking(leader, False)
         # The session ends with whichever ends first: the planner (it quits, its
@@ -315,10 +447,8 @@ class Serving:
         await asyncio.gather(*(_hang_up(child) for child in list(self.sessions)))
 
 
-def _take_terminal() -> None:
-    """In the planner's process: make its pseudo-terminal its controlling terminal, so
-    that a resize reaches it as SIGWINCH and a hang-up as SIGHUP."""
-    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+def _language() -> list[str]:
+    return ["--lang", language.current()]
 
 
 def _set_size(fd: int, width: int, height: int) -> None:
@@ -380,7 +510,7 @@ async def _copy(source: asyncio.StreamReader, target: asyncssh.SSHWriter[bytes])
         await target.drain()
 
 
-async def _hang_up(child: asyncio.subprocess.Process) -> None:
+async def _hang_up(child: Running) -> None:
     """SIGHUP to the planner (it leaves as on a dropped link), SIGKILL if it lingers."""
     if child.returncode is not None:
         return
@@ -448,6 +578,10 @@ async def serve(
             [Problem(f"{host}:{port}", "", message, texts.FIX_PORT_IN_USE)]
         ) from None
     port = server.sockets[0].getsockname()[1]  # the one given, or the one found for 0
+    try:
+        await serving.launcher.start()  # ready before the first login, not at it
+    except OSError as error:
+        log("launcher-failed", why=error)  # the first session tries again
     print(texts.SSH_LISTENING.format(host=host, port=port, fingerprint=key.get_fingerprint()))
     print(
         texts.SSH_ADVISERS.format(count=len(keys.advisers.advisers), file=literal(str(keys_path)))
@@ -466,5 +600,6 @@ async def serve(
         print(texts.SSH_STOPPING, flush=True)
         server.close()
         await serving.stop()
+        await serving.launcher.close()
         await server.wait_closed()
         log("stop")

@@ -40,6 +40,7 @@ class Server(NamedTuple):
     keys: Path  # folder of the advisers' private keys, by name
     team: Path
     log: Path  # the server's stderr
+    pid: int
 
 
 def _key(folder: Path, name: str) -> str:
@@ -86,7 +87,7 @@ def server(tmp_path: Path) -> Iterator[Server]:
         first = process.stdout.readline().decode()  # "... luistert op 127.0.0.1:PORT; ..."
         assert "127.0.0.1:" in first, log.read_text()
         port = int(first.split("127.0.0.1:")[1].split(";")[0])
-        yield Server(port, keys, team, log)
+        yield Server(port, keys, team, log, process.pid)
     finally:
         process.send_signal(signal.SIGINT)
         try:
@@ -264,3 +265,33 @@ def test_a_dropped_link_leaves_a_journal_offered_to_the_same_adviser_only(
         again.wait_for_bytes(RECOVERY, limit=LIMIT)
     finally:
         again.close()
+
+
+def _launcher(server: Server) -> int:
+    """The server's launcher process (it forks the sessions)."""
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == server.pid and b"gebiedsplanner.ssh_launcher" in command:
+            return int(stat.parent.name)
+    raise AssertionError("no launcher under the server")
+
+
+def test_a_session_is_no_child_of_the_server_and_a_lost_launcher_is_replaced(
+    server: Server, tmp_path: Path
+) -> None:
+    first = _launcher(server)
+    os.kill(first, signal.SIGKILL)  # whatever ended it: the next login must still work
+    _wait_for_log(server, "launcher-ended")
+    client = _log_in(server, "anna", tmp_path / "anna")
+    try:
+        _open_team_plan(client)
+        assert _launcher(server) != first
+        client.send(b"q")
+        assert client.wait_for_exit(LIMIT) == 0
+    finally:
+        client.close()
+    _wait_for_log(server, "session-end name=anna exit=0")
