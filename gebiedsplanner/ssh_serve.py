@@ -59,6 +59,10 @@ HOST_KEY_NAME = "ssh_host_ed25519_key"
 HOST_KEY_LIMIT = 64 * 1024
 #: How long a session may take to leave after its hang-up before it is killed.
 LEAVE_SECONDS = 5.0
+#: The largest terminal a session is given. A client may claim any size (two 32-bit
+#: numbers): at 10.000 x 10.000 the planner lays out 10^8 cells, a core busy and its
+#: memory growing by some 40 MB a second; above 65.535 the size does not fit a pty.
+MAX_COLUMNS, MAX_ROWS = 1000, 500
 
 
 class Logbook:
@@ -411,9 +415,9 @@ class Serving:
     ) -> int:
         width, height, _, _ = process.get_terminal_size()
         leader, follower = pty.openpty()
-        _set_size(leader, width, height)
         environment = self.environment(adviser, term)
         try:
+            _set_size(leader, width, height)
             private_folder(Path(environment["XDG_STATE_HOME"]).parent)
             child = await self.launcher.launch(
                 self.planner_arguments(adviser), environment, follower
@@ -452,7 +456,10 @@ def _language() -> list[str]:
 
 
 def _set_size(fd: int, width: int, height: int) -> None:
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height or 24, width or 80, 0, 0))
+    """The pty's size as the client says it: 80 x 24 for 0, at most :data:`MAX_COLUMNS` x
+    :data:`MAX_ROWS` (a larger terminal shows the planner in its top left corner)."""
+    width, height = min(width, MAX_COLUMNS) or 80, min(height, MAX_ROWS) or 24
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
 
 
 async def _keys_to_planner(process: asyncssh.SSHServerProcess[bytes], leader: int) -> None:

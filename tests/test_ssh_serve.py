@@ -295,3 +295,36 @@ def test_a_session_is_no_child_of_the_server_and_a_lost_launcher_is_replaced(
     finally:
         client.close()
     _wait_for_log(server, "session-end name=anna exit=0")
+
+
+@pytest.mark.parametrize(
+    ("asked", "given"),
+    [
+        ((0, 0), (80, 24)),
+        ((120, 40), (120, 40)),
+        ((10_000, 10_000), (1000, 500)),
+        ((70_000, 70_000), (1000, 500)),
+    ],
+)
+def test_a_terminal_size_a_client_claims_is_kept_within_bounds(
+    asked: tuple[int, int], given: tuple[int, int]
+) -> None:
+    """10.000 x 10.000 kept a core busy and grew the planner by 40 MB a second; above
+    65.535 the size did not fit and the session failed, leaving its pty open."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    from gebiedsplanner.ssh_serve import _set_size
+
+    leader, follower = pty.openpty()
+    try:
+        _set_size(leader, *asked)
+        rows, columns, _, _ = struct.unpack(
+            "HHHH", fcntl.ioctl(follower, termios.TIOCGWINSZ, b"\0" * 8)
+        )
+    finally:
+        os.close(leader)
+        os.close(follower)
+    assert (columns, rows) == given
