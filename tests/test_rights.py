@@ -165,3 +165,27 @@ def test_recovered_changes_outside_the_limits_come_back_as_a_variant(
     assert not limited.dirty
     [variant] = done.variants
     assert storage.load(variant).scenario.amount(CHARLOIS) == before + 5_000
+
+
+def test_recovered_changes_of_a_now_read_only_adviser_go_to_their_own_library(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """Anna's key became alleen-lezen after her link dropped with an edit: the variant
+    that keeps her edit is not written into the team folder, but into her own library."""
+    from gebiedsplanner.files import recovery
+
+    earlier = _session(scenario_file, Rights())
+    earlier.begin()
+    earlier.edit(CHARLOIS, earlier.scenario.amount(CHARLOIS) + 5_000, "voor de wijziging")
+    journal = earlier._current_journal()
+    assert journal is not None
+    journal.close()  # the link dropped
+    team = sorted(scenario_file.parent.iterdir())
+    own = tmp_path / "own"
+    read_only = _session(scenario_file, READ_ONLY)
+    found = recovery.look_for(read_only)
+    done = recovery.recover(read_only, found, [scenario_file.parent, own])
+    assert isinstance(done, recovery.Recovered)
+    assert sorted(scenario_file.parent.iterdir()) == team
+    [variant] = done.variants
+    assert variant.parent == own

@@ -145,8 +145,11 @@ def recover(
             )
             outcome = _absorb(session, found, decided)
         except (MergeImpossible, NotAllowed):
+            # A read-only session writes nothing into the team's folders: its variant
+            # goes into its own library (the last of the save folders).
+            folders = variant_folders[-1:] if session.rights.read_only else variant_folders
             try:
-                variant = _save_variant(found.ours, found.base_text, variant_folders)
+                variant = _save_variant(found.ours, found.base_text, folders)
             except ProblemsError as error:
                 found.leftover.release()
                 done = done._replace(problems=(*done.problems, *error.problems))
