@@ -25,6 +25,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import signal
 import socket
 import struct
@@ -57,6 +58,8 @@ from gebiedsplanner.ssh_launcher import MESSAGE_LIMIT
 
 HOST_KEY_NAME = "ssh_host_ed25519_key"
 HOST_KEY_LIMIT = 64 * 1024
+#: A terminal type as terminfo names them (``xterm-256color``, ``screen.xterm``).
+_TERMINAL_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+_-]{0,63}")
 #: How long a session may take to leave after its hang-up before it is killed.
 LEAVE_SECONDS = 5.0
 #: The largest terminal a session is given. A client may claim any size (two 32-bit
@@ -75,7 +78,7 @@ class Logbook:
 
     def __call__(self, event: str, **fields: object) -> None:
         when = datetime.now().astimezone().replace(microsecond=0).isoformat()
-        said = " ".join(f"{key}={literal(str(value))}" for key, value in fields.items())
+        said = " ".join(f"{key}={_bounded(literal(str(value)))}" for key, value in fields.items())
         line = f"{when} {event} {said}".rstrip()
         print(line, file=sys.stderr, flush=True)
         if self.file is not None:
@@ -88,6 +91,14 @@ class Logbook:
                     os.close(fd)
             except OSError:
                 self.file = None  # said once on stderr is better than failing every line
+
+
+#: How much of one field a log line keeps (a client may send a 10.000-character value).
+FIELD_LIMIT = 300
+
+
+def _bounded(text: str) -> str:
+    return text if len(text) <= FIELD_LIMIT else text[:FIELD_LIMIT] + "…"
 
 
 class KeyFile:
@@ -106,23 +117,30 @@ class KeyFile:
             stat = os.stat(self.path)
             seen = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
         except OSError as error:
+            problem = read_problem(str(self.path), error, "authorized-keys")
             if self._seen is None:
-                problem = read_problem(str(self.path), error, "authorized-keys")
                 raise ProblemsError([problem]) from None
-            return self.advisers  # gone for a moment (an editor saving): the last one read
+            return self._revoked([problem], None)
         if seen != self._seen:
             try:
                 self.advisers = read_advisers(self.path)
             except ProblemsError as error:
                 if self._seen is None:
                     raise
-                for problem in error.problems:
-                    self._log("keys-unreadable", problem=str(problem))
-                return self.advisers
+                return self._revoked(error.problems, seen)
             self._seen = seen
             for problem in self.advisers.problems:
                 self._log("keys-problem", problem=str(problem))
             self._log("keys", advisers=len(self.advisers.advisers), file=self.path)
+        return self.advisers
+
+    def _revoked(self, problems: list[Problem], seen: tuple[int, int, int] | None) -> Advisers:
+        """The file is gone or cannot be read: nobody logs in until it can be. Removing
+        the file must take access away, not leave the last list in force."""
+        if self.advisers.advisers or self._seen != seen:
+            for problem in problems:
+                self._log("keys-unreadable", problem=str(problem))
+        self.advisers, self._seen = Advisers((), tuple(problems)), seen
         return self.advisers
 
 
@@ -147,6 +165,28 @@ class _Connection(asyncssh.SSHServer):
             self._serving.log("refused", peer=self._peer, keys_tried=self._tried)
         else:
             self._serving.log("disconnect", name=self._adviser.name, peer=self._peer)
+
+    def connection_requested(self, dest_host: str, dest_port: int, *_: object) -> bool:
+        """``ssh -L`` / ``-D``: no forwarding here, said in the log."""
+        self._refuse_forwarding(f"{dest_host}:{dest_port}")
+        return False
+
+    def server_requested(self, listen_host: str, listen_port: int) -> bool:
+        """``ssh -R``: no forwarding here, said in the log."""
+        self._refuse_forwarding(f"{listen_host}:{listen_port}")
+        return False
+
+    def unix_connection_requested(self, dest_path: str) -> bool:
+        self._refuse_forwarding(dest_path)
+        return False
+
+    def unix_server_requested(self, listen_path: str) -> bool:
+        self._refuse_forwarding(listen_path)
+        return False
+
+    def _refuse_forwarding(self, to: str) -> None:
+        name = self._adviser.name if self._adviser else ""
+        self._serving.log("forwarding-refused", name=name, to=to, peer=self._peer)
 
     def begin_auth(self, username: str) -> bool:
         return True
@@ -202,6 +242,23 @@ class Forked:
     def end(self, code: int) -> None:
         if not self._ended.done():
             self._ended.set_result(code)
+
+    def orphaned(self) -> None:
+        """Its launcher has gone, and with it word of how it ends: it is running still
+        (and is hung up as any other), so watch it end (a pidfd), status unknown."""
+        try:
+            watch = os.pidfd_open(self.pid)
+        except OSError:  # already gone
+            self.end(-1)
+            return
+        loop = asyncio.get_running_loop()
+
+        def ended() -> None:
+            loop.remove_reader(watch)
+            os.close(watch)
+            self.end(-1)
+
+        loop.add_reader(watch, ended)
 
     async def wait(self) -> int:
         return await asyncio.shield(self._ended)
@@ -292,7 +349,7 @@ class Launcher:
         while self._asked:
             self._asked.popleft().set_exception(OSError("the launcher has ended"))
         for forked in self._running.values():
-            forked.end(-1)  # no status now: their hang-up still ends them (by process group)
+            forked.orphaned()
         self._running.clear()
 
     async def close(self) -> None:
@@ -359,6 +416,11 @@ class Serving:
         term = process.get_terminal_type()
         if term is None:
             process.stderr.write(texts.SSH_NEEDS_TERMINAL.encode())
+            process.exit(1)
+            return
+        if not _TERMINAL_TYPE.fullmatch(term):
+            self.log("terminal-refused", name=adviser.name, term=term)
+            process.stderr.write(texts.SSH_BAD_TERMINAL.format(term=literal(term)).encode())
             process.exit(1)
             return
         self.log("session", name=adviser.name, term=term)

@@ -1002,3 +1002,8 @@ LIBRARY_UNSAVED = (
     "Niet-opgeslagen wijzigingen van een eerdere sessie in: {names}. Open het scenario om"
     " ze terug te halen."
 )
+SSH_BAD_TERMINAL = (
+    "terminaltype {term} is onbekend: zet TERM op een gewoon type, zoals xterm-256color\r\n"
+)
+LINK_LEADS_OUT = "een koppeling naar een bestand buiten deze map: hier niet te openen"
+FIX_LINK_LEADS_OUT = "vraag de beheerder het bestand zelf in de map te zetten, niet een koppeling"

@@ -997,3 +997,8 @@ STATUS_UNSAVED = "● recover ({count}); {status}"
 LIBRARY_UNSAVED = (
     "Unsaved changes from an earlier session in: {names}. Open the scenario to get them back."
 )
+SSH_BAD_TERMINAL = (
+    "unknown terminal type {term}: set TERM to a plain type, such as xterm-256color\r\n"
+)
+LINK_LEADS_OUT = "a link to a file outside this folder: it cannot be opened here"
+FIX_LINK_LEADS_OUT = "ask the operator to put the file itself in the folder, not a link"

@@ -45,11 +45,13 @@ def pty_problem() -> str | None:
 class PtyApp:
     """One ``gebiedsplanner`` process in an 80x24 pseudo-terminal."""
 
-    def __init__(self, home: Path, *args: str, command: Sequence[str] = ()) -> None:
+    def __init__(
+        self, home: Path, *args: str, command: Sequence[str] = (), term: str = "xterm-256color"
+    ) -> None:
         """``args`` for the app; or ``command`` to run instead (an ssh client, say)."""
         env = dict(
             os.environ,
-            TERM="xterm-256color",
+            TERM=term,
             XDG_STATE_HOME=str(home / "state"),
             XDG_DATA_HOME=str(home / "data"),
             XDG_CONFIG_HOME=str(home / "config"),

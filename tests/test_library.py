@@ -148,3 +148,21 @@ def test_unsaved_changes_in_a_journal_show_on_their_scenario_only(settings: Sett
     found = recovery.look_for(again)
     assert [len(each.leftover.entries) for each in found] == [2]
     recovery.release(found)
+
+
+def test_a_served_library_neither_reads_nor_opens_a_link_that_leads_out(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Over SSH (confined) the served folders are all an adviser may reach: a link planted
+    in a team folder is listed with its problem, and its target is never read."""
+    outside = tmp_path / "elders.toml"
+    shutil.copyfile(BUNDLED, outside)
+    team = settings.shared[0]
+    os.symlink(outside, team / "uit.toml")
+    os.symlink(team / "basis.toml", team / "binnen.toml")  # a link within the folder: fine
+    served = library.scan(settings._replace(confined=True))
+    out = by_name(served, "uit.toml")
+    assert out.scenario is None
+    assert out.status.startswith("kan niet laden: een koppeling naar een bestand buiten deze map")
+    assert by_name(served, "binnen.toml").scenario is not None
+    assert by_name(library.scan(settings), "uit.toml").scenario is not None  # on one's own

@@ -131,7 +131,7 @@ async def test_a_confined_session_exports_only_into_the_scenario_folders(
 ) -> None:
     outside = tmp_path / "elders"
     outside.mkdir()
-    app = _app(scenario_file, READ_ONLY, confined=True)
+    app = _app(scenario_file, NOORD_ONLY, confined=True)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("e")
         await fill_in(pilot, "#path", str(outside / "plan.csv"))
@@ -141,6 +141,23 @@ async def test_a_confined_session_exports_only_into_the_scenario_folders(
         await pilot.press("enter")
         await until(pilot, lambda: (scenario_file.parent / "plan.csv").exists(), "the export")
     assert list(outside.iterdir()) == []
+
+
+async def test_a_read_only_session_writes_nothing_beside_a_team_scenario(
+    scenario_file: Path,
+) -> None:
+    """Not an editing note, not an export: a manager's export goes to their own library."""
+    app = _app(scenario_file, READ_ONLY, confined=True)
+    own = app.settings.own_library
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(scenario_file.parent / "plan.csv"))
+        await pilot.press("enter")
+        await until(pilot, lambda: "buiten de scenariomappen" in toasts(pilot), "a refusal")
+        await fill_in(pilot, "#path", str(own / "plan.csv"))  # not there yet: made
+        await pilot.press("enter")
+        await until(pilot, lambda: (own / "plan.csv").exists(), "the export")
+        assert os.listdir(scenario_file.parent) == [scenario_file.name]  # while it is open
 
 
 def test_recovered_changes_outside_the_limits_come_back_as_a_variant(

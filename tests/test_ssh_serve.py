@@ -280,21 +280,28 @@ def _launcher(server: Server) -> int:
     raise AssertionError("no launcher under the server")
 
 
-def test_a_session_is_no_child_of_the_server_and_a_lost_launcher_is_replaced(
+def test_a_lost_launcher_is_replaced_and_its_sessions_still_end_with_the_server(
     server: Server, tmp_path: Path
 ) -> None:
-    first = _launcher(server)
-    os.kill(first, signal.SIGKILL)  # whatever ended it: the next login must still work
-    _wait_for_log(server, "launcher-ended")
-    client = _log_in(server, "anna", tmp_path / "anna")
+    bob = _log_in(server, "bob", tmp_path / "bob")
+    anna = None
     try:
-        _open_team_plan(client)
+        _open_team_plan(bob)
+        first = _launcher(server)
+        os.kill(first, signal.SIGKILL)  # whatever ended it: bob works on, anna logs in
+        _wait_for_log(server, "launcher-ended")
+        anna = _log_in(server, "anna", tmp_path / "anna")
+        _open_team_plan(anna)
         assert _launcher(server) != first
-        client.send(b"q")
-        assert client.wait_for_exit(LIMIT) == 0
+        os.kill(server.pid, signal.SIGINT)  # the operator stops the server
+        for client in (bob, anna):
+            client.wait_for_screen_text("De server stopt", limit=LIMIT)
     finally:
-        client.close()
-    _wait_for_log(server, "session-end name=anna exit=0")
+        bob.close()
+        if anna is not None:
+            anna.close()
+    _wait_for_log(server, "session-end name=bob")
+    _wait_for_log(server, "session-end name=anna")
 
 
 @pytest.mark.parametrize(
@@ -328,3 +335,49 @@ def test_a_terminal_size_a_client_claims_is_kept_within_bounds(
         os.close(leader)
         os.close(follower)
     assert (columns, rows) == given
+
+
+def test_removing_the_keys_file_takes_access_away(server: Server, tmp_path: Path) -> None:
+    assert _run(server, "anna", "summary", "plan").returncode == 0
+    keys = tmp_path / "authorized_keys"
+    kept = keys.read_text()
+    keys.unlink()
+    assert _run(server, "anna", "summary", "plan").returncode == 255  # no longer let in
+    _wait_for_log(server, "keys-unreadable")
+    keys.write_text(kept)
+    assert _run(server, "anna", "summary", "plan").returncode == 0
+
+
+def test_odd_requests_are_refused_and_logged(server: Server) -> None:
+    sftp = _run(server, "anna", "-s", "sftp")  # asyncssh refuses it: no SFTP is served
+    assert sftp.returncode != 0
+    forwarded = subprocess.run(
+        [*_ssh(server, "anna", "-N", "-o", "ExitOnForwardFailure=yes", "-R", "0:localhost:22")],
+        capture_output=True,
+        text=True,
+        timeout=LIMIT,
+    )
+    assert forwarded.returncode == 255
+    _wait_for_log(server, "forwarding-refused name=anna")
+    weird = subprocess.run(
+        [*_ssh(server, "anna", "-tt"), "summary", "x" * 5000],
+        capture_output=True,
+        text=True,
+        timeout=LIMIT,
+        env={**os.environ, "TERM": "xterm;rm -rf"},
+    )
+    assert weird.returncode == 1
+    log = server.log.read_text()
+    assert max(len(line) for line in log.splitlines()) < 1000  # a client's 5.000 x: cut short
+
+
+def test_a_terminal_type_that_is_no_name_is_refused_with_a_message(
+    server: Server, tmp_path: Path
+) -> None:
+    client = PtyApp(tmp_path / "odd", command=_ssh(server, "anna", "-t"), term="xterm\x1b[31m")
+    try:
+        assert client.wait_for_exit(LIMIT) == 1
+        assert b"is onbekend: zet TERM op een gewoon type" in client.output
+    finally:
+        client.close()
+    _wait_for_log(server, "terminal-refused name=anna")

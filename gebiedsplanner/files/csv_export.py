@@ -140,9 +140,10 @@ _SCENARIO_MARKS = (
 )
 
 
-def write_export(out: Path, data: bytes, *, overwrite: bool) -> bool:
+def write_export(out: Path, data: bytes, *, overwrite: bool, make_folder: bool = False) -> bool:
     """Write an export to ``out``; ``False`` (nothing written) when a file is there and
-    ``overwrite`` is not given, so the app can ask first.
+    ``overwrite`` is not given, so the app can ask first. ``make_folder``: its folder may
+    be made (the user's own library).
 
     Never over a scenario file (``.toml``, or a file that reads like one), never
     through a link, never into a FIFO or device: those are refused with a
@@ -153,7 +154,7 @@ def write_export(out: Path, data: bytes, *, overwrite: bool) -> bool:
     try:
         info = os.lstat(out)
     except (OSError, ValueError):  # nothing there, or write_new says what is wrong
-        write_new(out, data)
+        write_new(out, data, make_folder=make_folder)
         return True
     if stat.S_ISLNK(info.st_mode):
         raise _refused(out, texts.EXPORT_OVER_LINK)

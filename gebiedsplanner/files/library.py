@@ -136,8 +136,11 @@ def _modified(path: Path) -> datetime:
         return audit.now()
 
 
-def _entry(path: Path, source: Source) -> Entry:
+def _entry(path: Path, source: Source, confined: bool) -> Entry:
     modified = _modified(path)
+    if confined and source.kind is not SourceKind.BUNDLED and not _stays_in(path, source):
+        problem = Problem(str(path), "", texts.LINK_LEADS_OUT, texts.FIX_LINK_LEADS_OUT)
+        return Entry(path, source, None, (problem,), modified)
     try:
         raw = read_untrusted(path, kind="scenario")
         scenario = scenario_format.parse(str(path), raw)
@@ -146,15 +149,28 @@ def _entry(path: Path, source: Source) -> Entry:
     return Entry(path, source, scenario, (), modified, storage.digest(raw))
 
 
+def _stays_in(path: Path, source: Source) -> bool:
+    """``path`` really is in its folder: not a link that leads elsewhere on the server."""
+    return real_path(path).parent == real_path(source.folder)
+
+
 def scan(settings: Settings) -> list[Entry]:
-    """Every ``*.toml`` in every source folder; a missing folder is simply empty."""
+    """Every ``*.toml`` in every source folder; a missing folder is simply empty.
+
+    When :attr:`Settings.confined` (a session served over SSH), a link that leads out
+    of its folder is listed as a problem and never read, so it cannot be opened or
+    saved through either."""
     entries = []
     for source in sources(settings):
         try:
             paths = sorted(source.folder.glob("*.toml"))
         except OSError:
             continue
-        entries += [_entry(path, source) for path in paths if not path.name.startswith(".")]
+        entries += [
+            _entry(path, source, settings.confined)
+            for path in paths
+            if not path.name.startswith(".")
+        ]
     unsaved = leftovers.unsaved_changes(entry.path for entry in entries)
     return [replace(entry, unsaved=unsaved.get(entry.path, 0)) for entry in entries]
 

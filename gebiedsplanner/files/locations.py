@@ -96,18 +96,25 @@ class Settings(NamedTuple):
         return tuple(dict.fromkeys((self.library, *self.shared, self.own_library)))
 
     @property
+    def export_folders(self) -> tuple[Path, ...]:
+        """Where exports may go when :attr:`confined`: the scenario folders, or only the
+        user's own library when they may change nothing (they write nothing in a team's
+        folder, not even a CSV)."""
+        return (self.own_library,) if self.rights.read_only else self.save_folders
+
+    @property
     def export_folder(self) -> Path:
-        """Where an export goes by default: the library when :attr:`confined`, else the
-        working folder (home when that is gone)."""
-        return self.library if self.confined else export_folder()
+        """Where an export goes by default: the first of :attr:`export_folders` when
+        :attr:`confined`, else the working folder (home when that is gone)."""
+        return self.export_folders[0] if self.confined else export_folder()
 
     def may_write_to(self, path: Path) -> bool:
         """Whether an export may go to ``path``: anywhere, or when :attr:`confined`, only
-        into one of :attr:`save_folders` (compared as real paths: no link leads out)."""
+        into one of :attr:`export_folders` (compared as real paths: no link leads out)."""
         if not self.confined:
             return True
         folder = real_path(path.parent)
-        return any(folder == real_path(allowed) for allowed in self.save_folders)
+        return any(folder == real_path(allowed) for allowed in self.export_folders)
 
 
 #: A config file is a few lines; a larger one is not ours.

@@ -177,11 +177,15 @@ class EditingSession:
         )
 
     def look_around(self) -> list[presence.Note]:
-        """Leave our editing note and say who else edits this file (worker thread)."""
+        """Leave our editing note and say who else edits this file (worker thread).
+
+        A session that may change nothing edits nothing: it leaves no note (and
+        writes nothing beside a team's scenario)."""
         path = self.document.path
         if path is None:
             return []
-        self.note = presence.announce(path)
+        if not self.rights.read_only:
+            self.note = presence.announce(path)
         return presence.others(path)
 
     def close(self) -> None:

@@ -162,7 +162,7 @@ class ComparisonScreen(InTurn[None]):
                 rows = csv_rows(comparison, only_changes=only_changes)
                 return rows_to_csv(CSV_HEADER, rows, Dialect(request.dialect)), len(rows)
 
-            run_export(self, request.path, build, texts.COMPARE_WRITTEN)
+            run_export(self, request, build, texts.COMPARE_WRITTEN)
 
         await self.app.push_screen(
             ExportDialog(self.settings, texts.COMPARE_FILE, layouts=False), chosen

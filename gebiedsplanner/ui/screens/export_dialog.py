@@ -28,6 +28,8 @@ class ExportRequest:
     path: Path
     layout: str
     dialect: str
+    make_folder: bool = False
+    """The folder is the user's own library, made when it is not there yet."""
 
 
 class ExportDialog(ModalDialog[ExportRequest | None]):
@@ -62,7 +64,7 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
             self.notify(message, severity="error", markup=False)
             return
         if not self.settings.may_write_to(path):
-            folders = ", ".join(shown_path(folder) for folder in self.settings.save_folders)
+            folders = ", ".join(shown_path(folder) for folder in self.settings.export_folders)
             problem = Problem(
                 shown_path(path),
                 "",
@@ -71,7 +73,8 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
             )
             self.notify(str(problem), severity="error", markup=False)
             return
-        self.dismiss(ExportRequest(path, layout, dialect))
+        own = path.parent == self.settings.own_library
+        self.dismiss(ExportRequest(path, layout, dialect, make_folder=own))
 
 
 #: Builds the export's bytes and counts its rows (run in the worker thread).
@@ -79,7 +82,11 @@ ExportBuilder = Callable[[], tuple[bytes, int]]
 
 
 def run_export(
-    screen: Screen[Any], path: Path, build: ExportBuilder, done: str, overwrite: bool = False
+    screen: Screen[Any],
+    request: ExportRequest,
+    build: ExportBuilder,
+    done: str,
+    overwrite: bool = False,
 ) -> None:
     """Write an export in a worker; when a file is already there, ask before replacing it.
 
@@ -88,10 +95,12 @@ def run_export(
     """
     from gebiedsplanner.files.csv_export import write_export
 
+    path = request.path
+
     def write() -> None:
         try:
             data, rows = build()
-            written = write_export(path, data, overwrite=overwrite)
+            written = write_export(path, data, overwrite=overwrite, make_folder=request.make_folder)
         except ProblemsError as error:
             screen.app.call_from_thread(screen.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
@@ -106,7 +115,7 @@ def run_export(
 
         def answered(answer: str | None) -> None:
             if answer == YES:
-                run_export(screen, path, build, done, overwrite=True)
+                run_export(screen, request, build, done, overwrite=True)
 
         question = texts.EXPORT_EXISTS_QUESTION.format(file=shown_path(path))
         screen.app.push_screen(confirm(texts.EXPORT_EXISTS_TITLE, question), answered)

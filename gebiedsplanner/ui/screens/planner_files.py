@@ -250,7 +250,7 @@ class PlannerFiles(Screen[None]):
 
                 return plan_csv(columns, Layout(request.layout), Dialect(request.dialect))
 
-            run_export(self, request.path, build, texts.EXPORTED)
+            run_export(self, request, build, texts.EXPORTED)
 
         await self.app.push_screen(ExportDialog(self.settings, export_name(scenario.name)), chosen)
 
