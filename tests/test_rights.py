@@ -160,6 +160,16 @@ async def test_a_read_only_session_writes_nothing_beside_a_team_scenario(
         assert os.listdir(scenario_file.parent) == [scenario_file.name]  # while it is open
 
 
+def _dropped_with_a_charlois_edit(path: Path) -> None:
+    """A session without limits raised Charlois by 5.000, then its link dropped."""
+    earlier = _session(path, Rights())
+    earlier.begin()
+    earlier.edit(CHARLOIS, earlier.scenario.amount(CHARLOIS) + 5_000, "voor de wijziging")
+    journal = earlier._current_journal()
+    assert journal is not None
+    journal.close()  # the journal stays, as a killed session's does
+
+
 def test_recovered_changes_outside_the_limits_come_back_as_a_variant(
     scenario_file: Path,
 ) -> None:
@@ -167,12 +177,7 @@ def test_recovered_changes_outside_the_limits_come_back_as_a_variant(
     edit is not put into the team's plan, and not lost either."""
     from gebiedsplanner.files import recovery
 
-    earlier = _session(scenario_file, Rights())
-    earlier.begin()
-    earlier.edit(CHARLOIS, earlier.scenario.amount(CHARLOIS) + 5_000, "voor de wijziging")
-    journal = earlier._current_journal()
-    assert journal is not None
-    journal.close()  # the link dropped
+    _dropped_with_a_charlois_edit(scenario_file)
     limited = _session(scenario_file, NOORD_ONLY)
     before = limited.scenario.amount(CHARLOIS)
     found = recovery.look_for(limited)
@@ -191,12 +196,7 @@ def test_recovered_changes_of_a_now_read_only_adviser_go_to_their_own_library(
     that keeps her edit is not written into the team folder, but into her own library."""
     from gebiedsplanner.files import recovery
 
-    earlier = _session(scenario_file, Rights())
-    earlier.begin()
-    earlier.edit(CHARLOIS, earlier.scenario.amount(CHARLOIS) + 5_000, "voor de wijziging")
-    journal = earlier._current_journal()
-    assert journal is not None
-    journal.close()  # the link dropped
+    _dropped_with_a_charlois_edit(scenario_file)
     team = sorted(scenario_file.parent.iterdir())
     own = tmp_path / "own"
     read_only = _session(scenario_file, READ_ONLY)
