@@ -98,6 +98,7 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     )
     export.add_argument("--layout", choices=("long", "wide"), default="long")
     export.add_argument("--dialect", choices=("standard", "nl"), default="standard")
+    export.add_argument("--format", choices=FORMATS, help=plain(texts.ARG_EXPORT_FORMAT))
 
     compare = add("compare")
     compare.add_argument("base", metavar="BASE")
@@ -336,12 +337,39 @@ def _export(options: argparse.Namespace) -> int:
     from gebiedsplanner.files.csv_export import Dialect, Layout, export, plan_csv
 
     document = storage.load(locations.scenario_path(options.file))
+    if _format(options) == XLSX:
+        return _export_workbook(document.scenario, options)
     layout, dialect = Layout(options.layout), Dialect(options.dialect)
     if options.output == STANDARD_OUTPUT:
         write_data(plan_csv(plan_columns(document.scenario), layout, dialect)[0])
         return 0
     rows = export(document.scenario, Path(options.output), layout, dialect)
     print(texts.EXPORTED.format(rows=rows, output=literal(options.output)))
+    return 0
+
+
+#: What ``export`` writes: CSV, or an Excel workbook (``--format``, or ``-o`` ending in
+#: ``.xlsx``).
+CSV, XLSX = "csv", "xlsx"
+FORMATS = (CSV, XLSX)
+
+
+def _format(options: argparse.Namespace) -> str:
+    if options.format is not None:
+        return str(options.format)
+    return XLSX if options.output.casefold().endswith(".xlsx") else CSV
+
+
+def _export_workbook(scenario: Scenario, options: argparse.Namespace) -> int:
+    from gebiedsplanner.files.csv_export import write_export
+    from gebiedsplanner.files.workbook import plan_workbook
+
+    data = plan_workbook(scenario, wide=options.layout == "wide")
+    if options.output == STANDARD_OUTPUT:
+        write_data(data)
+        return 0
+    write_export(Path(options.output), data, overwrite=True)
+    print(texts.EXPORTED_WORKBOOK.format(output=literal(options.output)))
     return 0
 
 

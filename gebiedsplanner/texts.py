@@ -672,6 +672,7 @@ EXPORT_FILE = "plan.csv"
 EXPORT_TITLE = "Exporteer naar CSV"
 EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per jaar", "wide"))
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
+EXPORT_WORKBOOK = ("Excel-werkmap (.xlsx)", "xlsx")
 EXPORT_KEYS = "Enter: exporteren · Tab: volgend veld · spatie: lijst · Esc: annuleren"
 
 # -- comparison --------------------------------------------------------------------
@@ -1007,3 +1008,24 @@ SSH_BAD_TERMINAL = (
 )
 LINK_LEADS_OUT = "een koppeling naar een bestand buiten deze map: hier niet te openen"
 FIX_LINK_LEADS_OUT = "vraag de beheerder het bestand zelf in de map te zetten, niet een koppeling"
+
+# -- Excel workbooks -----------------------------------------------------------------
+XLSX_GEBIED = "Gebied"
+XLSX_POST = "Post"
+XLSX_CITY = "stedelijk"
+XLSX_TOTAL = "Totaal"
+XLSX_ENVELOPE_HEADERS = (
+    "Jaar",
+    "Envelope",
+    "Gepland",
+    "Ruimte",
+    "Taakstelling opgelegd",
+    "Taakstelling verdeeld",
+    "Taakstelling nog te verdelen",
+)
+XLSX_CHANGES_HEADERS = ("Wanneer", "Wie", "Actie", "Cel", "Oud", "Nieuw", "Toelichting")
+XLSX_POLICY_TITLE = "Beleidsregels geschonden: {count}"
+ARG_EXPORT_FORMAT = (
+    "csv of xlsx (een Excel-werkmap); standaard: xlsx als OUT op .xlsx eindigt, anders csv"
+)
+EXPORTED_WORKBOOK = "Werkmap geschreven: {output} (bladen Plan, Envelope, Wijzigingen)"

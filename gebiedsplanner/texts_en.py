@@ -678,6 +678,7 @@ EXPORT_FILE = "plan.csv"
 EXPORT_TITLE = "Export to CSV"
 EXPORT_LAYOUTS = (("long: one row per amount", "long"), ("wide: one column per year", "wide"))
 EXPORT_DIALECTS = (("Dutch Excel (;)", "nl"), ("standard (,)", "standard"))
+EXPORT_WORKBOOK = ("Excel workbook (.xlsx)", "xlsx")
 EXPORT_KEYS = "Enter: export · Tab: next field · space: list · Esc: cancel"
 
 # -- comparison --------------------------------------------------------------------
@@ -1002,3 +1003,24 @@ SSH_BAD_TERMINAL = (
 )
 LINK_LEADS_OUT = "a link to a file outside this folder: it cannot be opened here"
 FIX_LINK_LEADS_OUT = "ask the operator to put the file itself in the folder, not a link"
+
+# -- Excel workbooks -----------------------------------------------------------------
+XLSX_GEBIED = "Gebied"
+XLSX_POST = "Post"
+XLSX_CITY = "city-wide"
+XLSX_TOTAL = "Total"
+XLSX_ENVELOPE_HEADERS = (
+    "Year",
+    "Envelope",
+    "Planned",
+    "Room",
+    "Taakstelling imposed",
+    "Taakstelling distributed",
+    "Taakstelling still to distribute",
+)
+XLSX_CHANGES_HEADERS = ("When", "Who", "Action", "Cell", "Old", "New", "Toelichting")
+XLSX_POLICY_TITLE = "Policy rules broken: {count}"
+ARG_EXPORT_FORMAT = (
+    "csv or xlsx (an Excel workbook); default: xlsx when OUT ends in .xlsx, else csv"
+)
+EXPORTED_WORKBOOK = "Workbook written: {output} (sheets Plan, Envelope, Wijzigingen)"

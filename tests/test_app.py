@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
+from textual.widgets import Input
 
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import journal, locations, recovery, storage
@@ -490,3 +491,24 @@ async def test_ctrl_c_and_the_palette_speak_the_ui_language() -> None:
         assert "Stoppen" in seen or "Thema" in seen
         for english in ("Screenshot", "Quit the application", "Change the current theme", "Keys"):
             assert english not in screen_text(pilot)
+
+
+async def test_export_a_workbook_from_the_app(tmp_path: Path) -> None:
+    """The list that picks the CSV dialect offers the workbook; the file name follows."""
+    import openpyxl
+
+    app = make_app()
+    out = tmp_path / "plan.csv"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(out))
+        await pilot.press("tab", "tab", "space")  # the second list, opened
+        await shown(pilot, "Excel-werkmap (.xlsx)")
+        await pilot.press("down", "down", "enter")
+        field = pilot.app.screen.query_one("#path", Input)
+        await until(pilot, lambda: field.value.endswith("plan.xlsx"), "the name following")
+        await pilot.press("enter")
+        await shown(pilot, "17 rijen geëxporteerd")
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    assert book.sheetnames == ["Plan", "Envelope", "Wijzigingen"]
+    assert not out.exists()

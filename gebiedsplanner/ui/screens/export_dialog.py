@@ -1,4 +1,4 @@
-"""Modal: where and how to export the plan as CSV (the same as ``gebiedsplanner export``)."""
+"""Modal: where and how to export: CSV, or an Excel workbook (as ``gebiedsplanner export``)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
@@ -20,14 +21,18 @@ from gebiedsplanner.ui.screens.dialog import ModalDialog
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.field import Field
 
+#: The export kind of a workbook, next to the CSV dialects.
+XLSX = "xlsx"
+
 
 @dataclass(frozen=True, slots=True)
 class ExportRequest:
-    """The dialog's result, handed to the pure CSV writer."""
+    """The dialog's result, handed to the pure writers."""
 
     path: Path
     layout: str
     dialect: str
+    """A CSV dialect, or :data:`XLSX` for a workbook."""
     make_folder: bool = False
     """The folder is the user's own library, made when it is not there yet."""
 
@@ -35,11 +40,17 @@ class ExportRequest:
 class ExportDialog(ModalDialog[ExportRequest | None]):
     """File name, layout (long/wide) and dialect (standard/nl)."""
 
-    def __init__(self, settings: Settings, file_name: str, *, layouts: bool = True) -> None:
+    def __init__(
+        self, settings: Settings, file_name: str, *, layouts: bool = True, workbook: bool = False
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.suggestion = settings.export_folder / file_name
         self.layouts = layouts
+        self.kinds = (
+            (*texts.EXPORT_DIALECTS, texts.EXPORT_WORKBOOK) if workbook else texts.EXPORT_DIALECTS
+        )
+        """CSV for Dutch Excel, standard CSV, and (``workbook``) an Excel workbook."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -48,8 +59,17 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
             with Horizontal(classes="choices"):
                 if self.layouts:
                     yield Select(texts.EXPORT_LAYOUTS, value="long", allow_blank=False, id="layout")
-                yield Select(texts.EXPORT_DIALECTS, value="nl", allow_blank=False, id="dialect")
+                yield Select(self.kinds, value="nl", allow_blank=False, id="dialect")
             yield Static(texts.EXPORT_KEYS, classes="keys", markup=False)
+
+    @on(Select.Changed, "#dialect")
+    def _suffix_follows(self, event: Select.Changed) -> None:
+        """Choosing a workbook makes ``plan.csv`` ``plan.xlsx``, and back."""
+        field = self.query_one("#path", Input)
+        path = Path(field.value)
+        suffix = ".xlsx" if event.value == XLSX else ".csv"
+        if path.suffix.casefold() in (".csv", ".xlsx") and path.suffix != suffix:
+            field.value = str(path.with_suffix(suffix))
 
     def action_submit(self) -> None:
         """Enter, from any field: export to the file named, as the lists say."""
@@ -58,6 +78,8 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
             return
         layout = str(self.query_one("#layout", Select).value) if self.layouts else "long"
         dialect = str(self.query_one("#dialect", Select).value)
+        if text.casefold().endswith(".xlsx") and len(self.kinds) > len(texts.EXPORT_DIALECTS):
+            dialect = XLSX  # the file's name says what it is, as on the command line
         path = expand_home(text)
         if path is None:
             message = texts.UNKNOWN_HOME.format(text=literal(text))

@@ -236,23 +236,35 @@ class PlannerFiles(Screen[None]):
 
     async def action_export(self) -> None:
         scenario = self.document.scenario
-        from gebiedsplanner.ui.screens.export_dialog import ExportDialog, run_export
+        from gebiedsplanner.ui.screens.export_dialog import XLSX, ExportDialog, run_export
 
         def chosen(request: ExportRequest | None) -> None:
             if request is None:
                 return
+            # Read on the UI thread (the model is never shared), written in the worker.
+            if request.dialect == XLSX:
+                from gebiedsplanner.files.workbook import workbook_bytes, workbook_parts
+
+                parts = workbook_parts(scenario, wide=request.layout == "wide")
+
+                def build() -> tuple[bytes, int]:
+                    return workbook_bytes(parts), len(parts.plan.rows)
+
+                run_export(self, request, build, texts.EXPORTED)
+                return
             from gebiedsplanner.core.plan import plan_columns
 
-            columns = plan_columns(scenario)  # read on the UI thread: the model is never shared
+            columns = plan_columns(scenario)
 
-            def build() -> tuple[bytes, int]:
+            def build_csv() -> tuple[bytes, int]:
                 from gebiedsplanner.files.csv_export import Dialect, Layout, plan_csv
 
                 return plan_csv(columns, Layout(request.layout), Dialect(request.dialect))
 
-            run_export(self, request, build, texts.EXPORTED)
+            run_export(self, request, build_csv, texts.EXPORTED)
 
-        await self.app.push_screen(ExportDialog(self.settings, export_name(scenario.name)), chosen)
+        dialog = ExportDialog(self.settings, export_name(scenario.name), workbook=True)
+        await self.app.push_screen(dialog, chosen)
 
     # -- quitting --------------------------------------------------------------
 

@@ -1,0 +1,156 @@
+"""The plan as an Excel workbook, read back as a manager's spreadsheet program reads it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from gebiedsplanner.cli import main
+from gebiedsplanner.core.scenario import Cell, Gebied
+from gebiedsplanner.files import storage
+from gebiedsplanner.files.scenario_format import dumps, parse
+from gebiedsplanner.files.workbook import AMOUNT_FORMAT, plan_workbook
+from tests.conftest import BUNDLED
+
+WHEN = datetime(2026, 3, 11, 14, 5, tzinfo=UTC)
+HOSTILE = ('=HYPERLINK("http://x","klik")', "+31 Noord", "-Zuid", "@SUM(A1)", "http://x.nl")
+
+
+def _read(data: bytes) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(data))
+
+
+def _edited() -> storage.ScenarioDocument:
+    document = storage.load(BUNDLED)
+    document.scenario.move(
+        Cell("Charlois", "gebiedsopdracht", 2017),
+        Cell("Charlois", "couleur_locale", 2017),
+        50_000,
+        who="anna",
+        when=WHEN,
+        reason="meer bewonersinitiatieven",
+    )
+    return document
+
+
+def test_the_plan_sheet_has_numbers_in_the_thousands_format_and_sum_formulas() -> None:
+    scenario = _edited().scenario
+    book = _read(plan_workbook(scenario))
+    assert book.sheetnames == ["Plan", "Envelope", "Wijzigingen"]
+    plan = book["Plan"]
+    header = [cell.value for cell in plan[1]]
+    assert header[:3] == ["Gebied", "couleur locale 2016", "couleur locale 2017"]
+    charlois = next(row for row in plan.iter_rows(min_row=2) if row[0].value == "Charlois")
+    amount = charlois[header.index("couleur locale 2017")]
+    assert amount.value == 297_000 and amount.data_type == "n"
+    assert amount.number_format == AMOUNT_FORMAT
+    last = plan.max_row
+    assert plan.cell(last, 1).value == "Totaal"
+    column = header.index("gebiedsopdracht 2016") + 1
+    letter = plan.cell(1, column).column_letter
+    assert plan.cell(last, column).value == f"=SUM({letter}2:{letter}{last - 1})"
+    assert plan.freeze_panes == "B2"
+    city = [row[0].value for row in plan.iter_rows(min_row=2, max_row=last - 1)]
+    assert len(city) == len(scenario.gebieden) + len(scenario.stedelijk)
+    assert city[-1].startswith("stedelijk: ")
+    assert book.properties.title == scenario.name
+
+
+def test_every_year_column_adds_up_to_what_is_planned() -> None:
+    """The wide layout: a row per gebied and post, a column per year; the planned total
+    is the column's sum (the values a spreadsheet's SUM adds)."""
+    scenario = _edited().scenario
+    plan = _read(plan_workbook(scenario, wide=True))["Plan"]
+    header = [cell.value for cell in plan[1]]
+    assert header[:2] == ["Gebied", "Post"]
+    for year in scenario.years:
+        column = header.index(str(year))
+        values = [row[column].value for row in plan.iter_rows(min_row=2, max_row=plan.max_row - 1)]
+        assert sum(values) == scenario.totals(year).planned
+
+
+def test_the_envelope_and_the_change_log_sheets() -> None:
+    scenario = _edited().scenario
+    book = _read(plan_workbook(scenario))
+    envelope = book["Envelope"]
+    assert envelope["A2"].number_format == "0"  # a year: 2016, not 2.016
+    assert envelope["B2"].number_format == AMOUNT_FORMAT
+    rows = list(envelope.iter_rows(values_only=True))
+    assert rows[0][:4] == ("Jaar", "Envelope", "Gepland", "Ruimte")
+    assert rows[2][:4] == (2017, 57_931_000, 58_181_000, -250_000)
+    assert any(str(row[0]).startswith("Beleidsregels geschonden:") for row in rows)
+    changes = list(book["Wijzigingen"].iter_rows(values_only=True))
+    assert changes[0] == ("Wanneer", "Wie", "Actie", "Cel", "Oud", "Nieuw", "Toelichting")
+    assert changes[-1] == (
+        "2026-03-11 14:05",
+        "anna",
+        "verschuiving",
+        "Charlois/couleur_locale/2017",
+        247_000,
+        297_000,
+        "meer bewonersinitiatieven",
+    )
+
+
+def test_names_that_look_like_formulas_or_links_stay_text() -> None:
+    base = storage.load(BUNDLED).scenario
+    gebieden = dict(base.gebieden)
+    for name in HOSTILE:
+        gebieden[name] = Gebied(
+            name, {post: dict(by) for post, by in base.gebieden["Noord"].posts.items()}
+        )
+    scenario = parse("hostile", dumps(base, name="=cmd|' /C calc'!A0"))
+    scenario.gebieden.update(gebieden)
+    book = _read(plan_workbook(scenario))
+    names = {row[0].value: row[0] for row in book["Plan"].iter_rows(min_row=2)}
+    for name in HOSTILE:
+        assert names[name].data_type == "s" and names[name].hyperlink is None
+    assert book.properties.title == "=cmd|' /C calc'!A0"
+
+
+def test_export_writes_a_workbook_by_its_suffix_or_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "plan.xlsx"
+    assert main(["export", str(BUNDLED), "-o", str(out)]) == 0
+    assert "Werkmap geschreven" in capsys.readouterr().out
+    assert _read(out.read_bytes()).sheetnames == ["Plan", "Envelope", "Wijzigingen"]
+    other = tmp_path / "plan.bin"
+    assert main(["export", str(BUNDLED), "-o", str(other), "--format", "xlsx"]) == 0
+    assert other.read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="needs LibreOffice (Debian's libreoffice-calc-nogui) to compute the workbook",
+)
+def test_a_real_spreadsheet_program_computes_the_same_totals_after_an_edit(
+    tmp_path: Path,
+) -> None:
+    """A manager changes a cell in the workbook: LibreOffice computes the totals row anew
+    from the formulas (openpyxl keeps no cached results, so nothing else could)."""
+    scenario = storage.load(BUNDLED).scenario
+    book = _read(plan_workbook(scenario, wide=True))
+    plan = book["Plan"]
+    plan.cell(2, 3).value += 1_000  # Centrum, couleur locale, 2016
+    edited = tmp_path / "bewerkt.xlsx"
+    book.save(edited)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(edited)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    rows = list(csv.reader((tmp_path / "bewerkt.csv").read_text().splitlines()))
+    header, total = rows[0], rows[-1]
+    assert total[0] == "Totaal"
+    expected = scenario.totals(2016).planned + 1_000
+    assert int(total[header.index("2016")].replace(",", "").replace(".", "")) == expected
