@@ -44,7 +44,15 @@ _SHOWN = {
 TOOLS = {
     "summary": Tool(1, 1, frozenset(), {}, ()),
     "export": Tool(
-        1, 1, frozenset(), {"--layout": frozenset({"long", "wide"}), **_SHOWN}, ("-o", "-")
+        1,
+        1,
+        frozenset(),
+        {
+            "--layout": frozenset({"long", "wide"}),
+            "--format": frozenset({"csv", "xlsx"}),
+            **_SHOWN,
+        },
+        ("-o", "-"),
     ),
     "compare": Tool(2, 20, frozenset({"--all", "--largest-first"}), _SHOWN, ()),
 }

@@ -35,6 +35,13 @@ def test_the_read_only_tools_run_on_files_of_the_served_folders(folders: list[Pa
         "wide",
         str(team / "klein.toml"),
     ]
+    assert tool_arguments("export klein --format xlsx", folders)[:5] == [
+        "export",
+        "-o",
+        "-",
+        "--format",
+        "xlsx",
+    ]
     assert tool_arguments("compare klein variant --all --dialect=nl -o -", folders) == [
         "compare",
         "--all",
