@@ -111,6 +111,7 @@ def _parser_for_commands() -> argparse.ArgumentParser:
         "--largest-first", action="store_true", help=plain(texts.ARG_LARGEST_FIRST)
     )
     compare.add_argument("--dialect", choices=("standard", "nl"), default="standard")
+    compare.add_argument("--format", choices=FORMATS, help=plain(texts.ARG_COMPARE_FORMAT))
 
     serve = add("ssh-serve")
     serve.add_argument("--host", default="127.0.0.1", help=plain(texts.ARG_HOST))
@@ -398,7 +399,16 @@ def _compare(options: argparse.Namespace) -> int:
             comparison, only_changes=not options.all, largest_first=options.largest_first
         ):
             print(line)
-    if options.output:
+    if options.output and _format(options) == XLSX:
+        from gebiedsplanner.files.workbook import comparison_workbook
+
+        data = comparison_workbook(comparison, only_changes=not options.all)
+        if options.output == STANDARD_OUTPUT:
+            write_data(data)
+            return 0
+        write_export(Path(options.output), data, overwrite=True)
+        print(texts.EXPORTED_WORKBOOK_COMPARE.format(output=literal(options.output)))
+    elif options.output:
         rows = csv_rows(comparison, only_changes=not options.all)
         data = rows_to_csv(CSV_HEADER, rows, Dialect(options.dialect))
         if options.output == STANDARD_OUTPUT:

@@ -1029,3 +1029,26 @@ ARG_EXPORT_FORMAT = (
     "csv of xlsx (een Excel-werkmap); standaard: xlsx als OUT op .xlsx eindigt, anders csv"
 )
 EXPORTED_WORKBOOK = "Werkmap geschreven: {output} (bladen Plan, Envelope, Wijzigingen)"
+XLSX_COMPARE_HEADERS = (
+    "Basisscenario",
+    "Variant",
+    "Gebied",
+    "Post",
+    "Jaar",
+    "Basis",
+    "Bedrag variant",
+    "Verschil",
+)
+XLSX_COMPARE_TOTALS_HEADERS = ("Jaar", "Scenario", "Envelope", "Gepland", "Ruimte")
+XLSX_EXPLANATION = "Toelichting"
+XLSX_DIFFERENCES = "Verschillen"
+XLSX_TOTALS = "Totalen"
+XLSX_EXPLAINED = "Toelichting"
+XLSX_COMPARE_TITLE = "Vergelijking met {base}"
+ARG_COMPARE_FORMAT = (
+    "csv of xlsx (een Excel-werkmap met verschillen, totalen en toelichting);"
+    " standaard: naar de naam van -o"
+)
+EXPORTED_WORKBOOK_COMPARE = (
+    "Werkmap geschreven: {output} (bladen Verschillen, Totalen, Toelichting)"
+)

@@ -1024,3 +1024,24 @@ ARG_EXPORT_FORMAT = (
     "csv or xlsx (an Excel workbook); default: xlsx when OUT ends in .xlsx, else csv"
 )
 EXPORTED_WORKBOOK = "Workbook written: {output} (sheets Plan, Envelope, Wijzigingen)"
+XLSX_COMPARE_HEADERS = (
+    "Base scenario",
+    "Variant",
+    "Gebied",
+    "Post",
+    "Year",
+    "Base",
+    "Variant amount",
+    "Difference",
+)
+XLSX_COMPARE_TOTALS_HEADERS = ("Year", "Scenario", "Envelope", "Planned", "Room")
+XLSX_EXPLANATION = "Explanation"
+XLSX_DIFFERENCES = "Differences"
+XLSX_TOTALS = "Totals"
+XLSX_EXPLAINED = "Explanation"
+XLSX_COMPARE_TITLE = "Comparison with {base}"
+ARG_COMPARE_FORMAT = (
+    "csv or xlsx (an Excel workbook with differences, totals and explanation);"
+    " default: from the name after -o"
+)
+EXPORTED_WORKBOOK_COMPARE = "Workbook written: {output} (sheets Differences, Totals, Explanation)"

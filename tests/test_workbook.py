@@ -127,6 +127,45 @@ def test_export_writes_a_workbook_by_its_suffix_or_format(
     assert other.read_bytes()[:2] == b"PK"
 
 
+def test_compare_writes_differences_totals_and_the_explanation_as_a_workbook(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    variant = tmp_path / "variant.toml"
+    variant.write_bytes(dumps(_edited().scenario, name="Meer Charlois"))
+    out = tmp_path / "vergelijking.xlsx"
+    assert main(["compare", str(BUNDLED), str(variant), "-o", str(out)]) == 0
+    assert "Werkmap geschreven" in capsys.readouterr().out
+    book = _read(out.read_bytes())
+    assert book.sheetnames == ["Verschillen", "Totalen", "Toelichting"]
+    differences = list(book["Verschillen"].iter_rows(min_row=2, values_only=True))
+    assert differences == [
+        (
+            "NRW basis 2016-2019",
+            "Meer Charlois",
+            "Charlois",
+            "couleur locale",
+            2017,
+            247_000,
+            297_000,
+            50_000,
+        ),
+        (
+            "NRW basis 2016-2019",
+            "Meer Charlois",
+            "Charlois",
+            "gebiedsopdracht",
+            2017,
+            4_423_000,
+            4_373_000,
+            -50_000,
+        ),
+    ]
+    totals = list(book["Totalen"].iter_rows(min_row=2, values_only=True))
+    assert (2017, "Meer Charlois", 57_931_000, 58_181_000, -250_000) in totals
+    explained = [row[0] for row in book["Toelichting"].iter_rows(values_only=True)]
+    assert any("meer bewonersinitiatieven" in str(line) for line in explained)
+
+
 @pytest.mark.skipif(
     shutil.which("soffice") is None,
     reason="needs LibreOffice (Debian's libreoffice-calc-nogui) to compute the workbook",

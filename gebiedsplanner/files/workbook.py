@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from xlsxwriter.workbook import Workbook
     from xlsxwriter.worksheet import Worksheet
 
+    from gebiedsplanner.core.compare import Comparison
+
 #: Whole euros with a thousands separator (the reader's locale draws it: . in Dutch).
 AMOUNT_FORMAT = "#,##0;-#,##0"
 PLAN, ENVELOPE, CHANGES = "Plan", "Envelope", "Wijzigingen"
@@ -46,18 +48,23 @@ class Table(NamedTuple):
     names: int
     years: tuple[str, ...] = ()
     """Columns of years: numbers, without a thousands separator."""
+    totals: bool = False
+    """A totals row of ``=SUM(...)`` under the amounts."""
+    below: tuple[str, ...] = ()
+    """Lines under the table, a row free between (broken rules, explanations)."""
 
 
 class WorkbookParts(NamedTuple):
-    """What the workbook shows, read from the scenario (on the thread that owns it)."""
+    """What the workbook shows, read from the scenarios (on the thread that owns them)."""
 
     title: str
     description: str
-    plan: Table
-    envelope: Table
-    changes: Table
-    violations: list[str] | None
-    """The broken policy rules in words; ``None`` for a scenario without rules."""
+    sheets: tuple[tuple[str, Table], ...]
+
+    @property
+    def rows(self) -> int:
+        """The rows of its first sheet (the notice after an export counts them)."""
+        return len(self.sheets[0][1].rows)
 
 
 def plan_workbook(scenario: Scenario, *, wide: bool = False) -> bytes:
@@ -68,20 +75,50 @@ def plan_workbook(scenario: Scenario, *, wide: bool = False) -> bytes:
 def workbook_parts(scenario: Scenario, *, wide: bool = False) -> WorkbookParts:
     """Everything the workbook needs from ``scenario``: plain Python, quick to read, so
     the app reads it on the UI thread and builds the workbook in a worker."""
-    violations = None
+    envelope = _envelope_table(scenario)
     if scenario.beleid is not None:
         policy = scenario.beleid
-        violations = [
-            describe_violation(found, policy) for found in PolicyCheck(scenario).violations()
-        ]
-    return WorkbookParts(
-        scenario.name,
-        scenario.description,
-        _plan_table(scenario, wide=wide),
-        _envelope_table(scenario),
-        _changes_table(scenario),
-        violations,
+        broken = [describe_violation(v, policy) for v in PolicyCheck(scenario).violations()]
+        title = texts.XLSX_POLICY_TITLE.format(count=len(broken))
+        envelope = envelope._replace(below=(title, *broken))
+    sheets = (
+        (PLAN, _plan_table(scenario, wide=wide)),
+        (ENVELOPE, envelope),
+        (CHANGES, _changes_table(scenario)),
     )
+    return WorkbookParts(scenario.name, scenario.description, sheets)
+
+
+def comparison_workbook(comparison: Comparison, *, only_changes: bool = True) -> bytes:
+    """The comparison as a workbook: the differences, the totals per scenario and year,
+    and the explanation (the recorded changes and their reasons)."""
+    from gebiedsplanner.core.compare import csv_rows
+    from gebiedsplanner.core.compare_report import explanation_lines
+
+    columns = list(texts.XLSX_COMPARE_HEADERS)
+    rows = [
+        dict(zip(columns, (*row[:3], post_label(str(row[3])), *row[4:]), strict=True))
+        for row in csv_rows(comparison, only_changes=only_changes)
+    ]
+    differences = Table(rows, columns, columns[5:], 3, years=(columns[4],))
+    totals_columns = list(texts.XLSX_COMPARE_TOTALS_HEADERS)
+    totals = []
+    for year in comparison.years:
+        for scenario in (comparison.base, *comparison.variants):
+            figures = comparison.totals(scenario, year)
+            if figures is not None:
+                values = (year, scenario.name, figures.envelope, figures.planned, figures.room)
+                totals.append(dict(zip(totals_columns, values, strict=True)))
+    totals_table = Table(totals, totals_columns, totals_columns[2:], 2, years=(totals_columns[0],))
+    column = texts.XLSX_EXPLANATION
+    explained = Table([{column: line} for line in explanation_lines(comparison)], [column], [], 0)
+    sheets = (
+        (texts.XLSX_DIFFERENCES, differences),
+        (texts.XLSX_TOTALS, totals_table),
+        (texts.XLSX_EXPLAINED, explained),
+    )
+    title = texts.XLSX_COMPARE_TITLE.format(base=comparison.base.name)
+    return workbook_bytes(WorkbookParts(title, "", sheets))
 
 
 def workbook_bytes(parts: WorkbookParts) -> bytes:
@@ -92,15 +129,8 @@ def workbook_bytes(parts: WorkbookParts) -> bytes:
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     workbook = Workbook(out, options)
     workbook.set_properties({"title": parts.title, "comments": parts.description})
-    _sheet(workbook, PLAN, parts.plan)
-    _sheet(workbook, ENVELOPE, parts.envelope)
-    if parts.violations is not None:
-        sheet = workbook.get_worksheet_by_name(ENVELOPE)
-        line = len(parts.envelope.rows) + 2  # a row free under the table
-        sheet.write_string(line, 0, texts.XLSX_POLICY_TITLE.format(count=len(parts.violations)))
-        for offset, violation in enumerate(parts.violations, start=1):
-            sheet.write_string(line + offset, 0, violation)
-    _sheet(workbook, CHANGES, parts.changes)
+    for name, table in parts.sheets:
+        _sheet(workbook, name, table)
     workbook.close()
     return out.getvalue()
 
@@ -114,7 +144,8 @@ def _plan_table(scenario: Scenario, *, wide: bool) -> Table:
             | {str(year): by_year[year] for year in years}
             for owner, post, by_year in scenario.series()
         ]
-        return Table(rows, [texts.XLSX_GEBIED, texts.XLSX_POST, *amounts], amounts, 2)
+        columns = [texts.XLSX_GEBIED, texts.XLSX_POST, *amounts]
+        return Table(rows, columns, amounts, 2, totals=True)
     posts = [f"{post_label(post)} {year}" for post in GEBIED_POSTS for year in years]
     city = [f"{texts.XLSX_CITY} {year}" for year in years]
     rows = []
@@ -126,7 +157,7 @@ def _plan_table(scenario: Scenario, *, wide: bool) -> Table:
     for post, by_year in scenario.stedelijk.items():
         row = {texts.XLSX_GEBIED: f"{STEDELIJK}: {post_label(post)}"} | dict.fromkeys(posts)
         rows.append(row | {f"{texts.XLSX_CITY} {year}": by_year[year] for year in years})
-    return Table(rows, [texts.XLSX_GEBIED, *posts, *city], [*posts, *city], 1)
+    return Table(rows, [texts.XLSX_GEBIED, *posts, *city], [*posts, *city], 1, totals=True)
 
 
 def _envelope_table(scenario: Scenario) -> Table:
@@ -187,8 +218,11 @@ def _sheet(workbook: Workbook, name: str, table: Table) -> None:
         freeze_panes=(1, table.names),
         include_header=True,
     )
-    if name == PLAN:
-        _totals_row(workbook, workbook.get_worksheet_by_name(name), frame, table.names)
+    sheet = workbook.get_worksheet_by_name(name)
+    if table.totals:
+        _totals_row(workbook, sheet, frame, table.names)
+    for offset, line in enumerate(table.below):
+        sheet.write_string(frame.height + 2 + offset, 0, line)  # a row free under the table
 
 
 def _dtype(column: str, table: Table) -> Any:

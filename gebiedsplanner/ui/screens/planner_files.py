@@ -248,7 +248,7 @@ class PlannerFiles(Screen[None]):
                 parts = workbook_parts(scenario, wide=request.layout == "wide")
 
                 def build() -> tuple[bytes, int]:
-                    return workbook_bytes(parts), len(parts.plan.rows)
+                    return workbook_bytes(parts), parts.rows
 
                 run_export(self, request, build, texts.EXPORTED)
                 return
