@@ -1052,3 +1052,14 @@ ARG_COMPARE_FORMAT = (
 EXPORTED_WORKBOOK_COMPARE = (
     "Werkmap geschreven: {output} (bladen Verschillen, Totalen, Toelichting)"
 )
+
+# -- chart view (v) -----------------------------------------------------------------
+CHART_TITLE = "Grafiek  ·  {name}"
+CHART_GEBIEDEN = "Budget per gebied in {year} (netto, en het aandeel couleur locale)"
+CHART_LEGEND = "{cl} couleur locale  {go} gebiedsopdracht  {ts} taakstelling"
+CHART_LEGEND_MINIMUM = "{mark} minimum couleur locale ({pct})"
+CHART_YEARS = "Gepland per jaar (│ = envelope)"
+CHART_OVER = "▲ boven"
+CHART_KEYS = "] [ jaar · esc/v: terug"
+KEY_CHART = "Grafiek"
+HELP_CHART = "grafiek: budget per gebied en gepland per jaar tegen de envelope"

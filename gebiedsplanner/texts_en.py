@@ -1045,3 +1045,14 @@ ARG_COMPARE_FORMAT = (
     " default: from the name after -o"
 )
 EXPORTED_WORKBOOK_COMPARE = "Workbook written: {output} (sheets Differences, Totals, Explanation)"
+
+# -- chart view (v) -----------------------------------------------------------------
+CHART_TITLE = "Chart  ·  {name}"
+CHART_GEBIEDEN = "Budget per gebied in {year} (net, and the couleur locale share)"
+CHART_LEGEND = "{cl} couleur locale  {go} gebiedsopdracht  {ts} taakstelling"
+CHART_LEGEND_MINIMUM = "{mark} couleur locale minimum ({pct})"
+CHART_YEARS = "Planned per year (│ = envelope)"
+CHART_OVER = "▲ over"
+CHART_KEYS = "] [ year · esc/v: back"
+KEY_CHART = "Chart"
+HELP_CHART = "chart: budget per gebied and planned per year against the envelope"

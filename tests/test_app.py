@@ -512,3 +512,32 @@ async def test_export_a_workbook_from_the_app(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
     assert book.sheetnames == ["Plan", "Envelope", "Wijzigingen"]
     assert not out.exists()
+
+
+def chart_line(pilot: Pilot[None], start: str) -> list[str]:
+    """The words of the chart's line starting with ``start`` (inside the dialog's frame)."""
+    for line in screen_text(pilot).splitlines():
+        inside = line.strip().strip("│").strip()
+        if inside.startswith(start):
+            return inside.split()
+    raise AssertionError(f"no chart line starting with {start!r} in:\n{screen_text(pilot)}")
+
+
+async def test_the_chart_view_shows_the_plan_as_it_is_after_an_edit() -> None:
+    from gebiedsplanner.core.money import format_amount
+
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        scenario = planner(pilot).document.scenario
+        before = scenario.gebied_net("Charlois", 2016)
+        await pilot.press("v")
+        await shown(pilot, "Budget per gebied in 2016")
+        await until(pilot, lambda: chart_line(pilot, "Charlois")[-2] == format_amount(before), "")
+        await pilot.press("escape", "down", "enter", *"+50000", "enter")  # Charlois, couleur locale
+        await line_shows(pilot, "Charlois", 1, "276.000")
+        await pilot.press("v")
+        await shown(pilot, "Budget per gebied in 2016")
+        after = [format_amount(before + 50_000), "5,9%"]  # 276.000 of 4.655.000
+        await until(pilot, lambda: chart_line(pilot, "Charlois")[-2:] == after, "the new net")
+        await pilot.press("right_square_bracket")
+        await shown(pilot, "Budget per gebied in 2017")

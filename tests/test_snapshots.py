@@ -139,6 +139,7 @@ SCREENS: dict[str, Steps] = {
     "export": steps("e", "@ExportDialog", "?wait:.csv"),
     "history": steps("h", "@HistoryScreen"),
     "policy": steps("b", "@PolicyPanel", "?wait:4,9%"),
+    "chart": steps("v", "@ChartScreen", "?wait:5.086.000"),
     "library": steps("l", "@LibraryScreen", "?entries"),
     "trash": steps("l", "?entries", "t", "?trash"),
     "comparison": steps("l", "?entries", "b", "down", "space", "c", "?wait:4.273.000"),

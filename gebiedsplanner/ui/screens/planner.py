@@ -69,6 +69,7 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("e", "export", "KEY_EXPORT", "HELP_EXPORT", True),
         ("h", "history", "KEY_HISTORY", "HELP_HISTORY", False),
         ("b", "policy", "KEY_POLICY", "HELP_POLICY", False),
+        ("v", "chart", "KEY_CHART", "HELP_CHART", False),
         ("l", "library", "KEY_LIBRARY", "HELP_LIBRARY", True),
         ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", True),
         ("q", "app.quit", "KEY_QUIT", "HELP_QUIT", False),
@@ -390,6 +391,12 @@ class PlannerScreen(PlannerFiles):
         from gebiedsplanner.ui.screens.history import HistoryScreen
 
         await self.app.push_screen(HistoryScreen(self.document.scenario.log, cell))
+
+    async def action_chart(self) -> None:
+        """v: the plan as bars, for the year shown."""
+        from gebiedsplanner.ui.screens.chart import ChartScreen
+
+        await self.app.push_screen(ChartScreen(self.document.scenario, self.year))
 
     async def action_policy(self) -> None:
         from gebiedsplanner.ui.screens.policy_panel import PolicyPanel

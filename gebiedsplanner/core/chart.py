@@ -1,0 +1,112 @@
+"""The plan as bars of block characters, for the planner's chart view (``v``).
+
+Drawn with characters only, so it reads at 80x24, without colour and over SSH:
+
+- per gebied, for one year, its budget before the taakstelling as a bar: couleur locale
+  ``█``, gebiedsopdracht ``▒``, and the part the taakstelling takes off its end ``░``
+  (what is left, the net budget, is the solid part); then the net budget and the
+  couleur locale share of it; ``┃`` marks the policy minimum of couleur locale, if the
+  scenario has one;
+- per year, what is planned against the envelope (``│`` marks the envelope).
+
+Positions are whole cells computed from whole euros (no float touches an amount).
+"""
+
+from __future__ import annotations
+
+from gebiedsplanner import texts
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.money import format_amount, format_percent
+from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, TAAKSTELLING, Scenario
+
+CL, GO, TS, MINIMUM, ENVELOPE = "█", "▒", "░", "┃", "│"
+#: The widest a name column gets; longer names are cut with an ellipsis.
+NAME_WIDTH = 16
+#: Room after a bar: `` 12.345.678  12,34%``.
+FIGURES_WIDTH = 20
+
+
+def chart_lines(scenario: Scenario, year: int, width: int) -> list[str]:
+    """The chart for ``year`` in ``width`` columns: a legend, a bar per gebied, and a bar
+    per year against the envelope."""
+    return [
+        texts.CHART_GEBIEDEN.format(year=year),
+        *_legend(scenario),
+        *gebied_bars(scenario, year, width),
+        "",
+        texts.CHART_YEARS,
+        *year_bars(scenario, width),
+    ]
+
+
+def _legend(scenario: Scenario) -> list[str]:
+    legend = [texts.CHART_LEGEND.format(cl=CL, go=GO, ts=TS)]
+    minimum = scenario.beleid.min_couleur_locale_pct if scenario.beleid else None
+    if minimum is not None:
+        legend.append(texts.CHART_LEGEND_MINIMUM.format(mark=MINIMUM, pct=format_percent(minimum)))
+    return legend
+
+
+def _name(name: str, width: int) -> str:
+    name = literal(name)
+    return name.ljust(width) if len(name) <= width else name[: width - 1] + "…"
+
+
+def _cells(amount: int, largest: int, room: int) -> int:
+    """``amount`` as whole cells of a bar where ``largest`` fills ``room`` (rounded half up)."""
+    return (max(amount, 0) * room * 2 + largest) // (2 * largest) if largest > 0 else 0
+
+
+def gebied_bars(scenario: Scenario, year: int, width: int) -> list[str]:
+    """A line per gebied: its bar, net budget and couleur locale share."""
+    gebieden = list(scenario.gebieden.values())
+    if not gebieden:
+        return []
+    name_width = min(NAME_WIDTH, max(len(literal(g.name)) for g in gebieden))
+    room = max(10, width - name_width - 1 - FIGURES_WIDTH)
+    gross = {
+        g.name: g.posts[COULEUR_LOCALE][year] + g.posts[GEBIEDSOPDRACHT][year] for g in gebieden
+    }
+    largest = max(gross.values())
+    minimum = scenario.beleid.min_couleur_locale_pct if scenario.beleid else None
+    lines = []
+    for gebied in gebieden:
+        posts = gebied.posts
+        couleur, cut = posts[COULEUR_LOCALE][year], -posts[TAAKSTELLING][year]
+        net = gross[gebied.name] - cut
+        whole = _cells(gross[gebied.name], largest, room)
+        own = min(_cells(couleur, largest, room), whole)
+        taken = min(_cells(cut, largest, room), whole)
+        bar = list(CL * own + GO * (whole - own))
+        bar[whole - taken :] = TS * taken
+        if minimum is not None and net > 0:
+            at = _cells(int(minimum * net / 100), largest, room)
+            bar += " " * (at + 1 - len(bar))
+            bar[at] = MINIMUM
+        share = _share(couleur, net) if net > 0 else ""
+        figures = f"{format_amount(net):>11} {share:>7}"
+        lines.append(f"{_name(gebied.name, name_width)} {''.join(bar).ljust(room + 1)}{figures}")
+    return lines
+
+
+def _share(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as a percentage with one decimal, rounded half up: ``5,9%``."""
+    tenths = (part * 2000 + whole) // (2 * whole)
+    return f"{'-' if tenths < 0 else ''}{abs(tenths) // 10},{abs(tenths) % 10}%"
+
+
+def year_bars(scenario: Scenario, width: int) -> list[str]:
+    """A line per year: what is planned, ``│`` at the envelope, and over or within."""
+    room = max(10, width - 5 - FIGURES_WIDTH - 2)
+    totals = [scenario.totals(year) for year in scenario.years]
+    largest = max(max(t.planned, t.envelope) for t in totals)
+    lines = []
+    for figures in totals:
+        bar = list(CL * _cells(figures.planned, largest, room))
+        at = _cells(figures.envelope, largest, room)
+        bar += " " * (at + 1 - len(bar))
+        bar[at] = ENVELOPE
+        over = texts.CHART_OVER if figures.room < 0 else ""
+        line = f"{figures.year} {''.join(bar).ljust(room + 1)}{format_amount(figures.planned):>11}"
+        lines.append(f"{line} {over}".rstrip())
+    return lines
