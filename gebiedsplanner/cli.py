@@ -100,6 +100,13 @@ def _parser_for_commands() -> argparse.ArgumentParser:
     export.add_argument("--dialect", choices=("standard", "nl"), default="standard")
     export.add_argument("--format", choices=FORMATS, help=plain(texts.ARG_EXPORT_FORMAT))
 
+    report = add("report")
+    report.add_argument("file", metavar="FILE")
+    report.add_argument("variants", nargs="*", metavar="VARIANT")
+    report.add_argument(
+        "-o", "--output", required=True, metavar="rapport.html", help=plain(texts.ARG_REPORT_OUT)
+    )
+
     compare = add("compare")
     compare.add_argument("base", metavar="BASE")
     compare.add_argument("variants", nargs="+", metavar="VARIANT")
@@ -419,6 +426,20 @@ def _compare(options: argparse.Namespace) -> int:
     return 0
 
 
+def _report(options: argparse.Namespace) -> int:
+    from gebiedsplanner.files.csv_export import write_export
+    from gebiedsplanner.files.html_report import report_html
+
+    scenario, *variants = _load_all([options.file, *options.variants])
+    data = report_html(scenario, variants)
+    if options.output == STANDARD_OUTPUT:
+        write_data(data)
+        return 0
+    write_export(Path(options.output), data, overwrite=True)
+    print(texts.REPORT_WRITTEN.format(output=literal(options.output)))
+    return 0
+
+
 def _ssh_serve(options: argparse.Namespace) -> int:
     """The planner as an SSH server (asyncssh is loaded for this command only)."""
     import asyncio
@@ -477,6 +498,7 @@ HELP = {
     "move": "CMD_MOVE",
     "export": "CMD_EXPORT",
     "compare": "CMD_COMPARE",
+    "report": "CMD_REPORT",
     "distribute": "CMD_DISTRIBUTE",
     "fit": "CMD_FIT",
     "couleur-locale": "CMD_COULEUR_LOCALE",
@@ -488,6 +510,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "summary": _summary,
     "move": _move,
     "export": _export,
+    "report": _report,
     "compare": _compare,
     "distribute": _tool,
     "fit": _tool,

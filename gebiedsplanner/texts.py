@@ -1063,3 +1063,19 @@ CHART_OVER = "▲ boven"
 CHART_KEYS = "] [ jaar · esc/v: terug"
 KEY_CHART = "Grafiek"
 HELP_CHART = "grafiek: budget per gebied en gepland per jaar tegen de envelope"
+
+# -- the HTML report -------------------------------------------------------------------
+REPORT_LANG = "nl"
+REPORT_YEARS = "Gepland per jaar tegen de envelope"
+REPORT_YEAR_HEADERS = ("jaar", "envelope", "gepland", "ruimte", "taakstelling nog te verdelen")
+REPORT_COMPOSITION = "Budget per gebied in {year}: couleur locale, gebiedsopdracht en taakstelling"
+REPORT_SHARE = "Aandeel couleur locale van het netto budget per gebied in {year}"
+REPORT_MINIMUM = "minimum {pct}"
+REPORT_GEBIEDEN = "Per gebied"
+REPORT_NET = "netto"
+REPORT_DIFFERENCES = "Verschillen met de varianten"
+REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "jaar", "basis", "variant", "verschil")
+REPORT_EXPLAINED = "Toelichting: de vastgelegde wijzigingen en hun redenen"
+CMD_REPORT = "een rapport om te delen: één HTML-bestand met tabellen en grafieken (ook offline, A4)"
+ARG_REPORT_OUT = "het HTML-bestand; - schrijft het naar de standaarduitvoer"
+REPORT_WRITTEN = "Rapport geschreven: {output}"

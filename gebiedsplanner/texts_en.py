@@ -1056,3 +1056,19 @@ CHART_OVER = "▲ over"
 CHART_KEYS = "] [ year · esc/v: back"
 KEY_CHART = "Chart"
 HELP_CHART = "chart: budget per gebied and planned per year against the envelope"
+
+# -- the HTML report -------------------------------------------------------------------
+REPORT_LANG = "en"
+REPORT_YEARS = "Planned per year against the envelope"
+REPORT_YEAR_HEADERS = ("year", "envelope", "planned", "room", "taakstelling still to distribute")
+REPORT_COMPOSITION = "Budget per gebied in {year}: couleur locale, gebiedsopdracht and taakstelling"
+REPORT_SHARE = "Couleur locale share of the net budget per gebied in {year}"
+REPORT_MINIMUM = "minimum {pct}"
+REPORT_GEBIEDEN = "Per gebied"
+REPORT_NET = "net"
+REPORT_DIFFERENCES = "Differences with the variants"
+REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "year", "base", "variant", "difference")
+REPORT_EXPLAINED = "Explanation: the recorded changes and their reasons"
+CMD_REPORT = "a report to share: one HTML file with tables and charts (offline, A4)"
+ARG_REPORT_OUT = "the HTML file; - writes it to standard output"
+REPORT_WRITTEN = "Report written: {output}"

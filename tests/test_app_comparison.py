@@ -113,3 +113,34 @@ async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
         await shown(pilot, "+50.000")
         await pilot.press(*["left"] * 12)
         await shown(pilot, " gebied    post")
+
+
+async def test_the_comparison_exports_as_a_workbook(tmp_path: Path) -> None:
+    import openpyxl
+
+    from tests.pilot_helpers import fill_in
+
+    base = storage.load(BUNDLED).scenario
+    variant = parse("variant", dumps(base, name="Smal"))
+    variant.move(
+        Cell("Charlois", "gebiedsopdracht", 2017),
+        Cell("Charlois", "couleur_locale", 2017),
+        50_000,
+        who="test",
+        when=WHEN,
+        reason="smal",
+    )
+    table = CompareTable(compare(base, [variant]), cell_len)
+    table.prepare()
+    app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
+    out = tmp_path / "vergelijking.xlsx"
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app.push_screen(ComparisonScreen(table, app.settings))
+        await shown(pilot, "2 van 180 cellen")
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(out))  # the name says what it is
+        await pilot.press("enter")
+        await until(pilot, out.exists, "the workbook")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Verschillen", "Totalen", "Toelichting"]
+    assert book["Verschillen"].max_row == 3  # the header and the two changed cells

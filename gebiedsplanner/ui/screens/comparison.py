@@ -27,7 +27,7 @@ from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.keys import InTurn
-from gebiedsplanner.ui.screens.export_dialog import ExportDialog, ExportRequest, run_export
+from gebiedsplanner.ui.screens.export_dialog import XLSX, ExportDialog, ExportRequest, run_export
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.widgets.compare_grid import CompareGrid
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
@@ -160,10 +160,14 @@ class ComparisonScreen(InTurn[None]):
                 from gebiedsplanner.files.csv_export import Dialect, rows_to_csv
 
                 rows = csv_rows(comparison, only_changes=only_changes)
+                if request.dialect == XLSX:
+                    from gebiedsplanner.files.workbook import comparison_workbook
+
+                    return comparison_workbook(comparison, only_changes=only_changes), len(rows)
                 return rows_to_csv(CSV_HEADER, rows, Dialect(request.dialect)), len(rows)
 
             run_export(self, request, build, texts.COMPARE_WRITTEN)
 
         await self.app.push_screen(
-            ExportDialog(self.settings, texts.COMPARE_FILE, layouts=False), chosen
+            ExportDialog(self.settings, texts.COMPARE_FILE, layouts=False, workbook=True), chosen
         )

@@ -1,0 +1,97 @@
+"""The report to share: one HTML file, nothing from elsewhere, every scenario text escaped."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from gebiedsplanner.cli import main
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.files import storage
+from gebiedsplanner.files.html_report import report_html
+from gebiedsplanner.files.scenario_format import dumps
+from tests.conftest import BUNDLED
+
+WHEN = datetime(2026, 3, 11, 14, 5, tzinfo=UTC)
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+CHROMIUM = next((name for name in ("chromium", "chromium-browser") if shutil.which(name)), None)
+
+
+def _hostile(tmp_path: Path) -> Path:
+    text = BUNDLED.read_text().replace("gebied.Centrum", f"gebied.{_toml_key(HOSTILE)}")
+    text = text.replace('name = "NRW basis 2016-2019"', 'name = "<b>vet</b> & co"')
+    path = tmp_path / "vijandig.toml"
+    path.write_text(text)
+    return path
+
+
+def _toml_key(name: str) -> str:
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def test_the_report_has_no_script_and_nothing_from_elsewhere(tmp_path: Path) -> None:
+    scenario = storage.load(_hostile(tmp_path)).scenario
+    page = report_html(scenario).decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x" in page
+    assert "<title>&lt;b&gt;vet&lt;/b&gt; &amp; co</title>" in page
+    tags = re.findall(r"<[a-z!][^>]*>", page, re.IGNORECASE)
+    assert not [tag for tag in tags if re.match(r"<(?:script|img|link|iframe|object)", tag, re.I)]
+    elsewhere = re.compile(r"\b(?:src|href|on\w+)\s*=|url\(|https?:", re.IGNORECASE)
+    assert not [tag for tag in tags if elsewhere.search(tag)]
+    style = page[page.index("<style>") : page.index("</style>")]
+    assert not elsewhere.search(style)
+    assert "@page { size: A4" in page
+
+
+def test_the_report_shows_the_figures_in_dutch_and_the_variants_explained(tmp_path: Path) -> None:
+    variant = storage.load(BUNDLED).scenario
+    variant.move(
+        Cell("Charlois", "gebiedsopdracht", 2017),
+        Cell("Charlois", "couleur_locale", 2017),
+        50_000,
+        who="anna",
+        when=WHEN,
+        reason="meer bewonersinitiatieven",
+    )
+    (tmp_path / "variant.toml").write_bytes(dumps(variant, name="Meer Charlois"))
+    out = tmp_path / "rapport.html"
+    assert main(["report", str(BUNDLED), str(tmp_path / "variant.toml"), "-o", str(out)]) == 0
+    page = out.read_text()
+    assert "<td class=n>58.181.000</td>" in page  # planned in 2017
+    assert "-250.000 boven envelope" in page
+    assert page.count("<svg ") == 3
+    assert "<td>Meer Charlois</td><td>Charlois</td><td>couleur locale</td><td>2017</td>" in page
+    assert "meer bewonersinitiatieven" in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian's chromium) to draw the page")
+def test_a_browser_draws_the_report_offline(tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    out.write_bytes(report_html(storage.load(_hostile(tmp_path)).scenario))
+    picture = tmp_path / "rapport.png"
+    assert CHROMIUM is not None
+    subprocess.run(
+        [CHROMIUM, *SCREENSHOT, f"--screenshot={picture}", out.as_uri()],
+        check=True,
+        capture_output=True,
+        timeout=120,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert picture.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.stat().st_size > 20_000  # a page with tables and charts, not a blank one
+
+
+#: How the README's picture of the report is made, too (docs/report.png).
+SCREENSHOT = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--hide-scrollbars",
+    "--no-first-run",
+    "--window-size=800,1400",
+]
