@@ -23,6 +23,7 @@ from gebiedsplanner import texts, texts_en
 #: they have 4 or more words, each with its reason.
 SAME_ON_PURPOSE = {
     "HELP_EXTRA_KEYS[1][0]": "key names (PgUp PgDn Home End), the same in every language",
+    "CHART_LEGEND": "the three posts, in the users' own words in every language",
 }
 
 #: Words in a text's literal parts (format fields left out): letters only.
