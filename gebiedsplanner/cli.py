@@ -374,11 +374,19 @@ def _export_workbook(scenario: Scenario, options: argparse.Namespace) -> int:
 
     data = plan_workbook(scenario, wide=options.layout == "wide")
     if options.output == STANDARD_OUTPUT:
-        write_data(data)
+        _write_workbook_data(data)
         return 0
     write_export(Path(options.output), data, overwrite=True)
     print(texts.EXPORTED_WORKBOOK.format(output=literal(options.output)))
     return 0
+
+
+def _write_workbook_data(data: bytes) -> None:
+    """A workbook to standard output (``-o -``), but never onto a terminal."""
+    if sys.stdout is not None and sys.stdout.isatty():
+        problem = Problem("-o -", "", texts.WORKBOOK_TO_TERMINAL, texts.FIX_WORKBOOK_TO_TERMINAL)
+        raise ProblemsError([problem])
+    write_data(data)
 
 
 def _load_all(names: list[str]) -> list[Scenario]:
@@ -411,7 +419,7 @@ def _compare(options: argparse.Namespace) -> int:
 
         data = comparison_workbook(comparison, only_changes=not options.all)
         if options.output == STANDARD_OUTPUT:
-            write_data(data)
+            _write_workbook_data(data)
             return 0
         write_export(Path(options.output), data, overwrite=True)
         print(texts.EXPORTED_WORKBOOK_COMPARE.format(output=literal(options.output)))
@@ -510,8 +518,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "summary": _summary,
     "move": _move,
     "export": _export,
-    "report": _report,
     "compare": _compare,
+    "report": _report,
     "distribute": _tool,
     "fit": _tool,
     "couleur-locale": _tool,

@@ -528,7 +528,7 @@ EXPORT_OVER_SCENARIO = (
 )
 EXPORT_OVER_LINK = "hier staat een symbolische koppeling: een export schrijft daar niet doorheen"
 EXPORT_OVER_SPECIAL = "hier staat geen gewoon bestand (een map, pipe of apparaat)"
-FIX_EXPORT_NAME = "kies een andere bestandsnaam die eindigt op .csv"
+FIX_EXPORT_NAME = "kies een andere bestandsnaam (zoals plan.csv, plan.xlsx of rapport.html)"
 EXPORT_EXISTS_TITLE = "Bestand bestaat al"
 EXPORT_EXISTS_QUESTION = "{file} bestaat al. Overschrijven met deze export?"
 
@@ -669,7 +669,7 @@ SAVE_AS_KEYS_FOLDERS = "Enter: opslaan · ↑↓: andere map · Esc: annuleren"
 KEY_OTHER_FOLDER = "Andere map"
 SAVE_AS_COPY = "{name} (kopie)"
 EXPORT_FILE = "plan.csv"
-EXPORT_TITLE = "Exporteer naar CSV"
+EXPORT_TITLE = "Exporteren"
 EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per jaar", "wide"))
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
 EXPORT_WORKBOOK = ("Excel-werkmap (.xlsx)", "xlsx")
@@ -1079,3 +1079,5 @@ REPORT_EXPLAINED = "Toelichting: de vastgelegde wijzigingen en hun redenen"
 CMD_REPORT = "een rapport om te delen: één HTML-bestand met tabellen en grafieken (ook offline, A4)"
 ARG_REPORT_OUT = "het HTML-bestand; - schrijft het naar de standaarduitvoer"
 REPORT_WRITTEN = "Rapport geschreven: {output}"
+WORKBOOK_TO_TERMINAL = "een werkmap is geen tekst: op het scherm wordt het onleesbaar"
+FIX_WORKBOOK_TO_TERMINAL = "schrijf hem naar een bestand: -o plan.xlsx, of > plan.xlsx"

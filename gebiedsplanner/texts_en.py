@@ -532,7 +532,7 @@ EXPORT_OVER_SCENARIO = (
 )
 EXPORT_OVER_LINK = "there is a symbolic link here: an export does not write through it"
 EXPORT_OVER_SPECIAL = "this is not an ordinary file (but a folder, pipe or device)"
-FIX_EXPORT_NAME = "choose a different file name that ends in .csv"
+FIX_EXPORT_NAME = "choose a different file name (such as plan.csv, plan.xlsx or rapport.html)"
 EXPORT_EXISTS_TITLE = "File already exists"
 EXPORT_EXISTS_QUESTION = "{file} already exists. Overwrite it with this export?"
 
@@ -675,7 +675,7 @@ SAVE_AS_KEYS_FOLDERS = "Enter: save · ↑↓: other folder · Esc: cancel"
 KEY_OTHER_FOLDER = "Other folder"
 SAVE_AS_COPY = "{name} (copy)"
 EXPORT_FILE = "plan.csv"
-EXPORT_TITLE = "Export to CSV"
+EXPORT_TITLE = "Export"
 EXPORT_LAYOUTS = (("long: one row per amount", "long"), ("wide: one column per year", "wide"))
 EXPORT_DIALECTS = (("Dutch Excel (;)", "nl"), ("standard (,)", "standard"))
 EXPORT_WORKBOOK = ("Excel workbook (.xlsx)", "xlsx")
@@ -1072,3 +1072,5 @@ REPORT_EXPLAINED = "Explanation: the recorded changes and their reasons"
 CMD_REPORT = "a report to share: one HTML file with tables and charts (offline, A4)"
 ARG_REPORT_OUT = "the HTML file; - writes it to standard output"
 REPORT_WRITTEN = "Report written: {output}"
+WORKBOOK_TO_TERMINAL = "a workbook is not text: on the screen it is unreadable"
+FIX_WORKBOOK_TO_TERMINAL = "write it to a file: -o plan.xlsx, or > plan.xlsx"

@@ -46,3 +46,19 @@ def test_a_gebied_bar_is_its_posts_and_follows_an_edit() -> None:
 def test_no_line_is_wider_than_asked(width: int) -> None:
     scenario = storage.load(BUNDLED).scenario
     assert max(len(line) for line in chart_lines(scenario, 2017, width)[2:]) <= width
+
+
+def test_wide_characters_keep_the_bars_in_line() -> None:
+    """A name of emoji takes two cells a character: the bars still start in one column."""
+    scenario = storage.load(BUNDLED).scenario
+    scenario.gebieden = {
+        ("🏠" * 12 if name == "Charlois" else name): gebied
+        for name, gebied in scenario.gebieden.items()
+    }
+
+    def cells(text: str) -> int:
+        return sum(2 if ord(character) >= 0x1F000 else 1 for character in text)
+
+    lines = gebied_bars(scenario, 2016, 76, cells)
+    assert {cells(line) for line in lines} == {76}
+    assert all(cells(line.split(" ")[0]) <= 16 for line in lines)

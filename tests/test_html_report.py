@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner.cli import main
-from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.core.scenario import Cell, Scenario
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.html_report import report_html
 from gebiedsplanner.files.scenario_format import dumps
@@ -95,3 +95,25 @@ SCREENSHOT = [
     "--no-first-run",
     "--window-size=800,1400",
 ]
+
+
+def test_a_plan_of_many_years_fits_a4_and_broken_rules_are_listed() -> None:
+    from gebiedsplanner.files.html_report import YEARS_PER_TABLE
+
+    scenario = storage.load(BUNDLED).scenario
+    page = report_html(scenario).decode()
+    assert "<h2>Beleidsregels geschonden: 9</h2>" in page
+    assert "<li>totaal, 2017: boven de envelope: € 250.000 te veel</li>" in page
+    many = storage.load(BUNDLED).scenario
+    for gebied in many.gebieden.values():  # 12 years: as many columns would not fit A4
+        for by_year in gebied.posts.values():
+            by_year.update({year: by_year[2019] for year in range(2020, 2028)})
+    many.years = tuple(range(2016, 2028))
+    heads = re.findall(r"<tr><th>Centrum</th>(.*?)</tr>", _report_of(many))
+    assert [head.count("<th") for head in heads] == [YEARS_PER_TABLE, YEARS_PER_TABLE, 2]
+
+
+def _report_of(scenario: Scenario) -> str:
+    from gebiedsplanner.files.html_report import _gebied_table
+
+    return _gebied_table(scenario, "Centrum")

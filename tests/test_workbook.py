@@ -6,6 +6,7 @@ import csv
 import io
 import shutil
 import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -193,3 +194,20 @@ def test_a_real_spreadsheet_program_computes_the_same_totals_after_an_edit(
     assert total[0] == "Totaal"
     expected = scenario.totals(2016).planned + 1_000
     assert int(total[header.index("2016")].replace(",", "").replace(".", "")) == expected
+
+
+def test_a_plan_without_rows_has_no_totals_that_add_up_themselves() -> None:
+    scenario = storage.load(BUNDLED).scenario
+    scenario.gebieden.clear()
+    scenario.stedelijk.clear()
+    plan = _read(plan_workbook(scenario))["Plan"]
+    assert plan.max_row == 1  # the header only: no =SUM(B2:B1) in B2
+
+
+def test_a_workbook_is_not_written_onto_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["export", str(BUNDLED), "-o", "-", "--format", "xlsx"]) == 1
+    out, err = capsys.readouterr()
+    assert out == "" and "een werkmap is geen tekst" in err and "> plan.xlsx" in err

@@ -14,25 +14,30 @@ Positions are whole cells computed from whole euros (no float touches an amount)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_percent
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, TAAKSTELLING, Scenario
 
 CL, GO, TS, MINIMUM, ENVELOPE = "█", "▒", "░", "┃", "│"
+#: The cells a text takes on a screen.
+Measure = Callable[[str], int]
 #: The widest a name column gets; longer names are cut with an ellipsis.
 NAME_WIDTH = 16
 #: Room after a bar: `` 12.345.678  12,34%``.
 FIGURES_WIDTH = 20
 
 
-def chart_lines(scenario: Scenario, year: int, width: int) -> list[str]:
+def chart_lines(scenario: Scenario, year: int, width: int, measure: Measure = len) -> list[str]:
     """The chart for ``year`` in ``width`` columns: a legend, a bar per gebied, and a bar
-    per year against the envelope."""
+    per year against the envelope. ``measure``: the cells a text takes on screen (a wide
+    character takes two; the UI knows, the core is told)."""
     return [
         texts.CHART_GEBIEDEN.format(year=year),
         *_legend(scenario),
-        *gebied_bars(scenario, year, width),
+        *gebied_bars(scenario, year, width, measure),
         "",
         texts.CHART_YEARS,
         *year_bars(scenario, width),
@@ -47,9 +52,14 @@ def _legend(scenario: Scenario) -> list[str]:
     return legend
 
 
-def _name(name: str, width: int) -> str:
+def _name(name: str, width: int, measure: Measure) -> str:
+    """``name`` in exactly ``width`` cells: padded, or cut with an ellipsis."""
     name = literal(name)
-    return name.ljust(width) if len(name) <= width else name[: width - 1] + "…"
+    if measure(name) > width:
+        while name and measure(name) > width - 1:
+            name = name[:-1]
+        name += "…"
+    return name + " " * (width - measure(name))
 
 
 def _cells(amount: int, largest: int, room: int) -> int:
@@ -57,12 +67,12 @@ def _cells(amount: int, largest: int, room: int) -> int:
     return (max(amount, 0) * room * 2 + largest) // (2 * largest) if largest > 0 else 0
 
 
-def gebied_bars(scenario: Scenario, year: int, width: int) -> list[str]:
+def gebied_bars(scenario: Scenario, year: int, width: int, measure: Measure = len) -> list[str]:
     """A line per gebied: its bar, net budget and couleur locale share."""
     gebieden = list(scenario.gebieden.values())
     if not gebieden:
         return []
-    name_width = min(NAME_WIDTH, max(len(literal(g.name)) for g in gebieden))
+    name_width = min(NAME_WIDTH, max(measure(literal(g.name)) for g in gebieden))
     room = max(10, width - name_width - 1 - FIGURES_WIDTH)
     gross = {
         g.name: g.posts[COULEUR_LOCALE][year] + g.posts[GEBIEDSOPDRACHT][year] for g in gebieden
@@ -83,15 +93,17 @@ def gebied_bars(scenario: Scenario, year: int, width: int) -> list[str]:
             at = _cells(int(minimum * net / 100), largest, room)
             bar += " " * (at + 1 - len(bar))
             bar[at] = MINIMUM
-        share = _share(couleur, net) if net > 0 else ""
-        figures = f"{format_amount(net):>11} {share:>7}"
-        lines.append(f"{_name(gebied.name, name_width)} {''.join(bar).ljust(room + 1)}{figures}")
+        shown = share(couleur, net) if net > 0 else ""
+        figures = f"{format_amount(net):>11} {shown:>7}"
+        name = _name(gebied.name, name_width, measure)
+        lines.append(f"{name} {''.join(bar).ljust(room + 1)}{figures}")
     return lines
 
 
-def _share(part: int, whole: int) -> str:
-    """``part`` of ``whole`` as a percentage with one decimal, rounded half up: ``5,9%``."""
-    tenths = (part * 2000 + whole) // (2 * whole)
+def share(part: int, whole: int) -> str:
+    """``part`` of ``whole`` (> 0) as a percentage with one decimal, rounded down: ``5,9%``.
+    Down, so a share under a policy minimum never shows as the minimum itself."""
+    tenths = part * 1000 // whole
     return f"{'-' if tenths < 0 else ''}{abs(tenths) // 10},{abs(tenths) % 10}%"
 
 

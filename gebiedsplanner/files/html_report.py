@@ -17,9 +17,12 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from gebiedsplanner import texts
+from gebiedsplanner.core.chart import share
 from gebiedsplanner.core.compare import compare, csv_rows
 from gebiedsplanner.core.compare_report import explanation_lines
 from gebiedsplanner.core.money import format_amount, format_percent
+from gebiedsplanner.core.policy import PolicyCheck
+from gebiedsplanner.core.policy_report import describe_violation
 from gebiedsplanner.core.scenario import (
     COULEUR_LOCALE,
     GEBIED_POSTS,
@@ -59,6 +62,7 @@ def report_html(scenario: Scenario, variants: Sequence[Scenario] = ()) -> bytes:
         _composition_chart(scenario, scenario.years[-1]),
         f"<h2>{_text(texts.REPORT_SHARE.format(year=scenario.years[-1]))}</h2>",
         _share_chart(scenario, scenario.years[-1]),
+        *_broken_rules(scenario),
         f"<h2>{_text(texts.REPORT_GEBIEDEN)}</h2>",
         *(_gebied_table(scenario, name) for name in scenario.gebieden),
     ]
@@ -110,14 +114,27 @@ def _years_table(scenario: Scenario) -> str:
     return f"<table>{''.join(rows)}</table>"
 
 
+#: Year columns one gebied table holds: more would not fit the width of A4.
+YEARS_PER_TABLE = 5
+
+
 def _gebied_table(scenario: Scenario, name: str) -> str:
+    """The gebied's posts and net budget per year; a plan of many years in several
+    tables, each as wide as A4 allows."""
+    years = scenario.years
+    return "".join(
+        _gebied_years(scenario, name, years[start : start + YEARS_PER_TABLE])
+        for start in range(0, len(years), YEARS_PER_TABLE)
+    )
+
+
+def _gebied_years(scenario: Scenario, name: str, years: Sequence[int]) -> str:
     posts = scenario.gebieden[name].posts
-    head = [_text(name), *(str(year) for year in scenario.years)]
-    rows = [_row(head, head=True, numbers=len(scenario.years))]
+    rows = [_row([_text(name), *map(str, years)], head=True, numbers=len(years))]
     for post in GEBIED_POSTS:
-        figures = [format_amount(posts[post][year]) for year in scenario.years]
+        figures = [format_amount(posts[post][year]) for year in years]
         rows.append(_row([_text(post_label(post)), *figures], numbers=len(figures)))
-    net = [format_amount(scenario.gebied_net(name, year)) for year in scenario.years]
+    net = [format_amount(scenario.gebied_net(name, year)) for year in years]
     rows.append(_row([f"<b>{_text(texts.REPORT_NET)}</b>", *net], numbers=len(net)))
     return f"<table>{''.join(rows)}</table>"
 
@@ -136,6 +153,15 @@ def _svg(height: int, body: list[str], label: str) -> str:
 
 def _bar(x: int, y: int, width: int, colour: str, height: int = 12) -> str:
     return f'<rect x="{x}" y="{y}" width="{width}" height="{height}" fill="{colour}"/>'
+
+
+#: Characters of a name that fit left of a chart's bars (8pt text in NAME_ROOM pixels).
+NAME_CHARACTERS = 28
+
+
+def _short(name: str) -> str:
+    """A name as far as it fits left of the bars; the tables below show it whole."""
+    return name if len(name) <= NAME_CHARACTERS else name[: NAME_CHARACTERS - 1] + "…"
 
 
 def _line(x: int, top: int, bottom: int, colour: str) -> str:
@@ -166,7 +192,7 @@ def _composition_chart(scenario: Scenario, year: int) -> str:
         own = min(_scale(cl, largest, room), whole)
         taken = min(_scale(-cut, largest, room), whole)
         body += [
-            _label(NAME_ROOM - 6, y + 10, gebied.name, "end"),
+            _label(NAME_ROOM - 6, y + 10, _short(gebied.name), "end"),
             _bar(NAME_ROOM, y, own, COLOURS[COULEUR_LOCALE]),
             _bar(NAME_ROOM + own, y, whole - own, COLOURS[GEBIEDSOPDRACHT]),
             _bar(NAME_ROOM + whole - taken, y + 3, taken, COLOURS[TAAKSTELLING], 6),
@@ -205,21 +231,21 @@ def _year_chart(scenario: Scenario) -> str:
 def _share_chart(scenario: Scenario, year: int) -> str:
     """The couleur locale share of each gebied's net budget, a line at the policy minimum."""
     room = WIDTH - NAME_ROOM - FIGURE_ROOM
-    shares = {}
+    shares: dict[str, tuple[int, str]] = {}
     for gebied in scenario.gebieden.values():
-        net = scenario.gebied_net(gebied.name, year)
-        if net > 0:
-            shares[gebied.name] = (gebied.posts[COULEUR_LOCALE][year] * 1000 + net // 2) // net
+        net, couleur = scenario.gebied_net(gebied.name, year), gebied.posts[COULEUR_LOCALE][year]
+        if net > 0:  # in tenths of a percent, rounded down as the text says it
+            shares[gebied.name] = (max(0, couleur * 1000 // net), share(couleur, net))
     minimum = scenario.beleid.min_couleur_locale_pct if scenario.beleid else None
     least = int(minimum * 10) if minimum is not None else 0  # in tenths of a percent
-    largest = max([*shares.values(), least, 1])
+    largest = max([*(tenths for tenths, _ in shares.values()), least, 1])
     body = []
-    for index, (name, tenths) in enumerate(shares.items()):
+    for index, (name, (tenths, shown)) in enumerate(shares.items()):
         y = 4 + index * LINE
         body += [
-            _label(NAME_ROOM - 6, y + 10, name, "end"),
+            _label(NAME_ROOM - 6, y + 10, _short(name), "end"),
             _bar(NAME_ROOM, y, _scale(tenths, largest, room), COLOURS[COULEUR_LOCALE]),
-            _label(WIDTH - 4, y + 10, f"{tenths // 10},{tenths % 10}%", "end"),
+            _label(WIDTH - 4, y + 10, shown, "end"),
         ]
     height = 8 + len(shares) * LINE
     if minimum is not None:
@@ -231,6 +257,17 @@ def _share_chart(scenario: Scenario, year: int) -> str:
         body.append(_label(at + 4, height - 2, text))
         height += 4
     return _svg(height, body, texts.REPORT_SHARE.format(year=year))
+
+
+def _broken_rules(scenario: Scenario) -> list[str]:
+    """The policy rules the plan breaks, in words (nothing for a scenario without rules)."""
+    if scenario.beleid is None:
+        return []
+    policy = scenario.beleid
+    broken = [describe_violation(v, policy) for v in PolicyCheck(scenario).violations()]
+    items = "".join(f"<li>{_text(line)}</li>" for line in broken)
+    title = texts.XLSX_POLICY_TITLE.format(count=len(broken))
+    return [f"<h2>{_text(title)}</h2>", f"<ul>{items}</ul>" if items else ""]
 
 
 def _differences(base: Scenario, variants: Sequence[Scenario]) -> list[str]:

@@ -219,7 +219,7 @@ def _sheet(workbook: Workbook, name: str, table: Table) -> None:
         include_header=True,
     )
     sheet = workbook.get_worksheet_by_name(name)
-    if table.totals:
+    if table.totals and frame.height:  # no rows: no totals (a SUM of nothing would be itself)
         _totals_row(workbook, sheet, frame, table.names)
     for offset, line in enumerate(table.below):
         sheet.write_string(frame.height + 2 + offset, 0, line)  # a row free under the table

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -62,5 +63,5 @@ class ChartScreen(ModalDialog[None]):
         chart = self.query_one("#chart", Static)
         # The scroll bar may take its columns only once the lines are there: leave them.
         width = (chart.content_region.width or self.app.size.width - FRAME) - SCROLLBAR
-        lines = chart_lines(self.scenario, self.year, max(MINIMUM_WIDTH, width))
+        lines = chart_lines(self.scenario, self.year, max(MINIMUM_WIDTH, width), cell_len)
         chart.update("\n".join(lines))
