@@ -211,3 +211,12 @@ def test_a_workbook_is_not_written_onto_a_terminal(
     assert main(["export", str(BUNDLED), "-o", "-", "--format", "xlsx"]) == 1
     out, err = capsys.readouterr()
     assert out == "" and "een werkmap is geen tekst" in err and "> plan.xlsx" in err
+
+
+def test_a_reason_longer_than_a_cell_holds_is_cut_with_an_ellipsis() -> None:
+    document = _edited()
+    entry = document.scenario.log[-1]
+    document.scenario.log[-1] = entry._replace(reason="x" * 40_000)
+    changes = _read(plan_workbook(document.scenario))["Wijzigingen"]
+    reason = changes.cell(changes.max_row, 7).value
+    assert len(reason) == 32_767 and reason.endswith("…")

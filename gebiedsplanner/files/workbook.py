@@ -178,6 +178,15 @@ def _envelope_table(scenario: Scenario) -> Table:
     return Table(rows, columns, columns[1:], 1, years=(columns[0],))
 
 
+#: The most characters a spreadsheet cell holds (Excel's limit).
+CELL_LIMIT = 32_767
+
+
+def _cell_text(text: str) -> str:
+    """``text``, or as much as a cell holds and an ellipsis: cut visibly, not silently."""
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+
+
 def _changes_table(scenario: Scenario) -> Table:
     columns = list(texts.XLSX_CHANGES_HEADERS)
     rows = [
@@ -191,7 +200,7 @@ def _changes_table(scenario: Scenario) -> Table:
                     change.cell.address,
                     change.old,
                     change.new,
-                    entry.reason,
+                    _cell_text(entry.reason),
                 ),
                 strict=True,
             )
