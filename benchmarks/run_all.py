@@ -23,6 +23,7 @@ import bench_comparison
 import bench_edit_latency
 import bench_files
 import bench_memory
+import bench_scale
 import bench_ssh
 import bench_startup
 from harness import REFERENCE_MINIMAL_MS, Figure, machine_factor, print_figures
@@ -35,6 +36,7 @@ SUITE = (
     bench_files,
     bench_memory,
     bench_ssh,
+    bench_scale,
 )
 
 
