@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.money import format_amount, format_percent
+from gebiedsplanner.core.money import format_amount, format_percent, format_share
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, TAAKSTELLING, Scenario
 
 CL, GO, TS, MINIMUM, ENVELOPE = "█", "▒", "░", "┃", "│"
@@ -93,18 +93,11 @@ def gebied_bars(scenario: Scenario, year: int, width: int, measure: Measure = le
             at = _cells(int(minimum * net / 100), largest, room)
             bar += " " * (at + 1 - len(bar))
             bar[at] = MINIMUM
-        shown = share(couleur, net) if net > 0 else ""
+        shown = format_share(couleur, net) if net > 0 else ""
         figures = f"{format_amount(net):>11} {shown:>7}"
         name = _name(gebied.name, name_width, measure)
         lines.append(f"{name} {''.join(bar).ljust(room + 1)}{figures}")
     return lines
-
-
-def share(part: int, whole: int) -> str:
-    """``part`` of ``whole`` (> 0) as a percentage with one decimal, rounded down: ``5,9%``.
-    Down, so a share under a policy minimum never shows as the minimum itself."""
-    tenths = part * 1000 // whole
-    return f"{'-' if tenths < 0 else ''}{abs(tenths) // 10},{abs(tenths) % 10}%"
 
 
 def year_bars(scenario: Scenario, width: int) -> list[str]:

@@ -17,10 +17,9 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.chart import share
 from gebiedsplanner.core.compare import compare, csv_rows
 from gebiedsplanner.core.compare_report import explanation_lines
-from gebiedsplanner.core.money import format_amount, format_percent
+from gebiedsplanner.core.money import format_amount, format_percent, format_share, share_tenths
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.policy_report import describe_violation
 from gebiedsplanner.core.scenario import (
@@ -234,8 +233,9 @@ def _share_chart(scenario: Scenario, year: int) -> str:
     shares: dict[str, tuple[int, str]] = {}
     for gebied in scenario.gebieden.values():
         net, couleur = scenario.gebied_net(gebied.name, year), gebied.posts[COULEUR_LOCALE][year]
-        if net > 0:  # in tenths of a percent, rounded down as the text says it
-            shares[gebied.name] = (max(0, couleur * 1000 // net), share(couleur, net))
+        tenths = share_tenths(couleur, net)
+        if tenths is not None:  # as the planner's table shows it
+            shares[gebied.name] = (max(0, tenths), format_share(couleur, net))
     minimum = scenario.beleid.min_couleur_locale_pct if scenario.beleid else None
     least = int(minimum * 10) if minimum is not None else 0  # in tenths of a percent
     largest = max([*(tenths for tenths, _ in shares.values()), least, 1])
