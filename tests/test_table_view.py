@@ -8,9 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Cell, Scenario
-from gebiedsplanner.core.table_view import TableView
+from gebiedsplanner.core.table_view import (
+    AMOUNT_WIDTH_MIN,
+    NAME_WIDTH_MAX,
+    NAME_WIDTH_MIN,
+    TableView,
+)
 from gebiedsplanner.files import storage
 from tests.conftest import BUNDLED
+from tests.strategies import scenarios
 
 WHEN = datetime(2026, 11, 23, 9, 0)
 
@@ -101,3 +107,27 @@ def test_the_amount_under_the_cursor_is_copied_in_plain_digits() -> None:
     amount = scenario.amount(Cell(STEDELIJK, "wijkteams", 2017))
     for column in range(4):  # a stedelijk row has one amount, wherever the cursor was
         assert view.copied(wijkteams, column) == (str(amount), "Stedelijk · wijkteams · 2017")
+
+
+def _every_row_measured(view: TableView) -> list[int]:
+    """The widths as a plain reading of every row's texts gives them (the oracle)."""
+    top, bottom = view.headers
+    widths = [max(len(a), len(b)) for a, b in zip(top, bottom, strict=True)]
+    widths[0] = max(widths[0], NAME_WIDTH_MIN)
+    for index in range(len(view.rows)):
+        for column, text in enumerate(view.texts_for(index)):
+            widths[column] = max(widths[column], len(text))
+    widths[0] = min(widths[0], NAME_WIDTH_MAX)
+    for column in range(1, len(widths) - 1):
+        widths[column] = max(widths[column], AMOUNT_WIDTH_MIN)
+    return widths
+
+
+@given(scenario=scenarios(), thousands=st.booleans(), data=st.data())
+def test_the_widths_are_those_of_every_row_measured(
+    scenario: Scenario, thousands: bool, data: st.DataObject
+) -> None:
+    """Measured from each column's extremes, not by formatting every row: the same widths."""
+    year = data.draw(st.sampled_from(scenario.years))
+    view = TableView(scenario, year, thousands)
+    assert view.widths == _every_row_measured(view)

@@ -43,7 +43,11 @@ def format_share(part: int, whole: int) -> str:
 
     Returns ``"-"`` when the share is undefined (whole is zero or negative).
     """
-    tenths = share_tenths(part, whole)
+    return format_tenths(share_tenths(part, whole))
+
+
+def format_tenths(tenths: int | None) -> str:
+    """Tenths of a percent as :func:`format_share` writes them; ``None``: ``"-"``."""
     if tenths is None:
         return "-"
     sign = "-" if tenths < 0 else ""
