@@ -62,8 +62,9 @@ def _name(name: str, width: int, measure: Measure) -> str:
     return name + " " * (width - measure(name))
 
 
-def _cells(amount: int, largest: int, room: int) -> int:
-    """``amount`` as whole cells of a bar where ``largest`` fills ``room`` (rounded half up)."""
+def scaled(amount: int, largest: int, room: int) -> int:
+    """``amount`` as whole units (cells, pixels) of a bar where ``largest`` fills ``room``,
+    rounded half up, without a float; a negative amount is no bar."""
     return (max(amount, 0) * room * 2 + largest) // (2 * largest) if largest > 0 else 0
 
 
@@ -84,13 +85,13 @@ def gebied_bars(scenario: Scenario, year: int, width: int, measure: Measure = le
         posts = gebied.posts
         couleur, cut = posts[COULEUR_LOCALE][year], -posts[TAAKSTELLING][year]
         net = gross[gebied.name] - cut
-        whole = _cells(gross[gebied.name], largest, room)
-        own = min(_cells(couleur, largest, room), whole)
-        taken = min(_cells(cut, largest, room), whole)
+        whole = scaled(gross[gebied.name], largest, room)
+        own = min(scaled(couleur, largest, room), whole)
+        taken = min(scaled(cut, largest, room), whole)
         bar = list(CL * own + GO * (whole - own))
         bar[whole - taken :] = TS * taken
         if minimum is not None and net > 0:
-            at = _cells(int(minimum * net / 100), largest, room)
+            at = scaled(int(minimum * net / 100), largest, room)
             bar += " " * (at + 1 - len(bar))
             bar[at] = MINIMUM
         shown = format_share(couleur, net) if net > 0 else ""
@@ -107,8 +108,8 @@ def year_bars(scenario: Scenario, width: int) -> list[str]:
     largest = max(max(t.planned, t.envelope) for t in totals)
     lines = []
     for figures in totals:
-        bar = list(CL * _cells(figures.planned, largest, room))
-        at = _cells(figures.envelope, largest, room)
+        bar = list(CL * scaled(figures.planned, largest, room))
+        at = scaled(figures.envelope, largest, room)
         bar += " " * (at + 1 - len(bar))
         bar[at] = ENVELOPE
         over = texts.CHART_OVER if figures.room < 0 else ""

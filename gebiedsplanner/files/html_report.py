@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from html import escape
 
 from gebiedsplanner import texts
+from gebiedsplanner.core.chart import scaled
 from gebiedsplanner.core.compare import compare, csv_rows
 from gebiedsplanner.core.compare_report import explanation_lines
 from gebiedsplanner.core.money import format_amount, format_percent, format_share, share_tenths
@@ -138,11 +139,6 @@ def _gebied_years(scenario: Scenario, name: str, years: Sequence[int]) -> str:
     return f"<table>{''.join(rows)}</table>"
 
 
-def _scale(value: int, largest: int, room: int) -> int:
-    """``value`` in whole pixels of ``room`` where ``largest`` fills it (no floats)."""
-    return (max(value, 0) * room * 2 + largest) // (2 * largest) if largest > 0 else 0
-
-
 def _svg(height: int, body: list[str], label: str) -> str:
     return (
         f'<svg width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" role="img"'
@@ -187,9 +183,9 @@ def _composition_chart(scenario: Scenario, year: int) -> str:
     for index, gebied in enumerate(gebieden):
         y = 24 + index * LINE
         cl, go, cut = (gebied.posts[post][year] for post in GEBIED_POSTS)
-        whole = _scale(cl + go, largest, room)
-        own = min(_scale(cl, largest, room), whole)
-        taken = min(_scale(-cut, largest, room), whole)
+        whole = scaled(cl + go, largest, room)
+        own = min(scaled(cl, largest, room), whole)
+        taken = min(scaled(-cut, largest, room), whole)
         body += [
             _label(NAME_ROOM - 6, y + 10, _short(gebied.name), "end"),
             _bar(NAME_ROOM, y, own, COLOURS[COULEUR_LOCALE]),
@@ -216,11 +212,11 @@ def _year_chart(scenario: Scenario) -> str:
     body = []
     for index, figures in enumerate(totals):
         y = 4 + index * LINE
-        at = 60 + _scale(figures.envelope, largest, room)
+        at = 60 + scaled(figures.envelope, largest, room)
         colour = "#a00" if figures.room < 0 else COLOURS[COULEUR_LOCALE]
         body += [
             _label(50, y + 10, str(figures.year), "end"),
-            _bar(60, y, _scale(figures.planned, largest, room), colour),
+            _bar(60, y, scaled(figures.planned, largest, room), colour),
             _line(at, y - 2, y + 14, "#111"),
             _label(WIDTH - 4, y + 10, format_amount(figures.planned), "end"),
         ]
@@ -244,12 +240,12 @@ def _share_chart(scenario: Scenario, year: int) -> str:
         y = 4 + index * LINE
         body += [
             _label(NAME_ROOM - 6, y + 10, _short(name), "end"),
-            _bar(NAME_ROOM, y, _scale(tenths, largest, room), COLOURS[COULEUR_LOCALE]),
+            _bar(NAME_ROOM, y, scaled(tenths, largest, room), COLOURS[COULEUR_LOCALE]),
             _label(WIDTH - 4, y + 10, shown, "end"),
         ]
     height = 8 + len(shares) * LINE
     if minimum is not None:
-        at = NAME_ROOM + _scale(least, largest, room)
+        at = NAME_ROOM + scaled(least, largest, room)
         body.append(
             f'<line x1="{at}" y1="0" x2="{at}" y2="{height}" stroke="#a00" stroke-width="2"/>'
         )
