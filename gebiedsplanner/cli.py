@@ -369,24 +369,26 @@ def _format(options: argparse.Namespace) -> str:
 
 
 def _export_workbook(scenario: Scenario, options: argparse.Namespace) -> int:
-    from gebiedsplanner.files.csv_export import write_export
     from gebiedsplanner.files.workbook import plan_workbook
 
     data = plan_workbook(scenario, wide=options.layout == "wide")
-    if options.output == STANDARD_OUTPUT:
-        _write_workbook_data(data)
-        return 0
-    write_export(Path(options.output), data, overwrite=True)
-    print(texts.EXPORTED_WORKBOOK.format(output=literal(options.output)))
+    _deliver(data, options.output, texts.EXPORTED_WORKBOOK, binary=True)
     return 0
 
 
-def _write_workbook_data(data: bytes) -> None:
-    """A workbook to standard output (``-o -``), but never onto a terminal."""
-    if sys.stdout is not None and sys.stdout.isatty():
+def _deliver(data: bytes, output: str, written: str, *, binary: bool = False) -> None:
+    """``data`` to standard output (``-o -``) or into the file ``output``, saying so
+    (``written``, with ``output``). ``binary`` (a workbook): never onto a terminal."""
+    from gebiedsplanner.files.csv_export import write_export
+
+    if output != STANDARD_OUTPUT:
+        write_export(Path(output), data, overwrite=True)
+        print(written.format(output=literal(output)))
+    elif binary and sys.stdout is not None and sys.stdout.isatty():
         problem = Problem("-o -", "", texts.WORKBOOK_TO_TERMINAL, texts.FIX_WORKBOOK_TO_TERMINAL)
         raise ProblemsError([problem])
-    write_data(data)
+    else:
+        write_data(data)
 
 
 def _load_all(names: list[str]) -> list[Scenario]:
@@ -418,11 +420,7 @@ def _compare(options: argparse.Namespace) -> int:
         from gebiedsplanner.files.workbook import comparison_workbook
 
         data = comparison_workbook(comparison, only_changes=not options.all)
-        if options.output == STANDARD_OUTPUT:
-            _write_workbook_data(data)
-            return 0
-        write_export(Path(options.output), data, overwrite=True)
-        print(texts.EXPORTED_WORKBOOK_COMPARE.format(output=literal(options.output)))
+        _deliver(data, options.output, texts.EXPORTED_WORKBOOK_COMPARE, binary=True)
     elif options.output:
         rows = csv_rows(comparison, only_changes=not options.all)
         data = rows_to_csv(CSV_HEADER, rows, Dialect(options.dialect))
@@ -435,16 +433,10 @@ def _compare(options: argparse.Namespace) -> int:
 
 
 def _report(options: argparse.Namespace) -> int:
-    from gebiedsplanner.files.csv_export import write_export
     from gebiedsplanner.files.html_report import report_html
 
     scenario, *variants = _load_all([options.file, *options.variants])
-    data = report_html(scenario, variants)
-    if options.output == STANDARD_OUTPUT:
-        write_data(data)
-        return 0
-    write_export(Path(options.output), data, overwrite=True)
-    print(texts.REPORT_WRITTEN.format(output=literal(options.output)))
+    _deliver(report_html(scenario, variants), options.output, texts.REPORT_WRITTEN)
     return 0
 
 
