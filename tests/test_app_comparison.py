@@ -90,8 +90,8 @@ async def test_a_national_comparison_answers_every_key(tmp_path: Path) -> None:
         assert lines[entry + 1].startswith("    23-11-2026 09:00)"), lines[entry : entry + 2]
 
 
-async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
-    """At 60 columns the columns cannot all be cut to fit: ← → show the rest, as before."""
+def _one_move_apart() -> CompareTable:
+    """The bundled example against a variant "Smal" with one move in Charlois, 2017."""
     base = storage.load(BUNDLED).scenario
     variant = parse("variant", dumps(base, name="Smal"))
     variant.move(
@@ -104,6 +104,12 @@ async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
     )
     table = CompareTable(compare(base, [variant]), cell_len)
     table.prepare()
+    return table
+
+
+async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
+    """At 60 columns the columns cannot all be cut to fit: ← → show the rest, as before."""
+    table = _one_move_apart()
     app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
     async with app.run_test(size=(60, 20)) as pilot:
         app.push_screen(ComparisonScreen(table, app.settings))
@@ -120,18 +126,7 @@ async def test_the_comparison_exports_as_a_workbook(tmp_path: Path) -> None:
 
     from tests.pilot_helpers import fill_in
 
-    base = storage.load(BUNDLED).scenario
-    variant = parse("variant", dumps(base, name="Smal"))
-    variant.move(
-        Cell("Charlois", "gebiedsopdracht", 2017),
-        Cell("Charlois", "couleur_locale", 2017),
-        50_000,
-        who="test",
-        when=WHEN,
-        reason="smal",
-    )
-    table = CompareTable(compare(base, [variant]), cell_len)
-    table.prepare()
+    table = _one_move_apart()
     app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
     out = tmp_path / "vergelijking.xlsx"
     async with app.run_test(size=SIZE, notifications=True) as pilot:
