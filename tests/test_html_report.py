@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner.cli import main
-from gebiedsplanner.core.scenario import Cell, Scenario
+from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.html_report import report_html
 from gebiedsplanner.files.scenario_format import dumps
 from tests.conftest import BUNDLED
+from tests.test_workbook import edited
 
 WHEN = datetime(2026, 3, 11, 14, 5, tzinfo=UTC)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -49,15 +50,7 @@ def test_the_report_has_no_script_and_nothing_from_elsewhere(tmp_path: Path) -> 
 
 
 def test_the_report_shows_the_figures_in_dutch_and_the_variants_explained(tmp_path: Path) -> None:
-    variant = storage.load(BUNDLED).scenario
-    variant.move(
-        Cell("Charlois", "gebiedsopdracht", 2017),
-        Cell("Charlois", "couleur_locale", 2017),
-        50_000,
-        who="anna",
-        when=WHEN,
-        reason="meer bewonersinitiatieven",
-    )
+    variant = edited().scenario  # 50.000 moved in Charlois, "meer bewonersinitiatieven"
     (tmp_path / "variant.toml").write_bytes(dumps(variant, name="Meer Charlois"))
     out = tmp_path / "rapport.html"
     assert main(["report", str(BUNDLED), str(tmp_path / "variant.toml"), "-o", str(out)]) == 0

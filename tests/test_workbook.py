@@ -28,7 +28,7 @@ def _read(data: bytes) -> openpyxl.Workbook:
     return openpyxl.load_workbook(io.BytesIO(data))
 
 
-def _edited() -> storage.ScenarioDocument:
+def edited() -> storage.ScenarioDocument:
     document = storage.load(BUNDLED)
     document.scenario.move(
         Cell("Charlois", "gebiedsopdracht", 2017),
@@ -42,7 +42,7 @@ def _edited() -> storage.ScenarioDocument:
 
 
 def test_the_plan_sheet_has_numbers_in_the_thousands_format_and_sum_formulas() -> None:
-    scenario = _edited().scenario
+    scenario = edited().scenario
     book = _read(plan_workbook(scenario))
     assert book.sheetnames == ["Plan", "Envelope", "Wijzigingen"]
     plan = book["Plan"]
@@ -67,7 +67,7 @@ def test_the_plan_sheet_has_numbers_in_the_thousands_format_and_sum_formulas() -
 def test_every_year_column_adds_up_to_what_is_planned() -> None:
     """The wide layout: a row per gebied and post, a column per year; the planned total
     is the column's sum (the values a spreadsheet's SUM adds)."""
-    scenario = _edited().scenario
+    scenario = edited().scenario
     plan = _read(plan_workbook(scenario, wide=True))["Plan"]
     header = [cell.value for cell in plan[1]]
     assert header[:2] == ["Gebied", "Post"]
@@ -78,7 +78,7 @@ def test_every_year_column_adds_up_to_what_is_planned() -> None:
 
 
 def test_the_envelope_and_the_change_log_sheets() -> None:
-    scenario = _edited().scenario
+    scenario = edited().scenario
     book = _read(plan_workbook(scenario))
     envelope = book["Envelope"]
     assert envelope["A2"].number_format == "0"  # a year: 2016, not 2.016
@@ -132,7 +132,7 @@ def test_compare_writes_differences_totals_and_the_explanation_as_a_workbook(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     variant = tmp_path / "variant.toml"
-    variant.write_bytes(dumps(_edited().scenario, name="Meer Charlois"))
+    variant.write_bytes(dumps(edited().scenario, name="Meer Charlois"))
     out = tmp_path / "vergelijking.xlsx"
     assert main(["compare", str(BUNDLED), str(variant), "-o", str(out)]) == 0
     assert "Werkmap geschreven" in capsys.readouterr().out
@@ -214,7 +214,7 @@ def test_a_workbook_is_not_written_onto_a_terminal(
 
 
 def test_a_reason_longer_than_a_cell_holds_is_cut_with_an_ellipsis() -> None:
-    document = _edited()
+    document = edited()
     entry = document.scenario.log[-1]
     document.scenario.log[-1] = entry._replace(reason="x" * 40_000)
     changes = _read(plan_workbook(document.scenario))["Wijzigingen"]
