@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from gebiedsplanner.files.scenario_format import dumps
 from tests.conftest import BUNDLED
 from tests.test_workbook import edited
 
-WHEN = datetime(2026, 3, 11, 14, 5, tzinfo=UTC)
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 CHROMIUM = next((name for name in ("chromium", "chromium-browser") if shutil.which(name)), None)
 
