@@ -92,6 +92,11 @@ def workbook_parts(scenario: Scenario, *, wide: bool = False) -> WorkbookParts:
 def comparison_workbook(comparison: Comparison, *, only_changes: bool = True) -> bytes:
     """The comparison as a workbook: the differences, the totals per scenario and year,
     and the explanation (the recorded changes and their reasons)."""
+    return workbook_bytes(comparison_parts(comparison, only_changes=only_changes))
+
+
+def comparison_parts(comparison: Comparison, *, only_changes: bool = True) -> WorkbookParts:
+    """What the comparison's workbook shows (its first sheet: the differences)."""
     from gebiedsplanner.core.compare import csv_rows
     from gebiedsplanner.core.compare_report import explanation_lines
 
@@ -118,7 +123,7 @@ def comparison_workbook(comparison: Comparison, *, only_changes: bool = True) ->
         (texts.XLSX_EXPLAINED, explained),
     )
     title = texts.XLSX_COMPARE_TITLE.format(base=comparison.base.name)
-    return workbook_bytes(WorkbookParts(title, "", sheets))
+    return WorkbookParts(title, "", sheets)
 
 
 def workbook_bytes(parts: WorkbookParts) -> bytes:

@@ -159,11 +159,12 @@ class ComparisonScreen(InTurn[None]):
                 from gebiedsplanner.core.compare import CSV_HEADER, csv_rows
                 from gebiedsplanner.files.csv_export import Dialect, rows_to_csv
 
-                rows = csv_rows(comparison, only_changes=only_changes)
                 if request.dialect == XLSX:
-                    from gebiedsplanner.files.workbook import comparison_workbook
+                    from gebiedsplanner.files.workbook import comparison_parts, workbook_bytes
 
-                    return comparison_workbook(comparison, only_changes=only_changes), len(rows)
+                    parts = comparison_parts(comparison, only_changes=only_changes)
+                    return workbook_bytes(parts), parts.rows
+                rows = csv_rows(comparison, only_changes=only_changes)
                 return rows_to_csv(CSV_HEADER, rows, Dialect(request.dialect)), len(rows)
 
             run_export(self, request, build, texts.COMPARE_WRITTEN)
