@@ -57,7 +57,7 @@ def measure() -> list[Figure]:
     keys: dict[str, list[float]] = {"o": [], "s": [], "cursor": []}
     try:
         terminal.drain(quiet=1.0)
-        terminal.press(b"l")
+        terminal.send(b"l")  # not press: it would read the list away before the wait
         terminal.wait_for_text(b"Variant nat")  # both read: the variant is the last row
         terminal.drain()
         terminal.press(b"\x1b[1;5F")  # ctrl+end: the variant

@@ -237,6 +237,11 @@ class Terminal:
         latency = (frames[-1] - sent) / 1e9 if frames else None
         return written, latency
 
+    def send(self, keys: bytes) -> None:
+        """Send ``keys`` without reading the answer: a ``wait_for_...`` reads it (``press``
+        would drain it first, and the text waited for with it)."""
+        os.write(self.fd, keys)
+
     def type(self, text: bytes) -> int:
         """Send ``text`` one key at a time, as a person types; total bytes written."""
         return sum(self.press(bytes([key]))[0] for key in text)
