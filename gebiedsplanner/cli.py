@@ -479,7 +479,7 @@ def _run_app(options: argparse.Namespace) -> int:
         if options.scenario
         else locations.bundled_example()
     )
-    document = storage.open_for_editing(path)
+    document = storage.open_streamed(path)
     from gebiedsplanner.ui.app import PlannerApp
 
     gc.freeze()
@@ -487,6 +487,8 @@ def _run_app(options: argparse.Namespace) -> int:
     app.run()
     if app.crash_notice is not None:  # now that the terminal is back to normal
         print(app.crash_notice, file=sys.stderr)
+    if app.problems:  # found reading a large file after its first frame: said as before it
+        raise ProblemsError(app.problems)
     return app.return_code or 0
 
 

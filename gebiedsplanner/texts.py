@@ -554,6 +554,9 @@ UNIT_EUROS = "bedragen in €"
 UNIT_THOUSANDS = "x € 1.000"
 STEDELIJK_ROW = "Stedelijk: {name}"
 TOTAL_ROW = "Totaal"
+TOTAL_ROW_COUNTING = "Totaal: wordt geteld…"
+COUNTING = "telt…"
+TITLE_READING = " · wordt gelezen…"
 
 # -- totals bar ------------------------------------------------------------------
 CAPTION_ENVELOPE = "Envelope"

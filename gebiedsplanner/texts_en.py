@@ -559,6 +559,9 @@ UNIT_THOUSANDS = "x € 1.000"
 #: "Stedelijk" names the city-wide posts' owner as users type it (``stedelijk/...``).
 STEDELIJK_ROW = "Stedelijk: {name}"
 TOTAL_ROW = "Total"
+TOTAL_ROW_COUNTING = "Total: being counted…"
+COUNTING = "counting…"
+TITLE_READING = " · reading…"
 
 # -- totals bar ------------------------------------------------------------------
 CAPTION_ENVELOPE = "Envelope"

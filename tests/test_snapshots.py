@@ -26,7 +26,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from gebiedsplanner import language
+from gebiedsplanner import language, texts
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.files import locations, storage
 from gebiedsplanner.files.scenario_format import dumps
@@ -169,3 +169,35 @@ def test_screen(
     language.use(lang)
     app = PlannerApp(storage.open_for_editing(fixed_place), locations.load_settings())
     assert snap_compare(app, terminal_size=SIZES[size], run_before=SCREENS[screen])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", list(SIZES))
+def test_a_large_file_being_read(
+    snap_compare: Callable[..., bool],
+    fixed_place: Path,
+    size: str,
+    lang: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its first gebieden, the totals being counted (issue 15); the rest is read after."""
+    from make_scenario import make
+
+    language.use(lang)
+    large = fixed_place.parent / "groot.toml"
+    large.write_bytes(dumps(make(storage.PREVIEW_GEBIEDEN + 1)))
+    monkeypatch.setattr(storage, "STREAM_FROM_BYTES", 0)
+    finish = storage.Opening.finish
+
+    def after_the_picture(opening: storage.Opening) -> storage.ScenarioDocument:
+        while app.return_code is None:  # read the rest once the picture is taken
+            time.sleep(0.02)
+        return finish(opening)
+
+    monkeypatch.setattr(storage.Opening, "finish", after_the_picture)
+    app = PlannerApp(storage.open_streamed(large), locations.load_settings())
+
+    async def reading(pilot: Pilot[None]) -> None:
+        await shown(pilot, texts.TOTAL_ROW_COUNTING)
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=reading)

@@ -7,12 +7,15 @@ from datetime import datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Cell, Scenario
 from gebiedsplanner.core.table_view import (
     AMOUNT_WIDTH_MIN,
     NAME_WIDTH_MAX,
     NAME_WIDTH_MIN,
+    RowKind,
     TableView,
+    counting_totals_text,
 )
 from gebiedsplanner.files import storage
 from tests.conftest import BUNDLED
@@ -131,3 +134,22 @@ def test_the_widths_are_those_of_every_row_measured(
     year = data.draw(st.sampled_from(scenario.years))
     view = TableView(scenario, year, thousands)
     assert view.widths == _every_row_measured(view)
+
+
+@given(scenarios(), st.integers(min_value=0, max_value=3))
+def test_a_table_still_being_read_shows_no_sum_of_its_gebieden(
+    scenario: Scenario, year_index: int
+) -> None:
+    """While the rest of a file is read (issue 15): the gebieden read so far, and a
+    totals row and totals bar that say the sums are counted, and show none of them."""
+    year = scenario.years[min(year_index, len(scenario.years) - 1)]
+    view = TableView(scenario, year, complete=False)
+    gebieden = [row.key for row in view.rows if row.kind is RowKind.GEBIED]
+    assert gebieden == list(scenario.gebieden)
+    assert [row.kind for row in view.rows[len(gebieden) :]] == [RowKind.TOTAAL]
+    assert view.texts_for(len(view.rows) - 1) == ("Totaal: wordt geteld…", "", "", "", "", "")
+    shown = counting_totals_text(scenario, year)
+    assert shown.envelope == format_amount(scenario.envelope[year])
+    assert shown.imposed == format_amount(scenario.taakstelling[year])
+    assert {shown.planned, shown.room, shown.distributed, shown.open} == {"telt…"}
+    assert not shown.over and not shown.status and not shown.policy

@@ -59,13 +59,20 @@ class TableView:
         year: int,
         thousands: bool = False,
         policy: PolicyCheck | None = None,
+        *,
+        complete: bool = True,
     ) -> None:
+        """``complete=False``: ``scenario`` holds only the first gebieden of a file still
+        being read; the table shows them, and a totals row that says they are counted
+        (the stedelijk rows, which come after every gebied, come when the rest does)."""
         self.scenario = scenario
         self.year = year
         self.thousands = thousands
         self.policy = policy
+        self.complete = complete
         self.rows: list[Row] = [Row(RowKind.GEBIED, name) for name in scenario.gebieden]
-        self.rows += [Row(RowKind.STEDELIJK, post) for post in scenario.stedelijk]
+        if complete:
+            self.rows += [Row(RowKind.STEDELIJK, post) for post in scenario.stedelijk]
         self.rows.append(Row(RowKind.TOTAAL, ""))
         self._index = {(row.kind, row.key): index for index, row in enumerate(self.rows)}
         self.widths = self._measure()
@@ -103,6 +110,8 @@ class TableView:
                 name=literal(texts.POST_LABELS.get(row.key, row.key))
             )
             return (label, "", "", "", self._amount(scenario.stedelijk[row.key][year]), "")
+        if not self.complete:
+            return (texts.TOTAL_ROW_COUNTING, "", "", "", "", "")
         sums = [scenario.post_total(post, year) for post in GEBIED_POSTS]
         gebieden_net = sum(sums)
         planned = scenario.totals(year).planned
@@ -286,4 +295,22 @@ def totals_text(
         policy="" if count is None else texts.POLICY_COUNT.format(count=count),
         policy_short="" if count is None else texts.POLICY_COUNT_SHORT.format(count=count),
         broken=bool(count),
+    )
+
+
+def counting_totals_text(scenario: Scenario, year: int, thousands: bool = False) -> TotalsText:
+    """:func:`totals_text` while the gebieden are still being read: the envelope and the
+    imposed taakstelling (known from the start of the file), and for every sum over the
+    gebieden that it is being counted; never a figure that is not yet exact."""
+    amount = format_thousands if thousands else format_amount
+    return TotalsText(
+        envelope=amount(scenario.envelope[year]),
+        planned=texts.COUNTING,
+        room=texts.COUNTING,
+        over=False,
+        status="",
+        status_short="",
+        imposed=amount(scenario.taakstelling[year]),
+        distributed=texts.COUNTING,
+        open=texts.COUNTING,
     )

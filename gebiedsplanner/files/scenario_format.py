@@ -376,13 +376,28 @@ def _parse(file: str, raw: bytes) -> Scenario:
     return scenario
 
 
+def preview(file: str, raw: bytes, count: int) -> Scenario | None:
+    """The scenario of ``raw`` with only its first ``count`` gebieden, read in a time that
+    does not grow with the file: what the planner shows while it reads the rest.
+
+    ``None`` when the file is not as :func:`dumps` writes it, or that start has a
+    problem: then only :func:`parse` says what the file holds. A preview is never a
+    verdict on the file: the rest may still have a problem, which :func:`parse` finds.
+    """
+    try:
+        return _read_as_written(file, decode(file, raw), first=count)
+    except ProblemsError:
+        return None
+
+
 class _NotAsWritten(Exception):
     """The gebied tables are not as the program writes them: read the whole file as TOML."""
 
 
-def _read_as_written(file: str, text: str) -> Scenario | None:
+def _read_as_written(file: str, text: str, first: int | None = None) -> Scenario | None:
     """The scenario, if its gebied tables are as :func:`dumps` writes them and the file
     has no problem; else ``None``, and the caller reads the whole file as TOML.
+    ``first``: only that many gebieden (see :func:`preview`).
 
     The rest of the file (before and after the gebied tables) is read as TOML, as two
     documents; one that defines ``gebied`` itself or shares a table with the other is
@@ -404,15 +419,20 @@ def _read_as_written(file: str, text: str) -> Scenario | None:
     reader = _Reader(file, text)
     try:
         scenario = _read_scenario(
-            reader, head | tail, partial(_gebieden_as_written, parts.gebieden)
+            reader, head | tail, partial(_gebieden_as_written, parts.gebieden, first=first)
         )
     except _NotAsWritten:
         return None
     return None if reader.problems else scenario
 
 
-def _gebieden_as_written(text: str, years: tuple[int, ...]) -> dict[str, Gebied]:
-    """The gebieden of :attr:`written_layout.Parts.gebieden`, or :class:`_NotAsWritten`."""
+def _gebieden_as_written(
+    text: str, years: tuple[int, ...], first: int | None = None
+) -> dict[str, Gebied]:
+    """The gebieden of :attr:`written_layout.Parts.gebieden` (only the ``first``, if
+    given), or :class:`_NotAsWritten`."""
+    if first is not None:
+        text = written_layout.first_gebieden(text, years, GEBIED_POSTS, first)
     found = written_layout.columns(text, years, GEBIED_POSTS)
     if found is None:
         raise _NotAsWritten

@@ -18,7 +18,7 @@ import stat
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -142,8 +142,49 @@ class ScenarioDocument:
 def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     """Read and validate a scenario file."""
     raw = read_untrusted(path, kind="scenario")
-    scenario = scenario_format.parse(str(path), raw)
+    return _document(path, raw, scenario_format.parse(str(path), raw), writable)
+
+
+def _document(path: Path, raw: bytes, scenario: Scenario, writable: bool) -> ScenarioDocument:
     return ScenarioDocument(scenario, path if writable else None, raw, path, real_path(path))
+
+
+#: From this size on (about 3.000 gebieden) the planner shows a scenario's first
+#: gebieden while it reads the rest; a smaller file is read before the first frame.
+STREAM_FROM_BYTES = 1 << 20
+#: The gebieden shown meanwhile: more rows than a terminal has.
+PREVIEW_GEBIEDEN = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """A large scenario file read from disk, of which only the first gebieden are read
+    as a scenario yet: :attr:`preview` (never to be edited or saved) shows them while
+    :meth:`finish` reads all of it."""
+
+    preview: ScenarioDocument
+
+    def finish(self) -> ScenarioDocument:
+        """The whole document, from the same bytes (:class:`ProblemsError` as :func:`load`)."""
+        document = self.preview
+        return replace(
+            document, scenario=scenario_format.parse(str(document.origin), document.loaded)
+        )
+
+
+def open_streamed(path: Path) -> ScenarioDocument | Opening:
+    """:func:`open_for_editing` for the planner's start: a large file as an :class:`Opening`
+    when its first gebieden can be read on their own; else read whole."""
+    writable = not is_bundled(path)
+    raw = read_untrusted(path, kind="scenario")
+    preview = (
+        scenario_format.preview(str(path), raw, PREVIEW_GEBIEDEN)
+        if len(raw) >= STREAM_FROM_BYTES
+        else None
+    )
+    if preview is not None:
+        return Opening(_document(path, raw, preview, writable))
+    return _document(path, raw, scenario_format.parse(str(path), raw), writable)
 
 
 def open_for_editing(path: Path) -> ScenarioDocument:

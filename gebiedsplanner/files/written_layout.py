@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 #: A gebied's name as a TOML key: a basic string without escapes (what TOML allows
 #: there unescaped: no quote, backslash or control character but tab), or a bare key.
@@ -120,6 +121,20 @@ def columns(text: str, years: tuple[int, ...], posts: tuple[str, ...]) -> Column
         inwoners=[int(value) if value else None for value in inwoners],
         amounts=amounts,
     )
+
+
+def first_gebieden(text: str, years: tuple[int, ...], posts: tuple[str, ...], count: int) -> str:
+    """The start of ``text`` (:attr:`Parts.gebieden`) that holds its first ``count``
+    gebieden (or all, if fewer), when they follow each other in the written layout from
+    its first line; else ``""``. The time it takes grows with ``count``, not the file."""
+    if not 0 < len(years) <= _MOST_YEARS:
+        return ""
+    end, found = 0, 0
+    for block in islice(_block(years, posts).finditer(text), count):
+        if block.start() != end:
+            return ""
+        end, found = block.end(), found + 1
+    return text[:end] if found == count or end == len(text) else ""
 
 
 @lru_cache(maxsize=8)

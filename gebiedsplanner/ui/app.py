@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from gebiedsplanner import texts
-from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.files import storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.storage import ScenarioDocument
@@ -33,22 +35,79 @@ class PlannerApp(Shell):
     ]
 
     def __init__(
-        self, document: ScenarioDocument, settings: Settings, *, library: bool = False
+        self,
+        document: ScenarioDocument | storage.Opening,
+        settings: Settings,
+        *,
+        library: bool = False,
     ) -> None:
-        """``library``: open on the scenario library, the planner beneath it (ssh-serve)."""
+        """``library``: open on the scenario library, the planner beneath it (ssh-serve).
+
+        An :class:`storage.Opening` (a large file) shows its first gebieden at once and
+        is read whole after the first frame; see :meth:`on_event` for the keys typed
+        meanwhile. If the rest has problems the app ends, and :attr:`problems` holds them.
+        """
         super().__init__(settings.theme)
-        self.document = document
+        self._opening = document if isinstance(document, storage.Opening) else None
+        self.document = document.preview if isinstance(document, storage.Opening) else document
         self.settings = settings
+        self.problems: list[Problem] = []
+        self._unread = False
         self._open_library = library
+        self._whole = asyncio.Event()
 
     def on_ready(self) -> None:
         gc.enable()  # off while starting up (see cli._run_app)
+        if self._opening is not None:
+            self._read_whole(self._opening)
         if self._open_library:
             self.call_later(self._planner().open_library, at_login=True)
 
     def get_default_screen(self) -> PlannerScreen:
         """The planner is the bottom screen: no empty screen is drawn first."""
-        return PlannerScreen(self.document, self.settings)
+        return PlannerScreen(self.document, self.settings, reading=self._opening is not None)
+
+    @work(thread=True, group="read-whole")
+    def _read_whole(self, opening: storage.Opening) -> None:
+        try:
+            document = opening.finish()
+        except ProblemsError as error:
+            self.call_from_thread(self._unreadable, error.problems)
+        except BaseException:  # a bug: the worker's error ends the app (a crash log)
+            self.call_from_thread(self._unreadable, [])
+            raise
+        else:
+            self.call_from_thread(self._read, document)
+
+    def _read(self, document: ScenarioDocument) -> None:
+        gc.freeze()  # as at a start (cli._run_app): no collection walks the scenario again
+        self.document = document
+        self._planner().read(document)
+        self._opening = None
+        self._whole.set()
+
+    def _unreadable(self, problems: list[Problem]) -> None:
+        """The rest of the file has problems: the app ends, and they are said as at any
+        start (see cli._run_app). Nothing was edited, and nothing held acts now."""
+        self.problems = problems
+        self._unread = True
+        self._opening = None
+        self._whole.set()
+        self.exit(return_code=1)
+
+    async def on_event(self, event: events.Event) -> None:
+        """While a large file is read whole, keys, pastes and clicks wait, in order, and
+        then go to the planner as typed: none is lost, and none acts on a part of it.
+
+        Awaited here, the app takes no other input meanwhile; the reading worker's
+        result comes in through :meth:`call_from_thread`, which does not wait for it.
+        """
+        if isinstance(event, (events.InputEvent, events.Paste)):
+            if self._opening is not None:
+                await self._whole.wait()
+            if self._unread:  # the app is ending: there is nothing to act on
+                return
+        await super().on_event(event)
 
     async def action_quit(self) -> None:
         """Quit through the planner, which asks first when there are unsaved changes."""

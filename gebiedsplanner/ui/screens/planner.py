@@ -29,7 +29,7 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import EditError, action_label
-from gebiedsplanner.core.table_view import TableView, totals_text
+from gebiedsplanner.core.table_view import TableView, counting_totals_text, totals_text
 from gebiedsplanner.files import presence, storage
 from gebiedsplanner.files.locations import Settings
 from gebiedsplanner.files.session import Change, EditingSession
@@ -100,9 +100,16 @@ class PlannerScreen(PlannerFiles):
     Opening and closing the edit line moves the focus, so this matters per edit.
     """
 
-    def __init__(self, document: storage.ScenarioDocument, settings: Settings) -> None:
+    def __init__(
+        self, document: storage.ScenarioDocument, settings: Settings, *, reading: bool = False
+    ) -> None:
+        """``reading``: ``document`` holds the first gebieden of a file still being read
+        (:class:`storage.Opening`); they are shown, with totals still being counted,
+        until :meth:`read` brings the whole. Nothing is edited meanwhile (the app holds
+        the keys)."""
         super().__init__()
         self.settings = settings
+        self.reading = reading
         self.session = EditingSession(document, settings.rights)
         self._quit_after_save = False
         self.year = document.scenario.years[0]
@@ -113,7 +120,13 @@ class PlannerScreen(PlannerFiles):
     # -- state -------------------------------------------------------------
 
     def _view(self) -> TableView:
-        return TableView(self.document.scenario, self.year, self.thousands, self.policy)
+        return TableView(
+            self.document.scenario,
+            self.year,
+            self.thousands,
+            self.policy,
+            complete=not self.reading,
+        )
 
     # -- layout ------------------------------------------------------------
 
@@ -131,6 +144,14 @@ class PlannerScreen(PlannerFiles):
         self._show_totals()
         self._show_title()
         self.query_one(BudgetGrid).focus()
+        if not self.reading:
+            self._begin()
+
+    def read(self, document: storage.ScenarioDocument) -> None:
+        """The whole scenario is read: edit it from now on, where the cursor is."""
+        self.session = EditingSession(document, self.settings.rights)
+        self.reading = False
+        self._reshow()
         self._begin()
 
     def edit(self, document: storage.ScenarioDocument) -> None:
@@ -196,8 +217,11 @@ class PlannerScreen(PlannerFiles):
             self._show_title()
 
     def _show_totals(self) -> None:
+        scenario = self.document.scenario
         self.query_one(TotalsBar).show(
-            totals_text(self.document.scenario, self.year, self.thousands, self.policy)
+            counting_totals_text(scenario, self.year, self.thousands)
+            if self.reading
+            else totals_text(scenario, self.year, self.thousands, self.policy)
         )
 
     def _show_title(self) -> None:
@@ -211,6 +235,8 @@ class PlannerScreen(PlannerFiles):
         title.append(texts.TITLE_UNIT.format(unit=unit))
         if self.document.path is None:
             title.append(texts.TITLE_EXAMPLE)
+        if self.reading:
+            title.append(texts.TITLE_READING)
         title.append(self.session.rights.shown)
         self.query_one("#title", Static).update(title)
         self._show_dirty()
