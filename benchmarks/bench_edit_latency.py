@@ -5,7 +5,8 @@
 The real app in a pseudo-terminal: the clock starts when the Enter that applies
 an edit is written to the terminal and stops at the last frame the app writes in
 answer (timestamps from Textual's ``post_display_hook``, see ``launch.py``).
-Medians of ``EDITS`` edits, on the bundled and the 10.000-gebied scenario.
+Medians of ``EDITS`` edits, on the bundled and the 20.000-gebied scenario (the
+national budget, 33 ms, was set at 10.000; issue 15 holds it at 20.000).
 
 The first edit of a session is measured on its own, in fresh processes: it is
 the one that used to write the whole scenario into the crash journal before
@@ -60,8 +61,8 @@ def first_edit(scenario: Path) -> float:
 
 def measure() -> list[Figure]:
     bundled = edit_latencies(BUNDLED)
-    national = edit_latencies(synthetic(10_000))
-    sizes = {"10.000": synthetic(10_000), "50.000": synthetic(50_000)}
+    national = edit_latencies(synthetic(20_000))
+    sizes = {size: synthetic(int(size.replace(".", ""))) for size in ("10.000", "20.000", "50.000")}
     rounds = [  # each round: the bundled scenario, then each size, back to back
         [first_edit(BUNDLED), *(first_edit(path) for path in sizes.values())]
         for _ in range(FIRST_EDIT_ROUNDS)
@@ -81,8 +82,8 @@ def measure() -> list[Figure]:
         *firsts,
         timed("edit to screen: bundled (median)", median(bundled), 16),
         timed("edit to screen: bundled (slowest)", max(bundled)),
-        timed("edit to screen: 10.000 gebieden (median)", median(national), 33),
-        timed("edit to screen: 10.000 gebieden (slowest)", max(national)),
+        timed("edit to screen: 20.000 gebieden (median)", median(national), 33),
+        timed("edit to screen: 20.000 gebieden (slowest)", max(national)),
     ]
 
 

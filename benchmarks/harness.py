@@ -31,6 +31,7 @@ ROOT = HERE.parent
 BUNDLED = ROOT / "scenarios" / "nrw-2016-2019.toml"
 QUIET = 0.25  # seconds without output: the screen is done
 FRAME = struct.Struct("=qBI")  # see launch.py
+TABLE_SHOWN, WHOLE_READ = 1, 2  # its flags
 COLUMNS, LINES = 80, 24
 
 #: The widget that says "the table is on screen", per app (a comparison: its table).
@@ -93,12 +94,18 @@ def machine_factor() -> float:
 
 def first_frame(kind: str, scenario: Path | None = None) -> float:
     """Milliseconds from process start to the first frame with the table."""
+    return first_frames(kind, scenario)[0]
+
+
+def first_frames(kind: str, scenario: Path | None = None) -> tuple[float, float]:
+    """Milliseconds from process start to the first frame with the table, and to the
+    first with the table of the whole scenario (later for a large file)."""
     terminal = Terminal(kind, scenario)
     try:
         terminal.wait_for_table()
-        seconds = terminal.first_table_frame()
-        assert seconds is not None
-        return seconds * 1000
+        table, whole = terminal.first_table_frame(), terminal.first_whole_frame()
+        assert table is not None and whole is not None
+        return table * 1000, whole * 1000
     finally:
         terminal.close()
 
@@ -161,7 +168,7 @@ class Terminal:
         os.close(frames_write)
         self.pid, self.fd, self._frames_fd = pid, fd, frames_read
         self._pending = b""
-        self.frames: list[tuple[int, bool, int]] = []  # (monotonic ns, table shown, written)
+        self.frames: list[tuple[int, int, int]] = []  # (monotonic ns, flags, written)
         self.rusage: resource.struct_rusage | None = None
 
     # -- reading -------------------------------------------------------------
@@ -174,8 +181,7 @@ class Terminal:
             pass
         whole = len(self._pending) - len(self._pending) % FRAME.size
         for offset in range(0, whole, FRAME.size):
-            when, ready, written = FRAME.unpack_from(self._pending, offset)
-            self.frames.append((when, bool(ready), written))
+            self.frames.append(FRAME.unpack_from(self._pending, offset))
         self._pending = self._pending[whole:]
 
     def drain(self, quiet: float = QUIET, limit: float = 30.0) -> int:
@@ -205,18 +211,26 @@ class Terminal:
         raise RuntimeError(f"the app did not show {text!r} in time")
 
     def wait_for_table(self, limit: float = 60.0) -> int:
-        """Read until a frame shows the table and the screen is quiet; bytes read."""
+        """Read until a frame shows the table of the whole scenario (a large file's
+        first gebieden show before it is read) and the screen is quiet; bytes read."""
         total, deadline = 0, time.monotonic() + limit
         while time.monotonic() < deadline:
             total += self.drain(quiet=0.5, limit=limit)
-            if self.first_table_frame() is not None:
+            if self.first_whole_frame() is not None:
                 return total
         raise RuntimeError("the app did not show its table in time")
 
     def first_table_frame(self) -> float | None:
         """Seconds from process start to the first frame that shows the table."""
-        for when, ready, _ in self.frames:
-            if ready:
+        return self._first(TABLE_SHOWN)
+
+    def first_whole_frame(self) -> float | None:
+        """Seconds from process start to the first frame that shows the whole scenario."""
+        return self._first(TABLE_SHOWN | WHOLE_READ)
+
+    def _first(self, flags: int) -> float | None:
+        for when, shown, _ in self.frames:
+            if shown & flags == flags:
                 return (when - self.started) / 1e9
         return None
 

@@ -5,9 +5,11 @@
 
 Wraps Textual's ``App.post_display_hook`` (called after every display, also one
 that had nothing to write) to send down ``FRAME_FD``: ``time.monotonic_ns()`` as
-8 bytes, one byte that is 1 when the current screen holds ``READY_SELECTOR``
-(the table is on it), and 4 bytes: the characters the frame wrote (counted by
-wrapping the driver's ``write``). The product code knows nothing of this.
+8 bytes; one byte of flags: 1 when the current screen holds ``READY_SELECTOR``
+(the table is on it), 2 when the whole scenario is read (a large file shows its
+first gebieden first: ``PlannerApp.reading``); and 4 bytes: the characters the
+frame wrote (counted by wrapping the driver's ``write``). The product code knows
+nothing of this.
 """
 
 from __future__ import annotations
@@ -36,7 +38,9 @@ def instrument(frame_fd: int, ready: str) -> None:
             shown = bool(self.screen.query(ready))
         except Exception:  # no screen yet
             shown = False
-        os.write(frame_fd, struct.pack("=qBI", time.monotonic_ns(), shown, written))
+        whole = not getattr(self, "reading", False)  # a large file is read after its start
+        flags = shown | whole << 1
+        os.write(frame_fd, struct.pack("=qBI", time.monotonic_ns(), flags, written))
         written = 0
 
     LinuxDriver.write = counting_write  # type: ignore[method-assign]

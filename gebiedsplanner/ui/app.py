@@ -56,6 +56,11 @@ class PlannerApp(Shell):
         self._open_library = library
         self._whole = asyncio.Event()
 
+    @property
+    def reading(self) -> bool:
+        """The planner shows the first gebieden of a large file while it reads the rest."""
+        return self._opening is not None
+
     def on_ready(self) -> None:
         gc.enable()  # off while starting up (see cli._run_app)
         if self._opening is not None:
@@ -65,7 +70,7 @@ class PlannerApp(Shell):
 
     def get_default_screen(self) -> PlannerScreen:
         """The planner is the bottom screen: no empty screen is drawn first."""
-        return PlannerScreen(self.document, self.settings, reading=self._opening is not None)
+        return PlannerScreen(self.document, self.settings, reading=self.reading)
 
     @work(thread=True, group="read-whole")
     def _read_whole(self, opening: storage.Opening) -> None:
@@ -103,7 +108,7 @@ class PlannerApp(Shell):
         result comes in through :meth:`call_from_thread`, which does not wait for it.
         """
         if isinstance(event, (events.InputEvent, events.Paste)):
-            if self._opening is not None:
+            if self.reading:
                 await self._whole.wait()
             if self._unread:  # the app is ending: there is nothing to act on
                 return
