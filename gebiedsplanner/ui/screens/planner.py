@@ -233,10 +233,10 @@ class PlannerScreen(PlannerFiles):
         )
         unit = texts.UNIT_THOUSANDS if self.thousands else texts.TITLE_UNIT_EUROS
         title.append(texts.TITLE_UNIT.format(unit=unit))
+        if self.reading:  # first: the rest of the title may not fit
+            title.append(texts.TITLE_READING)
         if self.document.path is None:
             title.append(texts.TITLE_EXAMPLE)
-        if self.reading:
-            title.append(texts.TITLE_READING)
         title.append(self.session.rights.shown)
         self.query_one("#title", Static).update(title)
         self._show_dirty()
