@@ -18,6 +18,7 @@ from gebiedsplanner.files import journal, locations, storage
 from gebiedsplanner.files.scenario_format import dumps
 from gebiedsplanner.ui.app import PlannerApp
 from tests.pilot_helpers import DEADLINE, burst, screen_text, shown, totals, totals_show, until
+from tests.pty_terminal import PtyApp, pty_problem
 
 GEBIEDEN = 12
 
@@ -135,3 +136,22 @@ async def test_a_problem_after_the_first_gebieden_ends_the_app_and_is_said(
     assert [problem.file for problem in app.problems] == [str(path)]
     assert "Wijk 00011" in app.problems[0].place
     assert path.read_text().count("12.5") == 1  # nothing was saved over it
+
+
+def test_keys_typed_before_the_app_is_up_act_once_the_file_is_read(tmp_path: Path) -> None:
+    """Typed ahead, they reach the app before it is ready: the reading must not wait
+    for that (it did, and the app hung for good)."""
+    problem = pty_problem()
+    if problem:
+        pytest.skip(problem)
+    path = tmp_path / "groot.toml"
+    path.write_bytes(dumps(make(4_000)))
+    assert path.stat().st_size >= storage.STREAM_FROM_BYTES
+    app = PtyApp(tmp_path / "home", str(path))
+    try:
+        app.send(b"]")  # the next year, before the first frame (no Enter: the terminal
+        # is not raw yet, and would turn it into a line feed)
+        app.wait_for_screen_text("2017 (2/4)")
+        app.wait_for_screen_text("Totaal    ")
+    finally:
+        app.close()

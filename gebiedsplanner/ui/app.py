@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +22,10 @@ from gebiedsplanner.ui.shell import Shell
 
 if TYPE_CHECKING:
     from gebiedsplanner.ui.screens.library import LibraryScreen
+
+
+#: Seconds a large file's reading waits for the first frame, at most.
+FIRST_FRAME_WAIT = 5.0
 
 
 class PlannerApp(Shell):
@@ -55,16 +60,26 @@ class PlannerApp(Shell):
         self._unread = False
         self._open_library = library
         self._whole = asyncio.Event()
+        self._displayed = threading.Event()
 
     @property
     def reading(self) -> bool:
         """The planner shows the first gebieden of a large file while it reads the rest."""
         return self._opening is not None
 
-    def on_ready(self) -> None:
-        gc.enable()  # off while starting up (see cli._run_app)
+    def on_mount(self) -> None:
+        """Start reading a large file whole. Here, not on ready: the app's Mount comes
+        before any key, but Ready waits in line behind keys typed early, which would wait
+        (:meth:`on_event`) for a reading that had not begun."""
         if self._opening is not None:
             self._read_whole(self._opening)
+
+    def post_display_hook(self) -> None:
+        super().post_display_hook()
+        self._displayed.set()
+
+    def on_ready(self) -> None:
+        gc.enable()  # off while starting up (see cli._run_app)
         if self._open_library:
             self.call_later(self._planner().open_library, at_login=True)
 
@@ -74,6 +89,9 @@ class PlannerApp(Shell):
 
     @work(thread=True, group="read-whole")
     def _read_whole(self, opening: storage.Opening) -> None:
+        # After the first frame: the reading's regular expression holds the interpreter
+        # while it runs (in C), which would hold up that frame.
+        self._displayed.wait(FIRST_FRAME_WAIT)
         try:
             document = opening.finish()
         except ProblemsError as error:
@@ -110,7 +128,7 @@ class PlannerApp(Shell):
         if isinstance(event, (events.InputEvent, events.Paste)):
             if self.reading:
                 await self._whole.wait()
-            if self._unread:  # the app is ending: there is nothing to act on
+            if self._unread or self.return_code is not None:  # ending: nothing to act on
                 return
         await super().on_event(event)
 

@@ -123,12 +123,16 @@ class TotalsBar(Vertical):
     def _fit(self) -> None:
         """Blank each figure that does not fit whole on its line, and those after it
         with their captions (amounts near a trillion are wider than the columns)."""
-        if not self.size.width:
+        # Before the first layout, the terminal's width (the bar spans it): fitted then,
+        # the first frame shows no cut figure (while a large file is read, the next
+        # frame may be a second away).
+        width = self.size.width or self.app.size.width
+        if not width:
             return
         for line in self._lines:
             end, cut = 0, len(line)
             for index, figure in enumerate(line):
-                if end + figure.text_end > self.size.width:
+                if end + figure.text_end > width:
                     cut = index
                     break
                 end += figure.get_content_width(self.size, self.size)
