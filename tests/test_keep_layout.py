@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from make_scenario import hand_written  # benchmarks/ is on pytest's pythonpath
 
 from gebiedsplanner.cli import main
+from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import (
     COULEUR_LOCALE,
     GEBIEDSOPDRACHT,
@@ -553,3 +554,54 @@ def test_patching_a_file_the_tool_wrote_gives_what_a_full_rewrite_gives(
     raw = scenario_format.dumps(scenario)
     _edit(scenario, data)
     assert scenario_patch.patch(raw, scenario) == scenario_format.dumps(scenario)
+
+
+def _patched(raw: str, scenario: Scenario, around_gebieden: bool) -> str | None:
+    patcher = scenario_patch._Patcher(raw, scenario, None)
+    try:
+        return patcher.patched(around_gebieden)
+    except scenario_patch._Unhandled:
+        return None
+
+
+@settings(max_examples=80, deadline=None)
+@given(scenarios(), st.data())
+def test_a_file_as_written_is_patched_around_its_gebied_tables_as_a_full_scan_would(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    """The quick way is taken for a file as the program writes it, and gives the bytes
+    the line-by-line scan gives."""
+    text = scenario_format.dumps(scenario).decode()
+    loaded = scenario_format.parse("x.toml", text.encode())
+    _edit(loaded, data)
+    quick = _patched(text, loaded, around_gebieden=True)
+    if scenario_format._read_as_written("x.toml", text) is not None:
+        assert quick is not None
+    if quick is not None:
+        assert quick == _patched(text, loaded, around_gebieden=False)
+        assert quick.encode() == scenario_format.dumps(loaded)
+
+
+@settings(max_examples=150, deadline=None)
+@given(scenarios(), st.data())
+def test_the_quick_patch_never_differs_from_the_full_scan(
+    scenario: Scenario, data: st.DataObject
+) -> None:
+    """Whatever is put in or around the gebied tables (comments, spacing, a table of
+    the log or of a gebied after them): the quick way says no, or what the scan says."""
+    text = scenario_format.dumps(scenario).decode()
+    lines = text.split("\n")
+    at = data.draw(st.integers(min_value=0, max_value=len(lines)))
+    extra = data.draw(
+        st.sampled_from(["# opmerking", "", "[gebied.X]", "x = 1", "2016 = 5", "[[log]]"])
+    )
+    text = "\n".join([*lines[:at], extra, *lines[at:]])
+    try:
+        loaded = scenario_format.parse("x.toml", text.encode())
+    except ProblemsError:
+        return
+    _edit(loaded, data)
+    quick = _patched(text, loaded, around_gebieden=True)
+    if quick is not None:
+        assert quick == _patched(text, loaded, around_gebieden=False)
+        assert snapshot(scenario_format.parse("x.toml", quick.encode())) == snapshot(loaded)

