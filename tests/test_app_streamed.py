@@ -155,3 +155,15 @@ def test_keys_typed_before_the_app_is_up_act_once_the_file_is_read(tmp_path: Pat
         app.wait_for_screen_text("Totaal    ")
     finally:
         app.close()
+
+
+async def test_the_cursor_stays_in_view_when_the_table_loses_lines(tmp_path: Path) -> None:
+    """A smaller terminal, or a scroll bar that comes with the whole file's wider
+    columns after cursor keys held while it was read: the cursor's row stays shown."""
+    path = tmp_path / "plan.toml"
+    path.write_bytes(dumps(make(40)))
+    async with app_on(path).run_test(size=(80, 30)) as pilot:
+        await pilot.press(*["down"] * 20)
+        await shown(pilot, "Wijk 00020")
+        await pilot.resize_terminal(80, 16)
+        await until(pilot, lambda: "Wijk 00020" in screen_text(pilot), "the cursor's row shown")

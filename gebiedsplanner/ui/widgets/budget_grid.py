@@ -49,6 +49,12 @@ class GridColumn(Widget):
     def on_click(self, event: events.Click) -> None:
         self.grid.click(self.index, event.y)
 
+    def on_resize(self) -> None:
+        """Fewer lines (a scroll bar came for wider columns): the cursor stays in view,
+        also when it moved before this layout (keys held while a large file is read)."""
+        if self.index == 0:
+            self.grid.keep_in_view(self.grid.cursor_row)
+
 
 class BudgetGrid(RowWindow, can_focus=True):
     """Gebieden, stedelijk posts and totals for one year; a cell cursor moves over the amounts."""
