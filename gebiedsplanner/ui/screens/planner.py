@@ -233,11 +233,11 @@ class PlannerScreen(PlannerFiles):
         )
         unit = texts.UNIT_THOUSANDS if self.thousands else texts.TITLE_UNIT_EUROS
         title.append(texts.TITLE_UNIT.format(unit=unit))
-        if self.reading:  # first: the rest of the title may not fit
-            title.append(texts.TITLE_READING)
         if self.document.path is None:
             title.append(texts.TITLE_EXAMPLE)
         title.append(self.session.rights.shown)
+        if self.reading:  # last: what the adviser may change matters more (the totals
+            title.append(texts.TITLE_READING)  # and the table say they are counted too)
         self.query_one("#title", Static).update(title)
         self._show_dirty()
 
