@@ -126,9 +126,8 @@ def columns(text: str, years: tuple[int, ...], posts: tuple[str, ...]) -> Column
 def first_gebieden(text: str, years: tuple[int, ...], posts: tuple[str, ...], count: int) -> str:
     """The start of ``text`` (:attr:`Parts.gebieden`) that holds its first ``count``
     gebieden (or all, if fewer), when they follow each other in the written layout from
-    its first line; else ``""``. The time it takes grows with ``count``, not the file."""
-    if not 0 < len(years) <= _MOST_YEARS:
-        return ""
+    its first line; else ``""``. The time it takes grows with ``count``, not the file.
+    (Years :func:`columns` refuses are refused there, on what this gives.)"""
     end, found = 0, 0
     for block in islice(_block(years, posts).finditer(text), count):
         if block.start() != end:
