@@ -259,12 +259,15 @@ class _Patcher:
         )
         if parts is None or found is None or len(found.names) != len(scenario.gebieden):
             raise _Unhandled("gebied tables not as written")
-        gebieden = [scenario.gebieden.get(name) for name in found.names]
-        if None in gebieden or found.inwoners != [g.inwoners for g in gebieden if g]:
-            raise _Unhandled("other gebieden, or other inwoners")
+        try:
+            gebieden = [scenario.gebieden[name] for name in found.names]
+        except KeyError:
+            raise _Unhandled("a gebied the scenario does not have") from None
+        if found.inwoners != [gebied.inwoners for gebied in gebieden]:
+            raise _Unhandled("other inwoners")
         begin, end = len(parts.head), len(text) - len(parts.tail)
         for post in GEBIED_POSTS:
-            wanted = [tuple(map(g.posts[post].__getitem__, years)) for g in gebieden if g]
+            wanted = [tuple(map(g.posts[post].__getitem__, years)) for g in gebieden]
             for index, (have, want) in enumerate(zip(found.amounts[post], wanted, strict=True)):
                 if have != want:
                     self._gebied_amounts(begin, end, found.names[index], post, want)
