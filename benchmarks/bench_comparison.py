@@ -25,12 +25,23 @@ import time
 from pathlib import Path
 
 import bench_files
-from harness import BUNDLED, DOWN, TABLE_SHOWN, Figure, Terminal, median, run, synthetic, timed
+from harness import (
+    BUNDLED,
+    DOWN,
+    TABLE_SHOWN,
+    Figure,
+    Terminal,
+    label,
+    median,
+    run,
+    synthetic,
+    timed,
+)
 
 #: The planner's edit budget at national scale (see ``bench_edit_latency.py``).
 BUDGET_MS = 33
 GEBIEDEN = 20_000
-LABEL = f"{GEBIEDEN:,}".replace(",", ".")
+LABEL = label(GEBIEDEN)
 ROUNDS = 5
 UP, PAGE_DOWN, PAGE_UP, HOME, END = b"\x1b[A", b"\x1b[6~", b"\x1b[5~", b"\x1b[H", b"\x1b[F"
 CURSOR_KEYS = (DOWN, DOWN, PAGE_DOWN, UP, PAGE_DOWN, END, PAGE_UP, HOME)

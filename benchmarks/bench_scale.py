@@ -30,16 +30,12 @@ import time
 from pathlib import Path
 
 from bench_memory import peak_mb
-from harness import Figure, first_frame, first_frames, median, run, synthetic, timed
+from harness import Figure, first_frame, first_frames, label, median, run, synthetic, timed
 
 SIZES = (1_000, 10_000, 20_000, 50_000)
 #: The size the issue's targets are set at; ratios hold up to it.
 TARGET_SIZE = 20_000
 RUNS = 3
-
-
-def _label(size: int) -> str:
-    return f"{size:,}".replace(",", ".")
 
 
 def _command_ms(*args: str) -> float:
@@ -89,7 +85,7 @@ def measure() -> list[Figure]:
             wholes.append(whole)
         ratios = [frame / bare for frame, bare in zip(frames, minimal, strict=True)]
         at_target = size == TARGET_SIZE
-        name = _label(size)
+        name = label(size)
         figures += [
             timed(f"{name}: first frame", median(frames), 1000 if at_target else None),
             Figure(

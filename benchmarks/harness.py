@@ -281,6 +281,11 @@ def planner(scenario: Path) -> Terminal:
     return terminal
 
 
+def label(gebieden: int) -> str:
+    """A number of gebieden as the figures name it: ``20.000``."""
+    return f"{gebieden:,}".replace(",", ".")
+
+
 def synthetic(gebieden: int) -> Path:
     """A valid synthetic scenario of ``gebieden`` gebieden (made once, then reused)."""
     path = Path(tempfile.gettempdir()) / f"gebiedsplanner-bench-{gebieden}.toml"
