@@ -28,8 +28,8 @@ WHEN = datetime(2026, 11, 23, 9, 0)
 def variant(path: Path) -> Path:
     """A colleague's variant: the same scenario with 100 amounts moved and logged."""
     from gebiedsplanner.core.scenario import Cell
-    from gebiedsplanner.files import storage
-    from gebiedsplanner.files.scenario_format import dumps
+    from gebiedsplanner.editing import storage
+    from gebiedsplanner.format.scenario_writer import dumps
 
     scenario = storage.load(path).scenario
     names = list(scenario.gebieden)
@@ -43,7 +43,7 @@ def variant(path: Path) -> Path:
 
 
 def _time_load(path: Path) -> float:
-    from gebiedsplanner.files import storage
+    from gebiedsplanner.editing import storage
 
     started = time.perf_counter()
     storage.load(path)
@@ -53,7 +53,7 @@ def _time_load(path: Path) -> float:
 def _time_save(path: Path) -> float:
     """A save after one move: two amounts rewritten, one log entry added."""
     from gebiedsplanner.core.scenario import Cell
-    from gebiedsplanner.files import storage
+    from gebiedsplanner.editing import storage
 
     work = Path(tempfile.mkdtemp()) / path.name
     work.write_bytes(path.read_bytes())
@@ -69,7 +69,8 @@ def _time_save(path: Path) -> float:
 
 
 def _time_export(path: Path) -> float:
-    from gebiedsplanner.files import csv_export, storage
+    from gebiedsplanner.editing import storage
+    from gebiedsplanner.exports import csv_export
 
     scenario = storage.load(path).scenario
     out = Path(tempfile.mkdtemp()) / "plan.csv"
@@ -82,7 +83,7 @@ def _time_compare(path: Path) -> float:
     """What the comparison screen computes: the join, the changed rows, totals, bars, why."""
     from gebiedsplanner.core import compare_report
     from gebiedsplanner.core.compare import compare
-    from gebiedsplanner.files import storage
+    from gebiedsplanner.editing import storage
 
     base = storage.load(path).scenario
     variant = storage.load(_variant_path(path)).scenario
@@ -105,12 +106,12 @@ def _time_hand_written_save(path: Path) -> float:
     tables at the top level, with comments (kept through tomlkit, its slowest form),
     just under the size ``any_form_patch`` takes on."""
     from gebiedsplanner.core.scenario import Cell
-    from gebiedsplanner.files import any_form_patch, scenario_format
+    from gebiedsplanner.format import any_form_patch, scenario_reader
 
     size = 170
     while len(text := hand_written(make(size)).encode()) > any_form_patch.LARGEST:
         size -= 10
-    scenario = scenario_format.parse("hand.toml", text)
+    scenario = scenario_reader.parse("hand.toml", text)
     cell = Cell(next(iter(scenario.gebieden)), "couleur_locale", scenario.years[0])
     scenario.set_amount(cell, 1, who="bench", when=WHEN, reason="benchmark")
     started = time.perf_counter()

@@ -49,7 +49,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from harness import BUNDLED, COLUMNS, DOWN, ENTER, LINES, Figure, median, run, timed
 
-from gebiedsplanner import texts
+from gebiedsplanner.i18n import texts
 
 if TYPE_CHECKING:
     import asyncssh

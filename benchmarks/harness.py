@@ -292,7 +292,7 @@ def synthetic(gebieden: int) -> Path:
     if not path.exists():
         from make_scenario import make
 
-        from gebiedsplanner.files.scenario_format import dumps
+        from gebiedsplanner.format.scenario_writer import dumps
 
         path.write_bytes(dumps(make(gebieden)))
     return path

@@ -55,7 +55,7 @@ def main() -> None:
 
         MinimalApp().run()
     else:
-        from gebiedsplanner.cli import main as planner
+        from gebiedsplanner.cli.main import main as planner
 
         sys.exit(planner(args))
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import tomli_w
 
 from gebiedsplanner.core.scenario import Gebied, Scenario
-from gebiedsplanner.files import written_layout
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.format import written_layout
+from gebiedsplanner.format.scenario_writer import dumps
 
 YEARS = (2016, 2017, 2018, 2019)
 

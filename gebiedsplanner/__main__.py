@@ -1,5 +1,5 @@
 """``python -m gebiedsplanner``: the same as the ``gebiedsplanner`` command."""
 
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli.main import main
 
 raise SystemExit(main())

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner import language
 from gebiedsplanner.core.scenario import Scenario, contents
-from gebiedsplanner.files import storage
-from gebiedsplanner.files.locations import bundled_example
+from gebiedsplanner.editing import storage
+from gebiedsplanner.i18n import language
+from gebiedsplanner.settings.locations import bundled_example
 from tests.pilot_helpers import paint_before_measuring
 
 BUNDLED = bundled_example()

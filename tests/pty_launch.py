@@ -70,7 +70,7 @@ def main() -> None:
     while args and args[0] in OPTIONS:
         option, value, *args = args
         OPTIONS[option](value)
-    from gebiedsplanner.cli import main as gebiedsplanner
+    from gebiedsplanner.cli.main import main as gebiedsplanner
 
     sys.exit(gebiedsplanner(args))
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files.advisers import parse_advisers, read_advisers
+from gebiedsplanner.ssh.advisers import parse_advisers, read_advisers
 
 
 def key_text(key_type: str = "ssh-ed25519", body: bytes = b"k" * 32) -> str:

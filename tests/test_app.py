@@ -10,8 +10,9 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import journal, locations, recovery, storage
-from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.editing import journal, recovery, storage
+from gebiedsplanner.editing.session import EditingSession
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from gebiedsplanner.ui.shown_path import shown_path
@@ -183,7 +184,7 @@ async def test_save_in_place(scenario_file: Path) -> None:
 
 def colleague_moves(path: Path, source: str, target: str, amount: str) -> None:
     """A colleague's change, saved by another program while our app has the file open."""
-    from gebiedsplanner.cli import main
+    from gebiedsplanner.cli.main import main
 
     assert (
         main(

@@ -14,8 +14,9 @@ import pytest
 from textual.pilot import Pilot
 
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import journal, locations, recovery, storage
-from gebiedsplanner.files.session import EditingSession, SaveJob
+from gebiedsplanner.editing import journal, recovery, storage
+from gebiedsplanner.editing.session import EditingSession, SaveJob
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.shown_path import shown_path
 from tests.conftest import BUNDLED

@@ -13,8 +13,10 @@ from textual.pilot import Pilot
 from gebiedsplanner.core.compare import compare
 from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.scenario import Cell, Scenario
-from gebiedsplanner.files import locations, storage
-from gebiedsplanner.files.scenario_format import dumps, parse
+from gebiedsplanner.editing import storage
+from gebiedsplanner.format.scenario_reader import parse
+from gebiedsplanner.format.scenario_writer import dumps
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from tests.conftest import BUNDLED

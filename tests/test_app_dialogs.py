@@ -17,7 +17,7 @@ import pytest
 from textual.widgets import Input, Select
 
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import storage
+from gebiedsplanner.editing import storage
 from gebiedsplanner.ui.screens.move_dialog import MoveDialog
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen

@@ -8,7 +8,7 @@ from make_scenario import make  # benchmarks/ is on pytest's pythonpath
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.ui.actions import key_hints
 from gebiedsplanner.ui.screens.planner import PLANNER_ACTIONS
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner import language, texts
-from gebiedsplanner.files import storage
+from gebiedsplanner.editing import storage
+from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.ui.screens import choice
 from tests.pilot_helpers import screen_text, shown
 from tests.test_app import SIZE, make_app, stopped

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from gebiedsplanner.files import locations, storage
+from gebiedsplanner.editing import storage
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from tests.conftest import BUNDLED

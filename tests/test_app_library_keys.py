@@ -13,7 +13,7 @@ import pytest
 from make_scenario import make
 from textual.pilot import Pilot
 
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.format.scenario_writer import dumps
 from tests.pilot_helpers import burst, screen_text, shown, until
 from tests.test_app import SIZE, line_shows
 from tests.test_app_comparison import CELLS, base_and_variant, rows_on_screen

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
-from gebiedsplanner.files.locations import config_file
+from gebiedsplanner.settings.locations import config_file
 from tests.pilot_helpers import quiet, screen_text, shown, toasts, until
 from tests.test_app import SIZE, make_app
 

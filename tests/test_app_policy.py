@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from gebiedsplanner.files import locations, storage
+from gebiedsplanner.editing import storage
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from tests.pilot_helpers import screen_text, shown, totals, until
 

@@ -14,8 +14,9 @@ from textual import events
 
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, Cell
-from gebiedsplanner.files import journal, locations, storage
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.editing import journal, storage
+from gebiedsplanner.format.scenario_writer import dumps
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from tests.pilot_helpers import DEADLINE, burst, screen_text, shown, totals, totals_show, until
 from tests.pty_terminal import PtyApp, pty_problem

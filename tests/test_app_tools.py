@@ -11,7 +11,8 @@ from textual.widgets import Select
 
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.core.tools import ToolPlan
-from gebiedsplanner.files import locations, storage
+from gebiedsplanner.editing import storage
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens import tools_dialog
 from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen

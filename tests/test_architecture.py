@@ -28,8 +28,12 @@ def _modules(*folders: str) -> list[str]:
     ]
 
 
-def test_core_and_files_run_without_textual_or_polars() -> None:
-    loaded = modules_after("import gebiedsplanner.cli, " + ", ".join(_modules("core", "files")))
+#: The layers that may not load Textual, Rich or polars when imported.
+PURE = ("i18n", "core", "disk", "format", "settings", "editing", "library", "exports")
+
+
+def test_the_layers_below_the_ui_run_without_textual_or_polars() -> None:
+    loaded = modules_after("import gebiedsplanner.cli.main, " + ", ".join(_modules(*PURE)))
     assert not {m for m in loaded if m.split(".")[0] in ("textual", "rich", "polars")}
 
 
@@ -48,21 +52,21 @@ NOT_AT_START = {
     "gebiedsplanner.core.tools",
     "gebiedsplanner.core.summary",
     "gebiedsplanner.core.policy_report",
-    "gebiedsplanner.files.scenario_patch",
-    "gebiedsplanner.files.recovery",
-    "gebiedsplanner.files.config_edit",
-    "gebiedsplanner.tool_commands",
+    "gebiedsplanner.format.scenario_patch",
+    "gebiedsplanner.editing.recovery",
+    "gebiedsplanner.settings.config_edit",
+    "gebiedsplanner.cli.tool_commands",
 }
 
 
 def test_starting_the_planner_loads_only_what_its_first_frame_needs() -> None:
-    loaded = modules_after("import gebiedsplanner.cli, gebiedsplanner.ui.app")
+    loaded = modules_after("import gebiedsplanner.cli.main, gebiedsplanner.ui.app")
     assert "gebiedsplanner.ui.screens.planner" in loaded
     assert loaded & NOT_AT_START == set()
 
 
-def test_no_core_module_imports_textual_by_name() -> None:
-    for folder in ("core", "files"):
+def test_no_layer_below_the_ui_names_textual() -> None:
+    for folder in PURE:
         for path in (ROOT / "gebiedsplanner" / folder).glob("*.py"):
             assert "textual" not in path.read_text(), path
 

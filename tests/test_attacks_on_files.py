@@ -17,12 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner import cli
+from gebiedsplanner.cli import main as cli
 from gebiedsplanner.core.amount_entry import preview_entry
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import library, locations, presence, scenario_format, storage
-from gebiedsplanner.files.csv_export import write_export
+from gebiedsplanner.editing import presence, storage
+from gebiedsplanner.exports.csv_export import write_export
+from gebiedsplanner.format import problem_collector
+from gebiedsplanner.library import catalog as library
+from gebiedsplanner.settings import locations
 from tests.conftest import BUNDLED, files_beside, save
 
 CELL = Cell("Noord", "couleur_locale", 2017)
@@ -176,7 +179,7 @@ def test_thousands_of_problems_are_reported_quickly_and_counted(tmp_path: Path) 
     with pytest.raises(ProblemsError) as caught:
         within(20, lambda: storage.load(broken))
     problems = caught.value.problems
-    assert len(problems) == scenario_format.MAX_PROBLEMS + 1
+    assert len(problems) == problem_collector.MAX_PROBLEMS + 1
     assert "en nog 59900 problemen" in problems[-1].message
 
 
@@ -390,7 +393,7 @@ def test_a_file_with_a_name_near_the_limit_saves_in_place_with_a_note_beside_it(
 def test_a_relative_path_survives_a_removed_working_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from gebiedsplanner.files.reading import real_path
+    from gebiedsplanner.disk.reading import real_path
 
     gone = tmp_path / "weg"
     gone.mkdir()

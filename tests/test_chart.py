@@ -18,7 +18,7 @@ from gebiedsplanner.core.chart import (
     year_bars,
 )
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import storage
+from gebiedsplanner.editing import storage
 from tests.conftest import BUNDLED
 
 WHEN = datetime(2026, 3, 11, tzinfo=UTC)

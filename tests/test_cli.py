@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from gebiedsplanner import cli
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli import main as cli
+from gebiedsplanner.cli.main import main
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import crash_log, storage
+from gebiedsplanner.disk import crash_log
+from gebiedsplanner.editing import storage
 from tests.conftest import BUNDLED
 
 
@@ -414,7 +415,7 @@ def test_the_bundled_example_by_its_short_name(
 
 
 def test_help_lists_every_command_from_the_one_table(capsys: pytest.CaptureFixture[str]) -> None:
-    from gebiedsplanner.cli import HANDLERS, HELP, command_help
+    from gebiedsplanner.cli.main import HANDLERS, HELP, command_help
 
     with pytest.raises(SystemExit):
         main(["--help"])

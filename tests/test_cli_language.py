@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner import texts_en
-from gebiedsplanner.cli import main
-from gebiedsplanner.files.locations import config_file
+from gebiedsplanner.cli.main import main
+from gebiedsplanner.i18n import texts_en
+from gebiedsplanner.settings.locations import config_file
 from tests.conftest import BUNDLED
 
 
@@ -102,7 +102,7 @@ def test_help_is_in_the_language_chosen(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_every_argparse_word_we_translate_is_argparse_s_own_with_the_same_fields() -> None:
     source = inspect.getsource(argparse)
-    from gebiedsplanner import texts
+    from gebiedsplanner.i18n import texts
 
     placeholders = re.compile(r"%(?:\(\w+\))?[sr]")
     for message, translated in texts.ARGPARSE.items():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli.main import main
 from tests.conftest import BUNDLED
 
 #: What the bundled example's illustrative rules find, as validate prints it (after the file).

@@ -22,8 +22,9 @@ from gebiedsplanner.core.compare_report import (
 )
 from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, Cell, EditError, Scenario
-from gebiedsplanner.files import scenario_format, storage
-from gebiedsplanner.files.csv_export import Dialect, rows_to_csv, to_csv_bytes
+from gebiedsplanner.editing import storage
+from gebiedsplanner.exports.csv_export import Dialect, rows_to_csv, to_csv_bytes
+from gebiedsplanner.format import scenario_reader, scenario_writer
 from tests.conftest import BUNDLED
 from tests.strategies import scenarios
 
@@ -35,7 +36,7 @@ def bundled() -> Scenario:
 
 
 def variant_of(base: Scenario) -> Scenario:
-    return scenario_format.parse("v", scenario_format.dumps(base))
+    return scenario_reader.parse("v", scenario_writer.dumps(base))
 
 
 @settings(max_examples=40)
@@ -82,7 +83,7 @@ def test_mismatched_scenarios_show_absent_not_zero() -> None:
 
 def test_different_years_compare_without_error() -> None:
     base = bundled()
-    short = scenario_format.parse(
+    short = scenario_reader.parse(
         "kort",
         b'format = 1\nname = "Kort"\nenvelope = { 2017 = 100 }\ntaakstelling = { 2017 = 0 }\n'
         b"gebied.Charlois = { couleur_locale = { 2017 = 10 }, gebiedsopdracht = { 2017 = 20 },"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gebiedsplanner.files import storage
+from gebiedsplanner.editing import storage
 
 GEBIEDEN = [
     "Centrum",
@@ -34,7 +34,7 @@ def test_sixteen_simultaneous_moves_all_land(scenario_file: Path) -> None:
         "import sys, time, pathlib\n"
         "gate = pathlib.Path(sys.argv[1])\n"
         "while not gate.exists(): time.sleep(0.001)\n"
-        "from gebiedsplanner.cli import main\n"
+        "from gebiedsplanner.cli.main import main\n"
         "raise SystemExit(main(sys.argv[2:]))\n"
     )
     processes = []

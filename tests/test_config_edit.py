@@ -14,9 +14,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files import config_edit
-from gebiedsplanner.files.config_edit import remember_theme, with_setting, write_setting
-from gebiedsplanner.files.locations import config_file, load_settings
+from gebiedsplanner.settings import config_edit
+from gebiedsplanner.settings.config_edit import remember_theme, with_setting, write_setting
+from gebiedsplanner.settings.locations import config_file, load_settings
 
 USERS_CONFIG = """\
 # Mijn instellingen (afgesproken met het team, 12-3)

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gebiedsplanner.console import SCREEN_ERRORS, TEXT_ERRORS
+from gebiedsplanner.cli.console import SCREEN_ERRORS, TEXT_ERRORS
 from tests.conftest import BUNDLED
 
 

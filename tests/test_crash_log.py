@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from gebiedsplanner.files import crash_log
+from gebiedsplanner.disk import crash_log
 
 WHEN = datetime(2026, 11, 23, 9, 0, 5, tzinfo=UTC)
 

@@ -20,8 +20,14 @@ from make_scenario import make
 
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.files import scenario_format
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.format import (
+    model_builders,
+    problem_collector,
+    scenario_reader,
+    scenario_writer,
+    toml_text,
+)
+from gebiedsplanner.format.scenario_writer import dumps
 from tests.conftest import BUNDLED
 from tests.strategies import scenarios
 from tests.test_format import snapshot
@@ -38,18 +44,18 @@ def in_order(value: object) -> object:
 
 def careful(raw: bytes) -> Scenario | list[Problem]:
     """What the file meant before the fast path: ``tomli`` and the careful reader."""
-    text = scenario_format.decode("f.toml", raw)
+    text = toml_text.decode("f.toml", raw)
     try:
-        data = scenario_format.load_toml("f.toml", text)
+        data = toml_text.load_toml("f.toml", text)
     except ProblemsError as error:
         return error.problems
-    reader = scenario_format._Reader("f.toml", text)
-    original = scenario_format._quick_gebieden
-    scenario_format._quick_gebieden = lambda table, years: None  # type: ignore[assignment]
+    reader = problem_collector.Reader("f.toml", text)
+    original = model_builders.quick_gebieden
+    model_builders.quick_gebieden = lambda table, years: None  # type: ignore[assignment]
     try:
-        scenario = scenario_format._read_scenario(reader, data)
+        scenario = model_builders.read_scenario(reader, data)
     finally:
-        scenario_format._quick_gebieden = original
+        model_builders.quick_gebieden = original
     if reader.problems or scenario is None:
         return reader.reported()
     return scenario
@@ -61,7 +67,7 @@ def meaning(result: Scenario | list[Problem]) -> object:
 
 def read(raw: bytes) -> Scenario | list[Problem]:
     try:
-        return scenario_format.parse("f.toml", raw)
+        return scenario_reader.parse("f.toml", raw)
     except ProblemsError as error:
         return error.problems
 
@@ -103,7 +109,7 @@ BREAKS = [
 def test_the_fast_path_reads_every_valid_file_as_tomli_does(
     scenario: Scenario, layout: Any
 ) -> None:
-    raw = layout(scenario_format.dumps(scenario).decode()).encode()
+    raw = layout(scenario_writer.dumps(scenario).decode()).encode()
     fast = read(raw)
     assert isinstance(fast, Scenario), fast
     assert meaning(fast) == meaning(careful(raw))
@@ -114,7 +120,7 @@ def test_the_fast_path_reads_every_valid_file_as_tomli_does(
 @settings(max_examples=80, deadline=None)
 @given(scenarios(), st.sampled_from(BREAKS))
 def test_a_file_with_a_problem_gets_the_messages_it_got(scenario: Scenario, brk: Any) -> None:
-    raw = brk(scenario_format.dumps(scenario).decode()).encode()
+    raw = brk(scenario_writer.dumps(scenario).decode()).encode()
     assert meaning(read(raw)) == meaning(careful(raw))
 
 
@@ -139,7 +145,7 @@ def test_the_bundled_example_and_its_layouts_read_the_same() -> None:
 )
 def test_deep_nesting_is_a_problem_with_a_message(text: str) -> None:
     with pytest.raises(ProblemsError):
-        scenario_format.parse("diep.toml", text.encode())
+        scenario_reader.parse("diep.toml", text.encode())
 
 
 def test_arrays_opened_inside_multi_line_strings_are_a_problem_not_a_crash(
@@ -165,7 +171,7 @@ def test_arrays_opened_inside_multi_line_strings_are_a_problem_not_a_crash(
 
 
 def as_written(raw: bytes) -> Scenario | None:
-    return scenario_format._read_as_written("f.toml", raw.decode())
+    return scenario_reader._read_as_written("f.toml", raw.decode())
 
 
 def test_files_the_program_writes_are_read_as_written() -> None:

@@ -16,13 +16,16 @@ from typing import get_args
 
 import pytest
 
-from gebiedsplanner import language, ssh_serve, texts
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli.main import main
 from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.files import crash_log, storage
-from gebiedsplanner.files.advisers import read_advisers
-from gebiedsplanner.files.reading import FileKind
-from gebiedsplanner.ssh_serve import KeyFile, Logbook, host_key
+from gebiedsplanner.disk import crash_log
+from gebiedsplanner.disk.reading import FileKind
+from gebiedsplanner.editing import storage
+from gebiedsplanner.i18n import language, texts
+from gebiedsplanner.ssh import keys as ssh_keys
+from gebiedsplanner.ssh.advisers import read_advisers
+from gebiedsplanner.ssh.keys import KeyFile, host_key
+from gebiedsplanner.ssh.logbook import Logbook
 from tests.test_attacks_on_files import within
 
 #: What the fixes for the authorized-keys file name, in either language.
@@ -154,8 +157,8 @@ def test_a_host_key_that_cannot_be_made_gets_no_advice_about_saving_on_screen(
     def refused(*args: object) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(ssh_serve, "create_exclusive", refused)
-    problem = problem_of(lambda: ssh_serve.host_key(None, Logbook(tmp_path)))
+    monkeypatch.setattr(ssh_keys, "create_exclusive", refused)
+    problem = problem_of(lambda: ssh_keys.host_key(None, Logbook(tmp_path)))
     assert problem.message in (texts.DISK_FULL, texts.FOLDER_NOT_WRITABLE)
     said = problem.fix.casefold()
     assert not any(word in said for word in ("opslaan als", "scherm", "save as", "screen"))

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 
-from gebiedsplanner import texts
 from gebiedsplanner.core import scenario as model
 from gebiedsplanner.core import tools
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, Cell, Scenario
-from gebiedsplanner.files import scenario_format, storage
+from gebiedsplanner.editing import storage
+from gebiedsplanner.format import model_builders, scenario_reader, scenario_writer
+from gebiedsplanner.i18n import texts
 from tests.conftest import BUNDLED, save, snapshot
 from tests.strategies import scenarios
 
@@ -29,7 +30,7 @@ def test_writing_the_bundled_example_anew_reproduces_its_bytes_less_its_comment(
     lines = raw.splitlines(keepends=True)
     comments = [line for line in lines if line.startswith(b"#")]
     assert comments and b"illustratief" in comments[0]
-    written = scenario_format.dumps(scenario_format.parse("nrw", raw))
+    written = scenario_writer.dumps(scenario_reader.parse("nrw", raw))
     assert written == b"".join(line for line in lines if not line.startswith(b"#"))
     assert b"\n[beleid]\nmin_couleur_locale_pct = 4.9\n" in written
 
@@ -48,10 +49,10 @@ def test_load_save_load_is_identity(scenario: Scenario) -> None:
         when=when,
         reason='"quoted" [b]',
     ) if scenario.gebieden[first].posts[GEBIEDSOPDRACHT][year] else None
-    data = scenario_format.dumps(scenario)
-    again = scenario_format.parse("x.toml", data)
+    data = scenario_writer.dumps(scenario)
+    again = scenario_reader.parse("x.toml", data)
     assert snapshot(again) == snapshot(scenario)
-    assert scenario_format.dumps(again) == data
+    assert scenario_writer.dumps(again) == data
 
 
 def _no_floats(value: object) -> bool:
@@ -66,7 +67,7 @@ def _no_floats(value: object) -> bool:
 
 @given(scenarios())
 def test_no_float_anywhere_in_a_written_file(scenario: Scenario) -> None:
-    assert _no_floats(tomllib.loads(scenario_format.dumps(scenario).decode()))
+    assert _no_floats(tomllib.loads(scenario_writer.dumps(scenario).decode()))
 
 
 def test_amounts_are_written_with_digit_groups() -> None:
@@ -84,7 +85,7 @@ gebied.A.couleur_locale = { 2020 = 50 }
 gebied.A.gebiedsopdracht."2020" = 60
 gebied.A.taakstelling = { 2020 = -10 }
 """
-    scenario = scenario_format.parse("klein.toml", text.encode())
+    scenario = scenario_reader.parse("klein.toml", text.encode())
     assert scenario.totals(2020).planned == 100
 
 
@@ -165,7 +166,7 @@ def broken(old: str, new: str) -> bytes:
 )
 def test_bad_input_names_the_place_and_the_fix(raw: bytes, place: str, says: str) -> None:
     with pytest.raises(ProblemsError) as caught:
-        scenario_format.parse("plan.toml", raw)
+        scenario_reader.parse("plan.toml", raw)
     problems = caught.value.problems
     assert any(says in p.message and place in p.place for p in problems), problems
     assert all(p.file == "plan.toml" and p.fix for p in problems)
@@ -176,7 +177,7 @@ def test_a_stedelijk_post_named_with_a_slash_is_a_problem() -> None:
     gebied ``stedelijk/a``: another cell, so undo, merge and recovery would miss it."""
     raw = broken("[stedelijk.wijkteams]", '[stedelijk."wijk/teams"]')
     with pytest.raises(ProblemsError) as caught:
-        scenario_format.parse("plan.toml", raw)
+        scenario_reader.parse("plan.toml", raw)
     (problem,) = caught.value.problems
     line = raw.decode().splitlines().index('[stedelijk."wijk/teams"]') + 1
     assert problem.place == f"stedelijk.wijk/teams (regel {line})"
@@ -187,7 +188,7 @@ def test_a_stedelijk_post_without_a_name_is_a_problem() -> None:
     """Its change-log address ``stedelijk//2017`` would not read back at all."""
     raw = broken("[stedelijk.wijkteams]", '[stedelijk.""]')
     with pytest.raises(ProblemsError) as caught:
-        scenario_format.parse("plan.toml", raw)
+        scenario_reader.parse("plan.toml", raw)
     (problem,) = caught.value.problems
     assert (problem.message, problem.fix) == (texts.EMPTY_POST_NAME, texts.FIX_NAME_POST)
 
@@ -208,19 +209,19 @@ def test_an_edit_of_a_gebied_named_with_a_slash_round_trips_with_its_log_entry(
     assert again.amount(cell) == 150_000
     (change,) = again.log[-1].changes
     assert (change.cell, change.old, change.new) == (cell, 122_000, 150_000)
-    assert scenario_format.parse_address(cell.address) == cell
+    assert model_builders.parse_address(cell.address) == cell
 
 
 def test_place_includes_the_line_number() -> None:
     raw = broken("2017 = 122_000", "2017 = 122000.5")
     with pytest.raises(ProblemsError) as caught:
-        scenario_format.parse("plan.toml", raw)
+        scenario_reader.parse("plan.toml", raw)
     line = raw.decode().splitlines().index("2017 = 122000.5") + 1
     assert f"(regel {line})" in caught.value.problems[0].place
 
 
 def test_a_bom_is_accepted() -> None:
-    scenario = scenario_format.parse("bom.toml", b"\xef\xbb\xbf" + GOOD.encode())
+    scenario = scenario_reader.parse("bom.toml", b"\xef\xbb\xbf" + GOOD.encode())
     assert len(scenario.gebieden) == 14
 
 
@@ -232,7 +233,7 @@ def test_every_problem_is_reported_at_once() -> None:
         .encode()
     )
     with pytest.raises(ProblemsError) as caught:
-        scenario_format.parse("plan.toml", raw)
+        scenario_reader.parse("plan.toml", raw)
     assert len(caught.value.problems) == 2
 
 
@@ -244,9 +245,9 @@ def test_the_change_log_stores_action_codes_and_reads_the_dutch_words_of_older_f
     )
     older = BUNDLED.read_text() + entry.format(action="verschuiving", old=247_000, new=5)
     older += entry.format(action="iets nieuws", old=5, new=6)
-    scenario = scenario_format.parse("oud.toml", older.encode())
+    scenario = scenario_reader.parse("oud.toml", older.encode())
     assert [entry.action for entry in scenario.log] == ["move", "iets nieuws"]
-    written = scenario_format.dumps(scenario).decode()
+    written = scenario_writer.dumps(scenario).decode()
     assert 'action = "move"' in written and "verschuiving" not in written
     assert 'action = "iets nieuws"' in written  # a newer file's code is kept as it is
     codes = {model.EDIT, model.MOVE, model.UNDO, model.REDO, *tools.CODES}

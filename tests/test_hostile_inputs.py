@@ -13,9 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files import leftovers, library, locations, presence, storage
-from gebiedsplanner.files.reading import read_untrusted
-from gebiedsplanner.files.scenario_format import decode, load_toml, parse
+from gebiedsplanner.disk.reading import read_untrusted
+from gebiedsplanner.editing import leftovers, presence, storage
+from gebiedsplanner.format.scenario_reader import parse
+from gebiedsplanner.format.toml_text import decode, load_toml
+from gebiedsplanner.library import catalog as library
+from gebiedsplanner.settings import locations
 from tests import hostile
 from tests.pilot_helpers import shown
 from tests.test_attacks_on_files import within

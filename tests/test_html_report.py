@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli.main import main
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.files import storage
-from gebiedsplanner.files.html_report import report_html
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.editing import storage
+from gebiedsplanner.exports.html_report import report_html
+from gebiedsplanner.format.scenario_writer import dumps
 from tests.conftest import BUNDLED
 from tests.test_workbook import edited
 
@@ -89,7 +89,7 @@ SCREENSHOT = [
 
 
 def test_a_plan_of_many_years_fits_a4_and_broken_rules_are_listed() -> None:
-    from gebiedsplanner.files.html_report import YEARS_PER_TABLE
+    from gebiedsplanner.exports.html_report import YEARS_PER_TABLE
 
     scenario = storage.load(BUNDLED).scenario
     page = report_html(scenario).decode()
@@ -105,6 +105,6 @@ def test_a_plan_of_many_years_fits_a4_and_broken_rules_are_listed() -> None:
 
 
 def _report_of(scenario: Scenario) -> str:
-    from gebiedsplanner.files.html_report import _gebied_table
+    from gebiedsplanner.exports.html_report import _gebied_table
 
     return _gebied_table(scenario, "Centrum")

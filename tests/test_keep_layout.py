@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from make_scenario import hand_written  # benchmarks/ is on pytest's pythonpath
 
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli.main import main
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import (
     COULEUR_LOCALE,
@@ -27,15 +27,18 @@ from gebiedsplanner.core.scenario import (
     Cell,
     Scenario,
 )
-from gebiedsplanner.files import (
+from gebiedsplanner.editing import storage
+from gebiedsplanner.editing.session import EditingSession, PendingMerge, Saved, SaveJob
+from gebiedsplanner.format import (
     any_form_patch,
-    library,
-    scenario_format,
+    patch_text,
+    save_strategy,
     scenario_patch,
-    storage,
+    scenario_reader,
+    scenario_writer,
 )
-from gebiedsplanner.files.locations import load_settings
-from gebiedsplanner.files.session import EditingSession, PendingMerge, Saved, SaveJob
+from gebiedsplanner.library import catalog as library
+from gebiedsplanner.settings.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED, save, snapshot
 from tests.pilot_helpers import shown
@@ -140,7 +143,7 @@ def test_a_save_changes_only_the_changed_digits_and_appends_the_log(commented: P
         ("2016 = 400000", "2016 = 399000"),  # ungrouped stays ungrouped
     ]
     # The file had no newline at its end: the log starts on a line of its own, after a blank one.
-    log = scenario_format.log_toml(session.scenario.log).rstrip("\n")
+    log = scenario_writer.log_toml(session.scenario.log).rstrip("\n")
     assert appended(COMMENTED, after) == "\n" + log
     assert after.startswith(COMMENTED.replace("226_000", "227_000").split("  2017   =")[0])
     assert snapshot(storage.load(commented).scenario) == snapshot(session.scenario)
@@ -158,7 +161,7 @@ def test_a_second_save_appends_only_its_own_entry(commented: Path) -> None:
     assert changed_lines(first, after) == [
         ("  2017   =   250_000  # incl. buurtbudget", "  2017   =   251_000  # incl. buurtbudget")
     ]
-    assert appended(first, after) == "\n" + scenario_format.log_toml(
+    assert appended(first, after) == "\n" + scenario_writer.log_toml(
         session.scenario.log[1:]
     ).rstrip("\n")
 
@@ -284,7 +287,7 @@ def test_the_bundled_example_saved_as_a_copy_keeps_its_comment(tmp_path: Path) -
 
 def _edited(text: str) -> tuple[Scenario, bytes]:
     raw = text.encode()
-    scenario = scenario_format.parse("x.toml", raw)
+    scenario = scenario_reader.parse("x.toml", raw)
     scenario.set_amount(CL_2017, 250_000, who="ik", when=WHEN, reason="r")
     return scenario, raw
 
@@ -327,14 +330,14 @@ def test_forms_the_writer_keeps(change: Callable[[str], str], kept: str) -> None
     assert patched is not None
     assert kept in patched.decode()
     assert "250_000  # incl. buurtbudget" in patched.decode()
-    assert snapshot(scenario_format.parse("x.toml", patched)) == snapshot(scenario)
+    assert snapshot(scenario_reader.parse("x.toml", patched)) == snapshot(scenario)
 
 
 @pytest.mark.parametrize(("ungroup", "written"), [(False, "2016 = -5_000"), (True, "2016 = -5000")])
 def test_an_amount_too_short_to_show_a_style_follows_the_file(ungroup: bool, written: str) -> None:
     text = re.sub(r"(?<=[0-9])_(?=[0-9])", "", COMMENTED) if ungroup else COMMENTED
     raw = text.encode()
-    scenario = scenario_format.parse("x.toml", raw)
+    scenario = scenario_reader.parse("x.toml", raw)
     cell = Cell("Hoek van Holland", TAAKSTELLING, 2016)  # 0 in the file
     scenario.set_amount(cell, -5_000, who="ik", when=WHEN)
     patched = scenario_patch.patch(raw, scenario)
@@ -364,7 +367,7 @@ def test_a_log_written_by_hand_in_another_layout_is_kept() -> None:
     assert patched is not None and patched.decode().startswith(
         text.replace("247_000  #", "250_000  #")
     )
-    assert snapshot(scenario_format.parse("x.toml", patched)) == snapshot(scenario)
+    assert snapshot(scenario_reader.parse("x.toml", patched)) == snapshot(scenario)
 
 
 INLINE_TABLE = COMMENTED.replace(
@@ -389,7 +392,7 @@ def test_dotted_keys_and_inline_tables_keep_their_comments_too(text: str, tmp_pa
     assert saved.startswith(text.replace("247_000  #", "250_000  #"))
     assert saved.count("#") == text.count("#") and "[[log]]" in saved[len(text) :]
     assert snapshot(storage.load(path).scenario) == snapshot(document.scenario)
-    renamed = scenario_patch.save_bytes(document.scenario, path.read_bytes(), name='Met "x"')
+    renamed = save_strategy.save_bytes(document.scenario, path.read_bytes(), name='Met "x"')
     assert renamed.decode() == saved.replace('"Met commentaar"', '"Met \\"x\\""', 1)
 
 
@@ -403,7 +406,7 @@ def test_a_large_file_in_such_a_form_is_written_anew(
     document = storage.load(path)
     document.scenario.set_amount(CL_2017, 250_000, who="ik", when=WHEN, reason="r")
     save(document)
-    assert path.read_bytes() == scenario_format.dumps(document.scenario)
+    assert path.read_bytes() == scenario_writer.dumps(document.scenario)
 
 
 def test_move_says_when_a_file_lost_its_comments(
@@ -451,15 +454,15 @@ def test_hand_written_files_keep_every_byte_but_the_changed_amounts(
     scenario: Scenario, data: st.DataObject
 ) -> None:
     text = hand_written(scenario)
-    original = scenario_format.parse("x.toml", text.encode())
+    original = scenario_reader.parse("x.toml", text.encode())
     assert snapshot(original) == snapshot(scenario)
     cell = data.draw(cells_of(original))
     amount = data.draw(cuts if cell.post == TAAKSTELLING else amounts)
     original.set_amount(cell, amount, who="ik", when=WHEN, reason="r")
-    patched = scenario_patch.save_bytes(original, text.encode()).decode()
+    patched = save_strategy.save_bytes(original, text.encode()).decode()
     assert patched.count("# bedrag") == text.count("# bedrag")
     assert _only_digits_differ(text, patched.partition("\n[[log]]")[0] + "\n")
-    assert snapshot(scenario_format.parse("x.toml", patched.encode())) == snapshot(original)
+    assert snapshot(scenario_reader.parse("x.toml", patched.encode())) == snapshot(original)
 
 
 def test_a_text_that_is_not_the_scenario_is_never_patched() -> None:
@@ -526,14 +529,14 @@ def test_a_patched_file_reads_back_as_the_saved_scenario(
 ) -> None:
     if data.draw(st.booleans()):  # an earlier save's log in the file
         _edit(scenario, data)
-    text = decorate(scenario_format.dumps(scenario).decode(), data)
+    text = decorate(scenario_writer.dumps(scenario).decode(), data)
     raw = text.encode()
-    loaded = scenario_format.parse("x.toml", raw)
+    loaded = scenario_reader.parse("x.toml", raw)
     _edit(loaded, data)
     name = data.draw(st.none() | TEXTS)
     patched = scenario_patch.patch(raw, loaded, name=name)
     assert patched is not None
-    again = scenario_format.parse("x.toml", patched)
+    again = scenario_reader.parse("x.toml", patched)
     if name is not None:
         loaded.name = name
     assert snapshot(again) == snapshot(loaded)
@@ -551,16 +554,16 @@ def test_a_patched_file_reads_back_as_the_saved_scenario(
 def test_patching_a_file_the_tool_wrote_gives_what_a_full_rewrite_gives(
     scenario: Scenario, data: st.DataObject
 ) -> None:
-    raw = scenario_format.dumps(scenario)
+    raw = scenario_writer.dumps(scenario)
     _edit(scenario, data)
-    assert scenario_patch.patch(raw, scenario) == scenario_format.dumps(scenario)
+    assert scenario_patch.patch(raw, scenario) == scenario_writer.dumps(scenario)
 
 
 def _patched(raw: str, scenario: Scenario, around_gebieden: bool) -> str | None:
     patcher = scenario_patch._Patcher(raw, scenario, None)
     try:
         return patcher.patched(around_gebieden)
-    except scenario_patch._Unhandled:
+    except patch_text.Unhandled:
         return None
 
 
@@ -571,15 +574,15 @@ def test_a_file_as_written_is_patched_around_its_gebied_tables_as_a_full_scan_wo
 ) -> None:
     """The quick way is taken for a file as the program writes it, and gives the bytes
     the line-by-line scan gives."""
-    text = scenario_format.dumps(scenario).decode()
-    loaded = scenario_format.parse("x.toml", text.encode())
+    text = scenario_writer.dumps(scenario).decode()
+    loaded = scenario_reader.parse("x.toml", text.encode())
     _edit(loaded, data)
     quick = _patched(text, loaded, around_gebieden=True)
-    if scenario_format._read_as_written("x.toml", text) is not None:
+    if scenario_reader._read_as_written("x.toml", text) is not None:
         assert quick is not None
     if quick is not None:
         assert quick == _patched(text, loaded, around_gebieden=False)
-        assert quick.encode() == scenario_format.dumps(loaded)
+        assert quick.encode() == scenario_writer.dumps(loaded)
 
 
 @settings(max_examples=150, deadline=None)
@@ -589,7 +592,7 @@ def test_the_quick_patch_never_differs_from_the_full_scan(
 ) -> None:
     """Whatever is put in or around the gebied tables (comments, spacing, a table of
     the log or of a gebied after them): the quick way says no, or what the scan says."""
-    text = scenario_format.dumps(scenario).decode()
+    text = scenario_writer.dumps(scenario).decode()
     lines = text.split("\n")
     at = data.draw(st.integers(min_value=0, max_value=len(lines)))
     extra = data.draw(
@@ -597,11 +600,11 @@ def test_the_quick_patch_never_differs_from_the_full_scan(
     )
     text = "\n".join([*lines[:at], extra, *lines[at:]])
     try:
-        loaded = scenario_format.parse("x.toml", text.encode())
+        loaded = scenario_reader.parse("x.toml", text.encode())
     except ProblemsError:
         return
     _edit(loaded, data)
     quick = _patched(text, loaded, around_gebieden=True)
     if quick is not None:
         assert quick == _patched(text, loaded, around_gebieden=False)
-        assert snapshot(scenario_format.parse("x.toml", quick.encode())) == snapshot(loaded)
+        assert snapshot(scenario_reader.parse("x.toml", quick.encode())) == snapshot(loaded)

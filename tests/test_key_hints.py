@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from gebiedsplanner import language, texts
+from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.ui.actions import ActionSpec, key_hints
 from gebiedsplanner.ui.screens.comparison import COMPARISON_ACTIONS
 from gebiedsplanner.ui.screens.library import LIBRARY_ACTIONS

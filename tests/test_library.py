@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files import library, storage
-from gebiedsplanner.files.locations import Settings, load_settings
+from gebiedsplanner.editing import storage
+from gebiedsplanner.library import catalog as library
+from gebiedsplanner.settings.locations import Settings, load_settings
 from tests.conftest import BUNDLED, save
 
 
@@ -119,7 +120,7 @@ def test_over_the_envelope_is_known_from_the_figures_not_from_a_label(
 ) -> None:
     bundled = next(entry for entry in library.scan(settings) if entry.path == BUNDLED)
     assert bundled.over_envelope  # 2017: 250.000 over
-    monkeypatch.setattr("gebiedsplanner.texts.STATUS_OVER", "over: {amount} in {year}")
+    monkeypatch.setattr("gebiedsplanner.i18n.texts.STATUS_OVER", "over: {amount} in {year}")
     assert bundled.over_envelope and "boven" not in bundled.status
 
 
@@ -127,7 +128,7 @@ def test_unsaved_changes_in_a_journal_show_on_their_scenario_only(settings: Sett
     """A dropped session's journal: its scenario says so; reading it takes no lock, so the
     session that opens the scenario next is offered the changes."""
     from gebiedsplanner.core.scenario import Cell
-    from gebiedsplanner.files.session import EditingSession
+    from gebiedsplanner.editing.session import EditingSession
 
     team = settings.shared[0]
     session = EditingSession(storage.open_for_editing(team / "basis.toml"))
@@ -142,7 +143,7 @@ def test_unsaved_changes_in_a_journal_show_on_their_scenario_only(settings: Sett
     assert by_name(entries, "basis.toml").unsaved == 2
     assert by_name(entries, "basis.toml").status.startswith("● herstel (2); boven envelope")
     assert by_name(entries, "nrw-2016-2019.toml").unsaved == 0
-    from gebiedsplanner.files import recovery
+    from gebiedsplanner.editing import recovery
 
     again = EditingSession(storage.open_for_editing(team / "basis.toml"))
     found = recovery.look_for(again)

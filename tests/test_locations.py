@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files.locations import config_file, load_settings
+from gebiedsplanner.settings.locations import config_file, load_settings
 
 
 def test_default_library_is_the_user_data_dir(isolated_user_dirs: Path) -> None:

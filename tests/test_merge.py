@@ -11,16 +11,16 @@ from hypothesis import strategies as st
 
 from gebiedsplanner.core.merge import MergeImpossible, conflicts, merge
 from gebiedsplanner.core.scenario import Cell, EditError, Scenario
-from gebiedsplanner.files import scenario_format
+from gebiedsplanner.format import scenario_reader, scenario_writer
 from tests.conftest import BUNDLED
 
 WHEN = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 RAW = BUNDLED.read_bytes()
-CELLS = list(scenario_format.parse("nrw", RAW).cells())
+CELLS = list(scenario_reader.parse("nrw", RAW).cells())
 
 
 def fresh() -> Scenario:
-    return scenario_format.parse("nrw", RAW)
+    return scenario_reader.parse("nrw", RAW)
 
 
 def amounts(scenario: Scenario) -> dict[Cell, int]:
@@ -100,4 +100,4 @@ def test_a_change_of_shape_cannot_merge() -> None:
     theirs = fresh()
     del theirs.gebieden["Pernis"]
     with pytest.raises(MergeImpossible):
-        conflicts(fresh(), fresh(), scenario_format.parse("x", scenario_format.dumps(theirs)))
+        conflicts(fresh(), fresh(), scenario_reader.parse("x", scenario_writer.dumps(theirs)))

@@ -8,19 +8,17 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gebiedsplanner.core.policy import (
+from gebiedsplanner.core.policy import PolicyCheck, Violation, violations
+from gebiedsplanner.core.policy_report import describe_violation, rule_statements
+from gebiedsplanner.core.rules import (
     BINNEN_ENVELOPE,
     MAX_WIJZIGING_PCT,
     MIN_COULEUR_LOCALE_PCT,
     MIN_GEBIEDSOPDRACHT,
     TAAKSTELLING_VOLLEDIG_VERDEELD,
     Policy,
-    PolicyCheck,
-    Violation,
     percent_text,
-    violations,
 )
-from gebiedsplanner.core.policy_report import describe_violation, rule_statements
 from gebiedsplanner.core.scenario import (
     COULEUR_LOCALE,
     GEBIEDSOPDRACHT,

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gebiedsplanner.core.policy import Policy
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.files import scenario_format
+from gebiedsplanner.core.rules import Policy
+from gebiedsplanner.format import scenario_reader, scenario_writer
 from tests.strategies import scenarios
 from tests.test_policy import policies
 
@@ -45,7 +45,7 @@ binnen_envelope = false
 
 
 def read(beleid: str) -> Policy | None:
-    return scenario_format.parse("plan.toml", (HEAD + beleid + TAIL).encode()).beleid
+    return scenario_reader.parse("plan.toml", (HEAD + beleid + TAIL).encode()).beleid
 
 
 def problems(beleid: str) -> list[str]:
@@ -68,28 +68,28 @@ def test_every_rule_is_read_and_percentages_are_exact_fractions() -> None:
 
 def test_a_file_with_rules_writes_back_byte_for_byte() -> None:
     raw = (HEAD + ALL_RULES + TAIL).encode()
-    assert scenario_format.dumps(scenario_format.parse("plan.toml", raw)) == raw
+    assert scenario_writer.dumps(scenario_reader.parse("plan.toml", raw)) == raw
 
 
 def test_a_file_without_rules_has_none_and_writes_none() -> None:
     raw = (HEAD + TAIL).encode()
-    scenario = scenario_format.parse("plan.toml", raw)
+    scenario = scenario_reader.parse("plan.toml", raw)
     assert scenario.beleid is None
-    assert scenario_format.dumps(scenario) == raw
+    assert scenario_writer.dumps(scenario) == raw
 
 
 def test_an_empty_beleid_table_stays_an_empty_table() -> None:
     raw = (HEAD + "\n[beleid]\n" + TAIL).encode()
-    scenario = scenario_format.parse("plan.toml", raw)
+    scenario = scenario_reader.parse("plan.toml", raw)
     assert scenario.beleid == Policy()
-    assert scenario_format.dumps(scenario) == raw
+    assert scenario_writer.dumps(scenario) == raw
 
 
 def test_percentages_are_written_as_written_less_trailing_zeros() -> None:
-    scenario = scenario_format.parse(
+    scenario = scenario_reader.parse(
         "plan.toml", (HEAD + "\n[beleid]\nmax_wijziging_pct = 7.50\n" + TAIL).encode()
     )
-    assert b"\nmax_wijziging_pct = 7.5\n" in scenario_format.dumps(scenario)
+    assert b"\nmax_wijziging_pct = 7.5\n" in scenario_writer.dumps(scenario)
     for edge in ("0", "100", "0.01", "99.99"):
         assert read(f"\n[beleid]\nmax_wijziging_pct = {edge}\n") == Policy(
             max_wijziging_pct=Fraction(edge)
@@ -163,7 +163,7 @@ def test_every_bad_rule_is_reported_at_once() -> None:
 
 def test_floats_among_amounts_are_still_refused_and_shown_as_written() -> None:
     with pytest.raises(ProblemsError) as caught:
-        scenario_format.parse("plan.toml", (HEAD + TAIL.replace("= 100", "= 100.5")).encode())
+        scenario_reader.parse("plan.toml", (HEAD + TAIL.replace("= 100", "= 100.5")).encode())
     assert "kommagetal (100.5)" in str(caught.value)
 
 
@@ -174,15 +174,15 @@ def test_load_save_load_keeps_the_rules(scenario: object, policy: Policy) -> Non
 
     assert isinstance(scenario, Scenario)
     scenario.beleid = policy
-    data = scenario_format.dumps(scenario)
-    again = scenario_format.parse("x.toml", data)
+    data = scenario_writer.dumps(scenario)
+    again = scenario_reader.parse("x.toml", data)
     assert again.beleid == policy
-    assert scenario_format.dumps(again) == data
+    assert scenario_writer.dumps(again) == data
 
 
 @given(st.booleans())
 def test_a_duplicate_or_merge_base_keeps_the_rules(flag: bool) -> None:
     """Copies go through dumps (save as, duplicate, the journal's start, a merge's base)."""
     raw = (HEAD + f"\n[beleid]\nbinnen_envelope = {str(flag).lower()}\n" + TAIL).encode()
-    copy = scenario_format.dumps(scenario_format.parse("a.toml", raw), name="Kopie")
-    assert scenario_format.parse("b.toml", copy).beleid == Policy(binnen_envelope=flag)
+    copy = scenario_writer.dumps(scenario_reader.parse("a.toml", raw), name="Kopie")
+    assert scenario_reader.parse("b.toml", copy).beleid == Policy(binnen_envelope=flag)

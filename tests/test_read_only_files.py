@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import library, recovery, storage
-from gebiedsplanner.files.locations import load_settings
-from gebiedsplanner.files.session import Busy, EditingSession, PendingMerge, Refused, SaveJob
+from gebiedsplanner.editing import recovery, storage
+from gebiedsplanner.editing.session import Busy, EditingSession, PendingMerge, Refused, SaveJob
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.library import catalog as library
+from gebiedsplanner.settings.locations import load_settings
 from tests.conftest import BUNDLED, save
 from tests.test_recovery import WHEN, killed, recovered, session_on
 

@@ -13,12 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import journal, recovery, storage
-from gebiedsplanner.files.locations import load_settings
-from gebiedsplanner.files.session import (
+from gebiedsplanner.editing import journal, recovery, storage
+from gebiedsplanner.editing.session import (
     Busy,
     EditingSession,
     Gone,
@@ -26,6 +24,8 @@ from gebiedsplanner.files.session import (
     Saved,
     SaveJob,
 )
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED, files_beside, save
 from tests.pilot_helpers import screen_text, shown
@@ -310,8 +310,8 @@ CHILD = """
 import asyncio, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[3])
-from gebiedsplanner.files import storage
-from gebiedsplanner.files.locations import load_settings
+from gebiedsplanner.editing import storage
+from gebiedsplanner.settings.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
 from tests.pilot_helpers import focused, shown
 
@@ -559,7 +559,8 @@ def test_edits_to_a_file_moved_in_the_shell_while_open_are_recovered_under_its_n
 def test_edits_of_a_window_killed_after_another_renamed_the_file_come_back(
     scenario_file: Path,
 ) -> None:
-    from gebiedsplanner.files import library, locations
+    from gebiedsplanner.library import catalog as library
+    from gebiedsplanner.settings import locations
 
     window_b = session_on(scenario_file)
     window_b.edit(CELL, 42, "in venster B")
@@ -654,7 +655,8 @@ def test_an_absurdly_long_toelichting_is_refused_and_changes_nothing(scenario_fi
 
 
 def test_edits_follow_two_renames_in_a_row(scenario_file: Path) -> None:
-    from gebiedsplanner.files import library, locations
+    from gebiedsplanner.library import catalog as library
+    from gebiedsplanner.settings import locations
 
     window_b = session_on(scenario_file)
     window_b.edit(CELL, 42, "")
@@ -669,7 +671,8 @@ def test_edits_follow_two_renames_in_a_row(scenario_file: Path) -> None:
 def test_a_later_plan_made_under_an_old_name_is_not_taken_for_the_renamed_one(
     scenario_file: Path,
 ) -> None:
-    from gebiedsplanner.files import library, locations
+    from gebiedsplanner.library import catalog as library
+    from gebiedsplanner.settings import locations
 
     settings = locations.load_settings([str(scenario_file.parent)])
     (entry,) = [e for e in library.scan(settings) if e.path == scenario_file]

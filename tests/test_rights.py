@@ -12,8 +12,9 @@ from textual.pilot import Pilot
 from gebiedsplanner.core.rights import NotAllowed, Rights
 from gebiedsplanner.core.scenario import STEDELIJK, Cell
 from gebiedsplanner.core.tools import distribute
-from gebiedsplanner.files import locations, storage
-from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.editing import storage
+from gebiedsplanner.editing.session import EditingSession
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from tests.pilot_helpers import fill_in, screen_text, shown, toasts, until
 
@@ -175,7 +176,7 @@ def test_recovered_changes_outside_the_limits_come_back_as_a_variant(
 ) -> None:
     """Anna's key was limited to Noord after her link dropped with a Charlois edit: the
     edit is not put into the team's plan, and not lost either."""
-    from gebiedsplanner.files import recovery
+    from gebiedsplanner.editing import recovery
 
     _dropped_with_a_charlois_edit(scenario_file)
     limited = _session(scenario_file, NOORD_ONLY)
@@ -194,7 +195,7 @@ def test_recovered_changes_of_a_now_read_only_adviser_go_to_their_own_library(
 ) -> None:
     """Anna's key became alleen-lezen after her link dropped with an edit: the variant
     that keeps her edit is not written into the team folder, but into her own library."""
-    from gebiedsplanner.files import recovery
+    from gebiedsplanner.editing import recovery
 
     _dropped_with_a_charlois_edit(scenario_file)
     team = sorted(scenario_file.parent.iterdir())

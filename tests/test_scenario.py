@@ -18,7 +18,7 @@ from gebiedsplanner.core.scenario import (
     EditError,
     Scenario,
 )
-from gebiedsplanner.files import storage
+from gebiedsplanner.editing import storage
 from tests.conftest import BUNDLED
 from tests.strategies import scenarios
 

@@ -26,10 +26,11 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from gebiedsplanner import language, texts
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import locations, storage
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.editing import storage
+from gebiedsplanner.format.scenario_writer import dumps
+from gebiedsplanner.i18n import language, texts
+from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED
 from tests.pilot_helpers import shown, until

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner.ssh_commands import Refused, tool_arguments
+from gebiedsplanner.ssh.commands import Refused, tool_arguments
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import pytest
 
-from gebiedsplanner import texts
+from gebiedsplanner.i18n import texts
 from tests.pty_terminal import PtyApp, pty_problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -275,7 +275,7 @@ def _launcher(server: Server) -> int:
             command = (stat.parent / "cmdline").read_bytes()
         except (OSError, ValueError, IndexError):
             continue
-        if parent == server.pid and b"gebiedsplanner.ssh_launcher" in command:
+        if parent == server.pid and b"gebiedsplanner.ssh.launcher" in command:
             return int(stat.parent.name)
     raise AssertionError("no launcher under the server")
 
@@ -323,11 +323,11 @@ def test_a_terminal_size_a_client_claims_is_kept_within_bounds(
     import struct
     import termios
 
-    from gebiedsplanner.ssh_serve import _set_size
+    from gebiedsplanner.ssh.terminal import set_size
 
     leader, follower = pty.openpty()
     try:
-        _set_size(leader, *asked)
+        set_size(leader, *asked)
         rows, columns, _, _ = struct.unpack(
             "HHHH", fcntl.ioctl(follower, termios.TIOCGWINSZ, b"\0" * 8)
         )

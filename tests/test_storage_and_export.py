@@ -11,10 +11,10 @@ import pytest
 
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import storage
-from gebiedsplanner.files.csv_export import Dialect, Layout, export
-from gebiedsplanner.files.locations import file_name_for
-from gebiedsplanner.files.writing import write_new
+from gebiedsplanner.disk.writing import write_new
+from gebiedsplanner.editing import storage
+from gebiedsplanner.exports.csv_export import Dialect, Layout, export
+from gebiedsplanner.settings.locations import file_name_for
 from tests.conftest import files_beside, save
 
 

@@ -14,8 +14,9 @@ from make_scenario import make
 
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Scenario, contents
-from gebiedsplanner.files import scenario_format, storage
-from gebiedsplanner.files.scenario_format import dumps
+from gebiedsplanner.editing import storage
+from gebiedsplanner.format import scenario_reader
+from gebiedsplanner.format.scenario_writer import dumps
 from tests.strategies import scenarios
 from tests.test_fast_reading import damaged
 
@@ -33,11 +34,11 @@ def test_a_preview_holds_the_first_gebieden_of_the_plain_reading(
     scenario: Scenario, count: int
 ) -> None:
     raw = dumps(scenario)
-    preview = scenario_format.preview("f.toml", raw, count)
-    plain = scenario_format.parse("f.toml", raw)
+    preview = scenario_reader.preview("f.toml", raw, count)
+    plain = scenario_reader.parse("f.toml", raw)
     if preview is not None:
         assert contents(preview) == first(plain, count)
-    elif scenario_format._read_as_written("f.toml", raw.decode()) is not None:
+    elif scenario_reader._read_as_written("f.toml", raw.decode()) is not None:
         pytest.fail("a file read as written has a preview")
 
 
@@ -46,9 +47,9 @@ def test_a_preview_holds_the_first_gebieden_of_the_plain_reading(
 def test_a_preview_of_a_damaged_file_never_shows_what_a_plain_reading_would_not(
     raw: bytes, count: int
 ) -> None:
-    preview = scenario_format.preview("f.toml", raw, count)
+    preview = scenario_reader.preview("f.toml", raw, count)
     try:
-        plain = scenario_format.parse("f.toml", raw)
+        plain = scenario_reader.parse("f.toml", raw)
     except ProblemsError:
         return  # the whole reading reports them (see the app's test of that)
     if preview is not None:
@@ -57,7 +58,7 @@ def test_a_preview_of_a_damaged_file_never_shows_what_a_plain_reading_would_not(
 
 def test_a_preview_takes_only_the_first_gebieden_of_a_large_file() -> None:
     raw = dumps(make(2_000))
-    preview = scenario_format.preview("f.toml", raw, 50)
+    preview = scenario_reader.preview("f.toml", raw, 50)
     assert preview is not None
     assert list(preview.gebieden) == [f"Wijk {number:05}" for number in range(50)]
 
@@ -80,7 +81,7 @@ def test_the_streamed_opening_ends_in_exactly_the_plain_document(scenario: Scena
         path.write_bytes(raw)
         opened = storage.open_streamed(path)
         plain = storage.open_for_editing(path)
-    if scenario_format._read_as_written("f.toml", raw.decode()) is not None:
+    if scenario_reader._read_as_written("f.toml", raw.decode()) is not None:
         assert isinstance(opened, storage.Opening)
     whole = opened.finish() if isinstance(opened, storage.Opening) else opened
     assert contents(whole.scenario) == contents(plain.scenario)
@@ -131,6 +132,6 @@ def test_a_file_not_as_written_opens_whole(tmp_path: Path, large_from_now: None)
 def test_preview_rows_stop_at_the_count() -> None:
     raw = dumps(make(10))
     for count in (1, 9, 10, 11):
-        preview = scenario_format.preview("f.toml", raw, count)
+        preview = scenario_reader.preview("f.toml", raw, count)
         assert preview is not None
         assert list(preview.gebieden) == list(islice(make(10).gebieden, count))

@@ -17,7 +17,7 @@ from gebiedsplanner.core.table_view import (
     TableView,
     counting_totals_text,
 )
-from gebiedsplanner.files import storage
+from gebiedsplanner.editing import storage
 from tests.conftest import BUNDLED
 from tests.strategies import scenarios
 

@@ -21,10 +21,11 @@ import pytest
 from textual.app import App
 from textual.drivers.linux_driver import LinuxDriver
 
-from gebiedsplanner import texts
-from gebiedsplanner.files import crash_log, journal, leftovers
-from gebiedsplanner.files.locations import load_settings
-from gebiedsplanner.files.storage import load
+from gebiedsplanner.disk import crash_log
+from gebiedsplanner.editing import journal, leftovers
+from gebiedsplanner.editing.storage import load
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from tests.conftest import BUNDLED

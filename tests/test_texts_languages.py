@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from gebiedsplanner import texts, texts_en
+from gebiedsplanner.i18n import texts, texts_en
 
 #: English texts (a name, or one place inside it) that may equal the Dutch ones although
 #: they have 4 or more words, each with its reason.

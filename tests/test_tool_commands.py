@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli.main import main
 from gebiedsplanner.core.scenario import TAAKSTELLING, Cell
-from gebiedsplanner.files import crash_log, storage
+from gebiedsplanner.disk import crash_log
+from gebiedsplanner.editing import storage
 from tests.conftest import BUNDLED
 
 

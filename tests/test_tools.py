@@ -21,8 +21,8 @@ from gebiedsplanner.core.scenario import (
     Scenario,
 )
 from gebiedsplanner.core.undo import UndoHistory
-from gebiedsplanner.files import recovery, storage
-from gebiedsplanner.files.session import EditingSession
+from gebiedsplanner.editing import recovery, storage
+from gebiedsplanner.editing.session import EditingSession
 from tests.strategies import scenarios
 
 WHEN = datetime(2026, 11, 23, 10, 0)
@@ -370,7 +370,7 @@ def test_raising_couleur_locale_never_passes_the_amount_limit() -> None:
 
 def test_an_english_preview_heading_records_the_files_dutch_reason() -> None:
     """The preview speaks the UI language; the change log keeps the file's words."""
-    from gebiedsplanner import language
+    from gebiedsplanner.i18n import language
 
     scenario = small(
         {"Noord": (0, 100_000, 0), "Centrum": (0, 100_000, 0)}, imposed=-1_000, inwoners={}
@@ -387,8 +387,8 @@ def test_an_english_preview_heading_records_the_files_dutch_reason() -> None:
 
 
 def test_in_dutch_the_preview_heading_is_what_the_change_log_stores() -> None:
-    from gebiedsplanner import texts
     from gebiedsplanner.core import log_words
+    from gebiedsplanner.i18n import texts
 
     for name in [name for name in vars(log_words) if name.startswith(("REASON_", "KEY_"))]:
         assert getattr(texts, name) == getattr(log_words, name), name

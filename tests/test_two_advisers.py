@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner.core.scenario import Cell
-from gebiedsplanner.files import presence, storage
-from gebiedsplanner.files.locations import load_settings
+from gebiedsplanner.editing import presence, storage
+from gebiedsplanner.settings.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
 from tests.pilot_helpers import shown, toasts
 

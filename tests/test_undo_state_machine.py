@@ -23,13 +23,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from gebiedsplanner.core.scenario import Cell, EditError, Scenario
-from gebiedsplanner.files import recovery, scenario_format, storage
-from gebiedsplanner.files.session import EditingSession, PendingMerge, Saved, SaveJob
+from gebiedsplanner.editing import recovery, storage
+from gebiedsplanner.editing.session import EditingSession, PendingMerge, Saved, SaveJob
+from gebiedsplanner.format import scenario_reader
 from tests.conftest import BUNDLED, save
 
 WHEN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 START = BUNDLED.read_bytes()
-CELLS = list(scenario_format.parse("nrw", START).cells())
+CELLS = list(scenario_reader.parse("nrw", START).cells())
 
 
 def amounts(scenario: Scenario) -> dict[Cell, int]:
@@ -148,7 +149,7 @@ class AdviserAndColleague(RuleBasedStateMachine):
 
     def _mine(self) -> set[Cell]:
         """The cells this session changed since its file was loaded or saved."""
-        base = scenario_format.parse("base", self.session.document.loaded)
+        base = scenario_reader.parse("base", self.session.document.loaded)
         return {cell for cell in CELLS if base.amount(cell) != self.scenario.amount(cell)}
 
     @invariant()
@@ -158,7 +159,7 @@ class AdviserAndColleague(RuleBasedStateMachine):
 
     @invariant()
     def log_matches_the_data(self) -> None:
-        replayed = amounts(scenario_format.parse("start", START))
+        replayed = amounts(scenario_reader.parse("start", START))
         for entry in self.scenario.log:
             for change in entry.changes:
                 assert replayed[change.cell] == change.old

@@ -13,11 +13,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from gebiedsplanner.cli import main
+from gebiedsplanner.cli.main import main
 from gebiedsplanner.core.scenario import Cell, Gebied
-from gebiedsplanner.files import storage
-from gebiedsplanner.files.scenario_format import dumps, parse
-from gebiedsplanner.files.workbook import AMOUNT_FORMAT, plan_workbook
+from gebiedsplanner.editing import storage
+from gebiedsplanner.exports.workbook import AMOUNT_FORMAT, plan_workbook
+from gebiedsplanner.format.scenario_reader import parse
+from gebiedsplanner.format.scenario_writer import dumps
 from tests.conftest import BUNDLED
 
 WHEN = datetime(2026, 3, 11, 14, 5, tzinfo=UTC)

@@ -1,0 +1,3 @@
+"""The budget core: the scenario model and its running totals, money and the largest
+remainder, the planning tools, the policy rules, undo and merge, comparison, and what
+the screens and reports show, as text. Pure: no Textual, no file IO."""

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.describe import signed
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_amount_input
 from gebiedsplanner.core.scenario import Cell, check_sign
+from gebiedsplanner.i18n import texts
 
 
 class EntryPreview(NamedTuple):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import getpass
 from datetime import datetime
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.scenario import EditError
+from gebiedsplanner.i18n import texts
 
 #: A toelichting longer than this is a paste gone wrong, not a reason (the journal
 #: reads back texts of up to a million characters).

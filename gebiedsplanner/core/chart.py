@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_percent, format_share
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, GEBIEDSOPDRACHT, TAAKSTELLING, Scenario
+from gebiedsplanner.i18n import texts
 
 CL, GO, TS, MINIMUM, ENVELOPE = "█", "▒", "░", "┃", "│"
 #: The cells a text takes on a screen.

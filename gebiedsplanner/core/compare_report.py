@@ -5,13 +5,13 @@ Used by ``gebiedsplanner compare`` and by the app's comparison screen alike.
 
 from __future__ import annotations
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.compare import ComparedRow, Comparison
 from gebiedsplanner.core.describe import cell_label, owner_label, signed
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_share, round_half_away, share_tenths
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, LogEntry, Scenario, post_label
 from gebiedsplanner.core.text_table import align
+from gebiedsplanner.i18n import texts
 
 
 def format_percent_change(diff: int | None, base: int | None) -> str:

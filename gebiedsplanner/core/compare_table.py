@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.compare import Comparison
 from gebiedsplanner.core.compare_report import (
     format_percent_change,
@@ -29,6 +28,7 @@ from gebiedsplanner.core.describe import owner_label, signed
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import post_label
+from gebiedsplanner.i18n import texts
 
 Measure = Callable[[str], int]
 

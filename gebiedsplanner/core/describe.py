@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import STEDELIJK, Cell, CellChange, post_label
+from gebiedsplanner.i18n import texts
 
 
 def owner_label(owner: str) -> str:

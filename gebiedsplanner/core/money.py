@@ -11,7 +11,7 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
-from gebiedsplanner import texts
+from gebiedsplanner.i18n import texts
 
 #: No municipal budget holds this much; a larger amount is a typo.
 AMOUNT_LIMIT = 10**12

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
-from gebiedsplanner.core.policy import Policy, PolicyCheck, Violation, percent_text
+from gebiedsplanner.core.policy import PolicyCheck, Violation
+from gebiedsplanner.core.rules import Policy, percent_text
 from gebiedsplanner.core.scenario import post_label
+from gebiedsplanner.i18n import texts
 
 
 def rule_value(value: Fraction | int | bool) -> str:

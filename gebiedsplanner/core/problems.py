@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
+from gebiedsplanner.i18n import texts
 
 
 class Problem(NamedTuple):

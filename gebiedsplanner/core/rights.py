@@ -1,7 +1,7 @@
 """What a session may change: everything, some gebieden, or nothing.
 
 An adviser served over SSH gets the limits their key's line gives
-(:mod:`gebiedsplanner.files.advisers`): ``gebieden="Charlois,Noord"`` or
+(:mod:`gebiedsplanner.ssh.advisers`): ``gebieden="Charlois,Noord"`` or
 ``alleen-lezen``. The editing session asks here before every change, so no
 screen, tool or key can go around it; a refusal is an :class:`EditError` whose
 message says why, and nothing is changed.
@@ -17,9 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.scenario import STEDELIJK, Cell, EditError
+from gebiedsplanner.i18n import texts
 
 
 class NotAllowed(EditError):

@@ -14,11 +14,11 @@ from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
+from gebiedsplanner.i18n import texts
 
 if TYPE_CHECKING:
-    from gebiedsplanner.core.policy import Policy  # policy.py reads scenarios: not at runtime
+    from gebiedsplanner.core.rules import Policy
 
 COULEUR_LOCALE = "couleur_locale"
 GEBIEDSOPDRACHT = "gebiedsopdracht"

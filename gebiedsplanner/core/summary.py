@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.core.text_table import align
+from gebiedsplanner.i18n import texts
 
 
 def summary_lines(scenario: Scenario) -> list[str]:

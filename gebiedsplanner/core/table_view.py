@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import NamedTuple
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import (
@@ -22,8 +21,10 @@ from gebiedsplanner.core.money import (
     format_thousands,
     share_tenths,
 )
-from gebiedsplanner.core.policy import BINNEN_ENVELOPE, TAAKSTELLING_VOLLEDIG_VERDEELD, PolicyCheck
+from gebiedsplanner.core.policy import PolicyCheck
+from gebiedsplanner.core.rules import BINNEN_ENVELOPE, TAAKSTELLING_VOLLEDIG_VERDEELD
 from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Cell, CellChange, Scenario
+from gebiedsplanner.i18n import texts
 
 #: Columns after the label column: the three posts, the net total, the couleur locale share.
 AMOUNT_COLUMNS = (*GEBIED_POSTS, "netto", "aandeel")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.text_table import align
 from gebiedsplanner.core.tools import ToolPlan
+from gebiedsplanner.i18n import texts
 
 
 def signed(amount: int) -> str:

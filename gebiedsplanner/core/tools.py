@@ -19,7 +19,6 @@ from fractions import Fraction
 from types import ModuleType
 from typing import NamedTuple
 
-from gebiedsplanner import texts
 from gebiedsplanner.core import log_words
 from gebiedsplanner.core.apportion import NoBasis, Shortfall, Spread, spread
 from gebiedsplanner.core.money import (
@@ -41,6 +40,7 @@ from gebiedsplanner.core.scenario import (
     check_sign,
     post_label,
 )
+from gebiedsplanner.i18n import texts
 
 #: The tools' change-log action codes (also their command names).
 CODES = DISTRIBUTE, FIT, RAISE_COULEUR_LOCALE, COPY_YEAR = (

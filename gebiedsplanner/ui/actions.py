@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
-from gebiedsplanner import texts
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import in_turn
 
 _KEY_NAMES = {

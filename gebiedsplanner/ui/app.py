@@ -12,11 +12,11 @@ from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.files import storage
-from gebiedsplanner.files.locations import Settings
-from gebiedsplanner.files.storage import ScenarioDocument
+from gebiedsplanner.editing import storage
+from gebiedsplanner.editing.storage import ScenarioDocument
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from gebiedsplanner.ui.shell import Shell
 

@@ -4,7 +4,7 @@ The palette speaks the UI language: our commands only (Textual's own are English
 our placeholders in place of "Search for commands…" and "Search for themes…", and
 our words for "No matches found". A
 theme chosen there is applied at once and remembered in the config file (written
-by :mod:`gebiedsplanner.files.config_edit`, in a worker); the next start applies
+by :mod:`gebiedsplanner.settings.config_edit`, in a worker); the next start applies
 it again, when it is a theme this Textual knows.
 """
 
@@ -24,8 +24,8 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 from textual.widgets.option_list import Option
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.terminal_app import TerminalApp
 
 
@@ -79,7 +79,7 @@ class Shell(TerminalApp):
         if theme in self.available_themes:
             self.theme = theme
         elif theme is not None:
-            from gebiedsplanner.files import config_edit  # writes TOML: not on every start
+            from gebiedsplanner.settings import config_edit  # writes TOML: not on every start
 
             self._start_problems.append(config_edit.unknown_theme(theme, self.available_themes))
 
@@ -126,7 +126,7 @@ class Shell(TerminalApp):
         One write at a time, each of the latest choice: two quick choices cannot end
         with the first one in the file.
         """
-        from gebiedsplanner.files import config_edit
+        from gebiedsplanner.settings import config_edit
 
         with self._theme_lock:
             name = self._theme_to_remember

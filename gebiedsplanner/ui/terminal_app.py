@@ -26,8 +26,8 @@ from textual.app import App
 from textual.driver import Driver
 from textual.worker import WorkerFailed
 
-from gebiedsplanner import texts
-from gebiedsplanner.files import crash_log
+from gebiedsplanner.disk import crash_log
+from gebiedsplanner.i18n import texts
 
 #: Signals that end the app as if the user quit without saving: TERM from an
 #: administrator or the system, HUP when the SSH link drops, INT and QUIT sent

@@ -13,10 +13,10 @@ from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.chart import chart_lines
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.scenario import Scenario
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 #: The dialog's border and padding, in columns (before it is laid out).

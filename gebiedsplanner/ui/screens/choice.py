@@ -12,8 +12,8 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
-from gebiedsplanner import texts
-from gebiedsplanner.language import in_every_language
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.i18n.language import in_every_language
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 YES, NO = "yes", "no"

@@ -16,7 +16,6 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import ContentSwitcher, Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.compare_report import (
     bar_lines,
     explanation_lines,
@@ -24,7 +23,8 @@ from gebiedsplanner.core.compare_report import (
     totals_lines,
 )
 from gebiedsplanner.core.compare_table import CompareTable
-from gebiedsplanner.files.locations import Settings
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.keys import InTurn
 from gebiedsplanner.ui.screens.export_dialog import XLSX, ExportDialog, ExportRequest, run_export
@@ -157,10 +157,10 @@ class ComparisonScreen(InTurn[None]):
 
             def build() -> tuple[bytes, int]:
                 from gebiedsplanner.core.compare import CSV_HEADER, csv_rows
-                from gebiedsplanner.files.csv_export import Dialect, rows_to_csv
+                from gebiedsplanner.exports.csv_export import Dialect, rows_to_csv
 
                 if request.dialect == XLSX:
-                    from gebiedsplanner.files.workbook import comparison_parts, workbook_bytes
+                    from gebiedsplanner.exports.workbook import comparison_parts, workbook_bytes
 
                     parts = comparison_parts(comparison, only_changes=only_changes)
                     return workbook_bytes(parts), parts.rows

@@ -16,11 +16,11 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.describe import cell_label, owner_label
 from gebiedsplanner.core.merge import Conflict
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 from gebiedsplanner.ui.widgets.fitted_table import Cell as TableCell
 from gebiedsplanner.ui.widgets.fitted_table import EndKept, Fit, FittedTable

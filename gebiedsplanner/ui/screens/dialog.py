@@ -22,7 +22,7 @@ from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
-from gebiedsplanner import texts
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import InTurn, ResultType, in_turn
 
 

@@ -13,10 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Select, Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.files.locations import Settings, expand_home
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import Settings, expand_home
 from gebiedsplanner.ui.screens.dialog import ModalDialog
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.field import Field
@@ -115,7 +115,7 @@ def run_export(
     ``done`` is the notification's template (``rows``, ``output``). Problems
     (a scenario file, a link, a full disk) go to the app's one reporter.
     """
-    from gebiedsplanner.files.csv_export import write_export
+    from gebiedsplanner.exports.csv_export import write_export
 
     path = request.path
 

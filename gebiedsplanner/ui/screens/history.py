@@ -9,10 +9,10 @@ from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.compare_report import describe_entry
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.scenario import Cell, LogEntry
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 

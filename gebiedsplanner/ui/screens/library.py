@@ -23,13 +23,13 @@ from textual.binding import BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.files import library
-from gebiedsplanner.files.locations import Settings
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.library import catalog as library
+from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.keys import InTurn, caught_up
 from gebiedsplanner.ui.refusal import allowed

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select, Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.describe import describe_change, owner_label
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, parse_euros
@@ -24,6 +23,7 @@ from gebiedsplanner.core.scenario import (
     Scenario,
     post_label,
 )
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import ModalDialog
 from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.preview import Preview

@@ -24,15 +24,15 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import EditError, action_label
 from gebiedsplanner.core.table_view import TableView, counting_totals_text, totals_text
-from gebiedsplanner.files import presence, storage
-from gebiedsplanner.files.locations import Settings
-from gebiedsplanner.files.session import Change, EditingSession
+from gebiedsplanner.editing import presence, storage
+from gebiedsplanner.editing.session import Change, EditingSession
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles
@@ -44,7 +44,7 @@ from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 if TYPE_CHECKING:
     from gebiedsplanner.core.tools import ToolPlan
-    from gebiedsplanner.files import recovery
+    from gebiedsplanner.editing import recovery
     from gebiedsplanner.ui.screens.move_dialog import MoveRequest
 
 # The dialogs and other screens are imported where they open, and recovering ended
@@ -171,7 +171,7 @@ class PlannerScreen(PlannerFiles):
     @work(thread=True, group="arrive")
     def _arrive(self, session: EditingSession) -> None:
         """Leave our editing note, see who else edits, read ended sessions' journals."""
-        from gebiedsplanner.files import recovery
+        from gebiedsplanner.editing import recovery
 
         editors = session.look_around()
         try:
@@ -185,7 +185,7 @@ class PlannerScreen(PlannerFiles):
         self, session: EditingSession, editors: list[presence.Note], found: list[recovery.Found]
     ) -> None:
         if session is not self.session:  # another scenario was opened meanwhile
-            from gebiedsplanner.files import recovery
+            from gebiedsplanner.editing import recovery
 
             recovery.release(found)
             return

@@ -15,12 +15,10 @@ from textual import work
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.problems import Problem
 from gebiedsplanner.core.scenario import Cell, EditError
-from gebiedsplanner.files import storage
-from gebiedsplanner.files.locations import Settings, export_name
-from gebiedsplanner.files.session import (
+from gebiedsplanner.editing import storage
+from gebiedsplanner.editing.session import (
     Busy,
     EditingSession,
     Gone,
@@ -29,11 +27,13 @@ from gebiedsplanner.files.session import (
     Saved,
     SaveJob,
 )
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import Settings, export_name
 from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.shown_path import shown_path
 
 if TYPE_CHECKING:
-    from gebiedsplanner.files import recovery
+    from gebiedsplanner.editing import recovery
     from gebiedsplanner.ui.screens.conflicts import ConflictChoice
     from gebiedsplanner.ui.screens.export_dialog import ExportRequest
 
@@ -181,7 +181,7 @@ class PlannerFiles(Screen[None]):
 
     def _offer_recovery(self, found: list[recovery.Found]) -> None:
         """Ended sessions left unsaved changes: recover, show or discard them."""
-        from gebiedsplanner.files import recovery
+        from gebiedsplanner.editing import recovery
         from gebiedsplanner.ui.screens.recover import RecoverChoice, RecoverScreen
 
         def chosen(choice: RecoverChoice | None) -> None:
@@ -203,7 +203,7 @@ class PlannerFiles(Screen[None]):
         keep: Mapping[Cell, bool] | None = None,
         so_far: recovery.Recovered | None = None,
     ) -> None:
-        from gebiedsplanner.files import recovery
+        from gebiedsplanner.editing import recovery
         from gebiedsplanner.ui.screens.conflicts import ConflictScreen, recovery_wording
 
         so_far = recovery.NOTHING_YET if so_far is None else so_far
@@ -243,7 +243,7 @@ class PlannerFiles(Screen[None]):
                 return
             # Read on the UI thread (the model is never shared), written in the worker.
             if request.dialect == XLSX:
-                from gebiedsplanner.files.workbook import workbook_bytes, workbook_parts
+                from gebiedsplanner.exports.workbook import workbook_bytes, workbook_parts
 
                 parts = workbook_parts(scenario, wide=request.layout == "wide")
 
@@ -257,7 +257,7 @@ class PlannerFiles(Screen[None]):
             columns = plan_columns(scenario)
 
             def build_csv() -> tuple[bytes, int]:
-                from gebiedsplanner.files.csv_export import Dialect, Layout, plan_csv
+                from gebiedsplanner.exports.csv_export import Dialect, Layout, plan_csv
 
                 return plan_csv(columns, Layout(request.layout), Dialect(request.dialect))
 

@@ -14,9 +14,9 @@ from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.policy_report import policy_lines
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 from gebiedsplanner.ui.widgets.hanging import Hanging
 

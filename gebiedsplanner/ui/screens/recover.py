@@ -12,10 +12,10 @@ from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.compare_report import describe_entry
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.files.recovery import Found
+from gebiedsplanner.editing.recovery import Found
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.choice import answer_keys
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 

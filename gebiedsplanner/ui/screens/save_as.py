@@ -17,8 +17,8 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from gebiedsplanner import texts
-from gebiedsplanner.files.locations import file_name_for
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import file_name_for
 from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.field import Field

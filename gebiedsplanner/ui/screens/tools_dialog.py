@@ -17,12 +17,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Select, Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core import audit, tools
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros, parse_percent
 from gebiedsplanner.core.scenario import EditError, Scenario, post_label
 from gebiedsplanner.core.tool_report import signed
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import Dialog
 from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable

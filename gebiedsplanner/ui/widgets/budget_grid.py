@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from gebiedsplanner.core.table_view import RowKind, TableView
-from gebiedsplanner.texts import POLICY_MARK
+from gebiedsplanner.i18n.texts import POLICY_MARK
 from gebiedsplanner.ui.widgets.figure import changed_up_to
 from gebiedsplanner.ui.widgets.row_window import RowWindow, ScrollMark
 

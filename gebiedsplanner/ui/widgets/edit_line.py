@@ -16,10 +16,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.amount_entry import preview_entry
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import caught_up
 from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.preview import Preview

@@ -19,8 +19,8 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
-from gebiedsplanner import texts
 from gebiedsplanner.core.table_view import TotalsText
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.widgets.figure import Figure
 
 #: From this width on, the bar uses whole words.

@@ -1,0 +1,184 @@
+"""Writing files safely in folders others can write to.
+
+* Every temporary file has an unpredictable name and is created exclusively
+  (``O_CREAT | O_EXCL | O_NOFOLLOW`` through :func:`tempfile.mkstemp`): a link
+  planted at a guessed name is never followed, never written through.
+* Replacing is atomic: temp file in the same folder, fsync, rename, fsync of the
+  folder. A crash at any moment leaves the old file or the new one, never half.
+* A new file never replaces one that appeared meanwhile: it is put in place
+  with a hard link, which fails when the name is taken (by a file or a link).
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.disk.reading import bad_name, os_problem
+from gebiedsplanner.i18n import texts
+
+
+class AlreadyThere(ProblemsError):
+    """:func:`write_new` found the name taken (by a file, a folder or a link)."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+#: Read once at import (``os.umask`` can only be read by setting it): new files
+#: get the usual ``0o666`` less the umask, as any other program would give them.
+NEW_FILE_MODE = 0o666 & ~_umask()
+
+
+#: Bytes of a file's name used in the names of files beside it (temp, lock, note):
+#: with what they add, those stay well within the 255 bytes a name may have.
+_NAME_IN_NAMES = 120
+
+
+def short_name(name: str) -> str:
+    """``name`` for use inside the name of a file beside it; a fingerprint when too long.
+
+    Deterministic, so every process finds the same lock and notes for one file.
+    """
+    raw = os.fsencode(name)
+    return name if len(raw) <= _NAME_IN_NAMES else hashlib.sha256(raw).hexdigest()[:24]
+
+
+def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
+    """A new, exclusively created temp file beside ``name``: its descriptor and path."""
+    fd, temp = tempfile.mkstemp(prefix=f".{short_name(name)}.", suffix=".tmp", dir=folder)
+    return fd, Path(temp)
+
+
+def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
+    """``data`` durably in a new temp file in ``folder`` with ``mode``; its path."""
+    fd, temp = _temp_in(folder, name)
+    try:
+        os.fchmod(fd, mode)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        temp.unlink(missing_ok=True)
+        raise
+    os.close(fd)
+    return temp
+
+
+def _mode_of(path: Path) -> int:
+    """The permissions to keep when replacing ``path`` (a new file gets the usual ones)."""
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return NEW_FILE_MODE
+    if stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(path))
+    return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else NEW_FILE_MODE
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; raises :class:`ProblemsError` on failure.
+
+    ``path`` itself is replaced: a link there is replaced by the file, not
+    followed. Callers that mean the link's target pass the target.
+    """
+    try:
+        temp = _write_temp(path.parent, path.name, data, _mode_of(path))
+        try:
+            os.replace(temp, path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+        fsync_folder(path.parent)
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path), error)]) from None
+    except (ValueError, UnicodeError):
+        raise ProblemsError([bad_name(str(path))]) from None
+
+
+def write_new(path: Path, data: bytes, *, make_folder: bool = False) -> None:
+    """Write ``data`` to a new file ``path``, never over anything there.
+
+    ``make_folder`` makes a missing folder: only for the user's own library on first
+    use. A team folder that is missing is a share not mounted, or a typo: writing
+    there would put the file on the local disk, where no colleague sees it.
+    """
+    try:
+        if make_folder:
+            path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path.parent), error)]) from None
+    except (ValueError, UnicodeError):
+        raise ProblemsError([bad_name(str(path))]) from None
+    try:
+        temp = _write_temp(path.parent, path.name, data, NEW_FILE_MODE)
+        try:
+            _link_new(temp, path)
+        finally:
+            temp.unlink(missing_ok=True)
+        fsync_folder(path.parent)
+    except FileExistsError:
+        raise AlreadyThere(
+            [Problem(str(path), "", texts.FILE_EXISTS, texts.FIX_FILE_EXISTS)]
+        ) from None
+    except OSError as error:
+        raise ProblemsError([os_problem(str(path), error)]) from None
+
+
+def _link_new(temp: Path, path: Path) -> None:
+    """Give ``temp``'s content the name ``path``; ``FileExistsError`` when it is taken."""
+    try:
+        os.link(temp, path, follow_symlinks=False)
+    except OSError as error:
+        if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+            raise
+        # A file system without hard links: the check and the rename are two steps.
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, "exists", str(path)) from None
+        os.rename(temp, path)
+
+
+def private_folder(folder: Path) -> Path:
+    """``folder`` (made 0700 if missing) when it is a real folder, not a link to elsewhere.
+
+    Raises:
+        OSError: It cannot be made, or something other than a folder is there.
+    """
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not stat.S_ISDIR(os.lstat(folder).st_mode):
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder (a link?)", str(folder))
+    return folder
+
+
+def create_exclusive(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Create the new small file ``path`` (never over anything, never through a link)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+    fd = os.open(path, flags, mode)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (not every file system allows this)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,259 @@
+"""Scenario files on disk: loading, and saving that never overwrites a colleague.
+
+* A :class:`ScenarioDocument` remembers the bytes it was loaded from, so a save
+  never silently overwrites a file a colleague changed in the meantime.
+* Saving goes to where the file really is: through a link to its target (the
+  team file gets the edits, the link stays a link).
+* Every save, the app's and the command line's, holds the file's write lock
+  from the check to the rename; taking it refuses a file marked read-only.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import NamedTuple
+
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.scenario import Scenario
+from gebiedsplanner.disk.reading import os_problem, read_untrusted, real_path
+from gebiedsplanner.disk.writing import short_name, write_atomic
+from gebiedsplanner.format import scenario_reader
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings.locations import is_bundled
+
+LOCK_WAIT_SECONDS = 15.0
+
+
+def lock_path(real: Path) -> Path:
+    """The lock file beside a scenario: never replaced, so every writer locks the same inode."""
+    return real.parent / f".{short_name(real.name)}.lock"
+
+
+@contextmanager
+def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
+    """Hold the exclusive write lock of ``path``; yields where the file really is.
+
+    Waits up to ``wait`` seconds for another writer (the app's save or another
+    command) to finish, then says so instead of failing silently. The lock file
+    is opened without following a link and without blocking on a FIFO: a
+    colleague cannot make us create or touch a file elsewhere through it.
+
+    Every writer of a scenario passes here (saves, merges, the library's rename, the
+    command line), so here a file marked read-only is refused: see :func:`_refuse_read_only`.
+    """
+    real = real_path(path)
+    _refuse_read_only(path, real)
+    flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    lock = lock_path(real)
+    try:
+        fd = os.open(lock, flags, 0o666)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise ProblemsError([_lock_not_file(lock)]) from None
+        raise ProblemsError([os_problem(str(lock), error)]) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ProblemsError([_lock_not_file(lock)])
+        _take(fd, path, wait)
+        yield real
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _refuse_read_only(path: Path, real: Path) -> None:
+    """Refuse ``path`` when its file has no write permission for anyone (``chmod 444``,
+    as a team marks an approved scenario).
+
+    A save renames a new file over the old one, which ignores the old file's own
+    mode; and ``os.access`` says yes to root. So the mode bits decide. A file that
+    is gone is left to the writer, which says so.
+    """
+    try:
+        mode = os.stat(real).st_mode
+    except (OSError, ValueError):
+        return
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise ProblemsError(
+            [Problem(str(path), "", texts.READ_ONLY_FILE, texts.FIX_READ_ONLY_FILE)]
+        )
+
+
+def _lock_not_file(lock: Path) -> Problem:
+    return Problem(str(lock), "", texts.LOCK_NOT_FILE, texts.FIX_LOCK_NOT_FILE)
+
+
+def _take(fd: int, path: Path, wait: float) -> None:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise ProblemsError(
+                    [Problem(str(path), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)]
+                ) from None
+            time.sleep(0.02)
+
+
+def digest(data: bytes) -> str:
+    """A fingerprint of a file's content."""
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(slots=True)
+class ScenarioDocument:
+    """A scenario together with where it lives and what was on disk when it was read.
+
+    Attributes:
+        scenario: The model.
+        path: The file it is saved to (as the user named it, perhaps a link);
+            ``None`` for a bundled example, which is never written in place
+            (saving asks for a name in the library).
+        origin: The file it was read from (for a bundled example too): the key of
+            its crash journal.
+        loaded: The file's bytes when loaded or last saved: the base for a merge
+            when a colleague saved in the meantime.
+        real: Where the file really was then (a link's target): a save goes
+            there only while ``path`` still leads there.
+    """
+
+    scenario: Scenario
+    path: Path | None
+    loaded: bytes
+    origin: Path = Path()
+    real: Path | None = None
+
+    @property
+    def loaded_digest(self) -> str:
+        """Fingerprint of :attr:`loaded`."""
+        return digest(self.loaded)
+
+
+def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
+    """Read and validate a scenario file."""
+    raw = read_untrusted(path, kind="scenario")
+    return _document(path, raw, scenario_reader.parse(str(path), raw), writable)
+
+
+def _document(path: Path, raw: bytes, scenario: Scenario, writable: bool) -> ScenarioDocument:
+    return ScenarioDocument(scenario, path if writable else None, raw, path, real_path(path))
+
+
+#: From this size on (about 3.000 gebieden) the planner shows a scenario's first
+#: gebieden while it reads the rest; a smaller file is read before the first frame.
+STREAM_FROM_BYTES = 1 << 20
+#: The gebieden shown meanwhile: more rows than a terminal has.
+PREVIEW_GEBIEDEN = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """A large scenario file read from disk, of which only the first gebieden are read
+    as a scenario yet: :attr:`preview` (never to be edited or saved) shows them while
+    :meth:`finish` reads all of it."""
+
+    preview: ScenarioDocument
+
+    def finish(self) -> ScenarioDocument:
+        """The whole document, from the same bytes (:class:`ProblemsError` as :func:`load`)."""
+        document = self.preview
+        return replace(
+            document, scenario=scenario_reader.parse(str(document.origin), document.loaded)
+        )
+
+
+def open_streamed(path: Path) -> ScenarioDocument | Opening:
+    """:func:`open_for_editing` for the planner's start: a large file as an :class:`Opening`
+    when its first gebieden can be read on their own; else read whole."""
+    writable = not is_bundled(path)
+    raw = read_untrusted(path, kind="scenario")
+    preview = (
+        scenario_reader.preview(str(path), raw, PREVIEW_GEBIEDEN)
+        if len(raw) >= STREAM_FROM_BYTES
+        else None
+    )
+    if preview is not None:
+        return Opening(_document(path, raw, preview, writable))
+    return _document(path, raw, scenario_reader.parse(str(path), raw), writable)
+
+
+def open_for_editing(path: Path) -> ScenarioDocument:
+    """:func:`load` for the planner: a bundled example opens as a template (saved as a copy)."""
+    return load(path, writable=not is_bundled(path))
+
+
+class Written(NamedTuple):
+    """The save is on disk, in ``real`` (the file itself, or a link's target)."""
+
+    real: Path
+
+
+class Changed(NamedTuple):
+    """Someone saved the file meanwhile: nothing was written; these are their bytes."""
+
+    theirs: bytes
+
+
+class Vanished(NamedTuple):
+    """The file is gone (renamed, moved to the trash): nothing was written."""
+
+    path: Path
+
+
+WriteResult = Written | Changed | Vanished
+
+
+def write_unless_changed(
+    path: Path, data: bytes, expected_digest: str, expected_real: Path | None = None
+) -> WriteResult:
+    """Write ``data`` to ``path``'s real file unless someone changed or removed it.
+
+    Takes the write lock, so nobody writes between the check and the write.
+    When ``path`` no longer leads to ``expected_real`` (a link planted or turned
+    elsewhere since), the file opened is not there any more: :class:`Vanished`.
+    """
+    with write_lock(path) as real:
+        if expected_real is not None and real != expected_real:
+            return Vanished(path)
+        return write_locked(real, data, expected_digest)
+
+
+def write_locked(real: Path, data: bytes, expected_digest: str) -> WriteResult:
+    """:func:`write_unless_changed` for a caller that holds the lock (see :func:`write_lock`)."""
+    if not os.path.lexists(real):
+        return Vanished(real)
+    current = read_untrusted(real, kind="scenario")
+    if digest(current) != expected_digest:
+        return Changed(current)
+    write_atomic(real, data)
+    return Written(real)
+
+
+def save_locked(document: ScenarioDocument, real: Path) -> list[Problem]:
+    """Write ``document`` back to its file, holding its lock (the command line's ``move``).
+
+    The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`);
+    what was saved but is worth saying (its comments could not be kept) is returned.
+    """
+    from gebiedsplanner.format import save_strategy
+
+    saving = save_strategy.saving(document.scenario, document.loaded)
+    result = write_locked(real, saving.data, document.loaded_digest)
+    if isinstance(result, Changed):
+        raise ProblemsError(
+            [Problem(str(real), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)]
+        )
+    if isinstance(result, Vanished):
+        raise ProblemsError([Problem(str(real), "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)])
+    document.loaded = saving.data
+    return saving.notices(str(document.path))

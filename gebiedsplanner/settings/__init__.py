@@ -1,0 +1,2 @@
+"""Where data, state and config live (platformdirs), the user's config file, and the
+bundled example."""

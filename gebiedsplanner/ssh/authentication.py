@@ -1,0 +1,84 @@
+"""One client's connection: key logins only, the adviser found by the key, every
+forwarding refused and logged."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from gebiedsplanner.ssh.advisers import Adviser
+from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
+
+if TYPE_CHECKING:
+    from gebiedsplanner.ssh.sessions import Serving
+
+
+class Connection(asyncssh.SSHServer):
+    """One client: key logins only, the adviser found by the key."""
+
+    def __init__(self, serving: Serving) -> None:
+        self._serving = serving
+        self._conn: asyncssh.SSHServerConnection | None = None
+        self._peer = ""
+        self._adviser: Adviser | None = None
+        self._tried = 0
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self._conn = conn
+        host, port, *_ = conn.get_extra_info("peername", ("?", 0))
+        self._peer = f"{host}:{port}"
+        self._serving.log("connect", peer=self._peer)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._adviser is None:
+            self._serving.log("refused", peer=self._peer, keys_tried=self._tried)
+        else:
+            self._serving.log("disconnect", name=self._adviser.name, peer=self._peer)
+
+    def connection_requested(self, dest_host: str, dest_port: int, *_: object) -> bool:
+        """``ssh -L`` / ``-D``: no forwarding here, said in the log."""
+        self._refuse_forwarding(f"{dest_host}:{dest_port}")
+        return False
+
+    def server_requested(self, listen_host: str, listen_port: int) -> bool:
+        """``ssh -R``: no forwarding here, said in the log."""
+        self._refuse_forwarding(f"{listen_host}:{listen_port}")
+        return False
+
+    def unix_connection_requested(self, dest_path: str) -> bool:
+        self._refuse_forwarding(dest_path)
+        return False
+
+    def unix_server_requested(self, listen_path: str) -> bool:
+        self._refuse_forwarding(listen_path)
+        return False
+
+    def _refuse_forwarding(self, to: str) -> None:
+        name = self._adviser.name if self._adviser else ""
+        self._serving.log("forwarding-refused", name=name, to=to, peer=self._peer)
+
+    def begin_auth(self, username: str) -> bool:
+        return True
+
+    def password_auth_supported(self) -> bool:
+        return False
+
+    def kbdint_auth_supported(self) -> bool:
+        return False
+
+    def public_key_auth_supported(self) -> bool:
+        return True
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        adviser = self._serving.keys.current().by_key(key.public_data)
+        if adviser is None:
+            self._tried += 1
+            return False
+        self._adviser = adviser
+        assert self._conn is not None
+        self._conn.set_extra_info(adviser=adviser, key_fingerprint=key.get_fingerprint())
+        return True
+
+    def auth_completed(self) -> None:
+        assert self._conn is not None and self._adviser is not None
+        fingerprint = self._conn.get_extra_info("key_fingerprint")
+        self._serving.log("login", name=self._adviser.name, key=fingerprint, peer=self._peer)

@@ -1,0 +1,181 @@
+"""Routing a logged-in client: a planner on a pseudo-terminal of its own, or one of the
+read-only commands (:mod:`gebiedsplanner.ssh.commands`); each in the adviser's name,
+folders and limits."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import pty
+import re
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from gebiedsplanner import APP_NAME
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.disk.writing import private_folder
+from gebiedsplanner.i18n import language, texts
+from gebiedsplanner.ssh.advisers import Adviser
+from gebiedsplanner.ssh.commands import Refused, tool_arguments
+from gebiedsplanner.ssh.keys import KeyFile
+from gebiedsplanner.ssh.logbook import Logbook
+from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
+from gebiedsplanner.ssh.supervision import Launcher, Running, hang_up
+from gebiedsplanner.ssh.terminal import copy, keys_to_planner, planner_to_client, set_size
+
+#: A terminal type as terminfo names them (``xterm-256color``, ``screen.xterm``).
+_TERMINAL_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+_-]{0,63}")
+
+
+class Serving:
+    """What the server knows: its keys, folders and log, and the sessions running."""
+
+    def __init__(self, keys: KeyFile, scenario_dirs: list[str], log: Logbook) -> None:
+        self.keys, self.scenario_dirs, self.log = keys, scenario_dirs, log
+        self.sessions: set[Running] = set()
+        self.stopping = False
+        self.launcher = Launcher(log)
+
+    @staticmethod
+    def _planner() -> list[str]:
+        return [sys.executable, "-m", "gebiedsplanner", *_language()]
+
+    def planner_arguments(self, adviser: Adviser) -> list[str]:
+        """The planner on the served folders, writing nowhere else, with the limits of
+        the adviser's key line."""
+        command = [*_language(), "--library", "--confined"]
+        for folder in self.scenario_dirs:
+            command += ["--scenario-dir", folder]
+        if adviser.read_only:
+            command.append("--read-only")
+        # One word each (``--may-change=-x``): a name that begins with - is no option.
+        command += [f"--may-change={gebied}" for gebied in sorted(adviser.gebieden or ())]
+        return command
+
+    def environment(self, adviser: Adviser, term: str) -> dict[str, str]:
+        """The planner's environment: the adviser's name and folders, the client's terminal."""
+        home = Path(platformdirs.user_state_dir(APP_NAME)) / "advisers" / adviser.name
+        environment = {
+            name: value
+            for name, value in os.environ.items()
+            if name in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ")
+        }
+        environment.update(
+            TERM=term,
+            LOGNAME=adviser.name,
+            USER=adviser.name,
+            XDG_STATE_HOME=str(home / "state"),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+        )
+        return environment
+
+    async def session(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
+        adviser: Adviser = process.get_extra_info("adviser")
+        if process.command is not None:
+            process.exit(await self._run_tool(process, adviser, process.command))
+            return
+        term = process.get_terminal_type()
+        if term is None:
+            process.stderr.write(texts.SSH_NEEDS_TERMINAL.encode())
+            process.exit(1)
+            return
+        if not _TERMINAL_TYPE.fullmatch(term):
+            self.log("terminal-refused", name=adviser.name, term=term)
+            process.stderr.write(texts.SSH_BAD_TERMINAL.format(term=literal(term)).encode())
+            process.exit(1)
+            return
+        self.log("session", name=adviser.name, term=term)
+        code = await self._run_planner(process, adviser, term)
+        self.log("session-end", name=adviser.name, exit=code)
+        if self.stopping:
+            process.stdout.write(texts.SSH_ENDED_BY_SERVER.encode())
+        process.exit(code if code >= 0 else 1)
+
+    async def _run_tool(
+        self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, command: str
+    ) -> int:
+        """A read-only tool on served scenarios (:mod:`ssh_commands`), its output to the
+        client; anything else refused in one line."""
+        try:
+            arguments = tool_arguments(command, [Path(folder) for folder in self.scenario_dirs])
+        except Refused as refusal:
+            self.log("command-refused", name=adviser.name, command=command, why=refusal)
+            said = texts.SSH_COMMAND_REFUSED.format(command=literal(command), why=refusal)
+            process.stderr.write(said.encode("utf-8", "replace"))
+            return 1
+        self.log("command", name=adviser.name, command=command)
+        try:
+            child = await asyncio.create_subprocess_exec(
+                *self._planner(),
+                *arguments,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+                env=self.environment(adviser, "dumb"),
+                start_new_session=True,
+            )
+        except OSError as error:
+            self.log("command-failed", name=adviser.name, why=error)
+            return 1
+        assert child.stdout is not None and child.stderr is not None
+        self.sessions.add(child)
+        code = -1
+        try:
+            async with asyncio.TaskGroup() as copying:
+                copying.create_task(copy(child.stdout, process.stdout))
+                copying.create_task(copy(child.stderr, process.stderr))
+            code = await child.wait()
+        except* (asyncssh.Error, ConnectionError):  # the link has gone: so has the tool
+            pass
+        finally:
+            self.sessions.discard(child)
+            await hang_up(child)
+        self.log("command-end", name=adviser.name, exit=code)
+        return code if code >= 0 else 1
+
+    async def _run_planner(
+        self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, term: str
+    ) -> int:
+        width, height, _, _ = process.get_terminal_size()
+        leader, follower = pty.openpty()
+        environment = self.environment(adviser, term)
+        try:
+            set_size(leader, width, height)
+            private_folder(Path(environment["XDG_STATE_HOME"]).parent)
+            child = await self.launcher.launch(
+                self.planner_arguments(adviser), environment, follower
+            )
+        except OSError as error:
+            os.close(leader)
+            self.log("session-failed", name=adviser.name, why=error)
+            return 1
+        finally:
+            os.close(follower)
+        self.sessions.add(child)
+        os.set_blocking(leader, False)
+        # The session ends with whichever ends first: the planner (it quits, its
+        # terminal closes) or the link (the keys stop: a hang-up, as on a dropped line).
+        drawing = asyncio.create_task(planner_to_client(process, leader))
+        typing = asyncio.create_task(keys_to_planner(process, leader))
+        try:
+            await asyncio.wait((drawing, typing), return_when=asyncio.FIRST_COMPLETED)
+            await hang_up(child)
+            return await child.wait()
+        finally:
+            self.sessions.discard(child)
+            drawing.cancel()
+            typing.cancel()
+            await hang_up(child)
+            os.close(leader)
+
+    async def stop(self) -> None:
+        """End every session (a hang-up: their journals stay) and wait for them."""
+        self.stopping = True
+        await asyncio.gather(*(hang_up(child) for child in list(self.sessions)))
+
+
+def _language() -> list[str]:
+    return ["--lang", language.current()]
