@@ -1,6 +1,6 @@
 """Saving that keeps what the user wrote: comments, key order, spacing and digit groups.
 
-:func:`save_bytes` patches the text of the file being replaced instead of writing
+:func:`patch` patches the text of the file being replaced instead of writing
 it anew: only values that differ from the scenario are rewritten, each in the
 user's style (``247_000`` stays grouped, ``247000`` ungrouped), and the new
 change-log entries are appended as :func:`scenario_writer.dumps` writes them.

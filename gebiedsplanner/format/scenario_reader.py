@@ -1,9 +1,10 @@
-"""The scenario TOML format: strict reading (every problem named) and deterministic writing.
+"""Reading a scenario file: bytes in, a :class:`Scenario` out, or :class:`ProblemsError`
+listing every problem with its place and fix.
 
-Reading takes bytes and returns a :class:`Scenario` or raises
-:class:`ProblemsError` listing every problem with its place and fix. Writing
-produces the same bytes for the same scenario, so saving an unchanged file
-changes nothing and diffs between versions stay small.
+The choice of reader is made here: a file whose gebied tables are as the program
+writes them is read around them (:mod:`written_layout`, fast), anything else with
+``tomli`` and :mod:`model_builders`; :func:`preview` gives a large file's first
+gebieden before the rest is read.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from gebiedsplanner.format.toml_text import decode, load_toml, toml_or_none
 def parse(file: str, raw: bytes) -> Scenario:
     """Read a scenario from the bytes of ``file``; every problem is reported at once.
 
-    A file whose gebied tables are as :func:`dumps` writes them is read around them
+    A file whose gebied tables are as :func:`~gebiedsplanner.format.scenario_writer.dumps` writes them is read around them
     (:mod:`written_layout`), when it has no problem; otherwise with ``tomli``, whose
     data and messages are the reference.
 
@@ -60,7 +61,7 @@ def preview(file: str, raw: bytes, count: int) -> Scenario | None:
     """The scenario of ``raw`` with only its first ``count`` gebieden, read in a time that
     does not grow with the file: what the planner shows while it reads the rest.
 
-    ``None`` when the file is not as :func:`dumps` writes it, or that start has a
+    ``None`` when the file is not as :func:`~gebiedsplanner.format.scenario_writer.dumps` writes it, or that start has a
     problem: then only :func:`parse` says what the file holds. A preview is never a
     verdict on the file: the rest may still have a problem, which :func:`parse` finds.
     """
@@ -75,7 +76,7 @@ class _NotAsWritten(Exception):
 
 
 def _read_as_written(file: str, text: str, first: int | None = None) -> Scenario | None:
-    """The scenario, if its gebied tables are as :func:`dumps` writes them and the file
+    """The scenario, if its gebied tables are as :func:`~gebiedsplanner.format.scenario_writer.dumps` writes them and the file
     has no problem; else ``None``, and the caller reads the whole file as TOML.
     ``first``: only that many gebieden (see :func:`preview`).
 

@@ -97,7 +97,7 @@ class Serving:
     async def _run_tool(
         self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, command: str
     ) -> int:
-        """A read-only tool on served scenarios (:mod:`ssh_commands`), its output to the
+        """A read-only tool on served scenarios (:mod:`gebiedsplanner.ssh.commands`), its output to the
         client; anything else refused in one line."""
         try:
             arguments = tool_arguments(command, [Path(folder) for folder in self.scenario_dirs])
