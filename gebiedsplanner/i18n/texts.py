@@ -1013,6 +1013,10 @@ LINK_LEADS_OUT = "een koppeling naar een bestand buiten deze map: hier niet te o
 FIX_LINK_LEADS_OUT = "vraag de beheerder het bestand zelf in de map te zetten, niet een koppeling"
 
 # -- Excel workbooks -----------------------------------------------------------------
+#: The plan workbook's sheets (the comparison's: XLSX_DIFFERENCES, _TOTALS, _EXPLAINED).
+XLSX_PLAN = "Plan"
+XLSX_ENVELOPE = "Envelope"
+XLSX_CHANGES = "Wijzigingen"
 XLSX_GEBIED = "Gebied"
 XLSX_POST = "Post"
 XLSX_CITY = "stedelijk"

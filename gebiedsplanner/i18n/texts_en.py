@@ -1008,6 +1008,10 @@ LINK_LEADS_OUT = "a link to a file outside this folder: it cannot be opened here
 FIX_LINK_LEADS_OUT = "ask the operator to put the file itself in the folder, not a link"
 
 # -- Excel workbooks -----------------------------------------------------------------
+#: The plan workbook's sheets (the comparison's: XLSX_DIFFERENCES, _TOTALS, _EXPLAINED).
+XLSX_PLAN = "Plan"
+XLSX_ENVELOPE = "Envelope"
+XLSX_CHANGES = "Changes"
 XLSX_GEBIED = "Gebied"
 XLSX_POST = "Post"
 XLSX_CITY = "city-wide"
@@ -1026,7 +1030,7 @@ XLSX_POLICY_TITLE = "Policy rules broken: {count}"
 ARG_EXPORT_FORMAT = (
     "csv or xlsx (an Excel workbook); default: xlsx when OUT ends in .xlsx, else csv"
 )
-EXPORTED_WORKBOOK = "Workbook written: {output} (sheets Plan, Envelope, Wijzigingen)"
+EXPORTED_WORKBOOK = "Workbook written: {output} (sheets Plan, Envelope, Changes)"
 XLSX_COMPARE_HEADERS = (
     "Base scenario",
     "Variant",
