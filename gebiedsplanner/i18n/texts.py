@@ -873,6 +873,9 @@ RECOVERED_AS_VARIANT = (
 )
 RECOVER_LATER = "Niet hersteld; de wijzigingen worden de volgende keer opnieuw aangeboden."
 DISCARDED = "Wijzigingen weggegooid (bewaard in {file})."
+#: The word a journal set aside has in its file name (``<journal>.jsonl.weggegooid-<when>``),
+#: by why: the messages above name that file. Letters only: it is part of a file name.
+JOURNAL_ASIDE = {"discarded": "weggegooid", "damaged": "beschadigd"}
 ALSO_EDITING = (
     "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."
 )

@@ -877,6 +877,9 @@ RECOVERED_KEPT = "The journal with what could not be recovered is kept in {file}
 RECOVERED_AS_VARIANT = "Changes to an earlier structure of this file were kept as a variant: {file}"
 RECOVER_LATER = "Not recovered; the changes will be offered again next time."
 DISCARDED = "Changes discarded (kept in {file})."
+#: The word a journal set aside has in its file name (``<journal>.jsonl.discarded-<when>``),
+#: by why: the messages above name that file. Letters only: it is part of a file name.
+JOURNAL_ASIDE = {"discarded": "discarded", "damaged": "damaged"}
 ALSO_EDITING = (
     "Also open for editing by {who}. When you save, your changes are merged cell by cell."
 )
