@@ -261,14 +261,9 @@ def test_every_binding_of_ours_names_its_text_or_has_none() -> None:
 # -- a session in the other language ----------------------------------------------
 
 
-def _session(imported: str, session: str, home: Path) -> dict[str, object]:
+def _session(imported: str, session: str) -> dict[str, object]:
+    """What :mod:`tests.session_after_import` saw (in the test's own user folders)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    for variable, folder in (
-        ("XDG_DATA_HOME", "data"),
-        ("XDG_CONFIG_HOME", "config"),
-        ("XDG_STATE_HOME", "state"),
-    ):
-        env[variable] = str(home / folder)
     result = subprocess.run(
         [sys.executable, "-m", "tests.session_after_import", imported, session],
         capture_output=True,
@@ -294,12 +289,12 @@ READ_WHERE = {
 
 @pytest.mark.parametrize(("imported", "session"), [("nl", "en"), ("en", "nl")])
 def test_a_session_speaks_its_language_whatever_the_import_spoke(
-    imported: str, session: str, tmp_path: Path
+    imported: str, session: str
 ) -> None:
     """The launcher's forked session: modules imported in one language, the session in
     the other. Its key line, help, palette, dialogs and the descriptions Textual reads
     for its keys are all in the session's language."""
-    seen = _session(imported, session, tmp_path)
+    seen = _session(imported, session)
     language.use(imported)
     before = {name: getattr(texts, name) for where in READ_WHERE.values() for name in where}
     before |= {name: getattr(texts, name) for name in ("KEY_SAVE", "HELP_SAVE", "KEY_QUIT")}
