@@ -4,6 +4,7 @@ that end halfway, two windows of one adviser, and journals that cannot be read."
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,7 +25,7 @@ from gebiedsplanner.editing.session import (
     Saved,
     SaveJob,
 )
-from gebiedsplanner.i18n import texts
+from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.settings.locations import load_settings
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED, files_beside, save
@@ -210,6 +211,49 @@ def test_discarding_keeps_every_journal_aside(scenario_file: Path) -> None:
     pending = recovery.look_for(session_on(scenario_file))
     (aside,) = recovery.discard(pending)
     assert aside.exists() and recovery.look_for(session_on(scenario_file)) == []
+
+
+@pytest.mark.parametrize("lang", language.LANGUAGES)
+def test_a_journal_set_aside_is_named_in_the_ui_language(scenario_file: Path, lang: str) -> None:
+    """The message names the file kept: its name says why in the user's words."""
+    language.use(lang)
+    session = session_on(scenario_file)
+    session.edit(CELL, 7, "")
+    killed(session)
+    (discarded,) = recovery.discard(recovery.look_for(session_on(scenario_file)))
+    assert discarded.name.split(".jsonl.")[1].startswith(f"{texts.JOURNAL_ASIDE['discarded']}-")
+    damaged = journal.journal_dir() / f"{journal.key(scenario_file)}.1-dood.jsonl"
+    damaged.write_bytes(b"\xff" * 100)
+    recovered(scenario_file)
+    (kept,) = journal.journal_dir().glob("*.1-dood.jsonl.*")
+    assert kept.name.split(".jsonl.")[1].startswith(f"{texts.JOURNAL_ASIDE['damaged']}-")
+
+
+@pytest.mark.parametrize("lang", language.LANGUAGES)
+def test_journals_set_aside_in_any_language_are_never_recovered_or_counted(
+    scenario_file: Path, lang: str
+) -> None:
+    """Older journals set aside with the Dutch word, newer ones with the English one:
+    whatever the language now, neither is offered back nor counted as unsaved."""
+    from gebiedsplanner.editing import leftovers
+
+    for word in ("weggegooid", "beschadigd", "discarded", "damaged"):
+        session = session_on(scenario_file)
+        session.edit(CELL, 7, word)
+        killed(session)
+        (path,) = journal.journal_dir().glob("*.jsonl")
+        path.rename(path.with_name(f"{path.name}.{word}-20260101-090000"))
+    language.use(lang)
+    assert len(journals()) == 4
+    assert recovery.look_for(session_on(scenario_file)) == []
+    assert leftovers.unsaved_changes([scenario_file]) == {}
+
+
+def test_the_words_of_a_journal_set_aside_fit_in_a_file_name() -> None:
+    for lang in language.LANGUAGES:
+        language.use(lang)
+        for word in texts.JOURNAL_ASIDE.values():
+            assert re.fullmatch("[a-z]+", word), (lang, word)
 
 
 def test_a_journal_folder_that_cannot_be_written_is_a_message_not_a_crash(

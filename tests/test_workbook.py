@@ -221,3 +221,43 @@ def test_a_reason_longer_than_a_cell_holds_is_cut_with_an_ellipsis() -> None:
     changes = _read(plan_workbook(document.scenario))["Wijzigingen"]
     reason = changes.cell(changes.max_row, 7).value
     assert len(reason) == 32_767 and reason.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("lang", "plan_sheets", "comparison_sheets"),
+    [
+        ("nl", ["Plan", "Envelope", "Wijzigingen"], ["Verschillen", "Totalen", "Toelichting"]),
+        ("en", ["Plan", "Envelope", "Changes"], ["Differences", "Totals", "Explanation"]),
+    ],
+)
+def test_the_sheets_are_named_in_the_ui_language_as_the_message_says(
+    lang: str,
+    plan_sheets: list[str],
+    comparison_sheets: list[str],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """The workbook is named for people: ``--lang en`` gives English sheets, and the
+    message after writing names the sheets the workbook has."""
+    variant = tmp_path / "variant.toml"
+    variant.write_bytes(dumps(edited().scenario, name="Meer Charlois"))
+    plan, comparison = tmp_path / "plan.xlsx", tmp_path / "vergelijking.xlsx"
+    assert main(["--lang", lang, "export", str(BUNDLED), "-o", str(plan)]) == 0
+    assert main(["--lang", lang, "compare", str(BUNDLED), str(variant), "-o", str(comparison)]) == 0
+    said = capsys.readouterr().out
+    assert _read(plan.read_bytes()).sheetnames == plan_sheets
+    assert _read(comparison.read_bytes()).sheetnames == comparison_sheets
+    for sheets in (plan_sheets, comparison_sheets):
+        assert ", ".join(sheets) in said
+
+
+def test_every_sheet_name_is_one_excel_takes_in_every_language() -> None:
+    """At most 31 characters, none of ``[]:*?/\\``, and not empty."""
+    from gebiedsplanner.i18n import language, texts
+
+    names = ("PLAN", "ENVELOPE", "CHANGES", "DIFFERENCES", "TOTALS", "EXPLAINED")
+    for lang in language.LANGUAGES:
+        language.use(lang)
+        for name in (f"XLSX_{name}" for name in names):
+            sheet = getattr(texts, name)
+            assert 0 < len(sheet) <= 31 and not set(sheet) & set("[]:*?/\\"), (lang, name)

@@ -37,6 +37,7 @@ import time
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 
@@ -54,6 +55,8 @@ SUFFIX = ".jsonl"
 UNFINISHED = ".nieuw-"
 _MOVED = ".verplaatst"
 _MAX_HOPS = 20  # renames followed from an old name; a loop of renames ends there
+#: Why a journal is set aside: the user threw its changes away, or it could not be read.
+Aside = Literal["discarded", "damaged"]
 
 
 def journal_dir() -> Path:
@@ -157,9 +160,9 @@ class Journal:
         remove_quietly(self.path)
         self.close()
 
-    def set_aside(self, label: str) -> Path:
+    def set_aside(self, why: Aside) -> Path:
         """Keep the journal beside under a name no session recovers from; never deleted."""
-        aside = set_aside(self.path, label)
+        aside = set_aside(self.path, why)
         self.close()
         return aside
 
@@ -174,9 +177,17 @@ class JournalGone(ProblemsError):
     """Someone removed the journal file (or its folder): appends would go nowhere."""
 
 
-def set_aside(path: Path, label: str) -> Path:
-    """Rename a journal so no session recovers from it again; it stays on disk."""
-    aside = path.with_name(f"{path.name}.{label}-{audit.now():%Y%m%d-%H%M%S}")
+def set_aside(path: Path, why: Aside) -> Path:
+    """Rename a journal so no session recovers from it again; it stays on disk.
+
+    The new name adds ``.<word>-<when>`` after ``.jsonl``, the word for ``why`` in the UI
+    language (``weggegooid``, ``discarded``): the message that says where the changes
+    are kept names the file, for the user to find. No code looks for it by that word:
+    journals are found by their ``.jsonl`` ending, which a journal set aside no longer
+    has, whatever the language it was set aside in (older ones have the Dutch word).
+    """
+    word = texts.JOURNAL_ASIDE[why]
+    aside = path.with_name(f"{path.name}.{word}-{audit.now():%Y%m%d-%H%M%S}")
     try:
         os.rename(path, aside)
     except OSError:

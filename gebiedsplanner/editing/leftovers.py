@@ -77,7 +77,7 @@ class Leftover:
 
     def finish(self) -> Path | None:
         """Its changes are safe elsewhere now: remove it, or keep it aside when damaged."""
-        aside = set_aside(self.path, "beschadigd") if self.damaged else None
+        aside = set_aside(self.path, "damaged") if self.damaged else None
         if aside is None:
             remove_quietly(self.path)
         self.release()
@@ -85,7 +85,7 @@ class Leftover:
 
     def discard(self) -> Path:
         """The user threw the changes away: kept aside, not deleted."""
-        aside = set_aside(self.path, "weggegooid")
+        aside = set_aside(self.path, "discarded")
         self.release()
         return aside
 

@@ -203,7 +203,7 @@ class EditingSession:
     def abandon(self) -> Path | None:
         """The user leaves without saving: the journal is set aside (never deleted at once)."""
         journal = self._current_journal()
-        aside = journal.set_aside("weggegooid") if journal and self.dirty else None
+        aside = journal.set_aside("discarded") if journal and self.dirty else None
         if journal is not None and aside is None:
             journal.remove()
         self._journal = None

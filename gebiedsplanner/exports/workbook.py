@@ -11,6 +11,9 @@ Three sheets, written with polars' Excel writer (xlsxwriter underneath):
   distributed and still open; below it the policy rules the plan breaks, if any.
 - **Wijzigingen**: the change log, one row per changed cell.
 
+The sheets are named in the UI language (``Changes`` in English), when the workbook
+is made: a workbook is read by people, never by this program.
+
 No text from a scenario file is ever read as a formula or a link: a gebied named
 ``=HYPERLINK(...)`` is a text cell (the workbook's ``strings_to_formulas`` and
 ``strings_to_urls`` are off).
@@ -35,7 +38,6 @@ if TYPE_CHECKING:
 
 #: Whole euros with a thousands separator (the reader's locale draws it: . in Dutch).
 AMOUNT_FORMAT = "#,##0;-#,##0"
-PLAN, ENVELOPE, CHANGES = "Plan", "Envelope", "Wijzigingen"
 
 
 class Table(NamedTuple):
@@ -82,9 +84,9 @@ def workbook_parts(scenario: Scenario, *, wide: bool = False) -> WorkbookParts:
         title = texts.XLSX_POLICY_TITLE.format(count=len(broken))
         envelope = envelope._replace(below=(title, *broken))
     sheets = (
-        (PLAN, _plan_table(scenario, wide=wide)),
-        (ENVELOPE, envelope),
-        (CHANGES, _changes_table(scenario)),
+        (texts.XLSX_PLAN, _plan_table(scenario, wide=wide)),
+        (texts.XLSX_ENVELOPE, envelope),
+        (texts.XLSX_CHANGES, _changes_table(scenario)),
     )
     return WorkbookParts(scenario.name, scenario.description, sheets)
 

@@ -873,6 +873,9 @@ RECOVERED_AS_VARIANT = (
 )
 RECOVER_LATER = "Niet hersteld; de wijzigingen worden de volgende keer opnieuw aangeboden."
 DISCARDED = "Wijzigingen weggegooid (bewaard in {file})."
+#: The word a journal set aside has in its file name (``<journal>.jsonl.weggegooid-<when>``),
+#: by why: the messages above name that file. Letters only: it is part of a file name.
+JOURNAL_ASIDE = {"discarded": "weggegooid", "damaged": "beschadigd"}
 ALSO_EDITING = (
     "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."
 )
@@ -1013,6 +1016,10 @@ LINK_LEADS_OUT = "een koppeling naar een bestand buiten deze map: hier niet te o
 FIX_LINK_LEADS_OUT = "vraag de beheerder het bestand zelf in de map te zetten, niet een koppeling"
 
 # -- Excel workbooks -----------------------------------------------------------------
+#: The plan workbook's sheets (the comparison's: XLSX_DIFFERENCES, _TOTALS, _EXPLAINED).
+XLSX_PLAN = "Plan"
+XLSX_ENVELOPE = "Envelope"
+XLSX_CHANGES = "Wijzigingen"
 XLSX_GEBIED = "Gebied"
 XLSX_POST = "Post"
 XLSX_CITY = "stedelijk"

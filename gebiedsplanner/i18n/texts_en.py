@@ -877,6 +877,9 @@ RECOVERED_KEPT = "The journal with what could not be recovered is kept in {file}
 RECOVERED_AS_VARIANT = "Changes to an earlier structure of this file were kept as a variant: {file}"
 RECOVER_LATER = "Not recovered; the changes will be offered again next time."
 DISCARDED = "Changes discarded (kept in {file})."
+#: The word a journal set aside has in its file name (``<journal>.jsonl.discarded-<when>``),
+#: by why: the messages above name that file. Letters only: it is part of a file name.
+JOURNAL_ASIDE = {"discarded": "discarded", "damaged": "damaged"}
 ALSO_EDITING = (
     "Also open for editing by {who}. When you save, your changes are merged cell by cell."
 )
@@ -1008,6 +1011,10 @@ LINK_LEADS_OUT = "a link to a file outside this folder: it cannot be opened here
 FIX_LINK_LEADS_OUT = "ask the operator to put the file itself in the folder, not a link"
 
 # -- Excel workbooks -----------------------------------------------------------------
+#: The plan workbook's sheets (the comparison's: XLSX_DIFFERENCES, _TOTALS, _EXPLAINED).
+XLSX_PLAN = "Plan"
+XLSX_ENVELOPE = "Envelope"
+XLSX_CHANGES = "Changes"
 XLSX_GEBIED = "Gebied"
 XLSX_POST = "Post"
 XLSX_CITY = "city-wide"
@@ -1026,7 +1033,7 @@ XLSX_POLICY_TITLE = "Policy rules broken: {count}"
 ARG_EXPORT_FORMAT = (
     "csv or xlsx (an Excel workbook); default: xlsx when OUT ends in .xlsx, else csv"
 )
-EXPORTED_WORKBOOK = "Workbook written: {output} (sheets Plan, Envelope, Wijzigingen)"
+EXPORTED_WORKBOOK = "Workbook written: {output} (sheets Plan, Envelope, Changes)"
 XLSX_COMPARE_HEADERS = (
     "Base scenario",
     "Variant",

@@ -53,6 +53,10 @@ def bindings(
 ) -> list[BindingType]:
     """Bindings with ``id``\\ s (``prefix.action``), so keys can be remapped later.
 
+    Their description and tooltip are the names of the label and help text, not the
+    texts: made with the class, before a language is chosen, they are looked up
+    when Textual shows them (:mod:`gebiedsplanner.ui.named_keys`).
+
     ``turn``: priority bindings whose actions run in turn, after the keys typed
     before (on an :class:`~gebiedsplanner.ui.keys.InTurn` screen).
     """
@@ -60,10 +64,10 @@ def bindings(
         Binding(
             spec.keys,
             in_turn(spec.action) if turn else spec.action,
-            spec.label,
+            spec.label_name,
             show=spec.show,
             id=f"{prefix}.{spec.action}",
-            tooltip=spec.help,
+            tooltip=spec.help_name,
             priority=priority or turn,
         )
         for spec in specs

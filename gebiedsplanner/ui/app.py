@@ -36,7 +36,7 @@ class PlannerApp(Shell):
     TITLE = "gebiedsplanner"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", texts.KEY_QUIT, show=False, priority=True, id="app.quit"),
+        Binding("ctrl+q", "quit", "KEY_QUIT", show=False, priority=True, id="app.quit"),
     ]
 
     def __init__(

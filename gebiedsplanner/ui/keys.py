@@ -22,8 +22,9 @@ from typing import TypeVar
 
 from textual.actions import SkipAction
 from textual.message_pump import MessagePump
-from textual.screen import Screen
 from textual.widgets import OptionList
+
+from gebiedsplanner.ui.named_keys import NamedKeys
 
 ResultType = TypeVar("ResultType")
 
@@ -51,7 +52,7 @@ def in_turn(action: str) -> str:
     return f"after_typing({action!r})"
 
 
-class InTurn(Screen[ResultType]):
+class InTurn(NamedKeys[ResultType]):
     """A screen whose keys are taken in the order they were typed.
 
     Its keys are priority bindings to :func:`in_turn` actions: taken the moment

@@ -31,7 +31,7 @@ class ChartScreen(ModalDialog[None]):
     """The chart of one scenario; ``]`` and ``[`` change the year, ``esc``/``v``/``q`` close."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("v,q", "cancel", texts.KEY_CLOSE, id="chart.close"),
+        dialog_key("v,q", "cancel", "KEY_CLOSE", id="chart.close"),
         dialog_key("right_square_bracket,j", "year(1)", id="chart.next_year"),
         dialog_key("left_square_bracket,J", "year(-1)", id="chart.previous_year"),
     ]

@@ -89,11 +89,11 @@ class ConflictScreen(ModalDialog[ConflictChoice | None]):
     """Lists the cells both versions changed; nothing is decided without the user."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("space", "flip", texts.KEY_TOGGLE_CHOICE, id="conflicts.toggle"),
-        dialog_key("a", "all(True)", texts.KEY_ALL_OURS, id="conflicts.ours"),
-        dialog_key("c", "all(False)", texts.KEY_ALL_THEIRS, id="conflicts.theirs"),
-        dialog_key("s", "save", texts.KEY_SAVE, id="conflicts.save"),
-        dialog_key("v", "variant", texts.KEY_AS_VARIANT, id="conflicts.variant"),
+        dialog_key("space", "flip", "KEY_TOGGLE_CHOICE", id="conflicts.toggle"),
+        dialog_key("a", "all(True)", "KEY_ALL_OURS", id="conflicts.ours"),
+        dialog_key("c", "all(False)", "KEY_ALL_THEIRS", id="conflicts.theirs"),
+        dialog_key("s", "save", "KEY_SAVE", id="conflicts.save"),
+        dialog_key("v", "variant", "KEY_AS_VARIANT", id="conflicts.variant"),
     ]
 
     def __init__(self, found: list[Conflict], wording: Wording | None = None) -> None:

@@ -22,18 +22,18 @@ from textual.actions import SkipAction
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
-from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import InTurn, ResultType, in_turn
 
 
-def dialog_key(keys: str, action: str, description: str = "", *, id: str) -> Binding:
+def dialog_key(keys: str, action: str, text_name: str = "", *, id: str) -> Binding:
     """A dialog's key: taken as it arrives, acted on after the keys typed before it.
 
     ``action`` is an action of the dialog (``"letter('h')"``); its
-    ``check_action`` still decides whether it runs. The ``id`` lets a keymap
-    remap the key.
+    ``check_action`` still decides whether it runs. ``text_name`` names its
+    description in ``texts`` (``"KEY_CLOSE"``), looked up when shown
+    (:mod:`~gebiedsplanner.ui.named_keys`). The ``id`` lets a keymap remap the key.
     """
-    return Binding(keys, in_turn(action), description, show=False, id=id, priority=True)
+    return Binding(keys, in_turn(action), text_name, show=False, id=id, priority=True)
 
 
 class Dialog(InTurn[ResultType]):
@@ -46,10 +46,10 @@ class Dialog(InTurn[ResultType]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("enter", "submit", texts.KEY_APPLY, id="dialog.submit"),
+        dialog_key("enter", "submit", "KEY_APPLY", id="dialog.submit"),
         dialog_key("tab", "focus_next", id="dialog.next_field"),
         dialog_key("shift+tab", "focus_previous", id="dialog.previous_field"),
-        dialog_key("escape", "cancel", texts.KEY_CANCEL, id="dialog.cancel"),
+        dialog_key("escape", "cancel", "KEY_CANCEL", id="dialog.cancel"),
     ]
 
     def action_submit(self) -> None:

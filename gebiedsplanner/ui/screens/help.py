@@ -19,7 +19,7 @@ class HelpScreen(ModalDialog[None]):
     """Lists ``(keys, description)`` pairs; any of escape, ? or q closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("question_mark,f1,q", "cancel", texts.KEY_CLOSE, id="help.close"),
+        dialog_key("question_mark,f1,q", "cancel", "KEY_CLOSE", id="help.close"),
     ]
 
     def __init__(self, keys: list[tuple[str, str]]) -> None:

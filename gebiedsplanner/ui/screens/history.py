@@ -26,8 +26,8 @@ class HistoryScreen(ModalDialog[None]):
     """``a`` switches between this cell and the whole scenario."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("a", "toggle_scope", texts.KEY_HISTORY_SCOPE, id="history.scope"),
-        dialog_key("q,h", "cancel", texts.KEY_CLOSE, id="history.close"),
+        dialog_key("a", "toggle_scope", "KEY_HISTORY_SCOPE", id="history.scope"),
+        dialog_key("q,h", "cancel", "KEY_CLOSE", id="history.close"),
     ]
 
     def __init__(self, log: list[LogEntry], cell: Cell | None) -> None:

@@ -88,7 +88,7 @@ class PlannerScreen(PlannerFiles):
     #: Enter lands in the edit line, the arrow after an edit moves from the edited cell.
     BINDINGS: ClassVar[list[BindingType]] = [
         *bindings("planner", PLANNER_ACTIONS, priority=True),
-        Binding("escape", "cancel_edit", texts.KEY_CANCEL, show=False, priority=True),
+        Binding("escape", "cancel_edit", "KEY_CANCEL", show=False, priority=True),
     ]
     ACTIONS = PLANNER_ACTIONS
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from gebiedsplanner.core.problems import Problem
@@ -29,6 +28,7 @@ from gebiedsplanner.editing.session import (
 )
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings, export_name
+from gebiedsplanner.ui.named_keys import NamedKeys
 from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.shown_path import shown_path
 
@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 # planner.py).
 
 
-class PlannerFiles(Screen[None]):
+class PlannerFiles(NamedKeys[None]):
     """File actions of the planner screen (its base class)."""
 
     session: EditingSession

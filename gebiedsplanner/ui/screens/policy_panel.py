@@ -25,7 +25,7 @@ class PolicyPanel(ModalDialog[None]):
     """The rules, the count per year and each violation; ``esc``, ``b`` or ``q`` closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("q,b", "cancel", texts.KEY_CLOSE, id="policy.close"),
+        dialog_key("q,b", "cancel", "KEY_CLOSE", id="policy.close"),
     ]
 
     def __init__(self, check: PolicyCheck) -> None:

@@ -29,18 +29,17 @@ class SaveAs(ModalDialog[tuple[str, Path] | None]):
     """Returns the scenario name and the file in the library folder it goes to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        dialog_key("down", "folder(1)", texts.KEY_OTHER_FOLDER, id="save_as.next_folder"),
-        dialog_key("up", "folder(-1)", texts.KEY_OTHER_FOLDER, id="save_as.previous_folder"),
+        dialog_key("down", "folder(1)", "KEY_OTHER_FOLDER", id="save_as.next_folder"),
+        dialog_key("up", "folder(-1)", "KEY_OTHER_FOLDER", id="save_as.previous_folder"),
     ]
 
-    def __init__(
-        self, folders: Sequence[Path], suggestion: str, title: str = texts.SAVE_AS_TITLE
-    ) -> None:
+    def __init__(self, folders: Sequence[Path], suggestion: str, title: str | None = None) -> None:
+        """``title``: the dialog's (duplicate, rename); "save as" when not given."""
         super().__init__()
         self.folders = list(folders)
         self.folder = 0
         self.suggestion = suggestion
-        self.title_text = title
+        self.title_text = texts.SAVE_AS_TITLE if title is None else title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

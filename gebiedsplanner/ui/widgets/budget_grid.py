@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from gebiedsplanner.core.table_view import RowKind, TableView
-from gebiedsplanner.i18n.texts import POLICY_MARK
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.widgets.figure import changed_up_to
 from gebiedsplanner.ui.widgets.row_window import RowWindow, ScrollMark
 
@@ -333,6 +333,6 @@ class BudgetGrid(RowWindow, can_focus=True):
         after = Segment(" ", base)
         if mark:
             marked = base + self.get_component_rich_style("budget-grid--policy")
-            after = Segment(POLICY_MARK, marked)
+            after = Segment(texts.POLICY_MARK, marked)
         strip = Strip([Segment(padded, style), after]).simplify()
         return strip.crop_extend(0, width, base)

@@ -39,7 +39,7 @@ class EditLine(Horizontal):
     #: A priority binding, like the planner's Enter and Escape: taken the moment it
     #: arrives, so the keys after it go to the field it chose (see PlannerScreen).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "toggle_reason", texts.REASON_PLACEHOLDER, show=False, priority=True),
+        Binding("tab", "toggle_reason", "REASON_PLACEHOLDER", show=False, priority=True),
     ]
 
     DEFAULT_CSS = """
