@@ -241,7 +241,7 @@ def quick_gebieden(table: dict[str, Any], years: tuple[int, ...]) -> dict[str, G
     """Every gebied at once when each is as the program writes it; else ``None``.
 
     The careful reader above looks at each amount in Python to say what is wrong
-    where: about 0,3 s at 10.000 gebieden. A file as :func:`~gebiedsplanner.format.scenario_writer.dumps` writes it (each
+    where: about 0,3 s at 10.000 gebieden. A file as :func:`scenario_writer.dumps` writes it (each
     gebied a table of ``inwoners`` and its posts in that order, each post exactly the
     scenario's years in order) is checked here a post of every gebied at a time, by
     operations that run in C, and gives the same gebieden. Anything else, also a

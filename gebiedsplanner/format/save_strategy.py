@@ -43,7 +43,7 @@ def saving(scenario: Scenario, original: bytes | None, *, name: str | None = Non
     """The bytes to save: ``original`` with only what changed, else a full rewrite.
 
     ``original`` is the file's text the save replaces (``None``: a new file with
-    nothing to keep); ``name`` saves under another name, as :func:`~gebiedsplanner.format.scenario_writer.dumps` does.
+    nothing to keep); ``name`` saves under another name, as :func:`scenario_writer.dumps` does.
     """
     if original is not None:
         patched = patch(original, scenario, name=name)

@@ -27,7 +27,7 @@ from gebiedsplanner.format.toml_text import decode, load_toml, toml_or_none
 def parse(file: str, raw: bytes) -> Scenario:
     """Read a scenario from the bytes of ``file``; every problem is reported at once.
 
-    A file whose gebied tables are as :func:`~gebiedsplanner.format.scenario_writer.dumps` writes them is read around them
+    A file whose gebied tables are as :func:`scenario_writer.dumps` writes them is read around them
     (:mod:`written_layout`), when it has no problem; otherwise with ``tomli``, whose
     data and messages are the reference.
 
@@ -61,7 +61,7 @@ def preview(file: str, raw: bytes, count: int) -> Scenario | None:
     """The scenario of ``raw`` with only its first ``count`` gebieden, read in a time that
     does not grow with the file: what the planner shows while it reads the rest.
 
-    ``None`` when the file is not as :func:`~gebiedsplanner.format.scenario_writer.dumps` writes it, or that start has a
+    ``None`` when the file is not as :func:`scenario_writer.dumps` writes it, or that start has a
     problem: then only :func:`parse` says what the file holds. A preview is never a
     verdict on the file: the rest may still have a problem, which :func:`parse` finds.
     """
@@ -76,7 +76,7 @@ class _NotAsWritten(Exception):
 
 
 def _read_as_written(file: str, text: str, first: int | None = None) -> Scenario | None:
-    """The scenario, if its gebied tables are as :func:`~gebiedsplanner.format.scenario_writer.dumps` writes them and the file
+    """The scenario, if its gebied tables are as :func:`scenario_writer.dumps` writes them and the file
     has no problem; else ``None``, and the caller reads the whole file as TOML.
     ``first``: only that many gebieden (see :func:`preview`).
 

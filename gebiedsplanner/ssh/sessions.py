@@ -1,5 +1,5 @@
 """Routing a logged-in client: a planner on a pseudo-terminal of its own, or one of the
-read-only commands (:mod:`gebiedsplanner.ssh.commands`); each in the adviser's name,
+read-only commands (:mod:`commands`); each in the adviser's name,
 folders and limits."""
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ class Serving:
     async def _run_tool(
         self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, command: str
     ) -> int:
-        """A read-only tool on served scenarios (:mod:`gebiedsplanner.ssh.commands`), its output to the
+        """A read-only tool on served scenarios (:mod:`commands`), its output to the
         client; anything else refused in one line."""
         try:
             arguments = tool_arguments(command, [Path(folder) for folder in self.scenario_dirs])
