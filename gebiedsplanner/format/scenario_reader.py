@@ -76,8 +76,8 @@ class _NotAsWritten(Exception):
 
 
 def _read_as_written(file: str, text: str, first: int | None = None) -> Scenario | None:
-    """The scenario, if its gebied tables are as :func:`scenario_writer.dumps` writes them and the file
-    has no problem; else ``None``, and the caller reads the whole file as TOML.
+    """The scenario, if its gebied tables are as :func:`scenario_writer.dumps` writes them
+    and the file has no problem; else ``None``, and the caller reads the whole file as TOML.
     ``first``: only that many gebieden (see :func:`preview`).
 
     The rest of the file (before and after the gebied tables) is read as TOML, as two
