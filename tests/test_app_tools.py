@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Select
 
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.core.tools import ToolPlan
+from gebiedsplanner.core.tools.plans import ToolPlan
 from gebiedsplanner.editing import storage
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp

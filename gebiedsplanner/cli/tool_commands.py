@@ -15,17 +15,22 @@ from fractions import Fraction
 
 from gebiedsplanner.cli.arguments import plain
 from gebiedsplanner.cli.console import print_problems, say
-from gebiedsplanner.core import audit, tools
+from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, parse_euros, parse_percent
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import EditError, Scenario
-from gebiedsplanner.core.tool_report import preview_lines
+from gebiedsplanner.core.tools.copy_year import copy_year
+from gebiedsplanner.core.tools.couleur_locale import raise_couleur_locale
+from gebiedsplanner.core.tools.distribute import KEYS, distribute
+from gebiedsplanner.core.tools.fit import FIT_POSTS, fit
+from gebiedsplanner.core.tools.plans import ToolPlan, cells_count, resolve_holds
+from gebiedsplanner.core.tools.report import preview_lines
 from gebiedsplanner.editing import storage
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings import locations
 
-Planner = Callable[[Scenario, argparse.Namespace], tools.ToolPlan]
+Planner = Callable[[Scenario, argparse.Namespace], ToolPlan]
 
 
 def add_parsers(add: Callable[[str], argparse.ArgumentParser]) -> None:
@@ -34,7 +39,7 @@ def add_parsers(add: Callable[[str], argparse.ArgumentParser]) -> None:
     distribute = _tool_parser(add, "distribute")
     distribute.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
     distribute.add_argument(
-        "--key", choices=tools.KEYS, default="begroting", help=plain(texts.ARG_KEY)
+        "--key", choices=KEYS, default="begroting", help=plain(texts.ARG_KEY)
     )
     _holds(distribute)
     distribute.add_argument("--floor", metavar=texts.METAVAR_AMOUNT, help=plain(texts.ARG_FLOOR))
@@ -46,7 +51,7 @@ def add_parsers(add: Callable[[str], argparse.ArgumentParser]) -> None:
     fit = _tool_parser(add, "fit")
     fit.add_argument("--year", type=int, required=True, help=plain(texts.ARG_YEAR))
     fit.add_argument(
-        "--post", choices=tools.FIT_POSTS, default="gebiedsopdracht", help=plain(texts.ARG_POST)
+        "--post", choices=FIT_POSTS, default="gebiedsopdracht", help=plain(texts.ARG_POST)
     )
     _holds(fit)
 
@@ -116,7 +121,7 @@ class OptionReader:
 
     def holds(self) -> tuple[str, ...]:
         try:
-            return tools.resolve_holds(self.scenario, self.options.hold)
+            return resolve_holds(self.scenario, self.options.hold)
         except EditError as error:
             raise self.refused("--hold", str(error), texts.FIX_HOLD) from None
 
@@ -127,12 +132,12 @@ class OptionReader:
             raise self.refused("--reason", str(error), texts.FIX_REASON) from None
 
 
-def _distribute(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+def _distribute(scenario: Scenario, options: argparse.Namespace) -> ToolPlan:
     read = OptionReader(scenario, options)
     unit = read.amount("--unit", options.unit)
     if unit < 1:
         raise read.refused("--unit", texts.TOOL_BAD_UNIT, texts.FIX_UNIT)
-    return tools.distribute(
+    return distribute(
         scenario,
         read.year("--year", options.year),
         key=options.key,
@@ -144,9 +149,9 @@ def _distribute(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPl
     )
 
 
-def _fit(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+def _fit(scenario: Scenario, options: argparse.Namespace) -> ToolPlan:
     read = OptionReader(scenario, options)
-    return tools.fit(
+    return fit(
         scenario,
         read.year("--year", options.year),
         post=options.post,
@@ -155,9 +160,9 @@ def _fit(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
     )
 
 
-def _couleur_locale(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+def _couleur_locale(scenario: Scenario, options: argparse.Namespace) -> ToolPlan:
     read = OptionReader(scenario, options)
-    return tools.raise_couleur_locale(
+    return raise_couleur_locale(
         scenario,
         read.year("--year", options.year),
         min_share=read.percent("--min-share", options.min_share),
@@ -166,9 +171,9 @@ def _couleur_locale(scenario: Scenario, options: argparse.Namespace) -> tools.To
     )
 
 
-def _copy_year(scenario: Scenario, options: argparse.Namespace) -> tools.ToolPlan:
+def _copy_year(scenario: Scenario, options: argparse.Namespace) -> ToolPlan:
     read = OptionReader(scenario, options)
-    return tools.copy_year(
+    return copy_year(
         scenario,
         read.year("--from", options.source),
         read.year("--to", options.target),
@@ -211,13 +216,13 @@ def run(options: argparse.Namespace) -> int:
         print_problems(storage.save_locked(document, real))
     say(
         texts.TOOL_APPLIED.format(
-            cells=tools.cells_count(len(plan.changes)), file=literal(options.file)
+            cells=cells_count(len(plan.changes)), file=literal(options.file)
         )
     )
     return 0
 
 
-def _preview(options: argparse.Namespace, scenario: Scenario) -> tools.ToolPlan:
+def _preview(options: argparse.Namespace, scenario: Scenario) -> ToolPlan:
     """Make the plan and print it; a refusal becomes a problem with the file."""
     try:
         plan = PLANNERS[options.command](scenario, options)

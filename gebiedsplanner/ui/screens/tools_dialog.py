@@ -17,11 +17,16 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Checkbox, Input, Select, Static
 
-from gebiedsplanner.core import audit, tools
+from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros, parse_percent
 from gebiedsplanner.core.scenario import EditError, Scenario, post_label
-from gebiedsplanner.core.tool_report import signed
+from gebiedsplanner.core.tools.copy_year import copy_year
+from gebiedsplanner.core.tools.couleur_locale import raise_couleur_locale
+from gebiedsplanner.core.tools.distribute import KEYS, distribute
+from gebiedsplanner.core.tools.fit import FIT_POSTS, fit
+from gebiedsplanner.core.tools.plans import ToolPlan, resolve_holds
+from gebiedsplanner.core.tools.report import signed
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import Dialog
 from gebiedsplanner.ui.widgets.field import Field
@@ -58,27 +63,27 @@ class Fields(NamedTuple):
     reason: str
 
 
-def plan_for(scenario: Scenario, fields: Fields) -> tools.ToolPlan:
+def plan_for(scenario: Scenario, fields: Fields) -> ToolPlan:
     """The plan for ``fields`` (the core refuses what cannot be); reads, never changes."""
     if fields.tool == "copy-year":
         index = parse_percent(fields.indexation or "0")
-        return tools.copy_year(
+        return copy_year(
             scenario, fields.year, fields.to_year, index=index, reason=audit.reason(fields.reason)
         )
-    holds = tools.resolve_holds(scenario, fields.holds.split(","))
+    holds = resolve_holds(scenario, fields.holds.split(","))
     if fields.tool == "fit":
-        return tools.fit(
+        return fit(
             scenario, fields.year, post=fields.post, holds=holds, reason=audit.reason(fields.reason)
         )
     if fields.tool == "couleur-locale":
-        return tools.raise_couleur_locale(
+        return raise_couleur_locale(
             scenario,
             fields.year,
             min_share=parse_percent(fields.share),
             holds=holds,
             reason=audit.reason(fields.reason),
         )
-    return tools.distribute(
+    return distribute(
         scenario,
         fields.year,
         key=fields.key,
@@ -90,7 +95,7 @@ def plan_for(scenario: Scenario, fields: Fields) -> tools.ToolPlan:
     )
 
 
-class ToolsScreen(Dialog[tools.ToolPlan | None]):
+class ToolsScreen(Dialog[ToolPlan | None]):
     """Gereedschap: the four planning tools, with a live preview.
 
     A full screen, not a modal: its parameter rows and preview use the whole 80x24 terminal.
@@ -103,7 +108,7 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
         super().__init__()
         self.scenario = scenario
         self.year = year
-        self.plan: tools.ToolPlan | None = None
+        self.plan: ToolPlan | None = None
         self._asked: Fields | None = None
         self._computing = False
         self._shown: Fields | None = None  # the fields of the preview on screen
@@ -129,7 +134,7 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
         with Horizontal(classes="tool-row", id="distribute-row"):
             yield _label(texts.TOOL_LABEL_KEY)
             yield Select(
-                [(Text(texts.KEY_LABELS[key]), key) for key in tools.KEYS],
+                [(Text(texts.KEY_LABELS[key]), key) for key in KEYS],
                 value="begroting",
                 allow_blank=False,
                 compact=True,
@@ -143,8 +148,8 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
         with Horizontal(classes="tool-row", id="fit-row"):
             yield _label(texts.TOOL_LABEL_POST)
             yield Select(
-                [(Text(post_label(post)), post) for post in tools.FIT_POSTS],
-                value=tools.FIT_POSTS[0],
+                [(Text(post_label(post)), post) for post in FIT_POSTS],
+                value=FIT_POSTS[0],
                 allow_blank=False,
                 compact=True,
                 id="post",
@@ -215,18 +220,18 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
             asked = self._asked
             assert asked is not None  # set before the first computation starts
             try:
-                outcome: tools.ToolPlan | str = plan_for(self.scenario, asked)
+                outcome: ToolPlan | str = plan_for(self.scenario, asked)
             except (AmountInputError, EditError) as error:
                 outcome = str(error)
             if self.app.call_from_thread(self._computed, asked, outcome):
                 return
 
-    def _computed(self, asked: Fields, outcome: tools.ToolPlan | str) -> bool:
+    def _computed(self, asked: Fields, outcome: ToolPlan | str) -> bool:
         """Show a finished preview if it is for the current fields; False: compute again."""
         if asked != self._asked:
             return False
         self._computing = False
-        self.plan = outcome if isinstance(outcome, tools.ToolPlan) else None
+        self.plan = outcome if isinstance(outcome, ToolPlan) else None
         if isinstance(outcome, str):
             self.query_one(Preview).say(outcome, error=True)
             self.query_one("#tool-reason", Static).update("")
@@ -268,7 +273,7 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
             reason=text("reason"),
         )
 
-    def _show(self, plan: tools.ToolPlan) -> None:
+    def _show(self, plan: ToolPlan) -> None:
         self.query_one("#tool-reason", Static).update(literal(plan.heading))
         table = self.query_one("#tool-rows", FittedTable)
         if table.fits != _columns(plan.figure):
