@@ -55,7 +55,8 @@ NOT_AT_START = {
     "gebiedsplanner.format.scenario_patch",
     "gebiedsplanner.editing.recovery",
     "gebiedsplanner.settings.config_edit",
-    "gebiedsplanner.cli.tool_commands",
+    "gebiedsplanner.cli.plans",
+    "gebiedsplanner.cli.outputs",
 }
 #: The planning tools: of their package only its own module (the tools' codes) may load
 #: at start, none of the tools and nothing they are made of.
