@@ -14,7 +14,8 @@ touched; a word ``texts.ARGPARSE`` lacks (a newer Python's) stays argparse's own
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import import_module
@@ -106,6 +107,7 @@ class Argument:
         type: Reads its text; argparse says when it cannot.
         flag: An option without a value.
         repeat: An option given more than once, each value kept.
+        signed: Its value may begin with ``-`` (``--index -1%``): not taken for an option.
         ssh: A client may give it over SSH (there, positionals are served scenarios).
         ssh_values: The only values it may have over SSH, where not its choices; a
             required option with one such value is added when the client leaves it out.
@@ -122,6 +124,7 @@ class Argument:
     type: Callable[[str], object] | None = None
     flag: bool = False
     repeat: bool = False
+    signed: bool = False
     ssh: bool = False
     ssh_values: tuple[str, ...] = ()
 
@@ -186,6 +189,31 @@ class Command:
     arguments: tuple[Argument, ...]
     handler: Callable[[argparse.Namespace], int]
     ssh: bool = False
+
+
+#: A value that argparse would take for an option: ``-1%``, ``-0,5%`` (it knows only
+#: ``-1`` and ``-1.5`` as negative numbers).
+_NEGATIVE = re.compile(r"-\d")
+
+
+def signed_values(args: Sequence[str], arguments: Iterable[Argument]) -> Iterator[str]:
+    """``args`` with ``--index -1%`` as ``--index=-1%``, for the ``arguments`` that are signed."""
+    signed = {name for argument in arguments if argument.signed for name in argument.names}
+    given = iter(args)
+    for word in given:
+        if word == "--":
+            yield word
+            yield from given
+        elif word in signed:
+            value = next(given, None)
+            if value is not None and _NEGATIVE.match(value):
+                yield f"{word}={value}"
+            else:
+                yield word
+                if value is not None:
+                    yield value
+        else:
+            yield word
 
 
 def shown(value: str | Text) -> str:

@@ -24,6 +24,7 @@ from gebiedsplanner.cli.arguments import (
     Text,
     plain,
     said,
+    signed_values,
 )
 from gebiedsplanner.core import tools
 from gebiedsplanner.i18n import texts
@@ -197,7 +198,7 @@ def parser() -> argparse.ArgumentParser:
 
 def parse(args: Sequence[str]) -> argparse.Namespace:
     """``args`` (a command and its arguments) read by :func:`parser`, or argparse's exit."""
-    return parser().parse_args(list(args))
+    return parser().parse_args(list(signed_values(args, command_named(args[0]).arguments)))
 
 
 # -- the planning tools' commands, from their descriptions ---------------------------
@@ -242,6 +243,7 @@ def _option(param: Param) -> Argument:
         type=int if param.kind is Kind.YEAR else None,
         flag=param.kind is Kind.FLAG,
         repeat=param.kind is Kind.NAMES,
+        signed=param.kind is Kind.PERCENT,
     )
 
 
