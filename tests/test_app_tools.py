@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Select
 
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.core.tools import ToolPlan
+from gebiedsplanner.core.tools.plans import ToolPlan
 from gebiedsplanner.editing import storage
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
@@ -174,7 +174,7 @@ async def test_enter_applies_only_the_preview_on_screen(
     made = tools_dialog.plan_for
 
     def slow_plan_for(scenario: Scenario, fields: tools_dialog.Fields) -> ToolPlan:
-        if fields.unit == "1000":
+        if fields.given["unit"] == "1000":
             computing.wait(30)  # held until the test has pressed Enter
         return made(scenario, fields)
 

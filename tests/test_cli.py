@@ -415,15 +415,16 @@ def test_the_bundled_example_by_its_short_name(
 
 
 def test_help_lists_every_command_from_the_one_table(capsys: pytest.CaptureFixture[str]) -> None:
-    from gebiedsplanner.cli.main import HANDLERS, HELP, command_help
+    from gebiedsplanner.cli.commands import command_help, command_names, every_command
 
     with pytest.raises(SystemExit):
         main(["--help"])
     out = capsys.readouterr().out
-    assert list(HELP) == list(HANDLERS)
-    for name, text in HELP.items():
+    helps = {command.name: command.help for command in every_command()}
+    assert list(helps) == command_names()
+    for name, text in helps.items():
         assert f"gebiedsplanner {name} " in out and command_help(text) in out
-    for name, text in HELP.items():  # a % in our texts is not argparse's format code
+    for name, text in helps.items():  # a % in our texts is not argparse's format code
         with pytest.raises(SystemExit) as done:
             main([name, "--help"])
         assert done.value.code == 0

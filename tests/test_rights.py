@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from gebiedsplanner.core.rights import NotAllowed, Rights
 from gebiedsplanner.core.scenario import STEDELIJK, Cell
-from gebiedsplanner.core.tools import distribute
+from gebiedsplanner.core.tools.distribute import distribute
 from gebiedsplanner.editing import storage
 from gebiedsplanner.editing.session import EditingSession
 from gebiedsplanner.settings import locations

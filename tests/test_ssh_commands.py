@@ -78,3 +78,38 @@ def test_the_read_only_tools_run_on_files_of_the_served_folders(folders: list[Pa
 def test_anything_else_is_refused_saying_why(folders: list[Path], command: str, why: str) -> None:
     with pytest.raises(Refused, match=why):
         tool_arguments(command, folders)
+
+
+def test_what_a_client_may_run_comes_from_the_command_table(
+    folders: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An option the export's entry marks for SSH is accepted, with its choices, and the
+    required ``-o`` with its one value over SSH is added; a command not marked is refused."""
+    from dataclasses import replace
+
+    from gebiedsplanner.cli import commands
+    from gebiedsplanner.cli.arguments import Argument
+
+    team, other = folders
+    colour = Argument(("--colour",), choices=("ja", "nee"), ssh=True)
+    table = [
+        replace(command, arguments=(*command.arguments, colour))
+        if command.name == "export"
+        else replace(command, ssh=command.name == "report")
+        if command.name in ("summary", "report")
+        else command
+        for command in commands.BEFORE_TOOLS
+    ]
+    monkeypatch.setattr(commands, "BEFORE_TOOLS", tuple(table))
+    assert tool_arguments("export klein --colour=nee", folders) == [
+        "export", "-o", "-", "--colour", "nee", str(team / "klein.toml"),
+    ]  # fmt: skip
+    with pytest.raises(Refused, match="--colour is een van: ja, nee"):
+        tool_arguments("export klein --colour rood", folders)
+    with pytest.raises(Refused, match="alleen summary, export en compare"):
+        tool_arguments("summary klein", folders)  # no longer marked for ssh
+    assert tool_arguments("report klein variant", folders) == [
+        "report", "-o", "-", str(team / "klein.toml"), str(other / "variant.toml"),
+    ]  # fmt: skip  # marked now, its files and -o as its entry says
+    with pytest.raises(Refused, match="-o is een van: -"):
+        tool_arguments("report klein -o x.html", folders)

@@ -230,3 +230,20 @@ def test_a_refused_option_is_named_with_its_own_fix(
     assert err.startswith(f"{scenario_file}: {place}: ")
     assert f"oplossing: {fix}" in err
     assert scenario_file.read_bytes() == before
+
+
+def test_a_negative_percentage_follows_its_option_as_help_says(
+    capsys: pytest.CaptureFixture[str], scenario_file: Path
+) -> None:
+    """``--index -1%`` (``--help``: "bijvoorbeeld 2,5% (of -1%)"); argparse alone took
+    ``-1%`` for an option and only ``--index=-1%`` worked."""
+    copy = ["copy-year", str(scenario_file), "--from", "2018", "--to", "2019"]
+    code, out, err = run(capsys, *copy, "--index", "-1%")
+    assert code == 0, err
+    assert out.startswith("jaar 2018 naar 2019 gekopieerd, index -1%")
+    share = ["couleur-locale", str(scenario_file), "--year", "2017", "--min-share"]
+    code, _, err = run(capsys, *share, "-0,5%")
+    assert code == 1 and "tussen 0% en 100%" in err  # the tool's refusal, not argparse's
+    with pytest.raises(SystemExit) as done:  # an option after it is still an option
+        main([*copy, "--index", "--dry-run"])
+    assert done.value.code == 2 and "--index" in capsys.readouterr().err

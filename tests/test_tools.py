@@ -10,7 +10,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gebiedsplanner.core import tools
 from gebiedsplanner.core.scenario import (
     COULEUR_LOCALE,
     GEBIED_POSTS,
@@ -20,6 +19,11 @@ from gebiedsplanner.core.scenario import (
     Gebied,
     Scenario,
 )
+from gebiedsplanner.core.tools.copy_year import copy_year
+from gebiedsplanner.core.tools.couleur_locale import raise_couleur_locale
+from gebiedsplanner.core.tools.distribute import KEYS, distribute
+from gebiedsplanner.core.tools.fit import FIT_POSTS, fit
+from gebiedsplanner.core.tools.plans import ToolPlan, ToolRefused
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.editing import recovery, storage
 from gebiedsplanner.editing.session import EditingSession
@@ -56,7 +60,7 @@ def small(
     )
 
 
-def new_amounts(plan: tools.ToolPlan) -> dict[str, int]:
+def new_amounts(plan: ToolPlan) -> dict[str, int]:
     return {row.owner: row.new for row in plan.rows}
 
 
@@ -72,7 +76,7 @@ def test_distribute_equally_gives_the_odd_euro_to_the_first_name() -> None:
         {"Noord": (0, 100_000, 0), "Centrum": (0, 100_000, 0), "Zuid": (0, 100_000, 0)},
         imposed=-1_000,
     )
-    plan = tools.distribute(scenario, 2017, key="gelijk")
+    plan = distribute(scenario, 2017, key="gelijk")
     assert new_amounts(plan) == {"Noord": -333, "Centrum": -334, "Zuid": -333}
     assert plan.check == (
         "Controle: verdeelde taakstelling -1.000 = opgelegd -1.000: klopt tot op de euro."
@@ -87,7 +91,7 @@ def test_distribute_adds_the_open_amount_to_what_gebieden_carry() -> None:
         imposed=-140_000,
     )
     # open -40.000 by net budget 200.000 : 100.000
-    plan = tools.distribute(scenario, 2017)
+    plan = distribute(scenario, 2017)
     assert new_amounts(plan) == {"A": -126_667, "B": -13_333}
 
 
@@ -97,7 +101,7 @@ def test_distribute_by_inwoners_with_a_hold_and_a_floor() -> None:
         imposed=-900_000,
         inwoners={"Pernis": 5_000, "Hoogvliet": 35_000, "Kralingen": 50_000},
     )
-    plan = tools.distribute(
+    plan = distribute(
         scenario, 2017, key="inwoners", holds=["Pernis"], floor=1_000_000, reason="kadernota"
     )
     # by inwoners 35:50 Hoogvliet would carry 370.588 and drop below the floor: cut to 100.000
@@ -113,14 +117,14 @@ def test_distribute_by_inwoners_with_a_hold_and_a_floor() -> None:
 
 def test_distribute_all_clears_first_and_spreads_the_whole_amount() -> None:
     scenario = small({"A": (0, 100_000, -90_000), "B": (0, 100_000, 0)}, imposed=-100_000)
-    plan = tools.distribute(scenario, 2017, key="gelijk", clear=True)
+    plan = distribute(scenario, 2017, key="gelijk", clear=True)
     assert new_amounts(plan) == {"A": -50_000, "B": -50_000}
     assert "alles opnieuw" in plan.reason
 
 
 def test_distribute_in_thousands() -> None:
     scenario = small({"A": (0, 10**6, 0), "B": (0, 10**6, 0), "C": (0, 10**6, 0)}, imposed=-10_500)
-    plan = tools.distribute(scenario, 2017, key="gelijk", unit=1000)
+    plan = distribute(scenario, 2017, key="gelijk", unit=1000)
     assert new_amounts(plan) == {"A": -4_000, "B": -3_500, "C": -3_000}
 
 
@@ -128,39 +132,39 @@ def test_distribute_refuses_floors_that_cannot_hold_and_says_by_how_much() -> No
     # above the floor: A 100.000, B 200.000; 500.000 to cut
     scenario = small({"A": (0, 600_000, 0), "B": (0, 700_000, 0)}, imposed=-500_000)
     before = every_amount(scenario)
-    with pytest.raises(tools.ToolRefused, match=r"200\.000 tekort"):
-        tools.distribute(scenario, 2017, floor=500_000)
+    with pytest.raises(ToolRefused, match=r"200\.000 tekort"):
+        distribute(scenario, 2017, floor=500_000)
     assert every_amount(scenario) == before
 
 
 def test_distribute_refuses_when_everything_is_held() -> None:
     scenario = small({"A": (0, 600_000, 0)}, imposed=-5_000)
-    with pytest.raises(tools.ToolRefused, match=r"Alle gebieden staan vast.*5\.000"):
-        tools.distribute(scenario, 2017, holds=["A"])
+    with pytest.raises(ToolRefused, match=r"Alle gebieden staan vast.*5\.000"):
+        distribute(scenario, 2017, holds=["A"])
 
 
 def test_distribute_by_inwoners_names_the_gebieden_without_them() -> None:
     scenario = small({"A": (0, 1, 0), "B": (0, 1, 0)}, imposed=-1, inwoners={"A": 5})
-    with pytest.raises(tools.ToolRefused, match="Geen inwoners opgegeven voor: B"):
-        tools.distribute(scenario, 2017, key="inwoners")
+    with pytest.raises(ToolRefused, match="Geen inwoners opgegeven voor: B"):
+        distribute(scenario, 2017, key="inwoners")
 
 
 def test_nothing_to_distribute_says_so_and_cannot_be_applied() -> None:
     scenario = small({"A": (0, 10, -5)}, imposed=-5)
-    plan = tools.distribute(scenario, 2017)
+    plan = distribute(scenario, 2017)
     assert plan.changes == ()
     assert any("al precies verdeeld" in note for note in plan.notes)
-    with pytest.raises(tools.ToolRefused):
+    with pytest.raises(ToolRefused):
         plan.apply(scenario, who="t", when=WHEN)
 
 
 def test_too_much_distributed_is_given_back_without_turning_a_cut_positive() -> None:
     scenario = small({"A": (0, 100, -30), "B": (0, 100, -10)}, imposed=-20)
-    plan = tools.distribute(scenario, 2017, key="gelijk")
+    plan = distribute(scenario, 2017, key="gelijk")
     # 20 back, 10 each; fine. 35 back would need B to go to +7.5: capped at 0
     assert new_amounts(plan) == {"A": -20, "B": 0}
     scenario = small({"A": (0, 100, -40), "B": (0, 100, -10)}, imposed=-15)
-    plan = tools.distribute(scenario, 2017, key="gelijk")
+    plan = distribute(scenario, 2017, key="gelijk")
     assert new_amounts(plan) == {"A": -15, "B": 0}
     assert any("Taakstelling terug naar 0: B" in note for note in plan.notes)
 
@@ -171,7 +175,7 @@ def test_too_much_distributed_is_given_back_without_turning_a_cut_positive() -> 
 def test_fit_cuts_gebiedsopdracht_in_proportion_until_the_room_is_zero() -> None:
     # planned 1.000 + 300.000 + 100.000 = 401.000 against 400.000: 1.000 too much, 3:1
     scenario = small({"A": (0, 300_000, 0), "B": (0, 100_000, 0)}, imposed=0, envelope=400_000)
-    plan = tools.fit(scenario, 2017)
+    plan = fit(scenario, 2017)
     assert new_amounts(plan) == {"A": 299_250, "B": 99_750}
     plan.apply(scenario, who="t", when=WHEN)
     assert scenario.totals(2017).room == 0
@@ -180,7 +184,7 @@ def test_fit_cuts_gebiedsopdracht_in_proportion_until_the_room_is_zero() -> None
 def test_fit_raises_couleur_locale_when_there_is_room() -> None:
     # planned 1.000 + 2.000 + 1.000 stedelijk: room 1.001, all to A
     scenario = small({"A": (1_000, 0, 0), "B": (2_000, 0, 0)}, imposed=0, envelope=5_001)
-    plan = tools.fit(scenario, 2017, post=COULEUR_LOCALE, holds=["B"])
+    plan = fit(scenario, 2017, post=COULEUR_LOCALE, holds=["B"])
     assert new_amounts(plan) == {"A": 2_001, "B": 2_000}
     assert plan.reason == "passend maken 2017 op de envelope via couleur locale, vast: B"
 
@@ -190,7 +194,7 @@ def test_raise_couleur_locale_rounds_up_and_keeps_the_net_budget() -> None:
     scenario = small(
         {"A": (100_000, 1_000_001, -100_000), "B": (300_000, 700_000, 0)}, imposed=-100_000
     )
-    plan = tools.raise_couleur_locale(scenario, 2017, min_share=Fraction(25, 2))
+    plan = raise_couleur_locale(scenario, 2017, min_share=Fraction(25, 2))
     assert new_amounts(plan) == {"A": 125_001, "B": 300_000}
     changes = {change.cell: change.new for change in plan.changes}
     assert changes == {
@@ -202,13 +206,13 @@ def test_raise_couleur_locale_rounds_up_and_keeps_the_net_budget() -> None:
 
 def test_raise_couleur_locale_refuses_when_gebiedsopdracht_is_too_small() -> None:
     scenario = small({"A": (0, 100, 0), "B": (0, 0, 50)}, imposed=0)
-    with pytest.raises(tools.ToolRefused, match="te klein in B; samen 25 tekort"):
-        tools.raise_couleur_locale(scenario, 2017, min_share=Fraction(50))
+    with pytest.raises(ToolRefused, match="te klein in B; samen 25 tekort"):
+        raise_couleur_locale(scenario, 2017, min_share=Fraction(50))
 
 
 def test_copy_year_indexes_each_cell_half_away_from_zero() -> None:
     scenario = small({"A": (20, 1_000, -60)}, imposed=0)
-    plan = tools.copy_year(scenario, 2017, 2018, index=Fraction(5, 2))
+    plan = copy_year(scenario, 2017, 2018, index=Fraction(5, 2))
     changes = {change.cell.address: change.new for change in plan.changes}
     # 20 x 1,025 = 20,5 -> 21; 1.000 -> 1.025; -60 -> -61,5 -> -62; wijkteams 1.000 -> 1.025
     assert changes == {
@@ -219,7 +223,7 @@ def test_copy_year_indexes_each_cell_half_away_from_zero() -> None:
     }
     assert plan.check == "Controle: 2018 wordt 2.009 = 2017 × 1,025: klopt tot op de euro."
     scenario = small({"A": (10, 1_000, -60)}, imposed=0)
-    plan = tools.copy_year(scenario, 2017, 2018, index=Fraction(5, 2))
+    plan = copy_year(scenario, 2017, 2018, index=Fraction(5, 2))
     # 10 x 1,025 = 10,25 -> 10: the cells add up to 1.998, the exact product is 1.998,75
     assert plan.check.startswith("Controle: 2018 wordt 1.998; 2017 × 1,025 is 1.998,75;")
     assert plan.sound
@@ -227,16 +231,16 @@ def test_copy_year_indexes_each_cell_half_away_from_zero() -> None:
 
 def test_copy_year_refuses_the_same_year_and_an_index_of_minus_100() -> None:
     scenario = small({"A": (1, 1, 0)}, imposed=0)
-    with pytest.raises(tools.ToolRefused):
-        tools.copy_year(scenario, 2017, 2017)
-    with pytest.raises(tools.ToolRefused, match="-100%"):
-        tools.copy_year(scenario, 2017, 2018, index=Fraction(-100))
+    with pytest.raises(ToolRefused):
+        copy_year(scenario, 2017, 2017)
+    with pytest.raises(ToolRefused, match="-100%"):
+        copy_year(scenario, 2017, 2018, index=Fraction(-100))
 
 
 def test_a_tool_is_one_log_entry_and_one_undo() -> None:
     scenario = small({"A": (0, 10**6, 0), "B": (0, 10**6, 0)}, imposed=-1_001)
     before = every_amount(scenario)
-    plan = tools.distribute(scenario, 2017, key="gelijk")
+    plan = distribute(scenario, 2017, key="gelijk")
     history = UndoHistory()
     entry = plan.apply(scenario, who="adviseur", when=WHEN)
     history.record(entry)
@@ -255,7 +259,7 @@ def distribute_requests(draw: st.DrawFn) -> tuple[Scenario, dict[str, object]]:
     scenario = draw(scenarios())
     names = list(scenario.gebieden)
     options: dict[str, object] = {
-        "key": draw(st.sampled_from(tools.KEYS)),
+        "key": draw(st.sampled_from(KEYS)),
         "holds": draw(st.lists(st.sampled_from(names), unique=True, max_size=len(names))),
         "floor": draw(st.none() | st.integers(0, 10**9)),
         "clear": draw(st.booleans()),
@@ -272,13 +276,13 @@ def test_distribute_is_exact_keeps_holds_and_floors_and_loses_no_euro(
     year = data.draw(st.sampled_from(scenario.years))
     before = every_amount(scenario)
     try:
-        plan = tools.distribute(scenario, year, **options)  # type: ignore[arg-type]
-    except tools.ToolRefused as refused:
+        plan = distribute(scenario, year, **options)  # type: ignore[arg-type]
+    except ToolRefused as refused:
         assert every_amount(scenario) == before
         assert str(refused)
         return
     assert every_amount(scenario) == before  # a preview changes nothing
-    assert plan == tools.distribute(scenario, year, **options)  # type: ignore[arg-type]
+    assert plan == distribute(scenario, year, **options)  # type: ignore[arg-type]
     assert plan.sound
     holds = set(options["holds"])  # type: ignore[call-overload]
     floor = options["floor"] or 0
@@ -306,11 +310,11 @@ def test_fit_makes_the_room_exactly_zero_or_refuses(
     scenario: Scenario, data: st.DataObject
 ) -> None:
     year = data.draw(st.sampled_from(scenario.years))
-    post = data.draw(st.sampled_from(tools.FIT_POSTS))
+    post = data.draw(st.sampled_from(FIT_POSTS))
     holds = data.draw(st.lists(st.sampled_from(list(scenario.gebieden)), unique=True))
     try:
-        plan = tools.fit(scenario, year, post=post, holds=holds)
-    except tools.ToolRefused:
+        plan = fit(scenario, year, post=post, holds=holds)
+    except ToolRefused:
         return
     if plan.changes:
         plan.apply(scenario, who="t", when=WHEN)
@@ -326,8 +330,8 @@ def test_raise_couleur_locale_meets_the_share_and_keeps_every_net(
     share = data.draw(st.fractions(0, 100, max_denominator=1000))
     nets = {name: scenario.gebied_net(name, year) for name in scenario.gebieden}
     try:
-        plan = tools.raise_couleur_locale(scenario, year, min_share=share)
-    except tools.ToolRefused:
+        plan = raise_couleur_locale(scenario, year, min_share=share)
+    except ToolRefused:
         return
     if plan.changes:
         plan.apply(scenario, who="t", when=WHEN)
@@ -339,7 +343,7 @@ def test_raise_couleur_locale_meets_the_share_and_keeps_every_net(
 
 def test_a_tool_step_survives_a_crash_whole_and_undoes_whole(scenario_file: Path) -> None:
     session = EditingSession(storage.load(scenario_file))
-    plan = tools.distribute(session.scenario, 2017, key="inwoners")
+    plan = distribute(session.scenario, 2017, key="inwoners")
     session.apply_tool(plan)
     session.close()  # killed without saving: the journal stays
     after = EditingSession(storage.load(scenario_file))
@@ -349,7 +353,7 @@ def test_a_tool_step_survives_a_crash_whole_and_undoes_whole(scenario_file: Path
     (entry,) = after.scenario.log[-1:]
     assert entry.action == "distribute" and len(entry.changes) == len(plan.changes)
     assert entry.reason == "verdeling taakstelling 2017 naar inwoners"
-    touched = after.apply_tool(tools.copy_year(after.scenario, 2017, 2018))
+    touched = after.apply_tool(copy_year(after.scenario, 2017, 2018))
     after.undo()
     assert all(after.scenario.amount(change.cell) == change.old for change in touched.entry.changes)
 
@@ -357,15 +361,15 @@ def test_a_tool_step_survives_a_crash_whole_and_undoes_whole(scenario_file: Path
 def test_giving_back_says_why_it_cannot_and_names_the_way_out() -> None:
     # A carries 900 but has no net budget, so under the begroting key it weighs 0
     scenario = small({"A": (0, 0, -900), "B": (1_000, 0, -100)}, imposed=-100)
-    with pytest.raises(tools.ToolRefused, match=r"800 aan taakstelling kan niet terug.*gelijk"):
-        tools.distribute(scenario, 2017)
-    assert new_amounts(tools.distribute(scenario, 2017, key="gelijk")) == {"A": -100, "B": 0}
+    with pytest.raises(ToolRefused, match=r"800 aan taakstelling kan niet terug.*gelijk"):
+        distribute(scenario, 2017)
+    assert new_amounts(distribute(scenario, 2017, key="gelijk")) == {"A": -100, "B": 0}
 
 
 def test_raising_couleur_locale_never_passes_the_amount_limit() -> None:
     scenario = small({"A": (1, 10**12, 0)}, imposed=0)
-    with pytest.raises(tools.ToolRefused, match="A/couleur_locale/2017: bedrag groter dan"):
-        tools.raise_couleur_locale(scenario, 2017, min_share=Fraction(100))
+    with pytest.raises(ToolRefused, match="A/couleur_locale/2017: bedrag groter dan"):
+        raise_couleur_locale(scenario, 2017, min_share=Fraction(100))
 
 
 def test_an_english_preview_heading_records_the_files_dutch_reason() -> None:
@@ -376,19 +380,21 @@ def test_an_english_preview_heading_records_the_files_dutch_reason() -> None:
         {"Noord": (0, 100_000, 0), "Centrum": (0, 100_000, 0)}, imposed=-1_000, inwoners={}
     )
     language.use("en")
-    plan = tools.distribute(scenario, 2017, key="gelijk", holds=["Noord"], reason="afspraak")
+    plan = distribute(scenario, 2017, key="gelijk", holds=["Noord"], reason="afspraak")
     assert plan.heading == "distribute taakstelling 2017 equally, held: Noord; afspraak"
     assert plan.reason == "verdeling taakstelling 2017 gelijk, vast: Noord; afspraak"
     entry = plan.apply(scenario, who="anna", when=WHEN)
     assert entry.reason == plan.reason
-    fitted = tools.fit(scenario, 2018, holds=["Centrum"])
+    fitted = fit(scenario, 2018, holds=["Centrum"])
     assert fitted.heading.startswith("fit 2018 to the envelope through gebiedsopdracht, held")
     assert fitted.reason.startswith("passend maken 2018 op de envelope via gebiedsopdracht")
 
 
 def test_in_dutch_the_preview_heading_is_what_the_change_log_stores() -> None:
-    from gebiedsplanner.core import log_words
+    from gebiedsplanner.core.tools import every_tool
     from gebiedsplanner.i18n import texts
 
-    for name in [name for name in vars(log_words) if name.startswith(("REASON_", "KEY_"))]:
-        assert getattr(texts, name) == getattr(log_words, name), name
+    for tool in every_tool():
+        words = vars(tool.log_words)
+        for name in [name for name in words if name.startswith(("REASON_", "KEY_"))]:
+            assert getattr(texts, name) == words[name], name

@@ -5,32 +5,60 @@ in, so what the program writes into its change log is data, in one language
 (Dutch, the file's), not a display text: an English user's distribution reads
 the same in a Dutch colleague's history. The log's actions are stored as codes
 (``edit``, ``move`` ...) and shown in the screen's language (``texts.ACTION_LABELS``).
+
+Each word is here once: the core's own actions below, a planning tool's in its
+module (its ``log_words``), read through :func:`action_word` and :func:`action_code`.
 """
 
 from __future__ import annotations
 
-#: The action codes' words inside an undo or redo reason.
+from types import SimpleNamespace
+from typing import Any
+
+from gebiedsplanner.core import tools
+from gebiedsplanner.core.scenario import EDIT, MOVE, REDO, UNDO
+
+#: The file's word for each action the core makes itself: inside an undo's or redo's
+#: reason, and what files stored as the action before they stored codes.
 ACTION_WORDS = {
-    "edit": "wijziging",
-    "move": "verschuiving",
-    "undo": "ongedaan gemaakt",
-    "redo": "opnieuw gedaan",
-    "distribute": "verdeling",
-    "fit": "passend maken",
-    "couleur-locale": "couleur locale verhoogd",
-    "copy-year": "jaar gekopieerd",
+    EDIT: "wijziging",
+    MOVE: "verschuiving",
+    UNDO: "ongedaan gemaakt",
+    REDO: "opnieuw gedaan",
 }
 UNDO_REASON = "{action} ongedaan gemaakt: {reason}"
 REDO_REASON = "{action} opnieuw gedaan: {reason}"
 
-#: The planning tools' parameters, in the reason of the one entry a tool makes.
-KEY_WORDS = {"begroting": "naar begroting", "inwoners": "naar inwoners", "gelijk": "gelijk"}
-REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"
-REASON_FIT = "passend maken {year} op de envelope via {post}"
-REASON_RAISE = "couleur locale {year} naar minstens {share} van het netto budget"
-REASON_COPY = "jaar {source} naar {target} gekopieerd, index {index}"
-REASON_ALL = ", alles opnieuw"
+#: What every planning tool's reason may end with.
 REASON_HOLD = ", vast: {names}"
-REASON_FLOOR = ", bodem {floor}"
-REASON_UNIT = ", per {unit}"
 REASON_USER = "; {reason}"
+
+
+def words(**own: Any) -> SimpleNamespace:
+    """A tool's log words: ``own`` (its ``ACTION`` and reasons) with the shared ones.
+
+    The same names as in the catalogues, which say the same in the screen's language
+    for the preview's heading (in Dutch: exactly what is stored).
+    """
+    return SimpleNamespace(REASON_HOLD=REASON_HOLD, REASON_USER=REASON_USER, **own)
+
+
+def action_word(code: str) -> str:
+    """The log's own word for an action code (an unknown code, from a newer file, as it is).
+
+    A tool's word is in its module, loaded only for a tool's entry.
+    """
+    if code in ACTION_WORDS:
+        return ACTION_WORDS[code]
+    if code in tools.CODES:
+        return str(tools.tool_for(code).log_words.ACTION)
+    return code
+
+
+def action_code(stored: str) -> str:
+    """The action code for what a file or journal stores: a code as it is, an older
+    file's Dutch word as its code, an unknown code (a newer file's) as it is."""
+    if stored in ACTION_WORDS or stored in tools.CODES:
+        return stored
+    codes = {action_word(code): code for code in (*ACTION_WORDS, *tools.CODES)}
+    return codes.get(stored, stored)

@@ -30,24 +30,9 @@ STEDELIJK = "stedelijk"
 
 FORMAT_VERSION = 1
 
-#: Change-log action codes, as files store them (``texts.ACTION_LABELS`` has the words).
+#: Change-log action codes, as files store them (``texts.ACTION_LABELS`` has the words;
+#: ``core/log_words`` what older files stored).
 EDIT, MOVE, UNDO, REDO = "edit", "move", "undo", "redo"
-#: What files written before the codes stored: the Dutch words of the time.
-_OLD_ACTION_WORDS = {
-    "wijziging": EDIT,
-    "verschuiving": MOVE,
-    "ongedaan gemaakt": UNDO,
-    "opnieuw gedaan": REDO,
-    "verdeling": "distribute",
-    "passend maken": "fit",
-    "couleur locale verhoogd": "couleur-locale",
-    "jaar gekopieerd": "copy-year",
-}
-
-
-def action_code(stored: str) -> str:
-    """The action code for what a file or journal stores (an older file: a Dutch word)."""
-    return _OLD_ACTION_WORDS.get(stored, stored)
 
 
 def action_label(code: str) -> str:

@@ -87,11 +87,6 @@ class UndoHistory:
         self._undone.clear()
 
 
-def _word(code: str) -> str:
-    """The log's own word for an action code (an unknown code, from a newer file, as it is)."""
-    return log_words.ACTION_WORDS.get(code, code)
-
-
 def _retrace(
     scenario: Scenario,
     original: LogEntry,
@@ -102,5 +97,7 @@ def _retrace(
     when: datetime,
 ) -> LogEntry:
     """Log and apply an undo or redo of ``original``, naming it in the reason."""
-    reason = template.format(action=_word(original.action), reason=original.reason).rstrip(": ")
+    reason = template.format(
+        action=log_words.action_word(original.action), reason=original.reason
+    ).rstrip(": ")
     return scenario.replay(LogEntry(when, who, action, reason, changes))

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from gebiedsplanner.core.literal import well_formed
+from gebiedsplanner.core.log_words import action_code
 from gebiedsplanner.core.money import AMOUNT_LIMIT
-from gebiedsplanner.core.scenario import CellChange, LogEntry, action_code
+from gebiedsplanner.core.scenario import CellChange, LogEntry
 from gebiedsplanner.disk.reading import SCENARIO_LIMIT
 from gebiedsplanner.editing.journal import (
     FORMAT,

@@ -34,7 +34,7 @@ from gebiedsplanner.i18n import texts
 
 if TYPE_CHECKING:
     from gebiedsplanner.core.merge import Conflict
-    from gebiedsplanner.core.tools import ToolPlan
+    from gebiedsplanner.core.tools.plans import ToolPlan
 
 # Merging and saving are imported where they are needed, not with this module: the
 # app starts (and shows its first frame) without them.

@@ -10,6 +10,7 @@ from itertools import chain, repeat
 from operator import itemgetter
 from typing import Any
 
+from gebiedsplanner.core.log_words import action_code
 from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.rules import (
@@ -30,7 +31,6 @@ from gebiedsplanner.core.scenario import (
     LogEntry,
     Scenario,
     _suggestion,
-    action_code,
 )
 from gebiedsplanner.format.problem_collector import (
     YEAR_DIGITS,

@@ -57,7 +57,7 @@ BAD_ADDRESS = (
 
 # -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
 #: A tool's parameters in words, heading its preview. In Dutch exactly what the change
-#: log stores (core/log_words.py: the file's words, whatever the screen's language).
+#: log stores (each tool's LOG_WORDS: the file's words, whatever the screen's language).
 KEY_WORDS = {"begroting": "naar begroting", "inwoners": "naar inwoners", "gelijk": "gelijk"}
 REASON_DISTRIBUTE = "verdeling taakstelling {year} {key}"
 REASON_FIT = "passend maken {year} op de envelope via {post}"
@@ -151,6 +151,7 @@ TOOL_DRY_RUN = "Proefrun: niets opgeslagen. Zonder --dry-run wordt dit toegepast
 TOOL_NOTHING_SAVED = "Er is niets te wijzigen; het bestand blijft zoals het was."
 FIX_TOOL = "pas de opties aan (zie --help bij deze opdracht) en probeer het opnieuw"
 FIX_TOOL_BUNDLED = "probeer het met --dry-run, of kopieer het voorbeeld eerst naar uw eigen map"
+PARAM_NOT_A_CHOICE = "'{text}' kan hier niet: kies uit {choices}."
 HOLD_NOT_A_GEBIED = "--hold noemt gebieden; stedelijk is geen gebied."
 CMD_DISTRIBUTE = "verdeel de nog te verdelen taakstelling van een jaar over de gebieden"
 CMD_FIT = "maak een jaar passend op de envelope via één post, naar verhouding"

@@ -56,7 +56,7 @@ BAD_ADDRESS = (
 
 # -- planning tools (distribute, fit, couleur locale, copy a year) -----------------
 #: A tool's parameters in words, heading its preview. In Dutch exactly what the change
-#: log stores (core/log_words.py: the file's words, whatever the screen's language).
+#: log stores (each tool's LOG_WORDS: the file's words, whatever the screen's language).
 KEY_WORDS = {"begroting": "by budget", "inwoners": "by inhabitants", "gelijk": "equally"}
 REASON_DISTRIBUTE = "distribute taakstelling {year} {key}"
 REASON_FIT = "fit {year} to the envelope through {post}"
@@ -151,6 +151,7 @@ TOOL_DRY_RUN = "Dry run: nothing saved. Without --dry-run this is applied."
 TOOL_NOTHING_SAVED = "There is nothing to change; the file stays as it was."
 FIX_TOOL = "adjust the options (see --help for this command) and try again"
 FIX_TOOL_BUNDLED = "try it with --dry-run, or first copy the example to your own folder"
+PARAM_NOT_A_CHOICE = "'{text}' is not possible here: choose from {choices}."
 HOLD_NOT_A_GEBIED = (
     "--hold takes the names of gebieden; stedelijk (the city-wide posts) is not a gebied."
 )

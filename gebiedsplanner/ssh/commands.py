@@ -1,10 +1,12 @@
-"""What ``ssh host COMMAND`` may run on ``ssh-serve``: the read-only tools, on served scenarios.
+"""What ``ssh host COMMAND`` may run on ``ssh-serve``: read-only commands, on served scenarios.
 
-``summary FILE``, ``export FILE`` (the CSV to standard output) and ``compare BASE
-VARIANT...``, with the options that only choose what is shown. A file is named as the
-library lists it: a file name (``klein.toml``, or ``klein``) in one of the served
-folders, the first folder that has it; never a path, never through a link that leads
-out of its folder. Anything else is refused in one line that says why; nothing runs.
+The command table (:mod:`gebiedsplanner.cli.commands`) marks the commands a client may
+run and the options it may give them, those that only choose what is shown: today
+``summary FILE``, ``export FILE`` (to standard output) and ``compare BASE VARIANT...``.
+A file is named as the library lists it: a file name (``klein.toml``, or ``klein``) in
+one of the served folders, the first folder that has it; never a path, never through a
+link that leads out of its folder. Anything else is refused in one line that says why;
+nothing runs.
 """
 
 from __future__ import annotations
@@ -15,46 +17,14 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from gebiedsplanner.cli.arguments import Command
+from gebiedsplanner.cli.commands import over_ssh
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.disk.reading import real_path
 from gebiedsplanner.i18n import texts
-from gebiedsplanner.ssh.limits import COMMAND_LIMIT
+from gebiedsplanner.ssh.limits import COMMAND_LIMIT, MOST_FILES
 
 SUFFIX = ".toml"
-
-
-class Tool(NamedTuple):
-    """A command that may run: how many files it takes, the options it may be given."""
-
-    least_files: int
-    most_files: int
-    flags: frozenset[str]
-    choices: dict[str, frozenset[str]]
-    fixed: tuple[str, ...]
-    """Added unless given: ``-o -`` for an export (standard output, never a file)."""
-
-
-#: Options with a value; ``-o -`` is standard output, the only place a tool writes to here.
-_SHOWN = {
-    "--dialect": frozenset({"standard", "nl"}),
-    "-o": frozenset({"-"}),
-    "--output": frozenset({"-"}),
-}
-TOOLS = {
-    "summary": Tool(1, 1, frozenset(), {}, ()),
-    "export": Tool(
-        1,
-        1,
-        frozenset(),
-        {
-            "--layout": frozenset({"long", "wide"}),
-            "--format": frozenset({"csv", "xlsx"}),
-            **_SHOWN,
-        },
-        ("-o", "-"),
-    ),
-    "compare": Tool(2, 20, frozenset({"--all", "--largest-first"}), _SHOWN, ()),
-}
 
 
 class Refused(Exception):
@@ -70,31 +40,66 @@ def tool_arguments(command: str, folders: list[Path]) -> list[str]:
         words = shlex.split(command)
     except ValueError:
         raise Refused(texts.SSH_COMMAND_UNREADABLE) from None
-    if not words or words[0] not in TOOLS:
+    allowed = over_ssh()
+    if not words or words[0] not in allowed:
         raise Refused(texts.SSH_COMMAND_UNKNOWN)
     name, *rest = words
-    tool = TOOLS[name]
+    may = _Allowed.of(allowed[name])
     options: list[str] = []
     files: list[str] = []
     given = iter(rest)
     for word in given:
         option, _, value = word.partition("=")
-        if word in tool.flags:
+        if word in may.flags:
             options.append(word)
-        elif option in tool.choices:
+        elif option in may.choices:
             value = value or next(given, "")
-            if value not in tool.choices[option]:
-                allowed = ", ".join(sorted(tool.choices[option]))
-                raise Refused(texts.SSH_COMMAND_CHOICE.format(option=option, allowed=allowed))
+            if value not in may.choices[option]:
+                allowed_values = ", ".join(sorted(may.choices[option]))
+                raise Refused(
+                    texts.SSH_COMMAND_CHOICE.format(option=option, allowed=allowed_values)
+                )
             options += [option, value]
         elif word.startswith("-"):
             raise Refused(texts.SSH_COMMAND_OPTION.format(option=literal(word)))
         else:
             files.append(str(served_file(word, folders)))
-    if not tool.least_files <= len(files) <= tool.most_files:
+    if not may.least_files <= len(files) <= may.most_files:
         raise Refused(texts.SSH_COMMAND_FILES)
-    output_given = "-o" in options or "--output" in options
-    return [name, *(() if output_given else tool.fixed), *options, *files]
+    fixed_given = any(name in options for name in may.fixed_names)
+    return [name, *(() if fixed_given else may.fixed), *options, *files]
+
+
+class _Allowed(NamedTuple):
+    """What a command may be given over SSH, read from its entry in the command table."""
+
+    least_files: int
+    most_files: int
+    flags: frozenset[str]
+    choices: dict[str, frozenset[str]]
+    fixed: tuple[str, ...]
+    """Added unless given: ``-o -`` for an export (standard output, never a file)."""
+    fixed_names: tuple[str, ...]
+
+    @classmethod
+    def of(cls, command: Command) -> _Allowed:
+        files = [argument for argument in command.arguments if argument.positional]
+        least = sum(1 for argument in files if argument.nargs in ("", "+"))
+        several = any(argument.nargs in ("+", "*") for argument in files)
+        options = [a for a in command.arguments if a.ssh and not a.positional]
+        flags = frozenset(name for option in options if option.flag for name in option.names)
+        choices = {
+            name: frozenset(option.ssh_values or option.choices)
+            for option in options
+            if not option.flag
+            for name in option.names
+        }
+        fixed: tuple[str, ...] = ()
+        fixed_names: tuple[str, ...] = ()
+        for option in options:  # required, with one value here: added when not given
+            if option.required and len(option.ssh_values) == 1:
+                fixed, fixed_names = (option.names[0], *option.ssh_values), option.names
+        return cls(least, MOST_FILES if several else least, flags, choices, fixed, fixed_names)
 
 
 def served_file(name: str, folders: list[Path]) -> Path:

@@ -15,3 +15,6 @@ LEAVE_SECONDS = 5.0
 MAX_COLUMNS, MAX_ROWS = 1000, 500
 #: A command line longer than this is not one of ours.
 COMMAND_LIMIT = 4096
+#: The most scenarios one command over SSH may name (a comparison of a base and 19
+#: variants): each is read whole.
+MOST_FILES = 20

@@ -43,7 +43,7 @@ from gebiedsplanner.ui.widgets.key_line import KeyLine
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 if TYPE_CHECKING:
-    from gebiedsplanner.core.tools import ToolPlan
+    from gebiedsplanner.core.tools.plans import ToolPlan
     from gebiedsplanner.editing import recovery
     from gebiedsplanner.ui.screens.move_dialog import MoveRequest
 
@@ -335,7 +335,7 @@ class PlannerScreen(PlannerFiles):
         """g: the planning tools on the year shown; the plan comes back to apply as one step."""
         if not allowed(self, lambda: self.session.rights.check_cells(())):
             return
-        from gebiedsplanner.core.tools import cells_count
+        from gebiedsplanner.core.tools.plans import cells_count
         from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen
 
         def apply(plan: ToolPlan | None) -> None:

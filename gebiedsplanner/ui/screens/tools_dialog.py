@@ -8,33 +8,32 @@ applies it through the editing session as one undoable step.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple, TypeVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static
 
-from gebiedsplanner.core import audit, tools
+from gebiedsplanner.core import tools
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.money import AmountInputError, format_amount, parse_euros, parse_percent
-from gebiedsplanner.core.scenario import EditError, Scenario, post_label
-from gebiedsplanner.core.tool_report import signed
+from gebiedsplanner.core.money import AmountInputError, format_amount
+from gebiedsplanner.core.scenario import EditError, Scenario
+from gebiedsplanner.core.tools.description import REASON, Given, Kind, Param, Tool
+from gebiedsplanner.core.tools.plans import ToolPlan
+from gebiedsplanner.core.tools.report import signed
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.screens.dialog import Dialog
 from gebiedsplanner.ui.widgets.field import Field
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 from gebiedsplanner.ui.widgets.preview import Preview
 
-#: The parameter rows each tool shows (ids of the rows below the tool choice).
-ROWS = {
-    "distribute": ("distribute-row", "holds-row"),
-    "fit": ("fit-row", "holds-row"),
-    "couleur-locale": ("share-row", "holds-row"),
-    "copy-year": ("copy-row",),
-}
+_V = TypeVar("_V")
 #: A preview of more gebieden than this shows the first ones and counts the rest.
 PREVIEW_ROWS = 500
 #: Seconds a preview may take before the screen says it is being made anew.
@@ -42,59 +41,58 @@ STALE_AFTER = 0.3
 
 
 class Fields(NamedTuple):
-    """What the dialog's fields say, as typed."""
+    """What the dialog's fields say: the tool, and each parameter's field as typed
+    (``None``: left empty), by the parameter's name."""
 
     tool: str
-    year: int
-    key: str
-    floor: str
-    unit: str
-    clear: bool
-    post: str
-    share: str
-    to_year: int
-    indexation: str
-    holds: str
-    reason: str
+    given: Mapping[str, Given]
 
 
-def plan_for(scenario: Scenario, fields: Fields) -> tools.ToolPlan:
-    """The plan for ``fields`` (the core refuses what cannot be); reads, never changes."""
-    if fields.tool == "copy-year":
-        index = parse_percent(fields.indexation or "0")
-        return tools.copy_year(
-            scenario, fields.year, fields.to_year, index=index, reason=audit.reason(fields.reason)
-        )
-    holds = tools.resolve_holds(scenario, fields.holds.split(","))
-    if fields.tool == "fit":
-        return tools.fit(
-            scenario, fields.year, post=fields.post, holds=holds, reason=audit.reason(fields.reason)
-        )
-    if fields.tool == "couleur-locale":
-        return tools.raise_couleur_locale(
-            scenario,
-            fields.year,
-            min_share=parse_percent(fields.share),
-            holds=holds,
-            reason=audit.reason(fields.reason),
-        )
-    return tools.distribute(
-        scenario,
-        fields.year,
-        key=fields.key,
-        holds=holds,
-        floor=parse_euros(fields.floor) if fields.floor else None,
-        clear=fields.clear,
-        unit=parse_euros(fields.unit or "1"),
-        reason=audit.reason(fields.reason),
-    )
+def plan_for(scenario: Scenario, fields: Fields) -> ToolPlan:
+    """The plan for ``fields``, read as the command line reads its options (the core
+    refuses what cannot be); reads the scenario, never changes it."""
+    return tools.tool_for(fields.tool).plan(scenario, fields.given)
 
 
-class ToolsScreen(Dialog[tools.ToolPlan | None]):
-    """Gereedschap: the four planning tools, with a live preview.
+class ParamRow(NamedTuple):
+    """A row of fields below the tool choice, shown while the tool chosen has them."""
+
+    id: str
+    params: tuple[Param, ...]
+    tools: frozenset[str]
+
+
+def rows_of(every: Sequence[Tool]) -> tuple[tuple[Param, ...], tuple[ParamRow, ...]]:
+    """The parameters beside the tool choice (those every tool has), and the rows below
+    it: each tool's own parameters (fields first, then boxes), then a row for each
+    parameter some tools share. A parameter is one field, whichever tools have it."""
+    having = Counter(param.name for tool in every for param in tool.params)
+    first: dict[str, Param] = {}
+    for tool in every:
+        for param in tool.params:
+            first.setdefault(param.name, param)
+    beside = tuple(param for name, param in first.items() if having[name] == len(every))
+    rows = []
+    for tool in every:
+        own = [param for param in tool.params if having[param.name] == 1]
+        own.sort(key=lambda param: param.kind is Kind.FLAG)
+        if own:
+            rows.append(ParamRow(f"{tool.code}-row", tuple(own), frozenset({tool.code})))
+    for name, param in first.items():
+        if 1 < having[name] < len(every):
+            users = frozenset(
+                tool.code for tool in every if any(p.name == name for p in tool.params)
+            )
+            rows.append(ParamRow(f"{name}-row", (param,), users))
+    return beside, tuple(rows)
+
+
+class ToolsScreen(Dialog[ToolPlan | None]):
+    """Gereedschap: the planning tools, with a live preview.
 
     A full screen, not a modal: its parameter rows and preview use the whole 80x24 terminal.
     Enter applies from every field, a list opens with space or an arrow (see Dialog).
+    The fields are made from the tools' parameters (:func:`rows_of`).
     """
 
     AUTO_FOCUS = "#tool"
@@ -103,78 +101,69 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
         super().__init__()
         self.scenario = scenario
         self.year = year
-        self.plan: tools.ToolPlan | None = None
+        self.plan: ToolPlan | None = None
         self._asked: Fields | None = None
         self._computing = False
         self._shown: Fields | None = None  # the fields of the preview on screen
         self._stale_notice: Timer | None = None
+        self._beside, self._rows = rows_of(tools.every_tool())
+        self._params = {
+            param.name: param
+            for param in (*self._beside, *(p for row in self._rows for p in row.params), REASON)
+        }
 
     def compose(self) -> ComposeResult:
-        years = [(Text(str(year)), year) for year in self.scenario.years]
-        later = [year for year in self.scenario.years if year > self.year]
         yield Static(
             texts.TOOL_TITLE.format(name=literal(self.scenario.name)), id="tool-title", markup=False
         )
         with Horizontal(classes="tool-row"):
             yield _label(texts.TOOL_LABEL_TOOL)
             yield Select(
-                [(Text(label), code) for code, label in texts.TOOL_NAMES.items()],
-                value="distribute",
+                [(Text(texts.TOOL_NAMES[code]), code) for code in tools.CODES],
+                value=tools.CODES[0],
                 allow_blank=False,
                 compact=True,
                 id="tool",
             )
-            yield _label(texts.TOOL_LABEL_YEAR)
-            yield Select(years, value=self.year, allow_blank=False, compact=True, id="year")
-        with Horizontal(classes="tool-row", id="distribute-row"):
-            yield _label(texts.TOOL_LABEL_KEY)
-            yield Select(
-                [(Text(texts.KEY_LABELS[key]), key) for key in tools.KEYS],
-                value="begroting",
-                allow_blank=False,
-                compact=True,
-                id="key",
-            )
-            yield _label(texts.TOOL_LABEL_FLOOR)
-            yield Field(placeholder=texts.TOOL_FLOOR_PLACEHOLDER, compact=True, id="floor")
-            yield _label(texts.TOOL_LABEL_UNIT)
-            yield Field(value="1", compact=True, id="unit")
-            yield Checkbox(texts.TOOL_LABEL_ALL, compact=True, id="all")
-        with Horizontal(classes="tool-row", id="fit-row"):
-            yield _label(texts.TOOL_LABEL_POST)
-            yield Select(
-                [(Text(post_label(post)), post) for post in tools.FIT_POSTS],
-                value=tools.FIT_POSTS[0],
-                allow_blank=False,
-                compact=True,
-                id="post",
-            )
-        with Horizontal(classes="tool-row", id="share-row"):
-            yield _label(texts.TOOL_LABEL_SHARE)
-            yield Field(value="10%", compact=True, id="share")
-        with Horizontal(classes="tool-row", id="copy-row"):
-            yield _label(texts.TOOL_LABEL_TO_YEAR)
-            yield Select(
-                years,
-                value=later[0] if later else self.scenario.years[-1],
-                allow_blank=False,
-                compact=True,
-                id="to-year",
-            )
-            yield _label(texts.TOOL_LABEL_INDEX)
-            yield Field(value="0%", compact=True, id="index")
-        with Horizontal(classes="tool-row", id="holds-row"):
-            yield _label(texts.TOOL_LABEL_HOLDS)
-            yield Field(placeholder=texts.TOOL_HOLDS_PLACEHOLDER, compact=True, id="holds")
+            for param in self._beside:
+                yield from self._field(param)
+        for row in self._rows:
+            with Horizontal(classes="tool-row", id=row.id):
+                for param in row.params:
+                    yield from self._field(param)
         with Horizontal(classes="tool-row"):
-            yield _label(texts.TOOL_LABEL_REASON)
-            yield Field(placeholder=texts.REASON_PLACEHOLDER, compact=True, id="reason")
+            yield from self._field(REASON)
         yield Static("", id="tool-reason", markup=False)
         yield FittedTable(_columns(""), id="tool-rows")
         yield Preview()
         with VerticalScroll(id="tool-notes-box"):
             yield Static("", id="tool-notes", markup=False)
         yield Static(texts.TOOL_KEYS, classes="keys", markup=False)
+
+    def _field(self, param: Param) -> ComposeResult:
+        """A parameter's label and field: a list for a year or a choice, a box for a
+        flag, a text field for the rest."""
+        if param.kind is Kind.FLAG:
+            yield Checkbox(_text(param.label), compact=True, id=param.name)
+            return
+        yield _label(_text(param.label))
+        field: Widget
+        if param.kind is Kind.YEAR:
+            years = self.scenario.years
+            later = [year for year in years if year > self.year]
+            start = (later[0] if later else years[-1]) if param.later else self.year
+            field = _list([(Text(str(year)), year) for year in years], start, param.name)
+        elif param.kind is Kind.CHOICE:
+            choices = [(Text(param.choice_word(choice)), choice) for choice in param.choices]
+            field = _list(choices, param.default or param.choices[0], param.name)
+        else:
+            field = Field(
+                value=param.default or param.suggested or None,
+                placeholder=_text(param.placeholder) if param.placeholder else "",
+                compact=True,
+                id=param.name,
+            )
+        yield field
 
     def on_mount(self) -> None:
         self._update()
@@ -187,15 +176,16 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
     @on(Checkbox.Changed)
     def _ticked(self, event: Checkbox.Changed) -> None:
         """Say ja or nee in words: the box alone looks alike either way without colour."""
-        event.checkbox.label = texts.TOOL_LABEL_ALL_ON if event.value else texts.TOOL_LABEL_ALL
+        param = self._params[str(event.checkbox.id)]
+        shown = param.label_on if event.value and param.label_on else param.label
+        event.checkbox.label = _text(shown)
         self._update()
 
     def _update(self) -> None:
         """Show the chosen tool's rows, and have its preview made for what the fields say."""
         asked = self._fields()
-        shown = ROWS[asked.tool]
-        for row in {row for rows in ROWS.values() for row in rows}:
-            self.query_one(f"#{row}").display = row in shown
+        for row in self._rows:
+            self.query_one(f"#{row.id}").display = asked.tool in row.tools
         self._asked = asked
         if self._stale_notice is None:
             self._stale_notice = self.set_timer(STALE_AFTER, self._say_stale)
@@ -215,18 +205,18 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
             asked = self._asked
             assert asked is not None  # set before the first computation starts
             try:
-                outcome: tools.ToolPlan | str = plan_for(self.scenario, asked)
+                outcome: ToolPlan | str = plan_for(self.scenario, asked)
             except (AmountInputError, EditError) as error:
                 outcome = str(error)
             if self.app.call_from_thread(self._computed, asked, outcome):
                 return
 
-    def _computed(self, asked: Fields, outcome: tools.ToolPlan | str) -> bool:
+    def _computed(self, asked: Fields, outcome: ToolPlan | str) -> bool:
         """Show a finished preview if it is for the current fields; False: compute again."""
         if asked != self._asked:
             return False
         self._computing = False
-        self.plan = outcome if isinstance(outcome, tools.ToolPlan) else None
+        self.plan = outcome if isinstance(outcome, ToolPlan) else None
         if isinstance(outcome, str):
             self.query_one(Preview).say(outcome, error=True)
             self.query_one("#tool-reason", Static).update("")
@@ -247,28 +237,17 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
             self.query_one(Preview).say(texts.TOOL_PREVIEW_STALE, error=True)
 
     def _fields(self) -> Fields:
-        def text(field: str) -> str:
-            return self.query_one(f"#{field}", Input).value.strip()
+        given: dict[str, Given] = {}
+        for name, param in self._params.items():
+            if param.kind is Kind.FLAG:
+                given[name] = self.query_one(f"#{name}", Checkbox).value
+            elif param.kind in (Kind.YEAR, Kind.CHOICE):
+                given[name] = str(self.query_one(f"#{name}", Select).value)
+            else:
+                given[name] = self.query_one(f"#{name}", Input).value.strip() or None
+        return Fields(str(self.query_one("#tool", Select).value), given)
 
-        def choice(field: str) -> str:
-            return str(self.query_one(f"#{field}", Select).value)
-
-        return Fields(
-            tool=choice("tool"),
-            year=int(choice("year")),
-            key=choice("key"),
-            floor=text("floor"),
-            unit=text("unit"),
-            clear=self.query_one("#all", Checkbox).value,
-            post=choice("post"),
-            share=text("share"),
-            to_year=int(choice("to-year")),
-            indexation=text("index"),
-            holds=text("holds"),
-            reason=text("reason"),
-        )
-
-    def _show(self, plan: tools.ToolPlan) -> None:
+    def _show(self, plan: ToolPlan) -> None:
         self.query_one("#tool-reason", Static).update(literal(plan.heading))
         table = self.query_one("#tool-rows", FittedTable)
         if table.fits != _columns(plan.figure):
@@ -311,6 +290,14 @@ class ToolsScreen(Dialog[tools.ToolPlan | None]):
             self.notify(texts.TOOL_NOTHING_APPLIED, severity="warning", markup=False)
             return
         self.dismiss(self.plan)
+
+
+def _list(options: list[tuple[Text, _V]], value: _V, name: str) -> Select[_V]:
+    return Select(options, value=value, allow_blank=False, compact=True, id=name)
+
+
+def _text(name: str) -> str:
+    return str(getattr(texts, name))
 
 
 def _label(text: str) -> Static:

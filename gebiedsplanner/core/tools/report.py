@@ -5,7 +5,7 @@ from __future__ import annotations
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.text_table import align
-from gebiedsplanner.core.tools import ToolPlan
+from gebiedsplanner.core.tools.plans import ToolPlan
 from gebiedsplanner.i18n import texts
 
 

@@ -1,0 +1,186 @@
+"""The commands that read or change a plan: ``validate``, ``summary``, ``move`` and the
+planning tools (``distribute``, ``fit``, ``couleur-locale``, ``copy-year``).
+
+A change is made under the file's write lock: read, change and write as one step,
+so no colleague's save is lost in between (:func:`change_saved`, for ``move`` and
+every tool alike). A tool shows its preview (a row per gebied, the check line, the
+notes) and, unless ``--dry-run``, applies the plan as one change-log entry. A
+refusal names the option and its fix, changes nothing and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TypeVar
+
+from gebiedsplanner.cli import commands
+from gebiedsplanner.cli.console import print_problems, say
+from gebiedsplanner.core import audit, tools
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.money import AmountInputError, format_amount
+from gebiedsplanner.core.policy import violations
+from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.scenario import Cell, EditError, Scenario
+from gebiedsplanner.core.tools.description import REASON, BadParameter, Kind, Param, Tool
+from gebiedsplanner.core.tools.plans import ToolPlan, cells_count
+from gebiedsplanner.core.tools.report import preview_lines
+from gebiedsplanner.editing import storage
+from gebiedsplanner.format.model_builders import parse_address
+from gebiedsplanner.i18n import texts
+from gebiedsplanner.settings import locations
+
+_T = TypeVar("_T")
+
+
+def validate(options: argparse.Namespace) -> int:
+    """Problems make a file fail; broken policy rules are warnings, failures with --strict."""
+    from gebiedsplanner.core.policy_report import describe_violation
+
+    failed = 0
+    for name in options.files:
+        try:
+            document = storage.load(locations.scenario_path(name))
+        except ProblemsError as error:
+            print_problems(error.problems)
+            failed += 1
+            continue
+        scenario = document.scenario
+        found = violations(scenario)
+        file, title = literal(name), literal(scenario.name)
+        if not found:
+            print(texts.VALID.format(file=file, name=title))
+            continue
+        print(texts.VALID_WITH_VIOLATIONS.format(file=file, name=title, count=len(found)))
+        assert scenario.beleid is not None  # there are violations, so there are rules
+        for violation in found:
+            print(f"{file}: {describe_violation(violation, scenario.beleid)}")
+        if options.strict:
+            failed += 1
+    return 1 if failed else 0
+
+
+def summary(options: argparse.Namespace) -> int:
+    from gebiedsplanner.core.summary import summary_lines
+
+    document = storage.load(locations.scenario_path(options.file))
+    for line in summary_lines(document.scenario):
+        print(line)
+    return 0
+
+
+def change_saved(file: str, change: Callable[[Scenario], _T | None], bundled_fix: str) -> _T | None:
+    """Lock ``file``, load it, ``change`` its scenario and save it, as one step.
+
+    ``change`` returns what it did, or ``None`` when there is nothing to save. The
+    bundled example is never changed (``bundled_fix`` says what to do instead).
+    """
+    path = locations.scenario_path(file)
+    if locations.is_bundled(path):
+        raise ProblemsError([Problem(file, "", texts.BUNDLED_READ_ONLY, bundled_fix)])
+    with storage.write_lock(path) as real:  # read, change and write as one step
+        document = storage.load(path)
+        done = change(document.scenario)
+        if done is not None:
+            print_problems(storage.save_locked(document, real))
+    return done
+
+
+def _refused(file: str, option: str, message: str, fix: str) -> ProblemsError:
+    return ProblemsError([Problem(file, option, message, fix)])
+
+
+def _read(param: Param, given: str, scenario: Scenario, file: str) -> object:
+    """``given`` read as ``param`` (the tools' reading), a refusal naming the option."""
+    try:
+        return param.read(given, scenario)
+    except BadParameter as refusal:
+        raise _refused(file, refusal.option, str(refusal), refusal.fix) from None
+
+
+#: What ``move`` reads as the tools read theirs.
+_AMOUNT = Param("amount", Kind.AMOUNT, "--amount", help="ARG_AMOUNT", required=True)
+
+
+def _cell(scenario: Scenario, text: str, file: str, option: str) -> Cell:
+    cell = parse_address(text)
+    if cell is None:
+        message = texts.BAD_ADDRESS.format(text=literal(text))
+        raise _refused(file, option, message, texts.FIX_ADDRESS)
+    try:
+        return scenario.resolve_cell(cell.owner, cell.post, cell.year)
+    except EditError as error:
+        raise _refused(file, option, str(error), texts.FIX_ADDRESS) from None
+
+
+def move(options: argparse.Namespace) -> int:
+    file = options.file
+
+    def moved(scenario: Scenario) -> str:
+        source = _cell(scenario, options.source, file, "--from")
+        target = _cell(scenario, options.target, file, "--to")
+        if source.year != target.year:  # the cells, not the amount, are wrong
+            raise _refused(file, "--to", texts.MOVE_SAME_YEAR, texts.FIX_MOVE_SAME_YEAR)
+        if source == target:
+            raise _refused(file, "--to", texts.MOVE_SAME_CELL, texts.FIX_MOVE_OTHER_CELL)
+        amount = _read(_AMOUNT, options.amount, scenario, file)
+        assert isinstance(amount, int)
+        if amount <= 0:
+            raise _refused(file, "--amount", texts.MOVE_AMOUNT_POSITIVE, texts.FIX_MOVE_POSITIVE)
+        reason = str(_read(REASON, options.reason, scenario, file))
+        try:
+            scenario.move(
+                source, target, amount, who=audit.current_user(), when=audit.now(), reason=reason
+            )
+        except EditError as error:  # more than the source holds
+            raise _refused(file, "--amount", str(error), texts.FIX_MOVE) from None
+        return texts.MOVED.format(
+            amount=format_amount(amount),
+            source=literal(source.address),
+            target=literal(target.address),
+            year=source.year,
+            room=format_amount(scenario.totals(source.year).room),
+            file=literal(file),
+        )
+
+    print(change_saved(file, moved, texts.FIX_BUNDLED_READ_ONLY))
+    return 0
+
+
+def run_tool(options: argparse.Namespace) -> int:
+    """Preview, and unless ``--dry-run`` apply and save, the tool ``options.command`` names."""
+    tool = tools.tool_for(options.command)
+    if options.dry_run:
+        _preview(tool, options, storage.load(locations.scenario_path(options.file)).scenario)
+        say(texts.TOOL_DRY_RUN)
+        return 0
+
+    def applied(scenario: Scenario) -> ToolPlan | None:
+        plan = _preview(tool, options, scenario)
+        if not plan.changes:
+            return None
+        try:
+            plan.apply(scenario, who=audit.current_user(), when=audit.now())
+        except EditError as error:  # a check only applying makes; nothing was written
+            raise _refused(options.file, options.command, str(error), texts.FIX_TOOL) from None
+        return plan
+
+    plan = change_saved(options.file, applied, texts.FIX_TOOL_BUNDLED)
+    if plan is None:
+        say(texts.TOOL_NOTHING_SAVED)
+        return 0
+    say(texts.TOOL_APPLIED.format(cells=cells_count(len(plan.changes)), file=literal(options.file)))
+    return 0
+
+
+def _preview(tool: Tool, options: argparse.Namespace, scenario: Scenario) -> ToolPlan:
+    """Make the plan and print it; a refusal becomes a problem with the file."""
+    try:
+        plan = tool.plan(scenario, commands.given(tool, options))
+    except BadParameter as refusal:
+        raise _refused(options.file, refusal.option, str(refusal), refusal.fix) from None
+    except (AmountInputError, EditError) as error:
+        raise _refused(options.file, options.command, str(error), texts.FIX_TOOL) from None
+    for line in preview_lines(plan):
+        say(line)
+    return plan
