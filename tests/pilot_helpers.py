@@ -131,18 +131,23 @@ async def focused(pilot: Pilot[None], selector: str) -> None:
 
 
 async def fill_in(pilot: Pilot[None], selector: str, text: str) -> None:
-    """Type ``text`` into the field ``selector`` in place of what it holds, as a person
-    does: wait for the cursor there, clear the field and see it empty, type and see it.
+    """Put ``text`` into the field ``selector`` in place of what it holds, as a person
+    does with a path or a name: wait for the cursor there, clear the field and see it
+    empty, paste and see it.
 
-    The app's fields take ctrl+u in turn (``gebiedsplanner/ui/widgets/field.py``); the
-    waits are a person's, and keep the helper right for any field.
+    Pasted, not typed: Pilot waits for the app to be idle after every key (some 60 ms
+    each), and a path is a hundred keys. The paste takes the terminal's way in (a
+    ``Paste`` event to the app, which gives it to the focused field). Tests of typing
+    itself press the keys. The app's fields take ctrl+u in turn
+    (``gebiedsplanner/ui/widgets/field.py``); the waits are a person's, and keep the
+    helper right for any field.
     """
     await focused(pilot, selector)
     field = pilot.app.screen.query_one(selector, Input)
     await pilot.press("ctrl+u")
     await until(pilot, lambda: field.value == "", f"{selector} emptied")
-    await pilot.press(*text)
-    await until(pilot, lambda: field.value == text, f"{text!r} typed into {selector}")
+    pilot.app.post_message(events.Paste(text))
+    await until(pilot, lambda: field.value == text, f"{text!r} pasted into {selector}")
 
 
 async def quiet(pilot: Pilot[None]) -> None:
