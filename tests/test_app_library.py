@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from gebiedsplanner.editing import storage
 from gebiedsplanner.settings import locations
@@ -159,7 +160,8 @@ async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path
         text = await shown(pilot, "Prullenbak")
         assert "tweede.toml" in text
         await pilot.press("enter")
-        await shown(pilot, "tweede.toml", present=False)
+        trash = pilot.app.screen.query_one("#trash", DataTable)
+        await until(pilot, lambda: trash.row_count == 0, "tweede.toml gone from the trash")
         await until(pilot, (own / "tweede.toml").exists, "tweede.toml back in the library")
         await pilot.press("escape")
         await shown(pilot, "Tweede")
