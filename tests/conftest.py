@@ -17,6 +17,12 @@ from tests.pilot_helpers import look_for_idle_often, paint_before_measuring
 BUNDLED = bundled_example()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests in an ``xdist_group`` first (the snapshots: one worker runs them one after
+    another), so the other workers share the rest meanwhile rather than wait at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """No test reads or writes the real user's data, state or config folders."""
