@@ -47,7 +47,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from harness import BUNDLED, COLUMNS, DOWN, ENTER, LINES, Figure, median, run, timed
+from harness import (
+    BUNDLED,
+    COLUMNS,
+    DOWN,
+    ENTER,
+    LINES,
+    Figure,
+    listening_port,
+    median,
+    run,
+    timed,
+)
 
 from gebiedsplanner.i18n import texts
 
@@ -243,7 +254,9 @@ def serve(work: Path, team: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "gebiedsplanner", "ssh-serve", "--port", "0"]
     command += ["--authorized-keys", str(work / "authorized_keys"), "--scenario-dir", str(team)]
     with (work / "server.err").open("wb") as errors:
-        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors, env=env, cwd=work)
+        return subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=errors, env=env, cwd=work
+        )
 
 
 async def advise(
@@ -283,11 +296,7 @@ def round_of(count: int) -> Round:
         (work / "authorized_keys").write_bytes(b"".join(k.export_public_key() for k in keys))
         server = serve(work, team)
         try:
-            assert server.stdout is not None
-            first = server.stdout.readline().decode()  # "... luistert op 127.0.0.1:PORT; ..."
-            if "127.0.0.1:" not in first:
-                raise RuntimeError(f"ssh-serve did not start: {(work / 'server.err').read_text()}")
-            port = int(first.split("127.0.0.1:")[1].split(";")[0])
+            port = listening_port(work / "server.err", server, LIMIT)
             alone = tree_memory_kb(server.pid)
             return asyncio.run(advise(count, port, keys, server.pid, alone))
         finally:

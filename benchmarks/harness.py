@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import resource
 import select
 import shutil
 import signal
 import statistics
 import struct
+import subprocess
 import sys
 import tempfile
 import termios
@@ -108,6 +110,22 @@ def first_frames(kind: str, scenario: Path | None = None) -> tuple[float, float]
         return table * 1000, whole * 1000
     finally:
         terminal.close()
+
+
+#: ssh-serve's log line for machines once it listens (``gebiedsplanner/ssh/server.py``):
+#: ``2026-11-23T10:00:00+01:00 listen host=127.0.0.1 port=40123 key=SHA256:...``.
+LISTEN = re.compile(rb"^\S+ listen host=\S+ port=(\d+) ", re.MULTILINE)
+
+
+def listening_port(log: Path, server: subprocess.Popen[bytes], limit: float) -> int:
+    """The port ``ssh-serve --port 0`` found, from its ``listen`` line in ``log`` (its
+    stderr): the line meant for machines, not the sentence for people on stdout."""
+    deadline = time.monotonic() + limit
+    while (found := LISTEN.search(log.read_bytes())) is None:
+        if server.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"ssh-serve did not start: {log.read_text(errors='replace')}")
+        time.sleep(0.02)  # polling the log: the wait is for the line, up to the deadline
+    return int(found.group(1))
 
 
 def _number(value: float) -> str:

@@ -12,9 +12,15 @@ from gebiedsplanner.core.scenario import Scenario, contents
 from gebiedsplanner.editing import storage
 from gebiedsplanner.i18n import language
 from gebiedsplanner.settings.locations import bundled_example
-from tests.pilot_helpers import paint_before_measuring
+from tests.pilot_helpers import look_for_idle_often, paint_before_measuring
 
 BUNDLED = bundled_example()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests in an ``xdist_group`` first (the snapshots: one worker runs them one after
+    another), so the other workers share the rest meanwhile rather than wait at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("xdist_group") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -28,6 +34,12 @@ def isolated_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ):
         monkeypatch.setenv(variable, str(home / folder))
     return home
+
+
+@pytest.fixture(autouse=True)
+def idle_looked_for_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot's wait after each key is short: tests wait for what they expect to see."""
+    look_for_idle_often(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -3,8 +3,9 @@
 Every access to Textual's private parts that the tests need lives here and nowhere
 else: ``Screen._compositor`` (the text on screen), ``textual.widgets._toast``
 (notifications), ``Pilot._post_mouse_events`` (the mouse wheel), ``App._driver`` and
-``textual.keys._character_to_key`` (keys arriving at once), and DataTable's
-``_on_idle`` / ``_require_update_dimensions`` (painting before measuring).
+``textual.keys._character_to_key`` (keys arriving at once), DataTable's
+``_on_idle`` / ``_require_update_dimensions`` (painting before measuring), and
+``textual._wait`` (how often Pilot looks whether the app is idle).
 ``tests/test_pilot_helpers.py`` says which of them a Textual upgrade broke.
 
 Waiting: a test acts, then waits (up to :data:`DEADLINE`) for what a person would
@@ -23,6 +24,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import textual._wait
+from rich.cells import cell_len
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
@@ -33,6 +36,8 @@ from textual.widgets._toast import Toast
 #: Seconds a test waits for what it expects before it fails.
 DEADLINE = 30.0
 _POLL = 0.05
+#: Seconds between Pilot's looks whether the app has gone idle (Textual's own: 0,02).
+IDLE_LOOK = 0.005
 
 
 def screen_text(pilot: Pilot[None]) -> str:
@@ -120,6 +125,18 @@ async def shown(pilot: Pilot[None], text: str, present: bool = True) -> str:
     return seen
 
 
+async def resize(pilot: Pilot[None], width: int, height: int) -> None:
+    """Make the terminal ``width`` x ``height`` and wait until the screen is drawn at that
+    size: until then the old frame may already hold what a test waits for next."""
+    await pilot.resize_terminal(width, height)
+
+    def drawn_at_size() -> bool:
+        lines = screen_text(pilot).split("\n")
+        return len(lines) == height and all(cell_len(line) == width for line in lines)
+
+    await until(pilot, drawn_at_size, f"the screen drawn at {width}x{height}")
+
+
 async def focused(pilot: Pilot[None], selector: str) -> None:
     """Wait until the widget ``selector`` has the focus, as a person waits for the cursor
     in a dialog's field before typing (keys that arrive earlier may go elsewhere)."""
@@ -131,18 +148,35 @@ async def focused(pilot: Pilot[None], selector: str) -> None:
 
 
 async def fill_in(pilot: Pilot[None], selector: str, text: str) -> None:
-    """Type ``text`` into the field ``selector`` in place of what it holds, as a person
-    does: wait for the cursor there, clear the field and see it empty, type and see it.
+    """Put ``text`` into the field ``selector`` in place of what it holds, as a person
+    does with a path or a name: wait for the cursor there, clear the field and see it
+    empty, paste and see it.
 
-    The app's fields take ctrl+u in turn (``gebiedsplanner/ui/widgets/field.py``); the
-    waits are a person's, and keep the helper right for any field.
+    Pasted, not typed: Pilot waits for the app to be idle after every key (some 60 ms
+    each), and a path is a hundred keys. The paste takes the terminal's way in (a
+    ``Paste`` event to the app, which gives it to the focused field). Tests of typing
+    itself press the keys. The app's fields take ctrl+u in turn
+    (``gebiedsplanner/ui/widgets/field.py``); the waits are a person's, and keep the
+    helper right for any field.
     """
     await focused(pilot, selector)
     field = pilot.app.screen.query_one(selector, Input)
     await pilot.press("ctrl+u")
     await until(pilot, lambda: field.value == "", f"{selector} emptied")
-    await pilot.press(*text)
-    await until(pilot, lambda: field.value == text, f"{text!r} typed into {selector}")
+    pilot.app.post_message(events.Paste(text))
+    await until(pilot, lambda: field.value == text, f"{text!r} pasted into {selector}")
+
+
+def look_for_idle_often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot looks whether the app is idle every IDLE_LOOK seconds, not every 20 ms.
+
+    After each key Pilot sleeps in steps until a step passes with (nearly) no CPU used:
+    two steps of 20 ms a key at least, a third of a Pilot test's time. The share of CPU
+    time that counts as idle stays Textual's (a twentieth of a step). Nothing here
+    relies on that wait being long: a test waits for what it expects to see.
+    """
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", IDLE_LOOK)
+    monkeypatch.setattr(textual._wait, "SLEEP_IDLE", IDLE_LOOK / 20)
 
 
 async def quiet(pilot: Pilot[None]) -> None:

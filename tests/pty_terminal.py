@@ -17,7 +17,7 @@ import struct
 import sys
 import termios
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fcntl import ioctl
 from pathlib import Path
 
@@ -46,9 +46,20 @@ class PtyApp:
     """One ``gebiedsplanner`` process in an 80x24 pseudo-terminal."""
 
     def __init__(
-        self, home: Path, *args: str, command: Sequence[str] = (), term: str = "xterm-256color"
+        self,
+        home: Path,
+        *args: str,
+        command: Sequence[str] = (),
+        term: str = "xterm-256color",
+        environment: Mapping[str, str] | None = None,
     ) -> None:
-        """``args`` for the app; or ``command`` to run instead (an ssh client, say)."""
+        """``args`` for the app; or ``command`` to run instead (an ssh client, say).
+
+        The app's environment is the test's, less what a terminal or sshd would not
+        pass on: ``COLUMNS`` and ``LINES`` among them, which pytest's process holds
+        when it runs under pytest-xdist (pytest imports readline, and GNU readline
+        exports them to what it starts). ``environment`` adds to it.
+        """
         env = dict(
             os.environ,
             TERM=term,
@@ -56,8 +67,9 @@ class PtyApp:
             XDG_DATA_HOME=str(home / "data"),
             XDG_CONFIG_HOME=str(home / "config"),
         )
-        for variable in ("TEXTUAL", "COLORTERM", "TEXTUAL_ALLOW_SIGNALS"):
+        for variable in ("TEXTUAL", "COLORTERM", "TEXTUAL_ALLOW_SIGNALS", "COLUMNS", "LINES"):
             env.pop(variable, None)
+        env.update(environment or {})
         command = list(command) or [sys.executable, str(LAUNCH), *args]
         primary, secondary = os.openpty()
         ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))

@@ -27,7 +27,11 @@ cuts = st.integers(min_value=-(10**9), max_value=0)
 
 
 @st.composite
-def scenarios(draw: st.DrawFn) -> Scenario:
+def scenarios(
+    draw: st.DrawFn, inwoners: st.SearchStrategy[int] | None = None
+) -> Scenario:
+    """A valid scenario; each gebied's inwoners from ``inwoners`` (or none, or any)."""
+    any_inwoners = st.none() | st.integers(min_value=0, max_value=10**6)
     first = draw(st.integers(min_value=2000, max_value=2090))
     years = list(range(first, first + draw(st.integers(min_value=1, max_value=4))))
     gebied_names = draw(st.lists(names, min_size=1, max_size=6, unique=True))
@@ -42,7 +46,7 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             posts={
                 post: series(cuts if post == TAAKSTELLING else amounts) for post in GEBIED_POSTS
             },
-            inwoners=draw(st.none() | st.integers(min_value=0, max_value=10**6)),
+            inwoners=draw(any_inwoners if inwoners is None else inwoners),
         )
         for name in gebied_names
     }

@@ -16,6 +16,7 @@ from gebiedsplanner.ui.widgets.edit_line import EditLine
 from tests.pilot_helpers import (
     burst,
     focused,
+    resize,
     screen_text,
     shown,
     toasts,
@@ -226,11 +227,11 @@ async def test_the_totals_switch_to_short_captions_and_back_when_the_terminal_is
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await shown(pilot, "binnen envelope")
-        await pilot.resize_terminal(60, 20)
+        await resize(pilot, 60, 20)
         await until(pilot, lambda: "Env. 62.327.000" in screen_text(pilot), "short captions")
         await pilot.press("right_square_bracket")
         await shown(pilot, "▲ BOVEN Env.")
-        await pilot.resize_terminal(100, 30)
+        await resize(pilot, 100, 30)
         await until(pilot, lambda: totals(pilot)["status"] == "▲ BOVEN ENVELOPE", "whole words")
         assert totals(pilot)["Beleid"] == "2"
 
@@ -254,7 +255,7 @@ async def test_a_policy_count_of_five_digits_is_shown_whole_at_80_and_60_columns
     async with Bar().run_test(size=(80, 24)) as pilot:
         pilot.app.query_one(TotalsBar).show(figures)
         await until(pilot, lambda: totals(pilot).get("Beleid") == "20000", "the count whole")
-        await pilot.resize_terminal(60, 20)
+        await resize(pilot, 60, 20)
         await shown(pilot, "open  -250.000! Bel. 20000")
 
 
@@ -292,7 +293,7 @@ async def test_totals_near_a_trillion_are_shown_whole_or_not_at_all() -> None:
     async with Bar().run_test(size=(80, 24)) as pilot:
         pilot.app.query_one(TotalsBar).show(figures)
         for size in ((80, 24), (60, 20), (100, 30), (80, 24)):
-            await pilot.resize_terminal(*size)
+            await resize(pilot, *size)
             await until(pilot, lambda: "Ruimte -1.000.000.000!" in screen_text(pilot), "room")
             lines = screen_text(pilot).splitlines()[:2]
             amounts = [word for line in lines for word in line.split() if word[-1:].isdigit()]
@@ -300,5 +301,5 @@ async def test_totals_near_a_trillion_are_shown_whole_or_not_at_all() -> None:
             for line in lines:  # no caption without its figure after it
                 assert line.split()[-1][-1:].isdigit() or line.endswith(("ENVELOPE", "6")), lines
         assert "Gepland" not in screen_text(pilot) and "BOVEN ENVELOPE" in screen_text(pilot)
-        await pilot.resize_terminal(120, 30)
+        await resize(pilot, 120, 30)
         await shown(pilot, "Gepland 1.000.000.999.999")

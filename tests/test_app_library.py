@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 
 from gebiedsplanner.editing import storage
 from gebiedsplanner.settings import locations
@@ -18,6 +19,7 @@ from tests.pilot_helpers import (
     fill_in,
     focused,
     quiet,
+    resize,
     screen_text,
     shown,
     toasts,
@@ -159,7 +161,8 @@ async def test_rename_delete_and_restore_through_the_ui(isolated_user_dirs: Path
         text = await shown(pilot, "Prullenbak")
         assert "tweede.toml" in text
         await pilot.press("enter")
-        await shown(pilot, "tweede.toml", present=False)
+        trash = pilot.app.screen.query_one("#trash", DataTable)
+        await until(pilot, lambda: trash.row_count == 0, "tweede.toml gone from the trash")
         await until(pilot, (own / "tweede.toml").exists, "tweede.toml back in the library")
         await pilot.press("escape")
         await shown(pilot, "Tweede")
@@ -193,7 +196,7 @@ async def test_broken_files_are_listed_not_hidden(tmp_path: Path) -> None:
         for broken in ("groot.toml", "latin1.toml", "lus.toml", "map.toml"):
             row = next(line for line in text.splitlines() if broken in line)
             assert "kan niet laden" in row, row
-        await pilot.resize_terminal(*SIZE)  # at 80 columns cut short; the detail line has it
+        await resize(pilot, *SIZE)  # at 80 columns cut short; the detail line has it
         await shown(pilot, "kan niet laden: dit is geen", present=False)
         await go_to_row(pilot, "kapot.toml")
         assert "dit is geen tekstbestand (het bevat binaire gegevens)" in detail(pilot)
@@ -274,7 +277,7 @@ async def test_every_column_is_readable_at_80_columns_whenever_it_is_painted(
             assert re.search(r"  \d\d-\d\d-\d\d \d\d:\d\d\s*$", row), row  # Laatst gewijzigd
         assert all("boven envelope:" in row and "2016-2019" in row for row in rows[:3]), rows
         assert "kan niet laden:" in rows[3]
-        await pilot.resize_terminal(120, 24)
+        await resize(pilot, 120, 24)
         text = await shown(pilot, "NRW basis 2016-2019  boven envelope: 250.000 in 2017")
         kapot = next(line for line in text.splitlines() if "kapot.toml" in line)
         assert "kan niet laden: dit is geen" in kapot

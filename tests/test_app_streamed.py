@@ -18,7 +18,16 @@ from gebiedsplanner.editing import journal, storage
 from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
-from tests.pilot_helpers import DEADLINE, burst, screen_text, shown, totals, totals_show, until
+from tests.pilot_helpers import (
+    DEADLINE,
+    burst,
+    resize,
+    screen_text,
+    shown,
+    totals,
+    totals_show,
+    until,
+)
 from tests.pty_terminal import PtyApp, pty_problem
 
 GEBIEDEN = 12
@@ -166,5 +175,5 @@ async def test_the_cursor_stays_in_view_when_the_table_loses_lines(tmp_path: Pat
     async with app_on(path).run_test(size=(80, 30)) as pilot:
         await pilot.press(*["down"] * 20)
         await shown(pilot, "Wijk 00020")
-        await pilot.resize_terminal(80, 16)
+        await resize(pilot, 80, 16)
         await until(pilot, lambda: "Wijk 00020" in screen_text(pilot), "the cursor's row shown")

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import App, ComposeResult
 
 from gebiedsplanner.ui.widgets.fitted_table import EndKept, Fit, FittedTable, fitted_cell
-from tests.pilot_helpers import screen_text, shown, until
+from tests.pilot_helpers import resize, screen_text, shown, until
 
 
 def test_a_cell_that_keeps_its_end_gives_up_its_start() -> None:
@@ -64,7 +64,7 @@ async def test_a_narrow_table_cuts_the_name_with_an_ellipsis_and_widens_again(
         # 24 columns: 1 for the scrollbar, 2 x 2 padding, 9 for the amount, 10 for the name
         text = await shown(pilot, " Hillegers…  1.234.567")
         assert " Kralingen…   -250.000" in text
-        await pilot.resize_terminal(60, 8)
+        await resize(pilot, 60, 8)
         await shown(pilot, "Hillegersberg-Schiebroek  1.234.567")
         assert app.query_one(FittedTable).cursor_row == 2  # a resize keeps the cursor's row
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import stat
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -13,13 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.disk.reading import read_untrusted
-from gebiedsplanner.editing import leftovers, presence, storage
+from gebiedsplanner.editing import journal, leftovers, presence, storage
 from gebiedsplanner.format.scenario_reader import parse
 from gebiedsplanner.format.toml_text import decode, load_toml
 from gebiedsplanner.library import catalog as library
 from gebiedsplanner.settings import locations
 from tests import hostile
+from tests.conftest import BUNDLED
 from tests.pilot_helpers import shown
 from tests.test_attacks_on_files import within
 
@@ -54,9 +57,12 @@ def test_every_reader_answers_every_hostile_file_quickly(team: Path) -> None:
 def test_the_library_lists_every_hostile_file_with_its_problem(team: Path) -> None:
     settings = locations.load_settings([str(team)])
     entries = within(30, lambda: library.scan(settings))
-    assert isinstance(entries, list)
+    refused = hostile.build(team.parent / "nog-een")
+    listed = sorted(entry.path.name for entry in entries)
+    # every scenario file once (and the bundled example); no note, lock or hidden file
+    assert listed == sorted([*refused, *hostile.LOADING, BUNDLED.name])
     by_name = {entry.path.name: entry for entry in entries}
-    for name in hostile.build(team.parent / "nog-een"):
+    for name in refused:
         entry = by_name[name]
         assert entry.scenario is None and entry.status.startswith("kan niet laden: "), name
     for name in hostile.LOADING:
@@ -111,9 +117,54 @@ def test_a_damaged_scenario_is_a_scenario_or_a_problem(text: str) -> None:
 
 @FAST
 @given(st.binary(max_size=3000))
-def test_any_bytes_are_read_as_a_journal_without_error(raw: bytes) -> None:
+def test_any_bytes_are_read_as_a_journal_without_error_and_never_as_a_whole_one(
+    raw: bytes,
+) -> None:
     leftover = leftovers.read_leftover(Path("j.jsonl"), raw)
-    assert leftover.unreadable >= 0
+    assert leftover.damaged  # no base, so kept aside: never deleted as if recovered
+    assert len(leftover.entries) + leftover.unreadable <= raw.count(b"\n") + 1
+
+
+def _journal_of_two_moves(scenario_file: Path) -> bytes:
+    """The bytes of a real journal: the file as it was, then two moves."""
+    scenario = storage.load(scenario_file).scenario
+    source = Cell("Charlois", "gebiedsopdracht", 2017)
+    target = Cell("Charlois", "couleur_locale", 2017)
+    for amount in (1_000, 2_000):
+        scenario.move(source, target, amount, who="anna", when=datetime(2026, 11, 23), reason="r")
+    written = journal.Journal.create(scenario_file, scenario_file.read_bytes(), scenario.log)
+    written.close()
+    return written.path.read_bytes()
+
+
+def test_a_journal_with_anything_after_its_changes_keeps_every_whole_one(
+    scenario_file: Path,
+) -> None:
+    raw = _journal_of_two_moves(scenario_file)
+    whole = leftovers.read_leftover(Path("j.jsonl"), raw)
+    assert len(whole.entries) == 2 and whole.base == scenario_file.read_bytes()
+    assert not whole.damaged
+
+    @FAST
+    @given(st.binary(max_size=300))
+    def damaged(tail: bytes) -> None:
+        leftover = leftovers.read_leftover(Path("j.jsonl"), raw + tail)
+        assert leftover.base == whole.base and leftover.entries == whole.entries
+        assert leftover.unreadable == sum(1 for line in tail.split(b"\n") if line.strip())
+
+    damaged()
+
+
+def test_a_journal_cut_short_in_its_last_change_keeps_the_ones_before(
+    scenario_file: Path,
+) -> None:
+    raw = _journal_of_two_moves(scenario_file)
+    whole = leftovers.read_leftover(Path("j.jsonl"), raw)
+    last = len(raw.rstrip(b"\n")) - raw.rstrip(b"\n").rfind(b"\n") - 1  # its length
+    for cut in range(2, last + 2):  # each cut inside the line, up to all of it
+        leftover = leftovers.read_leftover(Path("j.jsonl"), raw[:-cut])
+        assert leftover.entries == whole.entries[:1], cut
+        assert leftover.unreadable == (cut <= last), cut
 
 
 @FAST

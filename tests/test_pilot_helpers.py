@@ -17,6 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
 from tests.pilot_helpers import (
+    IDLE_LOOK,
     burst,
     screen_text,
     shown,
@@ -106,3 +107,19 @@ async def test_painting_before_measuring_still_shows_textuals_race(
         with relying_on(internals, "paint_before_measuring"):
             await shown(pilot, "Hill  1.234")
             assert "Hillegersberg" not in screen_text(pilot)
+
+
+async def test_pilot_looks_for_idle_as_often_as_look_for_idle_often_says() -> None:
+    """The conftest makes Pilot look every IDLE_LOOK seconds; if Textual no longer reads
+    those names, a key press waits as long as before (tests slow down, nothing fails)."""
+    import inspect
+
+    import textual._wait
+    from textual.pilot import Pilot
+
+    with relying_on("textual._wait.SLEEP_GRANULARITY, SLEEP_IDLE", "look_for_idle_often"):
+        assert textual._wait.SLEEP_GRANULARITY == IDLE_LOOK
+        source = inspect.getsource(textual._wait.wait_for_idle)
+        assert "sleep(SLEEP_GRANULARITY)" in source and "< SLEEP_IDLE" in source
+        assert "wait_for_idle(0)" in inspect.getsource(App._press_keys)
+        assert "wait_for_idle(0)" in inspect.getsource(Pilot.pause)

@@ -86,3 +86,22 @@ def test_after_edits_painted_in_part_the_terminal_shows_what_a_full_repaint_show
     app.wait_for(lambda: "Env." in shown(app).lines()[-3], "the narrow totals")
     resize(app, COLUMNS)
     app.wait_for(lambda: shown(app).cells == painted_in_part, "the same screen, drawn whole")
+
+
+@pytest.mark.skipif(PTY_PROBLEM is not None, reason=PTY_PROBLEM or "")
+def test_the_terminal_size_wins_over_stale_columns_and_lines_in_the_environment(
+    isolated_user_dirs: Path, scenario_file: Path
+) -> None:
+    """Started from a program that uses GNU readline (a Python prompt, pytest under
+    pytest-xdist), the app inherits ``COLUMNS`` and ``LINES`` as they were then; the
+    terminal's own size still decides what is drawn, at the start and after a resize."""
+    app = PtyApp(
+        isolated_user_dirs, str(scenario_file), environment={"COLUMNS": "120", "LINES": "40"}
+    )
+    try:
+        app.wait_for(lambda: shown(app).lines()[-1].startswith(" ⏎ Wijzig"), "the key line")
+        assert "Envelope" in shown(app).lines()[-3]  # 80 columns: the wide totals
+        resize(app, COLUMNS - 1)
+        app.wait_for(lambda: "Env." in shown(app).lines()[-3], "the narrow totals")
+    finally:
+        app.close()

@@ -35,8 +35,10 @@ from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED
 from tests.pilot_helpers import shown, until
 
-#: Where the snapshots' files are: the same path on every machine.
+#: Where the snapshots' files are: the same path on every machine. So the tests run one
+#: at a time: on one pytest-xdist worker, and under a lock against other checkouts.
 ROOT = Path("/tmp/gebiedsplanner-snapshots")
+pytestmark = pytest.mark.xdist_group("snapshots")
 #: Every file's modification time (shown in the library).
 MODIFIED = datetime(2026, 3, 12, 9, 30, tzinfo=UTC).timestamp()
 SIZES = {"80x24": (80, 24), "60x20": (60, 20)}
@@ -202,3 +204,17 @@ def test_a_large_file_being_read(
         await shown(pilot, texts.TOTAL_ROW_COUNTING)
 
     assert snap_compare(app, terminal_size=SIZES[size], run_before=reading)
+
+
+def test_every_picture_belongs_to_a_test() -> None:
+    """syrupy fails a whole run on a picture that no test takes any more, but not under
+    pytest-xdist (each worker sees only its own tests): this does it there."""
+    pictures = Path(__file__).parent / "__snapshots__" / "test_snapshots"
+    languages = ("nl", "en")
+    taken = {
+        f"test_screen[{screen}-{size}-{lang}].svg"
+        for screen in SCREENS
+        for size in SIZES
+        for lang in languages
+    } | {f"test_a_large_file_being_read[{size}-{lang}].svg" for size in SIZES for lang in languages}
+    assert sorted(path.name for path in pictures.iterdir()) == sorted(taken)

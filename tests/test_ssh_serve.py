@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from harness import listening_port
 
 from gebiedsplanner.i18n import texts
 from tests.pty_terminal import PtyApp, pty_problem
@@ -77,16 +78,13 @@ def server(tmp_path: Path) -> Iterator[Server]:
     with log.open("wb") as errors:
         process = subprocess.Popen(
             command,
-            stdout=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
             stderr=errors,
             env=_environment(tmp_path / "server"),
             cwd=tmp_path,
         )
     try:
-        assert process.stdout is not None
-        first = process.stdout.readline().decode()  # "... luistert op 127.0.0.1:PORT; ..."
-        assert "127.0.0.1:" in first, log.read_text()
-        port = int(first.split("127.0.0.1:")[1].split(";")[0])
+        port = listening_port(log, process, LIMIT)  # its "listen ... port=N" log line
         yield Server(port, keys, team, log, process.pid)
     finally:
         process.send_signal(signal.SIGINT)

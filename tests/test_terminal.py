@@ -274,6 +274,9 @@ async def test_the_textual_internals_terminal_app_relies_on_are_still_there() ->
         for signum, handler in saved.items():
             signal.signal(signum, handler)
     assert "SignalResume" in inspect.getsource(LinuxDriver.start_application_mode)
+    # The size is read through _get_terminal_size, at the start and on every SIGWINCH.
+    assert list(inspect.signature(LinuxDriver._get_terminal_size).parameters) == ["self"]
+    assert "self._get_terminal_size()" in inspect.getsource(LinuxDriver.start_application_mode)
 
 
 async def test_the_output_thread_survives_a_terminal_hung_up_while_it_writes(

@@ -96,6 +96,24 @@ class _HangUpProofOutput:
         return self._file.isatty()
 
 
+def _terminal_size(output: IO[str] | _HangUpProofOutput | None) -> tuple[int, int] | None:
+    """The terminal's own size (columns, lines), or ``None`` where it has none to tell.
+
+    Textual asks ``shutil.get_terminal_size()``, which prefers the environment's
+    ``COLUMNS`` and ``LINES``: a program that uses GNU readline (a Python prompt,
+    pytest) exports them to what it starts, fixed at that moment. The app then kept
+    the size it started with, whatever the terminal became (SIGWINCH arrived, the
+    size read did not change). The terminal knows its size better than any variable.
+    """
+    if output is None:
+        return None
+    try:
+        columns, lines = os.get_terminal_size(output.fileno())
+    except (OSError, ValueError):  # not a terminal, hung up, or closed
+        return None
+    return (columns, lines) if columns and lines else None
+
+
 def _plain_text(renderables: tuple[RenderableType, ...]) -> str:
     """What Rich would print for ``renderables``, without colours, for a log file."""
     out = io.StringIO()
@@ -113,7 +131,8 @@ class TerminalApp(App[None]):
         the terminal is restored (by the command line, which ran the app)."""
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for the terminal, its output made to survive a hang-up."""
+        """Textual's driver for the terminal, its output made to survive a hang-up and
+        its size read from the terminal itself."""
         driver = super().get_driver_class()
         from textual.drivers.linux_driver import LinuxDriver
 
@@ -125,6 +144,10 @@ class TerminalApp(App[None]):
                 super().__init__(*args, **kwargs)
                 # Private, and a file-like, not a TextIO: see _HangUpProofOutput.
                 self._file = _HangUpProofOutput(self._file)  # type: ignore[assignment,arg-type]
+
+            def _get_terminal_size(self) -> tuple[int, int]:
+                """Private: what the driver asks at the start and on every SIGWINCH."""
+                return _terminal_size(self._file) or super()._get_terminal_size()
 
         return HangUpProofDriver
 
