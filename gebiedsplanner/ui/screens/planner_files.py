@@ -110,7 +110,9 @@ class PlannerFiles(Screen[None]):
             return
         self._save_worker(self.session, job)
 
-    @work(thread=True, group="save")
+    # A description of its own: Textual's default is the repr of the arguments, here
+    # the bytes to write (35 ms at 20.000 gebieden, on the UI thread).
+    @work(thread=True, group="save", description="save")
     def _save_worker(self, session: EditingSession, job: SaveJob) -> None:
         done = job.run()
         self.app.call_from_thread(self._save_done, session, job, done)
