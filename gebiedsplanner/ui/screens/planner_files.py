@@ -18,15 +18,8 @@ from textual.widget import AwaitMount
 from gebiedsplanner.core.problems import Problem
 from gebiedsplanner.core.scenario import Cell, EditError
 from gebiedsplanner.editing import storage
-from gebiedsplanner.editing.session import (
-    Busy,
-    EditingSession,
-    Gone,
-    JobDone,
-    PendingMerge,
-    Saved,
-    SaveJob,
-)
+from gebiedsplanner.editing.save_job import JobDone, SaveJob
+from gebiedsplanner.editing.session import Busy, EditingSession, Gone, PendingMerge, Saved
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings, export_name
 from gebiedsplanner.ui.refusal import allowed, refuse
@@ -114,7 +107,9 @@ class PlannerFiles(Screen[None]):
     # the bytes to write (35 ms at 20.000 gebieden, on the UI thread).
     @work(thread=True, group="save", description="save")
     def _save_worker(self, session: EditingSession, job: SaveJob) -> None:
-        done = job.run()
+        """Build the save's bytes and write them; the keys act meanwhile. What the model
+        was at ctrl+s is read back here, with what changed since from the UI thread."""
+        done = job.run(self.app.call_from_thread)
         self.app.call_from_thread(self._save_done, session, job, done)
 
     def _save_done(self, session: EditingSession, job: SaveJob, done: JobDone) -> None:
@@ -139,7 +134,7 @@ class PlannerFiles(Screen[None]):
         self.notify(message.format(file=shown_path(saved.path)), markup=False)
         if saved.problems:
             self._report(saved.problems)
-        if saved.again:
+        if saved.again or (self._quit_after_save and self.dirty):  # changed while it saved
             self._start(self.session.begin_save)
         elif self._quit_after_save:
             self.app.exit()
