@@ -51,10 +51,15 @@ class PlannerApp(Shell):
         An :class:`storage.Opening` (a large file) shows its first gebieden at once and
         is read whole after the first frame; see :meth:`on_event` for the keys typed
         meanwhile. If the rest has problems the app ends, and :attr:`problems` holds them.
+
+        The app keeps no document of its own: the planner's editing session is the one
+        source of the scenario being edited (``document`` goes to the planner at start).
         """
         super().__init__(settings.theme)
         self._opening = document if isinstance(document, storage.Opening) else None
-        self.document = document.preview if isinstance(document, storage.Opening) else document
+        self._first: ScenarioDocument | None = (
+            document.preview if isinstance(document, storage.Opening) else document
+        )
         self.settings = settings
         self.problems: list[Problem] = []
         self._unread = False
@@ -84,8 +89,11 @@ class PlannerApp(Shell):
             self.call_later(self._planner().open_library, at_login=True)
 
     def get_default_screen(self) -> PlannerScreen:
-        """The planner is the bottom screen: no empty screen is drawn first."""
-        return PlannerScreen(self.document, self.settings, reading=self.reading)
+        """The planner is the bottom screen: no empty screen is drawn first. It takes the
+        first document; the app keeps none."""
+        document, self._first = self._first, None
+        assert document is not None, "the planner is made once"
+        return PlannerScreen(document, self.settings, reading=self.reading)
 
     # A description of its own: Textual's default is the repr of the arguments, here
     # the file's bytes (35 ms at 20.000 gebieden, on the UI thread).
@@ -106,7 +114,6 @@ class PlannerApp(Shell):
 
     def _read(self, document: ScenarioDocument) -> None:
         gc.freeze()  # as at a start (cli._run_app): no collection walks the scenario again
-        self.document = document
         self._planner().read(document)
         self._opening = None
         self._whole.set()
