@@ -1,4 +1,5 @@
-"""The planner's file actions: save, save as, merge with a colleague's save, recover, export, quit.
+"""The planner's file actions: open, save, save as, merge with a colleague's save,
+recover, export, quit.
 
 Split from :mod:`planner` along a real seam: the protocol (one save at a time,
 merging, the journal) is the :class:`EditingSession`'s; this screen base only
@@ -15,15 +16,17 @@ from textual import work
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from gebiedsplanner.core.problems import Problem
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError
-from gebiedsplanner.editing import storage
+from gebiedsplanner.editing import presence, storage
 from gebiedsplanner.editing.save_job import JobDone, SaveJob
 from gebiedsplanner.editing.session import Busy, EditingSession, Gone, PendingMerge, Saved
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings, export_name
 from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.shown_path import shown_path
+from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 
 if TYPE_CHECKING:
     from gebiedsplanner.editing import recovery
@@ -39,6 +42,8 @@ class PlannerFiles(Screen[None]):
 
     session: EditingSession
     settings: Settings
+    reading: bool
+    year: int
     _quit_after_save: bool
 
     @property
@@ -59,6 +64,77 @@ class PlannerFiles(Screen[None]):
 
     def _report(self, problems: list[Problem]) -> None:
         self.app.report_problems(problems)  # type: ignore[attr-defined]
+
+    # -- which scenario: opening, reading, arriving ----------------------------
+
+    def read(self, document: storage.ScenarioDocument) -> None:
+        """The whole scenario is read: edit it from now on, where the cursor is."""
+        self.session = EditingSession(document, self.settings.rights)
+        self.reading = False
+        self._reshow()
+        self._begin()
+
+    def edit(self, document: storage.ScenarioDocument) -> None:
+        """Edit ``document`` from now on, giving up the current one's unsaved changes."""
+        self.session.abandon()
+        self.session = EditingSession(document, self.settings.rights)
+        self._quit_after_save = False
+        self.year = document.scenario.years[0]
+        self._reshow()
+        self.query_one(BudgetGrid).move_cursor_to(0, 0)
+        self._begin()
+
+    def _begin(self) -> None:
+        self.session.begin()
+        self._arrive(self.session)
+
+    @work(thread=True, group="arrive")
+    def _arrive(self, session: EditingSession) -> None:
+        """Leave our editing note, see who else edits, read ended sessions' journals."""
+        from gebiedsplanner.editing import recovery
+
+        editors = session.look_around()
+        try:
+            found = recovery.look_for(session)
+        except ProblemsError as error:
+            self.app.call_from_thread(self._report, error.problems)
+            found = []
+        self.app.call_from_thread(self._arrived, session, editors, found)
+
+    def _arrived(
+        self, session: EditingSession, editors: list[presence.Note], found: list[recovery.Found]
+    ) -> None:
+        if session is not self.session:  # another scenario was opened meanwhile
+            from gebiedsplanner.editing import recovery
+
+            recovery.release(found)
+            return
+        self._show_editors(editors)
+        if found:
+            self._offer_recovery(found)
+
+    def _show_editors(self, editors: list[presence.Note]) -> None:
+        """Say who else is editing this file."""
+        if editors:
+            who = "; ".join(
+                texts.EDITOR_NOTE.format(
+                    user=literal(note.user),
+                    host=literal(note.host),
+                    since=f"{note.since:%d-%m-%Y %H:%M}",
+                )
+                for note in editors
+            )
+            self.notify(
+                texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
+            )
+
+    def on_unmount(self) -> None:
+        self.session.close()
+
+    def follow(self, old: Path, new: Path, data: bytes, old_digest: str) -> None:
+        """The library renamed ``old``: if it is the scenario open here, edit it under ``new``."""
+        if self.session.follow(old, new, data, old_digest):
+            self._show_title()
 
     # -- saving --------------------------------------------------------------
 
