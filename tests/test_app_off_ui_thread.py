@@ -1,5 +1,6 @@
 """Nothing heavy on the UI thread (issue 25): a save is built in a worker from the model
-as it was at ctrl+s while the adviser goes on typing.
+as it was at ctrl+s while the adviser goes on typing, and a scenario opened from the
+library is read as at the start (its first gebieden at once, the keys held meanwhile).
 
 A slow save is made by holding the worker at a gate the test opens: at building the
 bytes (the save strategy, 0,5 s at 20.000 gebieden) or before it copies the model.
@@ -9,24 +10,35 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from make_scenario import make
+from textual import events
 
-from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.core.money import format_amount
+from gebiedsplanner.core.scenario import COULEUR_LOCALE, Cell
 from gebiedsplanner.editing import journal, save_job, storage
 from gebiedsplanner.format import save_strategy
+from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
+from tests.conftest import BUNDLED
 from tests.pilot_helpers import (
     DEADLINE,
+    burst,
+    quiet,
+    screen_text,
     shown,
     toasts,
+    totals_show,
     until,
     widget_text,
 )
 from tests.test_app import SIZE, planner, stopped
+from tests.test_app_library import go_to_row
 
 pytestmark = pytest.mark.usefixtures("painted_before_measured")
 
@@ -151,3 +163,119 @@ async def test_save_and_quit_also_saves_what_was_typed_while_it_saved(
         slow_building.opened.set()
         await stopped(pilot)
     assert saved_amounts(scenario_file) == [111_111, 222_222]
+
+
+# -- opening from the library ----------------------------------------------------------
+
+
+@pytest.fixture
+def slow_reading(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """Every file opens streamed, with 3 gebieden first; the rest is read once the gate
+    opens (as a large file takes its time)."""
+    monkeypatch.setattr(storage, "STREAM_FROM_BYTES", 0)
+    monkeypatch.setattr(storage, "PREVIEW_GEBIEDEN", 3)
+    for gate in _gated(monkeypatch, storage.Opening, "finish"):
+        yield gate.opened
+
+
+@pytest.fixture
+def team(tmp_path: Path) -> Path:
+    """A team folder with a scenario of 12 gebieden, as the program writes it."""
+    folder = tmp_path / "team"
+    folder.mkdir()
+    (folder / "groot.toml").write_bytes(dumps(make(GEBIEDEN)))
+    return folder
+
+
+def watch_keys(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The keys that reached the app, and those it has passed on (see on_event)."""
+    entered: list[str] = []
+    left: list[str] = []
+    on_event = PlannerApp.on_event
+
+    async def watched(app: PlannerApp, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            entered.append(event.key)
+        await on_event(app, event)
+        if isinstance(event, events.Key):
+            left.append(event.key)
+
+    monkeypatch.setattr(PlannerApp, "on_event", watched)
+    return entered, left
+
+
+async def open_from_library(pilot: Any, name: str) -> None:
+    await pilot.press("l")
+    await shown(pilot, name)
+    await go_to_row(pilot, name)
+    await pilot.press("enter")
+
+
+async def test_a_large_scenario_opened_from_the_library_is_read_as_at_the_start(
+    team: Path, slow_reading: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = make(GEBIEDEN)
+    entered, left = watch_keys(monkeypatch)
+    async with app_on(BUNDLED, team).run_test(size=SIZE, notifications=True) as pilot:
+        await open_from_library(pilot, "Synthetisch")
+        reading = await shown(pilot, "wordt gelezen…")
+        assert "Totaal: wordt geteld…" in reading
+        assert "Wijk 00002" in reading and "Wijk 00003" not in reading
+        before = len(entered)
+        burst(pilot, "down", "enter", *"7777", "enter")
+        await until(pilot, lambda: len(entered) > before, "the first key reaching the app")
+        assert entered[before:] == ["down"] and left[-1:] != ["down"]  # held
+        assert "wordt gelezen…" in screen_text(pilot)
+        slow_reading.set()
+        cell = Cell("Wijk 00001", COULEUR_LOCALE, 2016)
+        await until(
+            pilot,
+            lambda: planner(pilot).document.scenario.amount(cell) == 7777,
+            "the held keys' edit on the whole scenario",
+        )
+        assert len(planner(pilot).document.scenario.gebieden) == GEBIEDEN
+        whole.set_amount(cell, 7777, who="", when=datetime.now())
+        totals = whole.totals(2016)
+        room, planned = format_amount(totals.room), format_amount(totals.planned)
+        await totals_show(pilot, Gepland=planned, Ruimte=room)  # of every gebied
+        now = screen_text(pilot)
+        assert "Wijk 00003" in now and "7.777" in now and "wordt gelezen" not in now
+
+
+async def test_when_the_rest_cannot_be_read_the_planner_goes_back_to_what_it_had(
+    scenario_file: Path,
+    team: Path,
+    slow_reading: threading.Event,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The file changed between the library's list and Enter: its first gebieden read,
+    a later one not. The scenario edited before comes back with its unsaved changes,
+    the problem is said, and the keys typed for the file that could not be read do
+    nothing."""
+    app = app_on(scenario_file, team)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"+1", "enter")
+        await shown(pilot, "111.001")
+        await pilot.press("l")
+        await shown(pilot, "Synthetisch")
+        await go_to_row(pilot, "Synthetisch")
+        text = (team / "groot.toml").read_text()  # it changes after the list was read
+        at = text.rindex("2016 = ")
+        broken = text[:at] + "2016 = 12.5" + text[text.index("\n", at) :]
+        (team / "groot.toml").write_text(broken)
+        await pilot.press("enter")
+        await shown(pilot, "Niet-opgeslagen wijzigingen")
+        await pilot.press("j")
+        await shown(pilot, "wordt gelezen…")
+        burst(pilot, "enter", *"5", "enter")
+        slow_reading.set()
+        await shown(pilot, "Wijk 00011")  # the problem, where it is
+        await shown(pilot, "wordt gelezen…", present=False)
+        await quiet(pilot)
+        scenario = planner(pilot).document.scenario
+        assert scenario.amount(CENTRUM) == 111_001 and len(scenario.log) == 1
+        assert dirty(pilot) and "Centrum" in screen_text(pilot)
+        assert not planner(pilot).editing  # the held Enter opened no edit line
+        await pilot.press("ctrl+s")  # and it saves as before
+        await until(pilot, lambda: saved_amounts(scenario_file) == [111_001], "saved")
+    assert (team / "groot.toml").read_text() == broken

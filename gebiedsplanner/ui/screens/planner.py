@@ -33,7 +33,7 @@ from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.refusal import allowed, refuse
-from gebiedsplanner.ui.screens.planner_files import PlannerFiles
+from gebiedsplanner.ui.screens.planner_files import PlannerFiles, Prepared
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine, Entry
 from gebiedsplanner.ui.widgets.figure import Figure
@@ -108,6 +108,7 @@ class PlannerScreen(PlannerFiles):
         self.settings = settings
         self.reading = reading
         self.session = EditingSession(document, settings.rights)
+        self._given_up: EditingSession | None = None
         self._quit_after_save = False
         self.year = document.scenario.years[0]
         self.thousands = False
@@ -332,10 +333,14 @@ class PlannerScreen(PlannerFiles):
         self.app.copy_to_clipboard(copied.text)
         self.notify(texts.COPIED.format(value=copied.text, what=copied.what), markup=False)
 
-    def _reshow(self) -> None:
+    def _reshow(self, prepared: Prepared | None = None) -> None:
         # Checked anew: a merge, a recovery or another file may have changed any cell.
-        self.policy = PolicyCheck(self.document.scenario)
-        self.query_one(BudgetGrid).show(self._view())
+        if prepared is not None and prepared.fits(self):
+            self.policy, view = prepared
+        else:
+            self.policy = PolicyCheck(self.document.scenario)
+            view = self._view()
+        self.query_one(BudgetGrid).show(view)
         self._show_totals()
         self._show_title()
 
