@@ -28,6 +28,8 @@ from fcntl import ioctl
 from functools import cache
 from pathlib import Path
 
+from launch import BEATS_ENV, REPORTED_GAP_NS, STALL
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUNDLED = ROOT / "scenarios" / "nrw-2016-2019.toml"
@@ -148,8 +150,14 @@ class Terminal:
     """One app process in an 80x24 pseudo-terminal."""
 
     def __init__(
-        self, kind: str, scenario: Path | None = None, options: Sequence[str] = ()
+        self,
+        kind: str,
+        scenario: Path | None = None,
+        options: Sequence[str] = (),
+        *,
+        beats: bool = False,
     ) -> None:
+        """``beats``: the app's UI thread beats, and its stalls are read (:meth:`longest_stall`)."""
         self.work = Path(tempfile.mkdtemp(prefix="gp-bench-"))
         args = list(options)
         if scenario is not None:  # a private copy: the benchmark never changes the original
@@ -161,13 +169,20 @@ class Terminal:
             XDG_STATE_HOME=str(self.work / "state"),
             XDG_DATA_HOME=str(self.work / "data"),
             XDG_CONFIG_HOME=str(self.work / "config"),
-            PYTHONPATH=str(HERE),
+            # The code beside these benchmarks, also in a worktree whose interpreter
+            # has another checkout installed.
+            PYTHONPATH=os.pathsep.join((str(HERE), str(ROOT))),
         )
         env.pop("TEXTUAL", None)
+        env.pop(BEATS_ENV, None)
         env.pop("COLORTERM", None)  # ssh passes TERM on, not COLORTERM: 256 colours
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # cached bytecode, as after a real install
         frames_read, frames_write = os.pipe()
         os.set_blocking(frames_read, False)
+        beats_read, beats_write = os.pipe() if beats else (-1, -1)
+        if beats:
+            os.set_blocking(beats_read, False)
+            env[BEATS_ENV] = str(beats_write)
         command = [
             sys.executable,
             str(HERE / "launch.py"),
@@ -182,11 +197,18 @@ class Terminal:
             os.close(frames_read)
             ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
             os.set_inheritable(frames_write, True)
+            if beats:
+                os.close(beats_read)
+                os.set_inheritable(beats_write, True)
             os.execve(sys.executable, command, env)
         os.close(frames_write)
-        self.pid, self.fd, self._frames_fd = pid, fd, frames_read
+        if beats:
+            os.close(beats_write)
+        self.pid, self.fd, self._frames_fd, self._beats_fd = pid, fd, frames_read, beats_read
         self._pending = b""
+        self._pending_stalls = b""
         self.frames: list[tuple[int, int, int]] = []  # (monotonic ns, flags, written)
+        self.stalls: list[tuple[int, int]] = []  # (monotonic ns at its end, nanoseconds)
         self.rusage: resource.struct_rusage | None = None
 
     # -- reading -------------------------------------------------------------
@@ -202,6 +224,27 @@ class Terminal:
             self.frames.append(FRAME.unpack_from(self._pending, offset))
         self._pending = self._pending[whole:]
 
+    def _read_stalls(self) -> None:
+        if self._beats_fd < 0:
+            return
+        try:
+            while chunk := os.read(self._beats_fd, 65536):
+                self._pending_stalls += chunk
+        except BlockingIOError:
+            pass
+        whole = len(self._pending_stalls) - len(self._pending_stalls) % STALL.size
+        for offset in range(0, whole, STALL.size):
+            self.stalls.append(STALL.unpack_from(self._pending_stalls, offset))
+        self._pending_stalls = self._pending_stalls[whole:]
+
+    def longest_stall(self, since: int, until: int) -> float:
+        """Milliseconds of the longest time between ``since`` and ``until`` (monotonic ns)
+        in which the app's UI thread ran nothing; at most ``launch.REPORTED_GAP_NS`` when
+        no longer one was reported (see ``launch.py``)."""
+        self._read_stalls()
+        overlapping = [gap for end, gap in self.stalls if end > since and end - gap < until]
+        return max([REPORTED_GAP_NS, *overlapping]) / 1e6
+
     def drain(self, quiet: float = QUIET, limit: float = 30.0) -> int:
         """Read until ``quiet`` seconds pass with no output; the number of bytes read."""
         total, deadline = 0, time.monotonic() + limit
@@ -214,6 +257,7 @@ class Terminal:
             except OSError:
                 break
         self._read_frames()
+        self._read_stalls()
         return total
 
     def wait_for_text(self, text: bytes, limit: float = 60.0) -> None:
@@ -284,6 +328,8 @@ class Terminal:
         _, _, self.rusage = os.wait4(self.pid, 0)
         os.close(self.fd)
         os.close(self._frames_fd)
+        if self._beats_fd >= 0:
+            os.close(self._beats_fd)
         shutil.rmtree(self.work, ignore_errors=True)
         return self.rusage
 

@@ -10,14 +10,50 @@ that had nothing to write) to send down ``FRAME_FD``: ``time.monotonic_ns()`` as
 first gebieden first: ``PlannerApp.reading``); and 4 bytes: the characters the
 frame wrote (counted by wrapping the driver's ``write``). The product code knows
 nothing of this.
+
+With :data:`BEATS_ENV` set to a descriptor, a heartbeat also runs on the app's event
+loop (the UI thread: Textual takes every key and paints every frame there): a
+callback every :data:`BEAT` seconds, straight on the loop (``loop.call_later``, not a
+Textual timer, which waits behind a handler of the app that awaits). Each gap between
+two beats longer than :data:`REPORTED_GAP_NS` is written down that descriptor as
+:data:`STALL`: when it ended and how long it was (both in ``time.monotonic_ns()``):
+a time in which the UI thread ran nothing else (see ``bench_stalls.py``).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import struct
 import sys
 import time
+
+BEATS_ENV = "GEBIEDSPLANNER_BENCH_BEATS_FD"
+BEAT = 0.001
+REPORTED_GAP_NS = 2_000_000
+STALL = struct.Struct("=qq")
+
+
+def heartbeat(beats_fd: int) -> None:
+    """Beat on the running loop from now on, writing down each long gap (see above).
+
+    The descriptor does not block: a stall it cannot take is dropped rather than the
+    app held up (the benchmark reads them as they come; they are few)."""
+    loop = asyncio.get_running_loop()
+    os.set_blocking(beats_fd, False)
+    last = time.monotonic_ns()
+
+    def beat() -> None:
+        nonlocal last
+        now = time.monotonic_ns()
+        if now - last > REPORTED_GAP_NS:
+            with contextlib.suppress(BlockingIOError):
+                os.write(beats_fd, STALL.pack(now, now - last))
+        last = now
+        loop.call_later(BEAT, beat)
+
+    loop.call_later(BEAT, beat)
 
 
 def instrument(frame_fd: int, ready: str) -> None:
@@ -26,6 +62,7 @@ def instrument(frame_fd: int, ready: str) -> None:
 
     written = 0
     write = LinuxDriver.write
+    beats = os.environ.get(BEATS_ENV)
 
     def counting_write(self: LinuxDriver, data: str) -> None:
         nonlocal written
@@ -33,7 +70,10 @@ def instrument(frame_fd: int, ready: str) -> None:
         write(self, data)
 
     def post_display_hook(self: App[object]) -> None:
-        nonlocal written
+        nonlocal written, beats
+        if beats is not None:  # from the first frame on
+            heartbeat(int(beats))
+            beats = None
         try:
             shown = bool(self.screen.query(ready))
         except Exception:  # no screen yet

@@ -25,12 +25,14 @@ import bench_files
 import bench_memory
 import bench_scale
 import bench_ssh
+import bench_stalls
 import bench_startup
 from harness import REFERENCE_MINIMAL_MS, Figure, machine_factor, print_figures
 
 SUITE = (
     bench_startup,
     bench_edit_latency,
+    bench_stalls,
     bench_comparison,
     bench_bytes,
     bench_files,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.pilot import Pilot
@@ -140,9 +141,9 @@ async def test_a_second_save_during_a_slow_save_is_no_merge(
     slow = threading.Event()
     run = SaveJob.run
 
-    def slow_run(job: SaveJob) -> object:
+    def slow_run(job: SaveJob, *args: Any) -> object:
         slow.wait(30)
-        return run(job)
+        return run(job, *args)
 
     monkeypatch.setattr(SaveJob, "run", slow_run)
     app = app_on(scenario_file)
@@ -220,9 +221,9 @@ async def test_a_save_that_ends_after_another_scenario_was_opened_stays_with_its
     slow = threading.Event()
     run = SaveJob.run
 
-    def slow_run(job: SaveJob) -> object:
+    def slow_run(job: SaveJob, *args: Any) -> object:
         slow.wait(30)
-        return run(job)
+        return run(job, *args)
 
     monkeypatch.setattr(SaveJob, "run", slow_run)
     app = app_on(team / "alfa.toml", team)

@@ -18,6 +18,7 @@ from gebiedsplanner.editing import journal, storage
 from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.screens.planner import PlannerScreen
 from tests.pilot_helpers import (
     DEADLINE,
     burst,
@@ -109,22 +110,22 @@ async def test_keys_typed_while_reading_act_in_order_on_the_whole_scenario(
         still = screen_text(pilot)
         assert "wordt gelezen…" in still and "⏎ Wijzig" in still
         gate.set()
-        app = pilot.app
-        assert isinstance(app, PlannerApp)
-        scenario = app.document.scenario
+        planner = pilot.app.screen_stack[0]
+        assert isinstance(planner, PlannerScreen)
+        scenario = planner.document.scenario
         second = Cell("Wijk 00001", COULEUR_LOCALE, 2016)
         third = Cell("Wijk 00002", COULEUR_LOCALE, 2016)
         expected_third = make(GEBIEDEN).amount(third) + 1
         await until(
             pilot,
             lambda: (
-                app.document.scenario.amount(second) == 7777
-                and app.document.scenario.amount(third) == expected_third
+                planner.document.scenario.amount(second) == 7777
+                and planner.document.scenario.amount(third) == expected_third
             ),
             "both edits on the whole scenario",
         )
-        assert app.document.scenario is not scenario
-        assert len(app.document.scenario.gebieden) == GEBIEDEN
+        assert planner.document.scenario is not scenario
+        assert len(planner.document.scenario.gebieden) == GEBIEDEN
         await shown(pilot, "7.777")
         await until(pilot, lambda: journaled(b"7777"), "the edit journaled")
 

@@ -7,9 +7,11 @@ colleague's save and following a rename keep the journal true: it always holds
 the changes that are on screen and not yet in the file.
 
 Methods run on the UI thread, except :meth:`SaveJob.run` and
-:meth:`EditingSession.look_around`, which do file IO in a worker and touch no
-model. The journal's first write (a copy of the file) runs in the background
-from the moment the session begins, so the first edit only appends a line.
+:meth:`EditingSession.look_around`, which run in a worker and change no model.
+A save only notes the moment on the UI thread; the worker builds the bytes of the
+model as it was then (:mod:`save_job`), while the adviser goes on editing. The
+journal's first write (a copy of the file) runs in the background from the moment
+the session begins, so the first edit only appends a line.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from gebiedsplanner.core.rights import EVERYTHING, Rights
 from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.disk.reading import real_path
-from gebiedsplanner.disk.writing import write_new
 from gebiedsplanner.editing import presence, storage
 from gebiedsplanner.editing.journal import Journal, JournalGone, journal_dir
+from gebiedsplanner.editing.save_job import JobDone, SaveJob
+from gebiedsplanner.editing.snapshot import Moment
 from gebiedsplanner.format.scenario_reader import parse
 from gebiedsplanner.i18n import texts
 
@@ -48,50 +51,6 @@ class Change(NamedTuple):
 
     entry: LogEntry
     problems: list[Problem]
-
-
-class JobDone(NamedTuple):
-    """What a save's worker did: the write's result (``None`` on failure), and the
-    journal for after the save (``None`` when it could not be started)."""
-
-    result: storage.WriteResult | None
-    journal: Journal | None
-    problems: list[Problem]
-
-
-class SaveJob(NamedTuple):
-    """One save: what to write where, prepared on the UI thread, written by :meth:`run`."""
-
-    path: Path
-    data: bytes
-    log_length: int
-    expected_digest: str
-    expected_real: Path | None
-    as_new: bool
-    name: str | None
-    merged: bool
-    make_folder: bool = False
-    notices: tuple[Problem, ...] = ()
-    """What to say once it is written (its comments could not be kept)."""
-
-    def run(self) -> JobDone:
-        """Write (in a worker), then start the journal that follows the save."""
-        try:
-            if self.as_new:
-                write_new(self.path, self.data, make_folder=self.make_folder)
-                result: storage.WriteResult = storage.Written(self.path)
-            else:
-                result = storage.write_unless_changed(
-                    self.path, self.data, self.expected_digest, self.expected_real
-                )
-        except ProblemsError as error:
-            return JobDone(None, None, error.problems)
-        if not isinstance(result, storage.Written):
-            return JobDone(result, None, [])
-        try:
-            return JobDone(result, Journal.create(self.path, self.data), [])
-        except ProblemsError as error:
-            return JobDone(result, None, error.problems)
 
 
 class Saved(NamedTuple):
@@ -341,45 +300,39 @@ class EditingSession:
         return job._replace(make_folder=make_folder)
 
     def _job(self, path: Path, *, as_new: bool, name: str | None, merged: bool) -> SaveJob:
-        scenario = self.scenario
         # The text on disk we expect to replace is patched, so its comments stay: after a
         # merge that is the colleague's save (resolve made it our base). A save as keeps
         # them too. The new name takes effect once it is written.
-        from gebiedsplanner.format.save_strategy import saving
-
-        saved = saving(scenario, self.document.loaded, name=name)
-        digest = self.document.loaded_digest
         real = None if as_new or path != self.document.path else self.document.real
-        notices = tuple(saved.notices(str(path)))
-        return SaveJob(
-            path, saved.data, len(scenario.log), digest, real, as_new, name, merged, notices=notices
-        )
+        moment = Moment.now(self.scenario)
+        return SaveJob(path, moment, self.document.loaded, real, as_new, name, merged)
 
     def finish_save(self, job: SaveJob, done: JobDone) -> SaveOutcome:
         """What became of ``job``; a :class:`PendingMerge` waits for :meth:`resolve`."""
         result = done.result
         if isinstance(result, storage.Changed):
-            return self._against_theirs(job, result.theirs)
+            return self._against_theirs(job, result.theirs, done)
         self.saving = False
         if result is None:
             return Refused(done.problems)
         if isinstance(result, storage.Vanished):
             return Gone(job.path)
         self.document.real = real_path(result.real)
-        problems = [*job.notices, *done.problems, *self._written(job, done.journal)]
+        problems = [*done.notices, *done.problems, *self._written(job, done)]
         again = self._save_again and self.dirty
         return Saved(job.path, job.merged, again, problems)
 
-    def _written(self, job: SaveJob, journal: Journal | None) -> list[Problem]:
+    def _written(self, job: SaveJob, done: JobDone) -> list[Problem]:
         if job.name is not None:
             self.scenario.name = job.name
         moved = job.path != self.document.path
-        self.document.path, self.document.loaded = job.path, job.data
+        self.document.path, self.document.loaded = job.path, done.data
         self.saved_log_length = job.log_length
         if moved:
             self._moved_to(job.path)
         # Without a new journal the old one stays: its changes still recover, by a merge.
-        return self._swap(journal, self.saved_log_length) if journal else []
+        # With one, the changes made while the save ran go into it (they are not saved).
+        return self._swap(done.journal, self.saved_log_length) if done.journal else []
 
     def _moved_to(self, path: Path) -> None:
         """The file is elsewhere now (save as, a rename): the note follows it."""
@@ -387,21 +340,23 @@ class EditingSession:
         presence.withdraw(self.note)
         self.note = presence.announce(path)
 
-    def _against_theirs(self, job: SaveJob, theirs_bytes: bytes) -> SaveOutcome:
-        """Someone saved meanwhile: a merge to decide on (or refused on a change of shape)."""
+    def _against_theirs(self, job: SaveJob, theirs_bytes: bytes, done: JobDone) -> SaveOutcome:
+        """Someone saved meanwhile: a merge to decide on (or refused on a change of shape).
+
+        The files were read in the worker; what is on screen now is merged (also the
+        changes made while the save ran)."""
         from gebiedsplanner.core.merge import MergeImpossible, conflicts
 
-        name = str(job.path)
-        try:
-            base = parse(name, self.document.loaded)
-            theirs = parse(name, theirs_bytes)
-            found = conflicts(base, self.scenario, theirs)
-        except ProblemsError as error:
+        if done.theirs is None:
             self.saving = False
-            return Refused(error.problems)
+            return Refused(done.problems)
+        base, theirs = done.theirs
+        try:
+            found = conflicts(base, self.scenario, theirs)
         except MergeImpossible:
             self.saving = False
-            return Refused([Problem(name, "", texts.CHANGED_SHAPE, texts.FIX_CHANGED_SHAPE)])
+            problem = Problem(str(job.path), "", texts.CHANGED_SHAPE, texts.FIX_CHANGED_SHAPE)
+            return Refused([problem])
         return PendingMerge(job, base, theirs, theirs_bytes, len(theirs.log), found)
 
     def resolve(self, pending: PendingMerge, keep_ours: Mapping[Cell, bool]) -> SaveJob:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,6 +19,7 @@ from gebiedsplanner.editing.storage import ScenarioDocument
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.screens.planner import PlannerScreen
+from gebiedsplanner.ui.screens.planner_files import Prepared
 from gebiedsplanner.ui.shell import Shell
 
 if TYPE_CHECKING:
@@ -26,6 +28,11 @@ if TYPE_CHECKING:
 
 #: Seconds a large file's reading waits for the first frame, at most.
 FIRST_FRAME_WAIT = 5.0
+#: Seconds without a frame after which the screen counts as painted (see _settled).
+SETTLED = 0.1
+
+#: A file opened from the library: whole, or a large one's first gebieden; or its problems.
+Opened = ScenarioDocument | storage.Opening | list[Problem]
 
 
 class PlannerApp(Shell):
@@ -51,20 +58,28 @@ class PlannerApp(Shell):
         An :class:`storage.Opening` (a large file) shows its first gebieden at once and
         is read whole after the first frame; see :meth:`on_event` for the keys typed
         meanwhile. If the rest has problems the app ends, and :attr:`problems` holds them.
+
+        The app keeps no document of its own: the planner's editing session is the one
+        source of the scenario being edited (``document`` goes to the planner at start).
         """
         super().__init__(settings.theme)
         self._opening = document if isinstance(document, storage.Opening) else None
-        self.document = document.preview if isinstance(document, storage.Opening) else document
+        self._first: ScenarioDocument | None = (
+            document.preview if isinstance(document, storage.Opening) else document
+        )
         self.settings = settings
         self.problems: list[Problem] = []
         self._unread = False
+        self._dropping = False
         self._open_library = library
         self._whole = asyncio.Event()
         self._displayed = threading.Event()
+        self._last_frame = time.monotonic()
 
     @property
     def reading(self) -> bool:
-        """The planner shows the first gebieden of a large file while it reads the rest."""
+        """The planner shows the first gebieden of a large file while it reads the rest
+        (at the start, or opened from the library)."""
         return self._opening is not None
 
     def on_mount(self) -> None:
@@ -76,6 +91,7 @@ class PlannerApp(Shell):
 
     def post_display_hook(self) -> None:
         super().post_display_hook()
+        self._last_frame = time.monotonic()
         self._displayed.set()
 
     def on_ready(self) -> None:
@@ -84,39 +100,64 @@ class PlannerApp(Shell):
             self.call_later(self._planner().open_library, at_login=True)
 
     def get_default_screen(self) -> PlannerScreen:
-        """The planner is the bottom screen: no empty screen is drawn first."""
-        return PlannerScreen(self.document, self.settings, reading=self.reading)
+        """The planner is the bottom screen: no empty screen is drawn first. It takes the
+        first document; the app keeps none."""
+        document, self._first = self._first, None
+        assert document is not None, "the planner is made once"
+        return PlannerScreen(document, self.settings, reading=self.reading)
 
-    @work(thread=True, group="read-whole")
+    # A description of its own: Textual's default is the repr of the arguments, here
+    # the file's bytes (35 ms at 20.000 gebieden, on the UI thread).
+    @work(thread=True, group="read-whole", description="read the whole scenario")
     def _read_whole(self, opening: storage.Opening) -> None:
-        # After the first frame: the reading's regular expression holds the interpreter
-        # while it runs (in C), which would hold up that frame.
-        self._displayed.wait(FIRST_FRAME_WAIT)
+        # After the frames that show the first gebieden: reading would hold them up.
+        self._settled()
         try:
             document = opening.finish()
+            prepared = self._planner().prepare(document)  # the table too: not on the UI thread
         except ProblemsError as error:
             self.call_from_thread(self._unreadable, error.problems)
         except BaseException:  # a bug: the worker's error ends the app (a crash log)
             self.call_from_thread(self._unreadable, [])
             raise
         else:
-            self.call_from_thread(self._read, document)
+            self.call_from_thread(self._read, document, prepared)
 
-    def _read(self, document: ScenarioDocument) -> None:
+    def _settled(self) -> None:
+        """Wait (in the worker) for the frame that shows the first gebieden, and until the
+        screen has painted what follows it (from the library: several frames). Reading
+        competes with painting for the interpreter: a frame meanwhile takes twice as long.
+        """
+        deadline = time.monotonic() + FIRST_FRAME_WAIT
+        self._displayed.wait(FIRST_FRAME_WAIT)
+        while (quiet := time.monotonic() - self._last_frame) < SETTLED:
+            if time.monotonic() > deadline:
+                return
+            time.sleep(SETTLED - quiet)
+
+    def _read(self, document: ScenarioDocument, prepared: Prepared) -> None:
         gc.freeze()  # as at a start (cli._run_app): no collection walks the scenario again
-        self.document = document
-        self._planner().read(document)
+        self._planner().read(document, prepared)
         self._opening = None
         self._whole.set()
 
     def _unreadable(self, problems: list[Problem]) -> None:
-        """The rest of the file has problems: the app ends, and they are said as at any
-        start (see cli._run_app). Nothing was edited, and nothing held acts now."""
-        self.problems = problems
-        self._unread = True
+        """The rest of the file has problems. At the start the app ends, and they are said
+        as at any start (see cli._run_app); opened from the library, the planner goes back
+        to the scenario it had, and they are said. Nothing held acted on the file read."""
         self._opening = None
+        if self._planner().unreadable():
+            self.report_problems(problems)
+            self._dropping = True  # the input held meanwhile was meant for that file:
+            self.call_later(self._stop_dropping)  # queued behind it, this ends dropping it
+        else:
+            self.problems = problems
+            self._unread = True
+            self.exit(return_code=1)
         self._whole.set()
-        self.exit(return_code=1)
+
+    def _stop_dropping(self) -> None:
+        self._dropping = False
 
     async def on_event(self, event: events.Event) -> None:
         """While a large file is read whole, keys, pastes and clicks wait, in order, and
@@ -128,8 +169,8 @@ class PlannerApp(Shell):
         if isinstance(event, (events.InputEvent, events.Paste)):
             if self.reading:
                 await self._whole.wait()
-            if self._unread or self.return_code is not None:  # ending: nothing to act on
-                return
+            if self._unread or self._dropping or self.return_code is not None:
+                return  # ending, or the file it was typed for could not be read
         await super().on_event(event)
 
     async def action_quit(self) -> None:
@@ -149,20 +190,29 @@ class PlannerApp(Shell):
         """Open ``path`` in the planner (asking first when the current one has unsaved changes).
 
         Returns when the planner shows it, or the question: the keys typed next go there.
+        The file is read in a worker, as at the start (:func:`storage.open_streamed`): a
+        large one shows its first gebieden while the rest is read, the keys held
+        meanwhile (:meth:`on_event`).
         """
         from gebiedsplanner.ui.screens.choice import YES, confirm
 
-        def replace(answer: str | None) -> None:
+        async def replace(answer: str | None) -> None:
             if answer != YES:
                 return
-            try:
-                document = storage.open_for_editing(path)
-            except ProblemsError as error:
-                self.report_problems(error.problems)
+            opened: Opened = await self._open_file(path).wait()
+            if isinstance(opened, list):
+                self.report_problems(opened)
                 return
             while len(self.screen_stack) > 1:
                 self.pop_screen()
-            planner.edit(document)
+            if isinstance(opened, storage.Opening):
+                self._opening = opening = opened
+                self._whole.clear()
+                self._displayed.clear()  # the whole is read after the frame of the first
+                planner.edit(opening.preview, reading=True)
+                self._read_whole(opening)
+            else:
+                planner.edit(opened)
 
         planner = self._planner()
         if planner.dirty:
@@ -170,7 +220,15 @@ class PlannerApp(Shell):
                 confirm(texts.OPEN_DISCARD_TITLE, texts.OPEN_DISCARD_QUESTION), replace
             )
         else:
-            replace(YES)
+            await replace(YES)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _open_file(self, path: Path) -> Opened:
+        """The file read, whole or (a large one) its first gebieden; or its problems."""
+        try:
+            return storage.open_streamed(path)
+        except ProblemsError as error:
+            return error.problems
 
     def on_library_screen_renamed(self, message: LibraryScreen.Renamed) -> None:
         """The open scenario's file may have been renamed: the planner follows it."""

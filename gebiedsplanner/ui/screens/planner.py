@@ -12,11 +12,10 @@ error reporter.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
@@ -26,16 +25,15 @@ from textual.widgets import Static
 
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
-from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import EditError, action_label
 from gebiedsplanner.core.table_view import TableView, counting_totals_text, totals_text
-from gebiedsplanner.editing import presence, storage
+from gebiedsplanner.editing import storage
 from gebiedsplanner.editing.session import Change, EditingSession
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.refusal import allowed, refuse
-from gebiedsplanner.ui.screens.planner_files import PlannerFiles
+from gebiedsplanner.ui.screens.planner_files import PlannerFiles, Prepared
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine, Entry
 from gebiedsplanner.ui.widgets.figure import Figure
@@ -44,7 +42,6 @@ from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 if TYPE_CHECKING:
     from gebiedsplanner.core.tools.plans import ToolPlan
-    from gebiedsplanner.editing import recovery
     from gebiedsplanner.ui.screens.move_dialog import MoveRequest
 
 # The dialogs and other screens are imported where they open, and recovering ended
@@ -111,6 +108,7 @@ class PlannerScreen(PlannerFiles):
         self.settings = settings
         self.reading = reading
         self.session = EditingSession(document, settings.rights)
+        self._given_up: EditingSession | None = None
         self._quit_after_save = False
         self.year = document.scenario.years[0]
         self.thousands = False
@@ -146,75 +144,6 @@ class PlannerScreen(PlannerFiles):
         self.query_one(BudgetGrid).focus()
         if not self.reading:
             self._begin()
-
-    def read(self, document: storage.ScenarioDocument) -> None:
-        """The whole scenario is read: edit it from now on, where the cursor is."""
-        self.session = EditingSession(document, self.settings.rights)
-        self.reading = False
-        self._reshow()
-        self._begin()
-
-    def edit(self, document: storage.ScenarioDocument) -> None:
-        """Edit ``document`` from now on, giving up the current one's unsaved changes."""
-        self.session.abandon()
-        self.session = EditingSession(document, self.settings.rights)
-        self._quit_after_save = False
-        self.year = document.scenario.years[0]
-        self._reshow()
-        self.query_one(BudgetGrid).move_cursor_to(0, 0)
-        self._begin()
-
-    def _begin(self) -> None:
-        self.session.begin()
-        self._arrive(self.session)
-
-    @work(thread=True, group="arrive")
-    def _arrive(self, session: EditingSession) -> None:
-        """Leave our editing note, see who else edits, read ended sessions' journals."""
-        from gebiedsplanner.editing import recovery
-
-        editors = session.look_around()
-        try:
-            found = recovery.look_for(session)
-        except ProblemsError as error:
-            self.app.call_from_thread(self._report, error.problems)
-            found = []
-        self.app.call_from_thread(self._arrived, session, editors, found)
-
-    def _arrived(
-        self, session: EditingSession, editors: list[presence.Note], found: list[recovery.Found]
-    ) -> None:
-        if session is not self.session:  # another scenario was opened meanwhile
-            from gebiedsplanner.editing import recovery
-
-            recovery.release(found)
-            return
-        self._show_editors(editors)
-        if found:
-            self._offer_recovery(found)
-
-    def _show_editors(self, editors: list[presence.Note]) -> None:
-        """Say who else is editing this file."""
-        if editors:
-            who = "; ".join(
-                texts.EDITOR_NOTE.format(
-                    user=literal(note.user),
-                    host=literal(note.host),
-                    since=f"{note.since:%d-%m-%Y %H:%M}",
-                )
-                for note in editors
-            )
-            self.notify(
-                texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
-            )
-
-    def on_unmount(self) -> None:
-        self.session.close()
-
-    def follow(self, old: Path, new: Path, data: bytes, old_digest: str) -> None:
-        """The library renamed ``old``: if it is the scenario open here, edit it under ``new``."""
-        if self.session.follow(old, new, data, old_digest):
-            self._show_title()
 
     def _show_totals(self) -> None:
         scenario = self.document.scenario
@@ -404,10 +333,14 @@ class PlannerScreen(PlannerFiles):
         self.app.copy_to_clipboard(copied.text)
         self.notify(texts.COPIED.format(value=copied.text, what=copied.what), markup=False)
 
-    def _reshow(self) -> None:
+    def _reshow(self, prepared: Prepared | None = None) -> None:
         # Checked anew: a merge, a recovery or another file may have changed any cell.
-        self.policy = PolicyCheck(self.document.scenario)
-        self.query_one(BudgetGrid).show(self._view())
+        if prepared is not None and prepared.fits(self):
+            self.policy, view = prepared
+        else:
+            self.policy = PolicyCheck(self.document.scenario)
+            view = self._view()
+        self.query_one(BudgetGrid).show(view)
         self._show_totals()
         self._show_title()
 

@@ -1,4 +1,5 @@
-"""The planner's file actions: save, save as, merge with a colleague's save, recover, export, quit.
+"""The planner's file actions: open, save, save as, merge with a colleague's save,
+recover, export, quit.
 
 Split from :mod:`planner` along a real seam: the protocol (one save at a time,
 merging, the journal) is the :class:`EditingSession`'s; this screen base only
@@ -9,28 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
 from textual.widget import AwaitMount
 
-from gebiedsplanner.core.problems import Problem
+from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.policy import PolicyCheck
+from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError
-from gebiedsplanner.editing import storage
-from gebiedsplanner.editing.session import (
-    Busy,
-    EditingSession,
-    Gone,
-    JobDone,
-    PendingMerge,
-    Saved,
-    SaveJob,
-)
+from gebiedsplanner.core.table_view import TableView
+from gebiedsplanner.editing import presence, storage
+from gebiedsplanner.editing.save_job import JobDone, SaveJob
+from gebiedsplanner.editing.session import Busy, EditingSession, Gone, PendingMerge, Saved
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings, export_name
 from gebiedsplanner.ui.named_keys import NamedKeys
 from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.shown_path import shown_path
+from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 
 if TYPE_CHECKING:
     from gebiedsplanner.editing import recovery
@@ -41,12 +39,33 @@ if TYPE_CHECKING:
 # planner.py).
 
 
+class Prepared(NamedTuple):
+    """The rules' check and the table of a whole scenario, made off the UI thread."""
+
+    policy: PolicyCheck
+    view: TableView
+
+    def fits(self, planner: PlannerFiles) -> bool:
+        """Made for what the planner shows now (its scenario, year and unit)?"""
+        view = self.view
+        return (view.scenario, view.year, view.thousands) == (
+            planner.document.scenario,
+            planner.year,
+            planner.thousands,
+        )
+
+
 class PlannerFiles(NamedKeys[None]):
     """File actions of the planner screen (its base class)."""
 
     session: EditingSession
     settings: Settings
+    reading: bool
+    year: int
+    thousands: bool
     _quit_after_save: bool
+    _given_up: EditingSession | None
+    """The scenario edited before the file being read: given up once it is read."""
 
     @property
     def document(self) -> storage.ScenarioDocument:
@@ -61,11 +80,116 @@ class PlannerFiles(NamedKeys[None]):
     def _show_title(self) -> None:
         raise NotImplementedError
 
-    def _reshow(self) -> None:
+    def _reshow(self, prepared: Prepared | None = None) -> None:
         raise NotImplementedError
 
     def _report(self, problems: list[Problem]) -> None:
         self.app.report_problems(problems)  # type: ignore[attr-defined]
+
+    # -- which scenario: opening, reading, arriving ----------------------------
+
+    def prepare(self, document: storage.ScenarioDocument) -> Prepared:
+        """What :meth:`read` shows of the whole scenario, made in the reading's worker:
+        0,15 s at 20.000 gebieden. Nothing changes meanwhile (the app holds the keys);
+        :meth:`read` checks that it still fits."""
+        policy = PolicyCheck(document.scenario)
+        view = TableView(document.scenario, self.year, self.thousands, policy)
+        return Prepared(policy, view)
+
+    def read(self, document: storage.ScenarioDocument, prepared: Prepared | None = None) -> None:
+        """The whole scenario is read: edit it from now on, where the cursor is."""
+        self.session = EditingSession(document, self.settings.rights)
+        self.reading = False
+        if self._given_up is not None:
+            self._given_up.abandon()
+            self._given_up = None
+        self._reshow(prepared)
+        self._begin()
+
+    def edit(self, document: storage.ScenarioDocument, *, reading: bool = False) -> None:
+        """Edit ``document`` from now on, giving up the current one's unsaved changes.
+
+        ``reading``: ``document`` holds the first gebieden of a file still being read,
+        as at the start; the current scenario is given up once :meth:`read` brings the
+        whole, and comes back if the rest cannot be read (:meth:`unreadable`)."""
+        if not reading:
+            self.session.abandon()
+        elif self._given_up is None:
+            self._given_up = self.session
+        self.session = EditingSession(document, self.settings.rights)
+        self.reading = reading
+        self._quit_after_save = False
+        self.year = document.scenario.years[0]
+        self._reshow()
+        self.query_one(BudgetGrid).move_cursor_to(0, 0)
+        if not reading:
+            self._begin()
+
+    def unreadable(self) -> bool:
+        """The rest of the file read has problems: back to the scenario edited before it,
+        unsaved changes and all; ``False`` when there is none (at the app's start)."""
+        given_up, self._given_up = self._given_up, None
+        if given_up is None:
+            return False
+        self.session, self.reading = given_up, False
+        self.year = given_up.scenario.years[0]
+        self._reshow()
+        self.query_one(BudgetGrid).move_cursor_to(0, 0)
+        return True
+
+    def _begin(self) -> None:
+        self.session.begin()
+        self._arrive(self.session)
+
+    @work(thread=True, group="arrive")
+    def _arrive(self, session: EditingSession) -> None:
+        """Leave our editing note, see who else edits, read ended sessions' journals."""
+        from gebiedsplanner.editing import recovery
+
+        editors = session.look_around()
+        try:
+            found = recovery.look_for(session)
+        except ProblemsError as error:
+            self.app.call_from_thread(self._report, error.problems)
+            found = []
+        self.app.call_from_thread(self._arrived, session, editors, found)
+
+    def _arrived(
+        self, session: EditingSession, editors: list[presence.Note], found: list[recovery.Found]
+    ) -> None:
+        if session is not self.session:  # another scenario was opened meanwhile
+            from gebiedsplanner.editing import recovery
+
+            recovery.release(found)
+            return
+        self._show_editors(editors)
+        if found:
+            self._offer_recovery(found)
+
+    def _show_editors(self, editors: list[presence.Note]) -> None:
+        """Say who else is editing this file."""
+        if editors:
+            who = "; ".join(
+                texts.EDITOR_NOTE.format(
+                    user=literal(note.user),
+                    host=literal(note.host),
+                    since=f"{note.since:%d-%m-%Y %H:%M}",
+                )
+                for note in editors
+            )
+            self.notify(
+                texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
+            )
+
+    def on_unmount(self) -> None:
+        self.session.close()
+        if self._given_up is not None:  # the app ends while another file is read
+            self._given_up.abandon()
+
+    def follow(self, old: Path, new: Path, data: bytes, old_digest: str) -> None:
+        """The library renamed ``old``: if it is the scenario open here, edit it under ``new``."""
+        if self.session.follow(old, new, data, old_digest):
+            self._show_title()
 
     # -- saving --------------------------------------------------------------
 
@@ -110,15 +234,22 @@ class PlannerFiles(NamedKeys[None]):
             return
         self._save_worker(self.session, job)
 
-    @work(thread=True, group="save")
+    # A description of its own: Textual's default is the repr of the arguments, here
+    # the file's bytes (35 ms at 20.000 gebieden, on the UI thread).
+    @work(thread=True, group="save", description="save")
     def _save_worker(self, session: EditingSession, job: SaveJob) -> None:
-        done = job.run()
+        """Build the save's bytes and write them; the keys act meanwhile. What the model
+        was at ctrl+s is read back here, with what changed since from the UI thread."""
+        done = job.run(self.app.call_from_thread)
         self.app.call_from_thread(self._save_done, session, job, done)
 
     def _save_done(self, session: EditingSession, job: SaveJob, done: JobDone) -> None:
         if session is not self.session:  # another scenario was opened while this one saved
-            session.finish_save(job, done)  # its file has the save; nothing reaches this screen
-            session.abandon()  # what it had beyond the save was given up when leaving it
+            outcome = session.finish_save(job, done)  # its file has the save; nothing else
+            if session is not self._given_up:  # reaches this screen
+                session.abandon()  # what it had beyond the save was given up when leaving it
+            elif isinstance(outcome, PendingMerge):  # it may come back (see edit)
+                session.cancel_save()
             return
         outcome = self.session.finish_save(job, done)
         if isinstance(outcome, Saved):
@@ -137,7 +268,7 @@ class PlannerFiles(NamedKeys[None]):
         self.notify(message.format(file=shown_path(saved.path)), markup=False)
         if saved.problems:
             self._report(saved.problems)
-        if saved.again:
+        if saved.again or (self._quit_after_save and self.dirty):  # changed while it saved
             self._start(self.session.begin_save)
         elif self._quit_after_save:
             self.app.exit()
