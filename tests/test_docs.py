@@ -190,3 +190,33 @@ def test_every_key_of_the_planner_is_documented() -> None:
     assert len(keys) >= 20  # read from the screen, not an empty table
     missing = keys - _documented_keys()
     assert not missing, f"in no keys table of README.md or docs/user-guide.md: {missing}"
+
+
+def _module_map() -> dict[str, set[str]]:
+    """docs/architecture.md's module map: folder -> the module files it lists."""
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    section = text[text.index("## Module map") :]
+    section = section[: section.index("\n## ", 1)]
+    listed: dict[str, set[str]] = {}
+    folder = ""
+    for line in section.splitlines():
+        if heading := re.fullmatch(r"\*\*`([\w/]+)/`\*\*", line):
+            folder = heading[1]
+        elif entry := re.match(r"- `(\w+\.py)`: \S", line):
+            listed.setdefault(folder, set()).add(entry[1])
+    return listed
+
+
+def test_the_architecture_page_lists_every_module() -> None:
+    """A planning tool's own module (one with a ``TOOL``) is the exception: adding a
+    tool touches its module, the catalogues and its tests, not this page."""
+    package = ROOT / "gebiedsplanner"
+    found: dict[str, set[str]] = {}
+    for path in package.rglob("*.py"):
+        if path.parent == package or path.name == "__init__.py":
+            continue
+        if re.search(r"^TOOL = ", path.read_text(encoding="utf-8"), re.M):
+            continue
+        found.setdefault(str(path.parent.relative_to(package)), set()).add(path.name)
+    assert sum(map(len, found.values())) > 90
+    assert _module_map() == found
