@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from make_scenario import make  # benchmarks/ is on pytest's pythonpath
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -101,6 +102,24 @@ async def test_clicking_the_table_while_editing_ends_the_edit_without_changes() 
         assert planner(pilot).document.scenario.log == []
         grid = app.screen.query_one(BudgetGrid)
         assert (grid.cursor_row, grid.cursor_column) == (3, 0)
+
+
+async def test_the_tables_focus_arriving_late_leaves_the_next_edit_line_open() -> None:
+    """Enter gives the focus back to the table; the message saying so reaches the screen
+    in its own time. Keys typed fast (or while a save holds the interpreter) open the
+    next edit line first: that late message must not close it and drop what is typed
+    there, so that the keys after it edit the gebied below (found with kill -9 rounds:
+    38 amounts each one gebied off)."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("enter", *"=111.111")
+        await bottom_line_shows(pilot, "→ 111.111")
+        grid = app.screen.query_one(BudgetGrid)
+        app.screen.post_message(events.DescendantFocus(grid))  # from the edit before
+        await pilot.pause()
+        assert app.screen.query_one(EditLine).display
+        await pilot.press("enter")
+        await line_shows(pilot, "Centrum", 1, "111.111")
 
 
 async def test_the_key_hints_fit_80_columns() -> None:

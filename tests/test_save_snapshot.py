@@ -74,3 +74,27 @@ def test_a_save_job_writes_the_moment_it_was_begun_at(scenario_file: Path) -> No
     assert saved.amount(cell) == 1_000 and [e.reason for e in saved.log] == ["eerste"]
     assert session.dirty and session.scenario.amount(cell) == 2_000
     session.close()
+
+
+def test_a_save_that_ends_after_its_session_was_given_up_starts_no_journal(
+    scenario_file: Path,
+) -> None:
+    """ctrl+s, an edit, then q and 'Niet opslaan' while the save runs: the save writes
+    what was on screen at ctrl+s, and the edit after it stays given up. The save's end
+    started a journal of its own with that edit (and a second ctrl+s saved it), so the
+    next start offered to recover what the adviser had thrown away."""
+    from gebiedsplanner.editing.journal import SUFFIX, journal_dir
+
+    session = EditingSession(storage.open_for_editing(scenario_file))
+    session.begin()
+    cell = next(session.scenario.cells())
+    session.edit(cell, 1_000, "eerste")
+    job = session.begin_save()
+    assert isinstance(job, SaveJob)
+    session.edit(cell, 2_000, "weggegooid")
+    session.begin_save()  # a second ctrl+s, queued
+    session.abandon()  # q, Niet opslaan: the app ends while the save runs
+    outcome = session.finish_save(job, job.run())
+    assert isinstance(outcome, Saved) and not outcome.again
+    assert [e.reason for e in storage.load(scenario_file).scenario.log] == ["eerste"]
+    assert list(journal_dir().glob(f"*{SUFFIX}")) == []

@@ -110,6 +110,7 @@ class EditingSession:
         self.history = UndoHistory()
         self.saved_log_length = len(document.scenario.log)
         self.saving = False
+        self.ended = False  # closed (the app ends, another scenario is opened, discarded)
         self.note: Path | None = None
         self._save_again = False
         self._journal: Journal | None = None
@@ -149,6 +150,7 @@ class EditingSession:
 
     def close(self) -> None:
         """The session ends: unsaved changes stay in the journal for the next start."""
+        self.ended = True
         presence.withdraw(self.note)
         self.note = None
         journal = self._current_journal()
@@ -308,8 +310,21 @@ class EditingSession:
         return SaveJob(path, moment, self.document.loaded, real, as_new, name, merged)
 
     def finish_save(self, job: SaveJob, done: JobDone) -> SaveOutcome:
-        """What became of ``job``; a :class:`PendingMerge` waits for :meth:`resolve`."""
+        """What became of ``job``; a :class:`PendingMerge` waits for :meth:`resolve`.
+
+        A save that ends after its session did (the app quit, the changes given up, while
+        it ran) still wrote what was on screen at ctrl+s, but starts no journal and no
+        save after it: what came later was closed into, or given up with, the journal
+        the session had."""
+        if self.ended:
+            self._save_again = False
+            if done.journal is not None:
+                done.journal.remove()
+                done = done._replace(journal=None)
         result = done.result
+        if isinstance(result, storage.Changed) and self.ended:  # no merge to ask about
+            self.saving = False
+            return Refused(done.problems)
         if isinstance(result, storage.Changed):
             return self._against_theirs(job, result.theirs, done)
         self.saving = False
@@ -338,7 +353,7 @@ class EditingSession:
         """The file is elsewhere now (save as, a rename): the note follows it."""
         self.document.origin = path
         presence.withdraw(self.note)
-        self.note = presence.announce(path)
+        self.note = None if self.ended else presence.announce(path)
 
     def _against_theirs(self, job: SaveJob, theirs_bytes: bytes, done: JobDone) -> SaveOutcome:
         """Someone saved meanwhile: a merge to decide on (or refused on a change of shape).

@@ -220,8 +220,14 @@ class PlannerScreen(PlannerFiles):
         self._record(lambda: self.session.edit(entry.cell, entry.new, entry.reason))
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """A click elsewhere (the table, say) while editing ends the edit without changes."""
-        if self.editing and event.widget.parent is not self.query_one(EditLine):
+        """A click elsewhere (the table, say) while editing ends the edit without changes.
+
+        Only while that widget still has the focus: the message comes in its own time,
+        and the table's focus given back by the Enter before may arrive once the next
+        Enter has opened the edit line again (keys typed fast, or during a save)."""
+        widget = event.widget
+        elsewhere = widget.parent is not self.query_one(EditLine)
+        if self.editing and widget is self.focused and elsewhere:
             self._stop_editing()
 
     def _stop_editing(self) -> None:
