@@ -311,9 +311,17 @@ async def test_totals_near_a_trillion_are_shown_whole_or_not_at_all() -> None:
     whole = {figures.envelope, figures.planned, figures.room, figures.imposed, figures.open}
     async with Bar().run_test(size=(80, 24)) as pilot:
         pilot.app.query_one(TotalsBar).show(figures)
+        def refitted() -> bool:
+            """The bar has taken the new width: the room shows, every figure whole. A
+            frame drawn at the new size before the bar's own resize is handled may
+            still hold the figures as they fitted the old width."""
+            lines = screen_text(pilot).splitlines()[:2]
+            amounts = {word for line in lines for word in line.split() if word[-1:].isdigit()}
+            return "Ruimte -1.000.000.000!" in lines[0] and amounts <= whole | {"6"}
+
         for size in ((80, 24), (60, 20), (100, 30), (80, 24)):
             await resize(pilot, *size)
-            await until(pilot, lambda: "Ruimte -1.000.000.000!" in screen_text(pilot), "room")
+            await until(pilot, refitted, f"the bar fitted to {size}")
             lines = screen_text(pilot).splitlines()[:2]
             amounts = [word for line in lines for word in line.split() if word[-1:].isdigit()]
             assert set(amounts) <= whole | {"6"}, (size, lines)
