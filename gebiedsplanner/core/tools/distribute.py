@@ -58,14 +58,15 @@ def distribute(
     ``floor`` is the least net budget a gebied keeps (0 without one).
     """
     scenario.check_year(year)
+    held = frozenset(holds)  # asked once per gebied: 10.000 holds over 20.000 gebieden
     if unit < 1:
         raise ToolRefused(texts.TOOL_BAD_UNIT)
     current = {name: g.posts[TAAKSTELLING][year] for name, g in scenario.gebieden.items()}
     start = {
-        name: (amount if name in holds or not clear else 0) for name, amount in current.items()
+        name: (amount if name in held or not clear else 0) for name, amount in current.items()
     }
     target = scenario.taakstelling[year] - sum(start.values())
-    free = [name for name in scenario.gebieden if name not in holds]
+    free = [name for name in scenario.gebieden if name not in held]
     net = {name: scenario.gebied_net(name, year) - current[name] + start[name] for name in free}
     weights = _weights(scenario, key, free, net)
     if target < 0:

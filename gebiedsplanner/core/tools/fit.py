@@ -44,8 +44,9 @@ def fit(
 ) -> ToolPlan:
     """Change ``post`` in every gebied not held, in proportion, so the year's room is 0."""
     scenario.check_year(year)
+    held = frozenset(holds)  # asked once per gebied: 10.000 holds over 20.000 gebieden
     totals = scenario.totals(year)
-    free = [name for name in scenario.gebieden if name not in holds]
+    free = [name for name in scenario.gebieden if name not in held]
     current = {name: g.posts[post][year] for name, g in scenario.gebieden.items()}
     weights = {name: current[name] for name in free}
     room = totals.room

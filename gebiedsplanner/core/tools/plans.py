@@ -229,13 +229,12 @@ def cells_count(count: int) -> str:
 
 def resolve_holds(scenario: Scenario, names: Iterable[str]) -> tuple[str, ...]:
     """The gebieden users mean by ``names`` (any case, blanks ignored), without repeats."""
-    held: list[str] = []
+    held: dict[str, None] = {}  # in the order given; a set would ask a list per name
     for name in names:
         if not name.strip():
             continue
         owner = scenario.resolve_owner(name)
         if owner not in scenario.gebieden:
             raise ToolRefused(texts.HOLD_NOT_A_GEBIED)
-        if owner not in held:
-            held.append(owner)
+        held[owner] = None
     return tuple(held)
