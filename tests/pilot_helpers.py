@@ -10,7 +10,8 @@ else: ``Screen._compositor`` (the text on screen), ``textual.widgets._toast``
 
 Waiting: a test acts, then waits (up to :data:`DEADLINE`) for what a person would
 see: text on screen or in a notification (:func:`shown`), a widget or a file
-showing something (:func:`until`). Never a fixed pause: on a loaded machine any
+showing something (:func:`until`), a screen open with all its fields
+(:func:`opened`). Never a fixed pause: on a loaded machine any
 pause is too short, and Pilot's own waits after a key press are a guess (they
 stop when the process seems idle).
 """
@@ -21,7 +22,7 @@ import asyncio
 import re
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import textual._wait
@@ -29,9 +30,12 @@ from rich.cells import cell_len
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.widgets._toast import Toast
+
+_S = TypeVar("_S", bound=Screen[Any])
 
 #: Seconds a test waits for what it expects before it fails.
 DEADLINE = 30.0
@@ -105,6 +109,25 @@ async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) 
         if time.monotonic() > deadline:
             raise AssertionError(f"{problem} within {DEADLINE:.0f} s:\n{_last_screen(pilot)}")
         await asyncio.sleep(_POLL)
+
+
+async def opened(pilot: Pilot[None], kind: type[_S], what: str) -> _S:
+    """Wait until the screen on top is a ``kind`` with all its widgets, and return it.
+
+    A pushed screen is on top at once, before its own task has composed it: a query
+    for one of its fields may then find nothing (and ``query_one`` raises). Once the
+    screen is mounted, every widget composed in it, nested ones too, is mounted, and
+    its Mount handler has run.
+    """
+
+    def ready() -> bool:
+        screen = pilot.app.screen
+        return isinstance(screen, kind) and screen.is_mounted
+
+    await until(pilot, ready, what)
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
 
 
 def _last_screen(pilot: Pilot[None]) -> str:

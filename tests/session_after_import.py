@@ -41,7 +41,7 @@ async def _seen() -> dict[str, object]:
     from gebiedsplanner.ui.app import PlannerApp
     from gebiedsplanner.ui.screens.help import HelpScreen
     from gebiedsplanner.ui.screens.save_as import SaveAs
-    from tests.pilot_helpers import screen_text, shown, until
+    from tests.pilot_helpers import opened, screen_text, shown, until
 
     document = storage.open_for_editing(locations.bundled_example())
     app = PlannerApp(document, locations.load_settings())
@@ -56,16 +56,17 @@ async def _seen() -> dict[str, object]:
             for key, active in app.screen.active_bindings.items()
         }
         await pilot.press("question_mark")
-        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "the help screen")
+        await opened(pilot, HelpScreen, "the help screen")
         await shown(pilot, "ctrl+z")
         seen["help"] = screen_text(pilot)
         await pilot.press("escape", "ctrl+p")
-        await until(pilot, lambda: isinstance(app.screen, CommandPalette), "the palette")
-        await until(pilot, lambda: app.screen.query_one(CommandList).option_count > 5, "commands")
+        palette = await opened(pilot, CommandPalette, "the palette")
+        commands = palette.query_one(CommandList)
+        await until(pilot, lambda: commands.option_count > 5, "commands")
         await pilot.pause()
         seen["palette"] = screen_text(pilot)
         await pilot.press("escape", "S")
-        await until(pilot, lambda: isinstance(app.screen, SaveAs), "the save as dialog")
+        await opened(pilot, SaveAs, "the save as dialog")
         await shown(pilot, ".toml")
         seen["save_as"] = screen_text(pilot)
         await pilot.press("escape")

@@ -21,7 +21,7 @@ from gebiedsplanner.editing import storage
 from gebiedsplanner.ui.screens.move_dialog import MoveDialog
 from gebiedsplanner.ui.screens.planner import PlannerScreen
 from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen
-from tests.pilot_helpers import burst, focused, quiet, shown, until
+from tests.pilot_helpers import burst, focused, opened, quiet, shown, until
 from tests.test_app import SIZE, both_change_centrum, line_shows, make_app, planner
 
 CENTRUM_2016 = Cell("Centrum", "couleur_locale", 2016)
@@ -177,8 +177,7 @@ async def test_tools_tabs_and_a_floor_typed_at_once(scenario_file: Path) -> None
     async with make_app(scenario_file).run_test(size=SIZE, notifications=True) as pilot:
         keys = ("tab", "tab", "tab", *"1.000.000", "tab", "tab", "tab", *"pernis")
         burst(pilot, "right_square_bracket", "g", *keys)  # 2017: a taakstelling to spread
-        await until(pilot, lambda: isinstance(pilot.app.screen, ToolsScreen), "the tools")
-        screen = pilot.app.screen
+        screen = await opened(pilot, ToolsScreen, "the tools")
         await until(
             pilot,
             lambda: screen.query_one("#holds", Input).value == "pernis",

@@ -16,7 +16,16 @@ from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens import tools_dialog
 from gebiedsplanner.ui.screens.tools_dialog import ToolsScreen
-from tests.pilot_helpers import fill_in, focused, screen_text, shown, totals, totals_show, until
+from tests.pilot_helpers import (
+    fill_in,
+    focused,
+    opened,
+    screen_text,
+    shown,
+    totals,
+    totals_show,
+    until,
+)
 
 SIZE = (80, 24)
 
@@ -34,7 +43,7 @@ def words_of(pilot: Pilot[None], start: str) -> list[str]:
 
 async def open_tools(pilot: Pilot[None], *, year_steps: int = 0) -> None:
     await pilot.press(*["right_square_bracket"] * year_steps, "g")
-    await until(pilot, lambda: isinstance(pilot.app.screen, ToolsScreen), "the tools opening")
+    await opened(pilot, ToolsScreen, "the tools opening")
     await focused(pilot, "#tool")
 
 

@@ -35,7 +35,7 @@ from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens import tools_dialog
 from gebiedsplanner.ui.screens.tools_dialog import Fields, ToolsScreen
-from tests.pilot_helpers import fill_in, focused, screen_text, shown, until
+from tests.pilot_helpers import fill_in, focused, opened, screen_text, shown
 
 # -- the made-up tool: what a new tool's module holds ---------------------------------
 
@@ -136,7 +136,7 @@ async def test_a_new_tool_is_in_the_dialog_with_its_fields(scenario_file: Path) 
     app = PlannerApp(storage.open_for_editing(scenario_file), locations.load_settings())
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("g")
-        await until(pilot, lambda: isinstance(app.screen, ToolsScreen), "the tools opening")
+        await opened(pilot, ToolsScreen, "the tools opening")
         await focused(pilot, "#tool")
         assert "Snijden" not in screen_text(pilot)  # its field shows with it only
         await pilot.press("space", *["down"] * 4, "enter")
