@@ -35,6 +35,8 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input
 from textual.widgets._toast import Toast
 
+from gebiedsplanner.ui.app import PlannerApp
+
 _S = TypeVar("_S", bound=Screen[Any])
 
 #: Seconds a test waits for what it expects before it fails.
@@ -257,3 +259,20 @@ async def totals_show(pilot: Pilot[None], **expected: str) -> None:
         return all(shown_now.get(name) == value for name, value in expected.items())
 
     await until(pilot, showing, f"totals showing {expected}")
+
+
+def watch_keys(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
+    """The keys that reached the app, and those it has passed on (see on_event)."""
+    entered: list[str] = []
+    left: list[str] = []
+    on_event = PlannerApp.on_event
+
+    async def watched(app: PlannerApp, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            entered.append(event.key)
+        await on_event(app, event)
+        if isinstance(event, events.Key):
+            left.append(event.key)
+
+    monkeypatch.setattr(PlannerApp, "on_event", watched)
+    return entered, left

@@ -16,7 +16,6 @@ from typing import Any, NamedTuple
 
 import pytest
 from make_scenario import make
-from textual import events
 
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, Cell
@@ -35,6 +34,7 @@ from tests.pilot_helpers import (
     toasts,
     totals_show,
     until,
+    watch_keys,
     widget_text,
 )
 from tests.test_app import SIZE, planner, stopped
@@ -185,23 +185,6 @@ def team(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "groot.toml").write_bytes(dumps(make(GEBIEDEN)))
     return folder
-
-
-def watch_keys(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
-    """The keys that reached the app, and those it has passed on (see on_event)."""
-    entered: list[str] = []
-    left: list[str] = []
-    on_event = PlannerApp.on_event
-
-    async def watched(app: PlannerApp, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            entered.append(event.key)
-        await on_event(app, event)
-        if isinstance(event, events.Key):
-            left.append(event.key)
-
-    monkeypatch.setattr(PlannerApp, "on_event", watched)
-    return entered, left
 
 
 async def open_from_library(pilot: Any, name: str) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from make_scenario import make
-from textual import events
 
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, Cell
@@ -28,6 +27,7 @@ from tests.pilot_helpers import (
     totals,
     totals_show,
     until,
+    watch_keys,
 )
 from tests.pty_terminal import PtyApp, pty_problem
 
@@ -89,18 +89,7 @@ async def test_the_first_gebieden_show_while_the_totals_are_counted(
 async def test_keys_typed_while_reading_act_in_order_on_the_whole_scenario(
     plan: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    entered: list[str] = []
-    left: list[str] = []
-    on_event = PlannerApp.on_event
-
-    async def watched(app: PlannerApp, event: events.Event) -> None:
-        if isinstance(event, events.Key):
-            entered.append(event.key)
-        await on_event(app, event)
-        if isinstance(event, events.Key):
-            left.append(event.key)
-
-    monkeypatch.setattr(PlannerApp, "on_event", watched)
+    entered, left = watch_keys(monkeypatch)
     async with app_on(plan).run_test(size=(80, 24)) as pilot:
         await shown(pilot, "Totaal: wordt geteld…")
         burst(pilot, "down", "enter", *"7777", "enter", "down", "enter", *"+1", "enter")
