@@ -345,6 +345,51 @@ def test_an_export_never_writes_through_a_link(tmp_path: Path) -> None:
     assert victim.read_text() == "mijn werk" and link.is_symlink()
 
 
+def test_no_export_writes_the_lock_or_any_hidden_file_beside_a_scenario(
+    scenario_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An export over ``.plan.toml.lock`` would put a new inode in the lock's place, and
+    two writers would no longer exclude each other: a hidden name is never an export's."""
+    lock = storage.lock_path(scenario_file.resolve())
+    with storage.write_lock(scenario_file):
+        pass
+    made = os.stat(lock)
+    code = cli.main(["export", str(scenario_file), "-o", str(lock)])
+    assert code == 1 and "verborgen bestand" in capsys.readouterr().err
+    code = cli.main(["compare", str(BUNDLED), str(scenario_file), "-o", str(lock)])
+    assert code == 1 and "verborgen bestand" in capsys.readouterr().err
+    with pytest.raises(ProblemsError, match="verborgen"):
+        write_export(scenario_file.parent / ".plan.csv", b"a\n", overwrite=True)
+    assert os.stat(lock).st_ino == made.st_ino and lock.read_bytes() == b""
+    assert not (scenario_file.parent / ".plan.csv").exists()
+
+
+def test_a_lock_replaced_before_it_is_taken_is_taken_again(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between opening the lock file and locking it, something writes over it: the
+    writer must end up holding the lock that the path names, the one others will take."""
+    import fcntl
+
+    lock = storage.lock_path(scenario_file.resolve())
+    take = storage._take
+    replaced = []
+
+    def replacing(fd: int, path: Path, deadline: float) -> None:
+        if not replaced:
+            other = lock.with_name("other")
+            other.write_text("a CSV, say")
+            os.replace(other, lock)
+            replaced.append(True)
+        take(fd, path, deadline)
+
+    monkeypatch.setattr(storage, "_take", replacing)
+    with storage.write_lock(scenario_file):
+        assert replaced
+        with open(lock, "rb") as other_writer, pytest.raises(BlockingIOError):
+            fcntl.flock(other_writer, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 def test_an_export_asks_before_replacing_and_replaces_only_when_told(tmp_path: Path) -> None:
     out = tmp_path / "plan.csv"
     assert write_export(out, b"eerste\n", overwrite=False)

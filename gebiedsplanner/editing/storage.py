@@ -34,7 +34,8 @@ LOCK_WAIT_SECONDS = 15.0
 
 
 def lock_path(real: Path) -> Path:
-    """The lock file beside a scenario: never replaced, so every writer locks the same inode."""
+    """The lock file beside a scenario: every writer locks this one inode (one that finds
+    it replaced takes the new one: see :func:`_still_named`)."""
     return real.parent / f".{short_name(real.name)}.lock"
 
 
@@ -52,21 +53,54 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
     """
     real = real_path(path)
     _refuse_read_only(path, real)
-    flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     lock = lock_path(real)
+    deadline = time.monotonic() + wait
+    while True:
+        fd = _open_lock(lock)
+        try:
+            _take(fd, path, deadline)
+            if _still_named(lock, fd):
+                break
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # replaced or removed meanwhile: the lock others take is the new one
+    try:
+        yield real
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _open_lock(lock: Path) -> int:
+    """The lock file, made if need be, opened without following a link and without
+    blocking on a FIFO: a colleague cannot make us create or touch a file elsewhere."""
+    flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
         fd = os.open(lock, flags, 0o666)
     except OSError as error:
         if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise ProblemsError([_lock_not_file(lock)]) from None
         raise ProblemsError([os_problem(str(lock), error)]) from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise ProblemsError([_lock_not_file(lock)])
+    return fd
+
+
+def _still_named(lock: Path, fd: int) -> bool:
+    """Does ``lock`` still name the file locked through ``fd``?
+
+    A lock file replaced by another (an export or a sync tool writing over it, a
+    colleague tidying the folder) is a new inode: a writer holding the old one's lock
+    and a writer locking the new one would not exclude each other, and a save could be
+    lost. So a writer that finds its lock no longer named by the path takes it again.
+    """
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ProblemsError([_lock_not_file(lock)])
-        _take(fd, path, wait)
-        yield real
-    finally:
-        os.close(fd)  # closing releases the lock
+        named = os.stat(lock, follow_symlinks=False)
+    except OSError:
+        return False
+    held = os.fstat(fd)
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def _refuse_read_only(path: Path, real: Path) -> None:
@@ -91,8 +125,7 @@ def _lock_not_file(lock: Path) -> Problem:
     return Problem(str(lock), "", texts.LOCK_NOT_FILE, texts.FIX_LOCK_NOT_FILE)
 
 
-def _take(fd: int, path: Path, wait: float) -> None:
-    deadline = time.monotonic() + wait
+def _take(fd: int, path: Path, deadline: float) -> None:
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

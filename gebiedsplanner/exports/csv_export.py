@@ -146,11 +146,15 @@ def write_export(out: Path, data: bytes, *, overwrite: bool, make_folder: bool =
     be made (the user's own library).
 
     Never over a scenario file (``.toml``, or a file that reads like one), never
-    through a link, never into a FIFO or device: those are refused with a
-    problem saying why.
+    over a hidden file (a name starting with ``.``: the program's own lock, editing
+    note and temporary files beside a scenario are such; a lock written over would
+    no longer keep two writers apart), never through a link, never into a FIFO or
+    device: those are refused with a problem saying why.
     """
     if out.suffix.casefold() == ".toml":
         raise _refused(out, texts.EXPORT_OVER_SCENARIO)
+    if out.name.startswith("."):
+        raise _refused(out, texts.EXPORT_HIDDEN)
     try:
         info = os.lstat(out)
     except (OSError, ValueError):  # nothing there, or write_new says what is wrong

@@ -529,6 +529,10 @@ EXPORT_OVER_SCENARIO = (
 )
 EXPORT_OVER_LINK = "hier staat een symbolische koppeling: een export schrijft daar niet doorheen"
 EXPORT_OVER_SPECIAL = "hier staat geen gewoon bestand (een map, pipe of apparaat)"
+EXPORT_HIDDEN = (
+    "een naam die met een punt begint is een verborgen bestand, zoals het slot of de"
+    " notitie naast een scenario: een export schrijft daar niet"
+)
 FIX_EXPORT_NAME = "kies een andere bestandsnaam (zoals plan.csv, plan.xlsx of rapport.html)"
 EXPORT_EXISTS_TITLE = "Bestand bestaat al"
 EXPORT_EXISTS_QUESTION = "{file} bestaat al. Overschrijven met deze export?"

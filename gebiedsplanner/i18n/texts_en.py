@@ -533,6 +533,10 @@ EXPORT_OVER_SCENARIO = (
 )
 EXPORT_OVER_LINK = "there is a symbolic link here: an export does not write through it"
 EXPORT_OVER_SPECIAL = "this is not an ordinary file (but a folder, pipe or device)"
+EXPORT_HIDDEN = (
+    "a name starting with a dot is a hidden file, such as the lock or the note beside a"
+    " scenario: an export does not write there"
+)
 FIX_EXPORT_NAME = "choose a different file name (such as plan.csv, plan.xlsx or rapport.html)"
 EXPORT_EXISTS_TITLE = "File already exists"
 EXPORT_EXISTS_QUESTION = "{file} already exists. Overwrite it with this export?"
