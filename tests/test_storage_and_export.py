@@ -13,7 +13,7 @@ from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.disk.writing import write_new
 from gebiedsplanner.editing import storage
-from gebiedsplanner.exports.csv_export import Dialect, Layout, export
+from gebiedsplanner.exports.csv_export import Dialect, Layout, export, rows_to_csv, to_csv_bytes
 from gebiedsplanner.settings.locations import file_name_for
 from tests.conftest import files_beside, save
 
@@ -151,3 +151,28 @@ def test_export_neutralises_formulas(scenario_file: Path, tmp_path: Path) -> Non
     text = out.read_text()
     assert "\n=" not in text and ",=" not in text and ",@" not in text
     assert "'=HYPERLINK" in text and ",'@Noord," in text
+
+
+#: Texts a spreadsheet trims and then runs as a formula, and what each must become.
+HIDDEN_FORMULAS = {
+    '  =HYPERLINK("http://x")': '\'  =HYPERLINK("http://x")',
+    "\x01+31 Noord": "'\x01+31 Noord",
+    " \t-Zuid": "' \t-Zuid",
+    "\u00a0@SUM(A1)": "'\u00a0@SUM(A1)",
+    "Noord = 1": "Noord = 1",
+    "  Charlois": "  Charlois",
+}
+
+
+def test_a_formula_behind_spaces_or_control_characters_is_neutralised_in_both_writers(
+    tmp_path: Path,
+) -> None:
+    """The plan's CSV (polars) and the comparison's (plain) apply one rule."""
+    import polars as pl
+
+    names = list(HIDDEN_FORMULAS)
+    framed = to_csv_bytes(pl.DataFrame({"gebied": names}), Dialect.STANDARD).decode()
+    plain = rows_to_csv(["gebied"], [[name] for name in names], Dialect.STANDARD).decode()
+    assert framed == plain
+    cells = [line.strip('"').replace('""', '"') for line in plain.splitlines()[1:]]
+    assert cells == list(HIDDEN_FORMULAS.values())

@@ -2,7 +2,8 @@
 
 polars is imported inside the functions: it is heavy and the app must start
 without it. Text cells that a spreadsheet would run as a formula (``=``, ``+``,
-``-``, ``@``, tab, CR at the start) get a leading apostrophe.
+``-``, ``@`` at the start, also after spaces or control characters, which spreadsheets
+trim; or a tab or CR first) get a leading apostrophe.
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ class Dialect(StrEnum):
     NL = "nl"
 
 
-_FORMULA_START = r"^[=+\-@\t\r]"
+#: A text a spreadsheet would run as a formula: one rule for both writers below (the
+#: pattern is read by polars' regex engine and by Python's alike).
+_FORMULA_START = r"^(?:[\s\x00-\x1f\x7f]*[=+\-@]|[\t\r])"
+_FORMULA = re.compile(_FORMULA_START)
 
 
 def wide_frame(columns: dict[str, list[object]]) -> pl.DataFrame:
@@ -76,7 +80,6 @@ def to_csv_bytes(frame: pl.DataFrame, dialect: Dialect) -> bytes:
 
 #: What makes polars put a text cell in quotes.
 _QUOTED = ('"', "\n", "\r")
-_FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows_to_csv(
@@ -97,7 +100,7 @@ def rows_to_csv(
             return ""
         if not isinstance(value, str):
             return str(value)
-        if data and value.startswith(_FORMULA_CHARS):
+        if data and _FORMULA.match(value):
             value = "'" + value
         if not value or any(char in value for char in special):
             return '"' + value.replace('"', '""') + '"'
