@@ -26,6 +26,7 @@ from gebiedsplanner.ssh import keys as ssh_keys
 from gebiedsplanner.ssh.advisers import read_advisers
 from gebiedsplanner.ssh.keys import KeyFile, host_key
 from gebiedsplanner.ssh.logbook import Logbook
+from tests.conftest import BUNDLED
 from tests.test_attacks_on_files import within
 
 #: What the fixes for the authorized-keys file name, in either language.
@@ -162,3 +163,20 @@ def test_a_host_key_that_cannot_be_made_gets_no_advice_about_saving_on_screen(
     assert problem.message in (texts.DISK_FULL, texts.FOLDER_NOT_WRITABLE)
     said = problem.fix.casefold()
     assert not any(word in said for word in ("opslaan als", "scherm", "save as", "screen"))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test_a_scenario_saved_as_utf16_is_called_utf16_with_how_to_save_it_as_utf8(
+    lang: str, tmp_path: Path, encoding: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Notepad and PowerShell may save UTF-16 (with a byte order mark, or without):
+    "binary" would send the adviser looking for the wrong file."""
+    plan = tmp_path / "plan.toml"
+    plan.write_bytes(BUNDLED.read_text(encoding="utf-8").encode(encoding))
+    problem = problem_of(lambda: storage.load(plan))
+    assert (problem.message, problem.fix) == (texts.FILE_UTF16, texts.FIX_UTF8)
+    assert main(["--lang", lang, "validate", str(plan)]) == 1
+    assert texts.FILE_UTF16 in capsys.readouterr().err
+    binary = tmp_path / "binair.toml"
+    binary.write_bytes(b"\x00\x01\x02\xff" * 1000)
+    assert problem_of(lambda: storage.load(binary)).message == texts.FILE_BINARY

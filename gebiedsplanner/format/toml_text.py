@@ -42,6 +42,8 @@ def decode(file: str, raw: bytes) -> str:
     """The file's text, or :class:`ProblemsError` for empty, binary or non-UTF-8 content."""
     if not raw.strip():
         raise ProblemsError([Problem(file, "", texts.FILE_EMPTY, texts.FIX_EMPTY)])
+    if is_utf16(raw):
+        raise ProblemsError([Problem(file, "", texts.FILE_UTF16, texts.FIX_UTF8)])
     if b"\x00" in raw:
         raise ProblemsError([Problem(file, "", texts.FILE_BINARY, texts.FIX_BINARY)])
     try:
@@ -50,6 +52,20 @@ def decode(file: str, raw: bytes) -> str:
         line = raw[: error.start].count(b"\n") + 1
         place = texts.PLACE_LINE.format(line=line)
         raise ProblemsError([Problem(file, place, texts.FILE_NOT_UTF8, texts.FIX_UTF8)]) from None
+
+
+def is_utf16(raw: bytes) -> bool:
+    """Text saved as UTF-16 (as Windows' Notepad and PowerShell may): its byte order mark,
+    or, without one, a zero byte in every other place of its start (ASCII in UTF-16)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    start = raw[: min(len(raw), 200) // 2 * 2]
+    if len(start) < 4:
+        return False
+    even, odd = start[0::2], start[1::2]
+    return (not odd.strip(b"\x00") and even.strip(b"\x00") != b"") or (
+        not even.strip(b"\x00") and odd.strip(b"\x00") != b""
+    )
 
 
 def toml_or_none(text: str) -> dict[str, Any] | None:
