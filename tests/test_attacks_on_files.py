@@ -24,6 +24,7 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.editing import presence, storage
 from gebiedsplanner.exports.csv_export import write_export
 from gebiedsplanner.format import problem_collector
+from gebiedsplanner.i18n import texts
 from gebiedsplanner.library import catalog as library
 from gebiedsplanner.settings import locations
 from tests.conftest import BUNDLED, files_beside, save
@@ -388,6 +389,22 @@ def test_a_lock_replaced_before_it_is_taken_is_taken_again(
         assert replaced
         with open(lock, "rb") as other_writer, pytest.raises(BlockingIOError):
             fcntl.flock(other_writer, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def test_a_lock_replaced_again_and_again_is_given_up_at_the_deadline(
+    scenario_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Something replaces the lock file every time it is taken: the writer says the
+    file is busy once its patience is up, never loops for ever."""
+    monkeypatch.setattr(storage, "_still_named", lambda lock, fd: False)
+
+    def take() -> None:
+        with storage.write_lock(scenario_file, wait=0.2):
+            pass
+
+    with pytest.raises(ProblemsError) as caught:
+        within(10, take)
+    assert caught.value.problems[0].message == texts.LOCK_BUSY
 
 
 def test_an_export_asks_before_replacing_and_replaces_only_when_told(tmp_path: Path) -> None:

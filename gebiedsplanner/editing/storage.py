@@ -65,6 +65,8 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
             os.close(fd)
             raise
         os.close(fd)  # replaced or removed meanwhile: the lock others take is the new one
+        if time.monotonic() >= deadline:  # replaced again and again: no waiting forever
+            raise _busy(path)
     try:
         yield real
     finally:
@@ -132,10 +134,12 @@ def _take(fd: int, path: Path, deadline: float) -> None:
             return
         except BlockingIOError:
             if time.monotonic() >= deadline:
-                raise ProblemsError(
-                    [Problem(str(path), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)]
-                ) from None
+                raise _busy(path) from None
             time.sleep(0.02)
+
+
+def _busy(path: Path) -> ProblemsError:
+    return ProblemsError([Problem(str(path), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)])
 
 
 def digest(data: bytes) -> str:
