@@ -14,6 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from gebiedsplanner.core.collector import collector_paused
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.disk.writing import write_new
@@ -22,7 +23,6 @@ from gebiedsplanner.editing.journal import Journal
 from gebiedsplanner.editing.snapshot import (
     Moment,
     OnModelThread,
-    collector_paused,
     here,
     scenario_at,
 )

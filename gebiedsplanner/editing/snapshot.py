@@ -26,9 +26,7 @@ Why that holds:
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import NamedTuple
 
 from gebiedsplanner.core.scenario import STEDELIJK, Cell, Gebied, LogEntry, Scenario
@@ -92,17 +90,3 @@ def scenario_at(moment: Moment, on_model_thread: OnModelThread = here) -> Scenar
         log=model.log[: moment.log_length],
         beleid=model.beleid,
     )
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cycle collector pauses meanwhile, as in reading (``scenario_reader.parse``):
-    a copy and its save make a hundred thousand dicts and no cycles, and a collection
-    in the worker would walk them all holding the interpreter, the UI thread waiting."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
