@@ -284,6 +284,46 @@ def test_a_lock_file_planted_as_a_fifo_is_a_problem_not_a_hang(scenario_file: Pa
     assert "slot" in problems_of(lambda: save(edited(scenario_file)))
 
 
+def test_a_link_planted_in_place_of_an_open_scenario_makes_nothing_beside_its_target(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """Put in the file's place after it was opened, a link leading nowhere or to a pipe
+    (as one to ``/dev/zero``): the save says the file is gone and makes no lock there."""
+    document = edited(scenario_file)
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    os.mkfifo(elsewhere / "pijp")
+    for target in (elsewhere / "created.toml", elsewhere / "pijp"):
+        scenario_file.unlink()
+        scenario_file.symlink_to(target)
+        result = within(
+            10,
+            lambda: storage.write_unless_changed(
+                scenario_file, b"x", document.loaded_digest, document.real
+            ),
+        )
+        assert isinstance(result, storage.Vanished)
+    assert os.listdir(elsewhere) == ["pijp"]
+
+
+def test_move_through_a_link_to_nothing_or_a_pipe_makes_nothing_there(
+    scenario_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    os.mkfifo(elsewhere / "pijp")
+    link = tmp_path / "plan.toml"
+    args = ["move", str(link), "--from", "Noord/gebiedsopdracht/2017",
+            "--to", "Noord/couleur_locale/2017", "--amount", "1.000"]
+    for target, said in ((elsewhere / "nieuw.toml", "bestaat niet"),
+                         (elsewhere / "pijp", "geen gewoon bestand")):
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
+        assert within(10, lambda: cli.main(args)) == 1
+        assert said in capsys.readouterr().err
+    assert os.listdir(elsewhere) == ["pijp"]
+
+
 def test_our_editing_note_is_never_written_through_a_planted_link(
     scenario_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -396,7 +436,7 @@ def test_a_lock_replaced_again_and_again_is_given_up_at_the_deadline(
 ) -> None:
     """Something replaces the lock file every time it is taken: the writer says the
     file is busy once its patience is up, never loops for ever."""
-    monkeypatch.setattr(storage, "_still_named", lambda lock, fd: False)
+    monkeypatch.setattr(storage, "_still_named", lambda *_: False)
 
     def take() -> None:
         with storage.write_lock(scenario_file, wait=0.2):

@@ -78,12 +78,15 @@ def change_saved(file: str, change: Callable[[Scenario], _T | None], bundled_fix
     path = locations.scenario_path(file)
     if locations.is_bundled(path):
         raise ProblemsError([Problem(file, "", texts.BUNDLED_READ_ONLY, bundled_fix)])
-    with storage.write_lock(path) as real:  # read, change and write as one step
+
+    def read_change_write(held: storage.Held) -> _T | None:  # as one step, under the lock
         document = storage.load(path)
         done = change(document.scenario)
         if done is not None:
-            print_problems(storage.save_locked(document, real))
-    return done
+            print_problems(storage.save_locked(document, held))
+        return done
+
+    return storage.under_lock(path, read_change_write)
 
 
 def _refused(file: str, option: str, message: str, fix: str) -> ProblemsError:

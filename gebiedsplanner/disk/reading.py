@@ -120,13 +120,19 @@ def read_untrusted(
         os.close(fd)
 
 
-def _read_open(name: str, fd: int, limit: int, head: bool, kind: FileKind) -> bytes:
-    mode = os.fstat(fd).st_mode
+def not_a_file(name: str, mode: int, kind: FileKind = "file") -> Problem | None:
+    """What is wrong with ``name`` as a ``kind`` file when its mode is ``mode``: a folder,
+    or a pipe, device or socket; ``None`` for a regular file."""
     if stat.S_ISDIR(mode):
-        problem = _kind_problem(name, texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR, kind)
-        raise ProblemsError([problem])
+        return _kind_problem(name, texts.FILE_IS_DIR, texts.FIX_FILE_IS_DIR, kind)
     if not stat.S_ISREG(mode):
-        problem = _kind_problem(name, texts.FILE_NOT_REGULAR, texts.FIX_NOT_REGULAR, kind)
+        return _kind_problem(name, texts.FILE_NOT_REGULAR, texts.FIX_NOT_REGULAR, kind)
+    return None
+
+
+def _read_open(name: str, fd: int, limit: int, head: bool, kind: FileKind) -> bytes:
+    problem = not_a_file(name, os.fstat(fd).st_mode, kind)
+    if problem is not None:
         raise ProblemsError([problem])
     chunks: list[bytes] = []
     size = 0

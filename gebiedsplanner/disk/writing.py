@@ -16,6 +16,7 @@ import hashlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from gebiedsplanner.core.problems import Problem, ProblemsError
@@ -86,15 +87,21 @@ def _mode_of(path: Path) -> int:
     return stat.S_IMODE(info.st_mode) if stat.S_ISREG(info.st_mode) else NEW_FILE_MODE
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> None:
     """Replace ``path`` with ``data`` atomically; raises :class:`ProblemsError` on failure.
 
     ``path`` itself is replaced: a link there is replaced by the file, not
     followed. Callers that mean the link's target pass the target.
+    ``before_replace`` is asked last, when the new file is written: it may raise to
+    put nothing in place (a writer's lock found replaced).
     """
     try:
         temp = _write_temp(path.parent, path.name, data, _mode_of(path))
         try:
+            if before_replace is not None:
+                before_replace()
             os.replace(temp, path)
         except BaseException:
             temp.unlink(missing_ok=True)

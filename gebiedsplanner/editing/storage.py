@@ -16,69 +16,180 @@ import hashlib
 import os
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.disk.reading import os_problem, read_untrusted, real_path
+from gebiedsplanner.disk.reading import (
+    bad_name,
+    not_a_file,
+    os_problem,
+    read_problem,
+    read_untrusted,
+    real_path,
+)
 from gebiedsplanner.disk.writing import short_name, write_atomic
 from gebiedsplanner.format import scenario_reader
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import is_bundled
 
 LOCK_WAIT_SECONDS = 15.0
+_T = TypeVar("_T")
 
 
 def lock_path(real: Path) -> Path:
-    """The lock file beside a scenario: every writer locks this one inode (one that finds
-    it replaced takes the new one: see :func:`_still_named`)."""
+    """The lock file beside a scenario: every writer locks this one inode (see :class:`Held`
+    for one that was replaced)."""
     return real.parent / f".{short_name(real.name)}.lock"
 
 
+class Gone(ProblemsError):
+    """The file to lock is not there (any more): nothing was made."""
+
+
+class LockLost(ProblemsError):
+    """The lock file was replaced while we held it (see :meth:`Held.confirm`): nothing was
+    written, and the step is to be done again under the new lock (see :func:`under_lock`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """The write lock of a scenario, taken: :attr:`real` is where the file really is.
+
+    The lock is two locks. The scenario's folder itself is locked where its file
+    system allows it (local disks do; an NFS share may not): a folder that holds a
+    file cannot be replaced, so whatever happens to the files in it, two writers never
+    overlap. The lock file beside the scenario is locked as well, for writers that
+    cannot lock the folder. A lock file replaced by another (an export or a sync tool
+    writing over it, a colleague tidying the folder) is a new inode, and a writer
+    holding the old one's lock and a writer locking the new one would not exclude each
+    other. So it is taken again when the path no longer names the inode locked, and
+    without the folder's lock :meth:`confirm` is asked just before a file is put in
+    place: a writer whose lock was replaced meanwhile writes nothing and starts again.
+    """
+
+    real: Path
+    _folder: int
+    _folder_locked: bool
+    _lock: int
+
+    def confirm(self) -> None:
+        """Raise :class:`LockLost` when only the lock file excludes others and it was
+        replaced since it was taken."""
+        if not self._folder_locked and not _still_named(self._folder, self.real, self._lock):
+            raise LockLost([Problem(str(self.real), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)])
+
+
 @contextmanager
-def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Path]:
-    """Hold the exclusive write lock of ``path``; yields where the file really is.
+def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Held]:
+    """Hold the exclusive write lock of ``path`` (see :class:`Held`).
 
     Waits up to ``wait`` seconds for another writer (the app's save or another
-    command) to finish, then says so instead of failing silently. The lock file
-    is opened without following a link and without blocking on a FIFO: a
-    colleague cannot make us create or touch a file elsewhere through it.
+    command) to finish, then says so instead of failing silently.
+
+    Whether to follow a link is decided before anything is made: ``path`` must lead to
+    a regular file (a link planted to ``/dev/zero``, or one leading nowhere, makes no
+    lock beside its target). The lock file is made relative to the descriptor of the
+    folder found then, without following a link and without blocking on a FIFO: a
+    colleague cannot make us create or touch a file elsewhere.
 
     Every writer of a scenario passes here (saves, merges, the library's rename, the
     command line), so here a file marked read-only is refused: see :func:`_refuse_read_only`.
     """
     real = real_path(path)
-    _refuse_read_only(path, real)
-    lock = lock_path(real)
+    deadline = time.monotonic() + wait
+    folder = _open_folder_of(path, real)
+    try:
+        _refuse_read_only(path, real, folder)
+        folder_locked = _lock_folder(folder, path, deadline)
+        fd = _take_named(folder, path, real, deadline)
+        try:
+            yield Held(real, folder, folder_locked, fd)
+        finally:
+            os.close(fd)  # closing releases the lock
+    finally:
+        os.close(folder)  # and this the folder's
+
+
+def _lock_folder(folder: int, path: Path, deadline: float) -> bool:
+    """Lock the open ``folder``; ``False`` when its file system cannot lock a folder."""
+    try:
+        _take(folder, path, deadline)
+    except OSError as error:
+        if error.errno in _NO_FOLDER_LOCKS:
+            return False
+        raise ProblemsError([os_problem(str(path), error)]) from None
+    return True
+
+
+#: What ``flock`` on a folder says where the file system cannot do it (an NFS share
+#: emulates it with a byte-range lock, which needs a file open for writing).
+_NO_FOLDER_LOCKS = frozenset(
+    {errno.EBADF, errno.ENOLCK, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP}
+)
+
+
+def under_lock(path: Path, step: Callable[[Held], _T], wait: float = LOCK_WAIT_SECONDS) -> _T:
+    """``step`` done holding ``path``'s write lock; done again when the lock was replaced
+    while it ran (:class:`LockLost`), until ``wait`` seconds have passed."""
     deadline = time.monotonic() + wait
     while True:
-        fd = _open_lock(lock)
+        with write_lock(path, max(0.0, deadline - time.monotonic())) as held:
+            try:
+                return step(held)
+            except LockLost:
+                if time.monotonic() >= deadline:
+                    raise _busy(path) from None
+
+
+def _open_folder_of(path: Path, real: Path) -> int:
+    """The folder ``real`` is in, opened; only when ``real`` is a regular file in it."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        folder = os.open(real.parent, flags)
+        try:
+            mode = os.stat(real.name, dir_fd=folder, follow_symlinks=False).st_mode
+        except BaseException:
+            os.close(folder)
+            raise
+    except OSError as error:
+        raise Gone([read_problem(str(path), error, "scenario")]) from None
+    except ValueError:
+        raise Gone([bad_name(str(path))]) from None
+    problem = not_a_file(str(path), mode, "scenario")
+    if problem is not None:
+        os.close(folder)
+        raise ProblemsError([problem])
+    return folder
+
+
+def _take_named(folder: int, path: Path, real: Path, deadline: float) -> int:
+    """The lock file of ``real``, locked, and still the one its name leads to."""
+    while True:
+        fd = _open_lock(folder, real)
         try:
             _take(fd, path, deadline)
-            if _still_named(lock, fd):
-                break
+            if _still_named(folder, real, fd):
+                return fd
         except BaseException:
             os.close(fd)
             raise
         os.close(fd)  # replaced or removed meanwhile: the lock others take is the new one
         if time.monotonic() >= deadline:  # replaced again and again: no waiting forever
             raise _busy(path)
-    try:
-        yield real
-    finally:
-        os.close(fd)  # closing releases the lock
 
 
-def _open_lock(lock: Path) -> int:
-    """The lock file, made if need be, opened without following a link and without
-    blocking on a FIFO: a colleague cannot make us create or touch a file elsewhere."""
+def _open_lock(folder: int, real: Path) -> int:
+    """The lock file, made if need be in ``folder``, opened without following a link and
+    without blocking on a FIFO: a colleague cannot make us create or touch a file elsewhere."""
+    lock = lock_path(real)
     flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
     try:
-        fd = os.open(lock, flags, 0o666)
+        fd = os.open(lock.name, flags, 0o666, dir_fd=folder)
     except OSError as error:
         if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
             raise ProblemsError([_lock_not_file(lock)]) from None
@@ -89,23 +200,17 @@ def _open_lock(lock: Path) -> int:
     return fd
 
 
-def _still_named(lock: Path, fd: int) -> bool:
-    """Does ``lock`` still name the file locked through ``fd``?
-
-    A lock file replaced by another (an export or a sync tool writing over it, a
-    colleague tidying the folder) is a new inode: a writer holding the old one's lock
-    and a writer locking the new one would not exclude each other, and a save could be
-    lost. So a writer that finds its lock no longer named by the path takes it again.
-    """
+def _still_named(folder: int, real: Path, fd: int) -> bool:
+    """Does the lock file's name in ``folder`` still lead to the file locked through ``fd``?"""
     try:
-        named = os.stat(lock, follow_symlinks=False)
+        named = os.stat(lock_path(real).name, dir_fd=folder, follow_symlinks=False)
     except OSError:
         return False
     held = os.fstat(fd)
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
-def _refuse_read_only(path: Path, real: Path) -> None:
+def _refuse_read_only(path: Path, real: Path, folder: int) -> None:
     """Refuse ``path`` when its file has no write permission for anyone (``chmod 444``,
     as a team marks an approved scenario).
 
@@ -114,7 +219,7 @@ def _refuse_read_only(path: Path, real: Path) -> None:
     is gone is left to the writer, which says so.
     """
     try:
-        mode = os.stat(real).st_mode
+        mode = os.stat(real.name, dir_fd=folder, follow_symlinks=False).st_mode
     except (OSError, ValueError):
         return
     if stat.S_ISREG(mode) and not mode & 0o222:
@@ -257,26 +362,36 @@ def write_unless_changed(
 
     Takes the write lock, so nobody writes between the check and the write.
     When ``path`` no longer leads to ``expected_real`` (a link planted or turned
-    elsewhere since), the file opened is not there any more: :class:`Vanished`.
+    elsewhere since), the file opened is not there any more: :class:`Vanished`,
+    decided before anything is made (no lock beside the link's target).
     """
-    with write_lock(path) as real:
-        if expected_real is not None and real != expected_real:
+    if expected_real is not None and real_path(path) != expected_real:
+        return Vanished(path)
+
+    def write(held: Held) -> WriteResult:
+        if expected_real is not None and held.real != expected_real:
             return Vanished(path)
-        return write_locked(real, data, expected_digest)
+        return write_locked(held, data, expected_digest)
+
+    try:
+        return under_lock(path, write)
+    except Gone:
+        return Vanished(path)
 
 
-def write_locked(real: Path, data: bytes, expected_digest: str) -> WriteResult:
+def write_locked(held: Held, data: bytes, expected_digest: str) -> WriteResult:
     """:func:`write_unless_changed` for a caller that holds the lock (see :func:`write_lock`)."""
+    real = held.real
     if not os.path.lexists(real):
         return Vanished(real)
     current = read_untrusted(real, kind="scenario")
     if digest(current) != expected_digest:
         return Changed(current)
-    write_atomic(real, data)
+    write_atomic(real, data, before_replace=held.confirm)
     return Written(real)
 
 
-def save_locked(document: ScenarioDocument, real: Path) -> list[Problem]:
+def save_locked(document: ScenarioDocument, held: Held) -> list[Problem]:
     """Write ``document`` back to its file, holding its lock (the command line's ``move``).
 
     The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`);
@@ -284,8 +399,9 @@ def save_locked(document: ScenarioDocument, real: Path) -> list[Problem]:
     """
     from gebiedsplanner.format import save_strategy
 
+    real = held.real
     saving = save_strategy.saving(document.scenario, document.loaded)
-    result = write_locked(real, saving.data, document.loaded_digest)
+    result = write_locked(held, saving.data, document.loaded_digest)
     if isinstance(result, Changed):
         raise ProblemsError(
             [Problem(str(real), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)]

@@ -232,26 +232,34 @@ def rename(entry: Entry, name: str) -> Renamed:
             [Problem(str(entry.path), "", texts.RENAME_LINK, texts.FIX_RENAME_LINK)]
         )
     target = entry.path.parent / _file_name(name, entry)
-    with storage.write_lock(entry.path) as real:
-        if target == entry.path:
-            data = _named_copy(entry, name, _read_if_there(real))
-            result = storage.write_locked(real, data, entry.digest)
-            if not isinstance(result, storage.Written):
-                raise _changed_since_scan(target)
-            return Renamed(target, data)
-        current = read_untrusted(real, kind="scenario")
-        if storage.digest(current) != entry.digest:
-            raise _changed_since_scan(entry.path)
-        data = _named_copy(entry, name, current)
-        write_new(target, data)
-        try:
-            entry.path.unlink()
-        except OSError as error:
-            raise ProblemsError([os_problem(str(entry.path), error, "scenario")]) from None
-        # The old name's lock goes too: whoever waits on it finds the file gone.
-        with contextlib.suppress(OSError):
-            storage.lock_path(real).unlink()
-    journal.note_move(real, target)  # a crashed session on the old name recovers here
+    real = real_path(entry.path)
+    renamed = storage.under_lock(entry.path, lambda held: _rename_locked(entry, name, target, held))
+    if target != entry.path:
+        journal.note_move(real, target)  # a crashed session on the old name recovers here
+    return renamed
+
+
+def _rename_locked(entry: Entry, name: str, target: Path, held: storage.Held) -> Renamed:
+    real = held.real
+    if target == entry.path:
+        data = _named_copy(entry, name, _read_if_there(real))
+        result = storage.write_locked(held, data, entry.digest)
+        if not isinstance(result, storage.Written):
+            raise _changed_since_scan(target)
+        return Renamed(target, data)
+    current = read_untrusted(real, kind="scenario")
+    if storage.digest(current) != entry.digest:
+        raise _changed_since_scan(entry.path)
+    data = _named_copy(entry, name, current)
+    held.confirm()
+    write_new(target, data)
+    try:
+        entry.path.unlink()
+    except OSError as error:
+        raise ProblemsError([os_problem(str(entry.path), error, "scenario")]) from None
+    # The old name's lock goes too: whoever waits on it finds the file gone.
+    with contextlib.suppress(OSError):
+        storage.lock_path(real).unlink()
     return Renamed(target, data)
 
 
