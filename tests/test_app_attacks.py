@@ -157,19 +157,30 @@ async def test_a_second_save_during_a_slow_save_is_no_merge(
     assert storage.load(scenario_file).scenario.amount(CENTRUM) == 111_002
 
 
+@pytest.mark.parametrize("there", ["file", "link"])
 async def test_a_journal_folder_that_cannot_be_written_says_so_and_saving_works(
-    scenario_file: Path,
+    scenario_file: Path, tmp_path: Path, there: str
 ) -> None:
+    """A file or a link where the journals' folder belongs: said as what it is (not as a
+    folder that does not exist), nothing is written through the link, and saving works."""
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
     journal.journal_dir().parent.mkdir(parents=True)
-    journal.journal_dir().write_text("een bestand waar de map hoort")
+    if there == "file":
+        journal.journal_dir().write_text("een bestand waar de map hoort")
+    else:
+        journal.journal_dir().symlink_to(elsewhere)
     app = app_on(scenario_file)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter", *"+1", "enter")
         await shown(pilot, "niet in het herstel-journaal")
+        said = {"file": "een bestand, geen map", "link": "symbolische koppeling, geen map"}
+        await shown(pilot, said[there])
         await pilot.press("ctrl+s")
         await shown(pilot, "Opgeslagen in")
         assert app.is_running
     assert storage.load(scenario_file).scenario.amount(CENTRUM) == 111_001
+    assert list(elsewhere.iterdir()) == []
 
 
 async def test_an_export_to_an_unknown_users_home_says_so(scenario_file: Path) -> None:

@@ -41,13 +41,11 @@ async def test_two_apps_edit_and_save_in_either_order(scenario_file: Path, first
     assert len(saved.log) == 2
 
 
-def write_note(path: Path, pid: int, host: str) -> Path:
-    note = path.parent / f".{path.name}.{host}.{pid}.editing"
-    note.write_text(
-        json.dumps(
-            {"user": "collega", "host": host, "pid": pid, "since": "2026-11-23T08:30:00+01:00"}
-        )
-    )
+def write_note(path: Path, pid: int, host: str, name: str = "") -> Path:
+    """The note a colleague's planner in process ``pid`` leaves."""
+    note = path.parent / f".{path.name}.{host}.{pid}{name}.editing"
+    data = {"user": "collega", "host": host, "pid": pid, "since": "2026-11-23T08:30:00+01:00"}
+    note.write_text(json.dumps({**data, "started": presence.process_started(pid)}))
     return note
 
 
@@ -71,3 +69,35 @@ async def test_the_app_says_who_else_is_editing_and_clears_stale_notes(scenario_
         other.kill()
         other.wait()
     assert presence.others(scenario_file) == []  # the colleague's process ended: stale
+
+
+def test_a_note_naming_a_process_that_is_not_the_editor_is_stale(scenario_file: Path) -> None:
+    """Process numbers are used again, and pid 1 always runs: a note is believed only for
+    the process that wrote it, the one that started when the note says."""
+    host = socket.gethostname()
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        ours = write_note(scenario_file, other.pid, host)
+        planted = write_note(scenario_file, 1, host)
+        data = json.loads(planted.read_text())
+        planted.write_text(json.dumps({**data, "started": data["started"] + 1}))
+        unknown = scenario_file.parent / f".{scenario_file.name}.{host}.1.x.editing"
+        unknown.write_text(json.dumps({k: v for k, v in data.items() if k != "started"}))
+        assert [note.pid for note in presence.others(scenario_file)] == [other.pid]
+        assert ours.exists() and not planted.exists() and not unknown.exists()
+    finally:
+        other.kill()
+        other.wait()
+
+
+async def test_thousands_of_editing_notes_make_one_short_notification(
+    scenario_file: Path,
+) -> None:
+    for number in range(3_000):
+        write_note(scenario_file, 1000 + number, "elders", f".{number}")  # another host
+    app = PlannerApp(storage.load(scenario_file), load_settings())
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await shown(pilot, "Ook geopend")
+        said = toasts(pilot)
+        assert "en 2997 anderen" in said
+        assert len(said) < 400, said

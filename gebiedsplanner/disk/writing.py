@@ -7,15 +7,21 @@
   folder. A crash at any moment leaves the old file or the new one, never half.
 * A new file never replaces one that appeared meanwhile: it is put in place
   with a hard link, which fails when the name is taken (by a file or a link).
+* A save killed while writing leaves its temp file: :func:`clear_leftovers` removes
+  those that nobody is writing any more (a temp file is locked while it is written).
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import fcntl
 import hashlib
 import os
+import re
 import stat
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -59,10 +65,13 @@ def _temp_in(folder: Path, name: str) -> tuple[int, Path]:
     return fd, Path(temp)
 
 
-def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
-    """``data`` durably in a new temp file in ``folder`` with ``mode``; its path."""
+def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> tuple[int, Path]:
+    """``data`` durably in a new temp file in ``folder`` with ``mode``: its descriptor,
+    still open and locked until the caller put the file in place, and its path."""
     fd, temp = _temp_in(folder, name)
     try:
+        with contextlib.suppress(OSError):  # a file system without locks: see clear_leftovers
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         os.fchmod(fd, mode)
         view = memoryview(data)
         while view:
@@ -72,8 +81,54 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> Path:
         os.close(fd)
         temp.unlink(missing_ok=True)
         raise
-    os.close(fd)
-    return temp
+    return fd, temp
+
+
+#: A temp file younger than this may have just been made by a save that did not lock
+#: it yet; left alone.
+LEFTOVER_AFTER_SECONDS = 5.0
+
+
+def clear_leftovers(path: Path) -> None:
+    """Remove the temp files that saves of ``path`` killed while writing left beside it.
+
+    A save killed midway (``kill -9``, a dropped session) leaves a full-size
+    ``.NAME.XXXXXXXX.tmp``; the next save or open of the file calls this. Only names
+    of exactly that form are looked at, and only regular files, not links. A temp file
+    is locked for as long as its save runs, so one that can be locked is nobody's any
+    more, and a colleague's save in progress is never touched. On a file system that
+    cannot lock, nothing is removed.
+    """
+    pattern = re.compile(rf"\.{re.escape(short_name(path.name))}\.[a-z0-9_]{{8}}\.tmp")
+    try:
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except (OSError, ValueError):
+        return
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for entry in entries if pattern.fullmatch(entry.name)]
+        for name in names:
+            with contextlib.suppress(OSError):
+                _clear_leftover(folder, name)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+
+
+def _clear_leftover(folder: int, name: str) -> None:
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    fd = os.open(name, flags, dir_fd=folder)
+    try:
+        held = os.fstat(fd)
+        if not stat.S_ISREG(held.st_mode) or time.time() - held.st_mtime < LEFTOVER_AFTER_SECONDS:
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while a save writes it
+        named = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
+            os.unlink(name, dir_fd=folder)
+    finally:
+        os.close(fd)
 
 
 def _mode_of(path: Path) -> int:
@@ -98,7 +153,7 @@ def write_atomic(
     put nothing in place (a writer's lock found replaced).
     """
     try:
-        temp = _write_temp(path.parent, path.name, data, _mode_of(path))
+        fd, temp = _write_temp(path.parent, path.name, data, _mode_of(path))
         try:
             if before_replace is not None:
                 before_replace()
@@ -106,6 +161,8 @@ def write_atomic(
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
+        finally:
+            os.close(fd)
         fsync_folder(path.parent)
     except OSError as error:
         raise ProblemsError([os_problem(str(path), error)]) from None
@@ -128,11 +185,12 @@ def write_new(path: Path, data: bytes, *, make_folder: bool = False) -> None:
     except (ValueError, UnicodeError):
         raise ProblemsError([bad_name(str(path))]) from None
     try:
-        temp = _write_temp(path.parent, path.name, data, NEW_FILE_MODE)
+        fd, temp = _write_temp(path.parent, path.name, data, NEW_FILE_MODE)
         try:
             _link_new(temp, path)
         finally:
             temp.unlink(missing_ok=True)
+            os.close(fd)
         fsync_folder(path.parent)
     except FileExistsError:
         raise AlreadyThere(
@@ -161,16 +219,23 @@ def private_folder(folder: Path) -> Path:
     Raises:
         OSError: It cannot be made, or something other than a folder is there.
     """
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if not stat.S_ISDIR(os.lstat(folder).st_mode):
-        raise NotADirectoryError(errno.ENOTDIR, "not a folder (a link?)", str(folder))
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
+    if not stat.S_ISDIR(info.st_mode):  # a file or a link: said as such (see os_problem)
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
     return folder
 
 
-def create_exclusive(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Create the new small file ``path`` (never over anything, never through a link)."""
+def create_exclusive(
+    path: Path, data: bytes, mode: int = 0o600, *, folder: int | None = None
+) -> None:
+    """Create the new small file ``path`` (never over anything, never through a link);
+    relative to the open ``folder`` when given."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    fd = os.open(path, flags, mode)
+    fd = os.open(path, flags, mode, dir_fd=folder)
     try:
         os.write(fd, data)
     finally:

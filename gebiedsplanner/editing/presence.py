@@ -3,6 +3,9 @@
 A note names the user, host, process and since when. Notes of processes that
 no longer run on this host are stale (a dropped SSH session, a crash) and are
 cleared; notes from other hosts are shown with their time, so a user can judge.
+A process is known by its number and the moment it started: a note whose number
+now belongs to another process (numbers are used again; pid 1 is always there) is
+stale too.
 
 Notes sit in team folders, where anyone may plant anything: a note is created
 exclusively under an unpredictable name (never through a link), read only when
@@ -31,28 +34,56 @@ PID_MAX = 2**22
 _TEXT_MAX = 256
 
 
+#: The most notes of one file read (some 0,2 s in a worker): a folder with a million
+#: planted is not read whole, and what is said counts only these.
+MOST_NOTES = 10_000
+
+
 class Note(NamedTuple):
-    """Someone editing a scenario."""
+    """Someone editing a scenario.
+
+    ``started``: when the process started, in the kernel's clock ticks since boot
+    (``None`` where the system does not say, as on macOS).
+    """
 
     file: Path
     user: str
     host: str
     pid: int
     since: datetime
+    started: int | None = None
 
 
 def _prefix(real: Path) -> str:
     return f".{short_name(real.name)}."
 
 
-def _alive(pid: int) -> bool:
+def process_started(pid: int) -> int | None:
+    """When process ``pid`` started (field 22 of ``/proc/PID/stat``); ``None`` when unknown."""
     try:
-        os.kill(pid, 0)
+        fd = os.open(f"/proc/{pid}/stat", os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        stat = os.read(fd, 4096)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    fields = stat.rpartition(b")")[2].split()  # the name before it may hold anything
+    return int(fields[19]) if len(fields) > 19 and fields[19].isdigit() else None
+
+
+def _running(note: Note) -> bool:
+    """Is the process that wrote ``note`` (on this host) still running?"""
+    try:
+        os.kill(note.pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True  # someone else's process: it exists
-    return True
+        pass  # someone else's process: it exists
+    started = process_started(note.pid)
+    return started is None or started == note.started
 
 
 def _note_from(file: Path, data: Any) -> Note | None:
@@ -64,12 +95,15 @@ def _note_from(file: Path, data: Any) -> Note | None:
         return None
     if type(pid) is not int or not 0 < pid <= PID_MAX or not isinstance(since, str):
         return None
+    started = data.get("started")
+    if started is not None and (type(started) is not int or started < 0):
+        return None
     try:
         moment = datetime.fromisoformat(since)
     except ValueError:
         return None
     assert isinstance(user, str) and isinstance(host, str)
-    return Note(file, user, host, pid, moment)
+    return Note(file, user, host, pid, moment, started)
 
 
 def _read_note(file: Path) -> Note | None:
@@ -85,20 +119,21 @@ def others(path: Path) -> list[Note]:
     real = real_path(path)
     host, found, prefix = socket.gethostname(), [], _prefix(real)
     try:
-        candidates = [
-            real.parent / entry.name
-            for entry in os.scandir(real.parent)
-            if entry.name.startswith(prefix) and entry.name.endswith(SUFFIX)
-        ]
+        with os.scandir(real.parent) as entries:
+            candidates = [
+                real.parent / entry.name
+                for entry in entries
+                if entry.name.startswith(prefix) and entry.name.endswith(SUFFIX)
+            ]
     except OSError:
         return []
-    for file in candidates:
+    for file in candidates[:MOST_NOTES]:
         note = _read_note(file)
         if note is None:
             continue
         if note.host == host and note.pid == os.getpid():
             continue
-        if note.host == host and not _alive(note.pid):
+        if note.host == host and not _running(note):
             file.unlink(missing_ok=True)
             continue
         found.append(note)
@@ -110,18 +145,25 @@ def announce(path: Path) -> Path | None:
     real = real_path(path)
     host = socket.gethostname()
     token = secrets.token_hex(4)
-    note = real.parent / f"{_prefix(real)}{host}.{os.getpid()}.{token}{SUFFIX}"
+    name = f"{_prefix(real)}{host}.{os.getpid()}.{token}{SUFFIX}"
     data = {
         "user": audit.current_user(),
         "host": host,
         "pid": os.getpid(),
+        "started": process_started(os.getpid()),
         "since": audit.now().isoformat(),
     }
-    try:
-        create_exclusive(note, json.dumps(data).encode("utf-8"), NEW_FILE_MODE)
+    try:  # in the folder the file is in, opened without following a link
+        folder = os.open(real.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except (OSError, ValueError):
         return None
-    return note
+    try:
+        create_exclusive(Path(name), json.dumps(data).encode("utf-8"), NEW_FILE_MODE, folder=folder)
+    except (OSError, ValueError):
+        return None
+    finally:
+        os.close(folder)
+    return real.parent / name
 
 
 def withdraw(note: Path | None) -> None:

@@ -28,6 +28,7 @@ from gebiedsplanner.core.rights import EVERYTHING, Rights
 from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.disk.reading import real_path
+from gebiedsplanner.disk.writing import clear_leftovers
 from gebiedsplanner.editing import presence, storage
 from gebiedsplanner.editing.journal import Journal, JournalGone, journal_dir
 from gebiedsplanner.editing.save_job import JobDone, SaveJob
@@ -140,12 +141,14 @@ class EditingSession:
         """Leave our editing note and say who else edits this file (worker thread).
 
         A session that may change nothing edits nothing: it leaves no note (and
-        writes nothing beside a team's scenario)."""
+        writes nothing beside a team's scenario). One that may clears what saves killed
+        while writing left beside the file."""
         path = self.document.path
         if path is None:
             return []
         if not self.rights.read_only:
             self.note = presence.announce(path)
+            clear_leftovers(real_path(path))
         return presence.others(path)
 
     def close(self) -> None:

@@ -32,7 +32,7 @@ from gebiedsplanner.disk.reading import (
     read_untrusted,
     real_path,
 )
-from gebiedsplanner.disk.writing import short_name, write_atomic
+from gebiedsplanner.disk.writing import clear_leftovers, short_name, write_atomic
 from gebiedsplanner.format import scenario_reader
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import is_bundled
@@ -47,7 +47,7 @@ def lock_path(real: Path) -> Path:
     return real.parent / f".{short_name(real.name)}.lock"
 
 
-class Gone(ProblemsError):
+class Missing(ProblemsError):
     """The file to lock is not there (any more): nothing was made."""
 
 
@@ -157,9 +157,9 @@ def _open_folder_of(path: Path, real: Path) -> int:
             os.close(folder)
             raise
     except OSError as error:
-        raise Gone([read_problem(str(path), error, "scenario")]) from None
+        raise Missing([read_problem(str(path), error, "scenario")]) from None
     except ValueError:
-        raise Gone([bad_name(str(path))]) from None
+        raise Missing([bad_name(str(path))]) from None
     problem = not_a_file(str(path), mode, "scenario")
     if problem is not None:
         os.close(folder)
@@ -375,7 +375,7 @@ def write_unless_changed(
 
     try:
         return under_lock(path, write)
-    except Gone:
+    except Missing:
         return Vanished(path)
 
 
@@ -387,6 +387,7 @@ def write_locked(held: Held, data: bytes, expected_digest: str) -> WriteResult:
     current = read_untrusted(real, kind="scenario")
     if digest(current) != expected_digest:
         return Changed(current)
+    clear_leftovers(real)
     write_atomic(real, data, before_replace=held.confirm)
     return Written(real)
 

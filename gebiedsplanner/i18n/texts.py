@@ -379,6 +379,15 @@ DISK_FULL = "de schijf is vol"
 FIX_DISK_FULL = "maak ruimte vrij op de schijf, of kies een andere map"
 FOLDER_NOT_WRITABLE = "geen schrijfrechten in deze map"
 FIX_NOT_WRITABLE = "vraag om schrijfrechten, of kies een map waar u mag schrijven"
+FOLDER_IS_LINK = (
+    "dit is een symbolische koppeling, geen map; hier wordt alleen in een echte map geschreven"
+)
+FIX_FOLDER_IS_LINK = (
+    "vervang de koppeling door een echte map; een map van gebiedsplanner zelf (zoals die met de "
+    "journalen) wordt na het verwijderen van de koppeling vanzelf opnieuw gemaakt"
+)
+NOT_A_FOLDER = "hier staat een bestand, geen map"
+FIX_NOT_A_FOLDER = "hernoem of verwijder het bestand, of kies een andere map"
 FOLDER_MISSING = "de map bestaat niet"
 FIX_FOLDER_MISSING = "maak de map eerst aan, of kies een bestaande map"
 FIX_READ_FOLDER_MISSING = (
@@ -886,6 +895,7 @@ ALSO_EDITING = (
     "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."
 )
 EDITOR_NOTE = "{user} op {host} sinds {since}"
+EDITORS_MORE = "{who} en {count} anderen"
 KEY_HISTORY = "Historie"
 HELP_HISTORY = "Wijzigingslogboek van de cel onder de cursor (a: hele scenario)"
 KEY_HISTORY_SCOPE = "Cel / alles"

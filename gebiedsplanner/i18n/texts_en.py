@@ -388,6 +388,15 @@ DISK_FULL = "the disk is full"
 FIX_DISK_FULL = "free up space on the disk, or choose a different folder"
 FOLDER_NOT_WRITABLE = "no permission to write in this folder"
 FIX_NOT_WRITABLE = "ask for write permission, or choose a folder you may write to"
+FOLDER_IS_LINK = (
+    "this is a symbolic link, not a folder; files are written only into a real folder"
+)
+FIX_FOLDER_IS_LINK = (
+    "replace the link by a real folder; a folder of gebiedsplanner's own (such as the one with "
+    "the journals) is made again by itself once the link is removed"
+)
+NOT_A_FOLDER = "a file is here, not a folder"
+FIX_NOT_A_FOLDER = "rename or remove the file, or choose another folder"
 FOLDER_MISSING = "the folder does not exist"
 FIX_FOLDER_MISSING = "create the folder first, or choose an existing folder"
 FIX_READ_FOLDER_MISSING = (
@@ -890,6 +899,7 @@ ALSO_EDITING = (
     "Also open for editing by {who}. When you save, your changes are merged cell by cell."
 )
 EDITOR_NOTE = "{user} on {host} since {since}"
+EDITORS_MORE = "{who} and {count} others"
 KEY_HISTORY = "History"
 HELP_HISTORY = "Change log of the cell under the cursor (a: whole scenario)"
 KEY_HISTORY_SCOPE = "Cell / all"

@@ -30,6 +30,10 @@ from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 
+#: The editors a notification names; more are counted (a folder may hold thousands of
+#: notes, and the notification must fit the screen).
+EDITORS_NAMED = 3
+
 if TYPE_CHECKING:
     from gebiedsplanner.editing import recovery
     from gebiedsplanner.ui.screens.conflicts import ConflictChoice
@@ -167,7 +171,7 @@ class PlannerFiles(NamedKeys[None]):
             self._offer_recovery(found)
 
     def _show_editors(self, editors: list[presence.Note]) -> None:
-        """Say who else is editing this file."""
+        """Say who else is editing this file: the first few, and how many more."""
         if editors:
             who = "; ".join(
                 texts.EDITOR_NOTE.format(
@@ -175,8 +179,10 @@ class PlannerFiles(NamedKeys[None]):
                     host=literal(note.host),
                     since=f"{note.since:%d-%m-%Y %H:%M}",
                 )
-                for note in editors
+                for note in editors[:EDITORS_NAMED]
             )
+            if len(editors) > EDITORS_NAMED:
+                who = texts.EDITORS_MORE.format(who=who, count=len(editors) - EDITORS_NAMED)
             self.notify(
                 texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
             )
