@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,24 @@ def files_beside(path: Path) -> list[str]:
 def painted_before_measured(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every DataTable paints new rows before it measures them, as on a loaded machine."""
     paint_before_measuring(monkeypatch)
+
+
+#: Waits for a gate file, then runs the command line: processes started this way really
+#: start together when the gate is made.
+_AT_THE_GATE = (
+    "import sys, time, pathlib\n"
+    "gate = pathlib.Path(sys.argv[1])\n"
+    "while not gate.exists(): time.sleep(0.001)\n"
+    "from gebiedsplanner.cli.main import main\n"
+    "raise SystemExit(main(sys.argv[2:]))\n"
+)
+
+
+def at_the_gate(gate: Path, args: Sequence[str]) -> subprocess.Popen[str]:
+    """``gebiedsplanner ARGS`` in a new process that starts when ``gate`` exists."""
+    return subprocess.Popen(
+        [sys.executable, "-c", _AT_THE_GATE, str(gate), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

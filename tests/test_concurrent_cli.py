@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from gebiedsplanner.editing import storage
+from tests.conftest import at_the_gate
 
 GEBIEDEN = [
     "Centrum",
@@ -29,40 +28,12 @@ GEBIEDEN = [
 def test_sixteen_simultaneous_moves_all_land(scenario_file: Path) -> None:
     before = storage.load(scenario_file).scenario
     gate = scenario_file.parent / "go"
-    # Each process waits for the gate file, so they really start together.
-    starter = (
-        "import sys, time, pathlib\n"
-        "gate = pathlib.Path(sys.argv[1])\n"
-        "while not gate.exists(): time.sleep(0.001)\n"
-        "from gebiedsplanner.cli.main import main\n"
-        "raise SystemExit(main(sys.argv[2:]))\n"
-    )
     processes = []
     for index in range(16):
         gebied = GEBIEDEN[index % len(GEBIEDEN)]
-        processes.append(
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-c",
-                    starter,
-                    str(gate),
-                    "move",
-                    str(scenario_file),
-                    "--from",
-                    f"{gebied}/gebiedsopdracht/2018",
-                    "--to",
-                    f"{gebied}/couleur_locale/2018",
-                    "--amount",
-                    "1000",
-                    "--reason",
-                    f"zet {index}",
-                ],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-        )
+        source, target = f"{gebied}/gebiedsopdracht/2018", f"{gebied}/couleur_locale/2018"
+        move = ["move", str(scenario_file), "--from", source, "--to", target]
+        processes.append(at_the_gate(gate, [*move, "--amount", "1000", "--reason", f"zet {index}"]))
     gate.touch()
     results = [process.communicate(timeout=120) for process in processes]
     assert all(process.returncode == 0 for process in processes), results

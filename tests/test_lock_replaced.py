@@ -5,8 +5,6 @@ writers in at once, so no save that said "Opgeslagen" is lost."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -18,6 +16,7 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.editing import storage
 from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.i18n import texts
+from tests.conftest import at_the_gate
 
 MOVES = 12
 #: Large enough that a move holds the lock for a while: time for the lock to be replaced.
@@ -36,20 +35,12 @@ def test_a_lock_replaced_while_moves_run_loses_no_move_that_said_saved(tmp_path:
     plan.write_bytes(dumps(make(GEBIEDEN)))
     lock = storage.lock_path(plan.resolve())
     gate = tmp_path / "go"
-    starter = (
-        "import sys, time, pathlib\n"
-        "gate = pathlib.Path(sys.argv[1])\n"
-        "while not gate.exists(): time.sleep(0.001)\n"
-        "from gebiedsplanner.cli.main import main\n"
-        "raise SystemExit(main(sys.argv[2:]))\n"
-    )
     moves = [
-        subprocess.Popen(
-            [sys.executable, "-c", starter, str(gate), "move", str(plan),
-             "--from", f"Wijk {index:05d}/gebiedsopdracht/2018",
-             "--to", f"Wijk {index:05d}/couleur_locale/2018",
-             "--amount", "1000", "--reason", f"zet {index}"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        at_the_gate(
+            gate,
+            ["move", str(plan), "--from", f"Wijk {index:05d}/gebiedsopdracht/2018",
+             "--to", f"Wijk {index:05d}/couleur_locale/2018", "--amount", "1000",
+             "--reason", f"zet {index}"],
         )
         for index in range(MOVES)
     ]
