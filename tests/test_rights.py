@@ -4,6 +4,7 @@ key's line): refused in the core whatever asks, and said on screen, nothing chan
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -145,6 +146,29 @@ async def test_a_confined_session_exports_only_into_the_scenario_folders(
         await pilot.press("enter")
         await until(pilot, lambda: (scenario_file.parent / "plan.csv").exists(), "the export")
     assert list(outside.iterdir()) == []
+
+
+async def test_a_confined_session_never_opens_a_link_put_in_a_files_place_meanwhile(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """The library was read; then someone on the server puts a link to a file elsewhere in
+    a team scenario's place. Opening it is refused: nothing there is shown or written."""
+    outside = tmp_path / "elders"
+    outside.mkdir()
+    secret = outside / "geheim.toml"
+    shutil.copyfile(scenario_file, secret)
+    other = scenario_file.parent / "ander.toml"
+    shutil.copyfile(scenario_file, other)
+    app = _app(scenario_file, NOORD_ONLY, confined=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("l")
+        await shown(pilot, "Scenariobibliotheek")
+        other.unlink()
+        other.symlink_to(secret)
+        await app.open_scenario(other)
+        await until(pilot, lambda: "buiten deze map" in toasts(pilot), "a refusal")
+        assert app.settings.may_open(scenario_file.resolve())
+    assert sorted(os.listdir(outside)) == ["geheim.toml"]
 
 
 async def test_a_read_only_session_writes_nothing_beside_a_team_scenario(

@@ -108,6 +108,16 @@ class Settings(NamedTuple):
         :attr:`confined`, else the working folder (home when that is gone)."""
         return self.export_folders[0] if self.confined else export_folder()
 
+    def may_open(self, real: Path) -> bool:
+        """Whether the planner may edit the file that really is at ``real``: any, or when
+        :attr:`confined`, only one in :attr:`save_folders` or a bundled example (a link
+        put in a team folder's file's place after the library was read leads nowhere
+        else: its target is neither shown nor written)."""
+        if not self.confined:
+            return True
+        folders = (*self.save_folders, bundled_dir())
+        return any(real.parent == real_path(folder) for folder in folders)
+
     def may_write_to(self, path: Path) -> bool:
         """Whether an export may go to ``path``: anywhere, or when :attr:`confined`, only
         into one of :attr:`export_folders` (compared as real paths: no link leads out)."""

@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.disk.reading import real_path
 from gebiedsplanner.editing import storage
 from gebiedsplanner.editing.storage import ScenarioDocument
 from gebiedsplanner.i18n import texts
@@ -224,11 +225,21 @@ class PlannerApp(Shell):
 
     @work(thread=True, exclusive=True, group="open")
     def _open_file(self, path: Path) -> Opened:
-        """The file read, whole or (a large one) its first gebieden; or its problems."""
+        """The file read, whole or (a large one) its first gebieden; or its problems.
+
+        A confined session opens only files in its folders, asked before the file is read
+        and of where it was read from (a link may be put in its place in between)."""
+        leads_out = [Problem(str(path), "", texts.LINK_LEADS_OUT, texts.FIX_LINK_LEADS_OUT)]
+        if not self.settings.may_open(real_path(path)):
+            return leads_out
         try:
-            return storage.open_streamed(path)
+            opened = storage.open_streamed(path)
         except ProblemsError as error:
             return error.problems
+        document = opened.preview if isinstance(opened, storage.Opening) else opened
+        if document.real is not None and not self.settings.may_open(document.real):
+            return leads_out
+        return opened
 
     def on_library_screen_renamed(self, message: LibraryScreen.Renamed) -> None:
         """The open scenario's file may have been renamed: the planner follows it."""
