@@ -63,8 +63,7 @@ def _time_save(path: Path) -> float:
     target = Cell(names[-17], "couleur_locale", 2017)
     document.scenario.move(source, target, 1_000, who="bench", when=WHEN, reason="benchmark")
     started = time.perf_counter()
-    with storage.write_lock(work) as real:
-        storage.save_locked(document, real)
+    storage.save_in_place(document)
     return time.perf_counter() - started
 
 

@@ -59,7 +59,8 @@ def hand_written(scenario: Scenario) -> str:
     root, _, tables = parts.head.partition("\n[")
     lines = []
     for gebied in scenario.gebieden.values():
-        key = "gebied." + tomli_w.dumps({gebied.name: 0}).partition(" = ")[0]
+        # The last " = ": a gebied's name may hold one ('a = b' is written "a = b" = 0).
+        key = "gebied." + tomli_w.dumps({gebied.name: 0}).rpartition(" = ")[0]
         if gebied.inwoners is not None:
             lines.append(f"{key}.inwoners = {gebied.inwoners}")
         for post, values in gebied.posts.items():

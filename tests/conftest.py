@@ -62,9 +62,8 @@ def scenario_file(tmp_path: Path) -> Path:
 
 def save(document: storage.ScenarioDocument) -> None:
     """Save ``document`` in place the way the command line does: under its write lock."""
-    assert document.path is not None
-    with storage.write_lock(document.path) as held:
-        storage.save_locked(document, held)
+    result, _ = storage.save_in_place(document)
+    assert isinstance(result, storage.Written), result
 
 
 def snapshot(scenario: Scenario) -> tuple[object, ...]:

@@ -413,18 +413,19 @@ def test_a_lock_replaced_before_it_is_taken_is_taken_again(
     import fcntl
 
     lock = storage.lock_path(scenario_file.resolve())
-    take = storage._take
+    open_lock = storage._open_lock
     replaced = []
 
-    def replacing(fd: int, path: Path, deadline: float) -> None:
+    def replaced_once_opened(folder: int, real: Path) -> int:
+        fd = open_lock(folder, real)
         if not replaced:
             other = lock.with_name("other")
             other.write_text("a CSV, say")
             os.replace(other, lock)
             replaced.append(True)
-        take(fd, path, deadline)
+        return fd
 
-    monkeypatch.setattr(storage, "_take", replacing)
+    monkeypatch.setattr(storage, "_open_lock", replaced_once_opened)
     with storage.write_lock(scenario_file):
         assert replaced
         with open(lock, "rb") as other_writer, pytest.raises(BlockingIOError):

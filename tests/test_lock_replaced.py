@@ -4,7 +4,10 @@ writers in at once, so no save that said "Opgeslagen" is lost."""
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
+import stat
 import threading
 import time
 from pathlib import Path
@@ -96,8 +99,16 @@ def test_a_lock_replaced_while_held_still_keeps_a_second_writer_out(
 
 @pytest.fixture
 def no_folder_locks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file system that cannot lock a folder (an NFS share): only the lock file counts."""
-    monkeypatch.setattr(storage, "_lock_folder", lambda *_: False)
+    """A file system that cannot lock a folder (an NFS share, where ``flock`` is a byte
+    range lock that needs a file open for writing): only the lock file counts."""
+    flock = fcntl.flock
+
+    def as_on_nfs(fd: int, operation: int) -> None:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):
+            raise OSError(errno.EBADF, "Bad file descriptor")
+        flock(fd, operation)
+
+    monkeypatch.setattr(fcntl, "flock", as_on_nfs)
 
 
 @pytest.mark.usefixtures("no_folder_locks")

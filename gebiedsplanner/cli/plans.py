@@ -1,9 +1,9 @@
 """The commands that read or change a plan: ``validate``, ``summary``, ``move`` and the
 planning tools (``distribute``, ``fit``, ``couleur-locale``, ``copy-year``).
 
-A change is made under the file's write lock: read, change and write as one step,
-so no colleague's save is lost in between (:func:`change_saved`, for ``move`` and
-every tool alike). A tool shows its preview (a row per gebied, the check line, the
+A change is read, made and written only if nobody saved the file in between, else
+made again on their file: no colleague's save is lost (:func:`change_saved`, for
+``move`` and every tool alike). A tool shows its preview (a row per gebied, the check line, the
 notes) and, unless ``--dry-run``, applies the plan as one change-log entry. A
 refusal names the option and its fix, changes nothing and exits 1.
 """
@@ -11,6 +11,7 @@ refusal names the option and its fix, changes nothing and exits 1.
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -69,24 +70,34 @@ def summary(options: argparse.Namespace) -> int:
     return 0
 
 
-def change_saved(file: str, change: Callable[[Scenario], _T | None], bundled_fix: str) -> _T | None:
-    """Lock ``file``, load it, ``change`` its scenario and save it, as one step.
+def change_saved(file: str, change: Callable[[Scenario], _T], bundled_fix: str) -> _T:
+    """Load ``file``, ``change`` its scenario and save it, unless a colleague saved it
+    meanwhile: then all again, on their file, until :data:`storage.LOCK_WAIT_SECONDS`.
 
-    ``change`` returns what it did, or ``None`` when there is nothing to save. The
-    bundled example is never changed (``bundled_fix`` says what to do instead).
+    The write lock is held only for the check and the write (a few milliseconds),
+    never while a tool works out its plan: one scenario's long tool run never holds up
+    another's save. ``change`` returns what it did; when it added nothing to the
+    change log there is nothing to save. The bundled example is never changed
+    (``bundled_fix`` says what to do instead).
     """
     path = locations.scenario_path(file)
     if locations.is_bundled(path):
         raise ProblemsError([Problem(file, "", texts.BUNDLED_READ_ONLY, bundled_fix)])
-
-    def read_change_write(held: storage.Held) -> _T | None:  # as one step, under the lock
+    deadline = time.monotonic() + storage.LOCK_WAIT_SECONDS
+    while True:
         document = storage.load(path)
+        logged = len(document.scenario.log)
         done = change(document.scenario)
-        if done is not None:
-            print_problems(storage.save_locked(document, held))
-        return done
-
-    return storage.under_lock(path, read_change_write)
+        if len(document.scenario.log) == logged:
+            return done
+        result, notices = storage.save_in_place(document)
+        if isinstance(result, storage.Written):
+            print_problems(notices)
+            return done
+        if isinstance(result, storage.Vanished):
+            raise _refused(file, "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)
+        if time.monotonic() >= deadline:  # changed again and again meanwhile
+            raise _refused(file, "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)
 
 
 def _refused(file: str, option: str, message: str, fix: str) -> ProblemsError:
@@ -154,36 +165,40 @@ def run_tool(options: argparse.Namespace) -> int:
     """Preview, and unless ``--dry-run`` apply and save, the tool ``options.command`` names."""
     tool = tools.tool_for(options.command)
     if options.dry_run:
-        _preview(tool, options, storage.load(locations.scenario_path(options.file)).scenario)
+        scenario = storage.load(locations.scenario_path(options.file)).scenario
+        _print_preview(_plan(tool, options, scenario))
         say(texts.TOOL_DRY_RUN)
         return 0
 
-    def applied(scenario: Scenario) -> ToolPlan | None:
-        plan = _preview(tool, options, scenario)
-        if not plan.changes:
-            return None
-        try:
-            plan.apply(scenario, who=audit.current_user(), when=audit.now())
-        except EditError as error:  # a check only applying makes; nothing was written
-            raise _refused(options.file, options.command, str(error), texts.FIX_TOOL) from None
+    def applied(scenario: Scenario) -> ToolPlan:
+        plan = _plan(tool, options, scenario)
+        if plan.changes:
+            try:
+                plan.apply(scenario, who=audit.current_user(), when=audit.now())
+            except EditError as error:  # a check only applying makes; nothing was written
+                raise _refused(options.file, options.command, str(error), texts.FIX_TOOL) from None
         return plan
 
     plan = change_saved(options.file, applied, texts.FIX_TOOL_BUNDLED)
-    if plan is None:
+    _print_preview(plan)
+    if not plan.changes:
         say(texts.TOOL_NOTHING_SAVED)
         return 0
     say(texts.TOOL_APPLIED.format(cells=cells_count(len(plan.changes)), file=literal(options.file)))
     return 0
 
 
-def _preview(tool: Tool, options: argparse.Namespace, scenario: Scenario) -> ToolPlan:
-    """Make the plan and print it; a refusal becomes a problem with the file."""
+def _plan(tool: Tool, options: argparse.Namespace, scenario: Scenario) -> ToolPlan:
+    """The tool's plan; a refusal becomes a problem with the file."""
     try:
-        plan = tool.plan(scenario, commands.given(tool, options))
+        return tool.plan(scenario, commands.given(tool, options))
     except BadParameter as refusal:
         raise _refused(options.file, refusal.option, str(refusal), refusal.fix) from None
     except (AmountInputError, EditError) as error:
         raise _refused(options.file, options.command, str(error), texts.FIX_TOOL) from None
+
+
+def _print_preview(plan: ToolPlan) -> None:
+    """A row per gebied, the check line and the notes."""
     for line in preview_lines(plan):
         say(line)
-    return plan

@@ -7,8 +7,9 @@
   folder. A crash at any moment leaves the old file or the new one, never half.
 * A new file never replaces one that appeared meanwhile: it is put in place
   with a hard link, which fails when the name is taken (by a file or a link).
-* A save killed while writing leaves its temp file: :func:`clear_leftovers` removes
-  those that nobody is writing any more (a temp file is locked while it is written).
+* A write killed midway leaves its temp file: the next write of that name removes
+  those that nobody is writing any more (a temp file is locked while it is written;
+  see :func:`clear_unfinished`).
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> tuple[int, P
     still open and locked until the caller put the file in place, and its path."""
     fd, temp = _temp_in(folder, name)
     try:
-        with contextlib.suppress(OSError):  # a file system without locks: see clear_leftovers
+        with contextlib.suppress(OSError):  # a file system without locks: see clear_unfinished
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         os.fchmod(fd, mode)
         view = memoryview(data)
@@ -84,51 +85,77 @@ def _write_temp(folder: Path, name: str, data: bytes, mode: int) -> tuple[int, P
     return fd, temp
 
 
-#: A temp file younger than this may have just been made by a save that did not lock
-#: it yet; left alone.
-LEFTOVER_AFTER_SECONDS = 5.0
+#: A file younger than this may have just been made by a writer that did not lock it
+#: yet; left alone.
+UNFINISHED_AFTER_SECONDS = 5.0
 
 
 def clear_leftovers(path: Path) -> None:
-    """Remove the temp files that saves of ``path`` killed while writing left beside it.
+    """Remove the temp files that writes of ``path`` killed midway left beside it.
 
-    A save killed midway (``kill -9``, a dropped session) leaves a full-size
-    ``.NAME.XXXXXXXX.tmp``; the next save or open of the file calls this. Only names
-    of exactly that form are looked at, and only regular files, not links. A temp file
-    is locked for as long as its save runs, so one that can be locked is nobody's any
-    more, and a colleague's save in progress is never touched. On a file system that
-    cannot lock, nothing is removed.
+    A save or export killed midway (``kill -9``, a dropped session) leaves a full-size
+    ``.NAME.XXXXXXXX.tmp``. Only names of exactly that form are looked at (see
+    :func:`clear_unfinished`); every write of ``path`` and every open of a scenario for
+    editing calls this.
     """
     pattern = re.compile(rf"\.{re.escape(short_name(path.name))}\.[a-z0-9_]{{8}}\.tmp")
+    clear_unfinished(path.parent, pattern.fullmatch)
+
+
+def clear_unfinished(folder: Path, ours: Callable[[str], object]) -> None:
+    """Remove the files in ``folder`` whose names are ``ours`` that nobody writes any more.
+
+    Every file of ours is locked while it is written (a temp file, a journal being
+    made), so one that can be locked, and is not just made, was being written by a
+    process that died: a colleague's write in progress is never touched. Only regular
+    files go, never a link. On a file system that cannot lock, nothing is removed.
+    """
     try:
-        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except (OSError, ValueError):
         return
     try:
-        with os.scandir(folder) as entries:
-            names = [entry.name for entry in entries if pattern.fullmatch(entry.name)]
+        with os.scandir(descriptor) as entries:
+            names = [entry.name for entry in entries if ours(entry.name)]
         for name in names:
             with contextlib.suppress(OSError):
-                _clear_leftover(folder, name)
+                _clear_unfinished(descriptor, name)
     except OSError:
         pass
     finally:
-        os.close(folder)
+        os.close(descriptor)
 
 
-def _clear_leftover(folder: int, name: str) -> None:
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+def _clear_unfinished(folder: int, name: str) -> None:
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
     fd = os.open(name, flags, dir_fd=folder)
     try:
         held = os.fstat(fd)
-        if not stat.S_ISREG(held.st_mode) or time.time() - held.st_mtime < LEFTOVER_AFTER_SECONDS:
+        young = time.time() - held.st_mtime < UNFINISHED_AFTER_SECONDS
+        if not stat.S_ISREG(held.st_mode) or young:
             return
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while a save writes it
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while it is written
         named = os.stat(name, dir_fd=folder, follow_symlinks=False)
         if (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino):
             os.unlink(name, dir_fd=folder)
     finally:
         os.close(fd)
+
+
+def open_folder(folder: Path) -> int:
+    """``folder`` opened as a directory descriptor to make files in (``dir_fd``), without
+    following a link at its last step.
+
+    A folder one may write in but not list (``chmod 733``) is opened as a path only
+    (``O_PATH``): enough to make files in, not to lock it.
+    """
+    flags = os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        return os.open(folder, os.O_RDONLY | flags)
+    except PermissionError:
+        if not hasattr(os, "O_PATH"):
+            raise
+        return os.open(folder, os.O_PATH | flags)
 
 
 def _mode_of(path: Path) -> int:
@@ -152,6 +179,7 @@ def write_atomic(
     ``before_replace`` is asked last, when the new file is written: it may raise to
     put nothing in place (a writer's lock found replaced).
     """
+    clear_leftovers(path)
     try:
         fd, temp = _write_temp(path.parent, path.name, data, _mode_of(path))
         try:
@@ -184,6 +212,7 @@ def write_new(path: Path, data: bytes, *, make_folder: bool = False) -> None:
         raise ProblemsError([os_problem(str(path.parent), error)]) from None
     except (ValueError, UnicodeError):
         raise ProblemsError([bad_name(str(path))]) from None
+    clear_leftovers(path)
     try:
         fd, temp = _write_temp(path.parent, path.name, data, NEW_FILE_MODE)
         try:

@@ -8,13 +8,11 @@ damaged journal is kept aside, never deleted.
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import hashlib
 import json
 import os
 import stat
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,6 +24,7 @@ from gebiedsplanner.core.log_words import action_code
 from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.scenario import CellChange, LogEntry
 from gebiedsplanner.disk.reading import SCENARIO_LIMIT
+from gebiedsplanner.disk.writing import clear_unfinished
 from gebiedsplanner.editing.journal import (
     FORMAT,
     SUFFIX,
@@ -109,28 +108,13 @@ def leftovers(origin: Path) -> list[Leftover]:
     return _taken(lambda name: name.startswith(prefix))
 
 
-#: A journal being written is locked from its first byte; one unlocked and this old
-#: was being written when its process died.
-_UNFINISHED_AGE = 60.0
-
-
 def _sweep_unfinished() -> None:
     """Remove journals whose writing was cut off by a crash (``.nieuw-*.tmp``)."""
-    folder = journal_dir()
-    try:
-        names = [n for n in os.listdir(folder) if n.startswith(UNFINISHED) and n.endswith(".tmp")]
-    except OSError:
-        return
-    for name in names:
-        path = folder / name
-        with contextlib.suppress(OSError):
-            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
-            try:
-                if time.time() - os.fstat(fd).st_mtime > _UNFINISHED_AGE:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises while being written
-                    path.unlink()
-            finally:
-                os.close(fd)
+
+    def unfinished(name: str) -> bool:
+        return name.startswith(UNFINISHED) and name.endswith(".tmp")
+
+    clear_unfinished(journal_dir(), unfinished)
 
 
 def orphans(origin: Path) -> list[Leftover]:

@@ -22,10 +22,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from gebiedsplanner import APP_NAME
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.disk.reading import read_untrusted, real_path
-from gebiedsplanner.disk.writing import NEW_FILE_MODE, create_exclusive, short_name
+from gebiedsplanner.disk.writing import NEW_FILE_MODE, create_exclusive, open_folder, short_name
 
 SUFFIX = ".editing"
 NOTE_LIMIT = 4096
@@ -43,7 +44,8 @@ class Note(NamedTuple):
     """Someone editing a scenario.
 
     ``started``: when the process started, in the kernel's clock ticks since boot
-    (``None`` where the system does not say, as on macOS).
+    (``None`` where the system does not say, as on macOS, or in a note of an earlier
+    version).
     """
 
     file: Path
@@ -60,30 +62,44 @@ def _prefix(real: Path) -> str:
 
 def process_started(pid: int) -> int | None:
     """When process ``pid`` started (field 22 of ``/proc/PID/stat``); ``None`` when unknown."""
-    try:
-        fd = os.open(f"/proc/{pid}/stat", os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
+    stat = _proc(pid, "stat")
+    if stat is None:
         return None
-    try:
-        stat = os.read(fd, 4096)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
     fields = stat.rpartition(b")")[2].split()  # the name before it may hold anything
     return int(fields[19]) if len(fields) > 19 and fields[19].isdigit() else None
 
 
 def _running(note: Note) -> bool:
-    """Is the process that wrote ``note`` (on this host) still running?"""
+    """Is the process that wrote ``note`` (on this host) still running?
+
+    Known by when it started; a note without that (written by an earlier version)
+    by what the process runs: a planner names ``gebiedsplanner`` on its command line.
+    """
     try:
         os.kill(note.pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         pass  # someone else's process: it exists
-    started = process_started(note.pid)
-    return started is None or started == note.started
+    if note.started is not None:
+        started = process_started(note.pid)
+        return started is None or started == note.started
+    runs = _proc(note.pid, "cmdline")
+    return runs is None or APP_NAME.encode() in runs
+
+
+def _proc(pid: int, name: str) -> bytes | None:
+    """The first 4 KB of ``/proc/PID/NAME``; ``None`` where the system does not say."""
+    try:
+        fd = os.open(f"/proc/{pid}/{name}", os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        return os.read(fd, 4096)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _note_from(file: Path, data: Any) -> Note | None:
@@ -154,7 +170,7 @@ def announce(path: Path) -> Path | None:
         "since": audit.now().isoformat(),
     }
     try:  # in the folder the file is in, opened without following a link
-        folder = os.open(real.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        folder = open_folder(real.parent)
     except (OSError, ValueError):
         return None
     try:

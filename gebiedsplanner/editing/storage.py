@@ -32,7 +32,7 @@ from gebiedsplanner.disk.reading import (
     read_untrusted,
     real_path,
 )
-from gebiedsplanner.disk.writing import clear_leftovers, short_name, write_atomic
+from gebiedsplanner.disk.writing import open_folder, short_name, write_atomic
 from gebiedsplanner.format import scenario_reader
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import is_bundled
@@ -48,7 +48,7 @@ def lock_path(real: Path) -> Path:
 
 
 class Missing(ProblemsError):
-    """The file to lock is not there (any more): nothing was made."""
+    """The file to lock is not there (its folder or its name is gone): nothing was made."""
 
 
 class LockLost(ProblemsError):
@@ -60,16 +60,17 @@ class LockLost(ProblemsError):
 class Held:
     """The write lock of a scenario, taken: :attr:`real` is where the file really is.
 
-    The lock is two locks. The scenario's folder itself is locked where its file
-    system allows it (local disks do; an NFS share may not): a folder that holds a
-    file cannot be replaced, so whatever happens to the files in it, two writers never
-    overlap. The lock file beside the scenario is locked as well, for writers that
-    cannot lock the folder. A lock file replaced by another (an export or a sync tool
-    writing over it, a colleague tidying the folder) is a new inode, and a writer
-    holding the old one's lock and a writer locking the new one would not exclude each
-    other. So it is taken again when the path no longer names the inode locked, and
-    without the folder's lock :meth:`confirm` is asked just before a file is put in
-    place: a writer whose lock was replaced meanwhile writes nothing and starts again.
+    The lock is two locks, each held for the few milliseconds of a check and a write.
+    The scenario's folder itself is locked where its file system allows it (local
+    disks do; an NFS share may not, nor a folder one may not list): no file put in the
+    folder, no lock file replaced, lets a second writer in. The lock file beside the
+    scenario is locked as well, for writers that cannot lock the folder. A lock file
+    replaced by another (an export or a sync tool writing over it, a colleague tidying
+    the folder) is a new inode, and a writer holding the old one's lock and a writer
+    locking the new one would not exclude each other. So it is taken again when the
+    path no longer names the inode locked, and without the folder's lock
+    :meth:`confirm` is asked just before a file is put in place: a writer whose lock
+    was replaced meanwhile writes nothing and starts again.
     """
 
     real: Path
@@ -81,7 +82,7 @@ class Held:
         """Raise :class:`LockLost` when only the lock file excludes others and it was
         replaced since it was taken."""
         if not self._folder_locked and not _still_named(self._folder, self.real, self._lock):
-            raise LockLost([Problem(str(self.real), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)])
+            raise LockLost([_busy_problem(self.real)])
 
 
 @contextmanager
@@ -105,7 +106,7 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Held]:
     folder = _open_folder_of(path, real)
     try:
         _refuse_read_only(path, real, folder)
-        folder_locked = _lock_folder(folder, path, deadline)
+        folder_locked = _take(folder, path, deadline, may_not_lock=True)
         fd = _take_named(folder, path, real, deadline)
         try:
             yield Held(real, folder, folder_locked, fd)
@@ -113,24 +114,6 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Held]:
             os.close(fd)  # closing releases the lock
     finally:
         os.close(folder)  # and this the folder's
-
-
-def _lock_folder(folder: int, path: Path, deadline: float) -> bool:
-    """Lock the open ``folder``; ``False`` when its file system cannot lock a folder."""
-    try:
-        _take(folder, path, deadline)
-    except OSError as error:
-        if error.errno in _NO_FOLDER_LOCKS:
-            return False
-        raise ProblemsError([os_problem(str(path), error)]) from None
-    return True
-
-
-#: What ``flock`` on a folder says where the file system cannot do it (an NFS share
-#: emulates it with a byte-range lock, which needs a file open for writing).
-_NO_FOLDER_LOCKS = frozenset(
-    {errno.EBADF, errno.ENOLCK, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP}
-)
 
 
 def under_lock(path: Path, step: Callable[[Held], _T], wait: float = LOCK_WAIT_SECONDS) -> _T:
@@ -148,23 +131,33 @@ def under_lock(path: Path, step: Callable[[Held], _T], wait: float = LOCK_WAIT_S
 
 def _open_folder_of(path: Path, real: Path) -> int:
     """The folder ``real`` is in, opened; only when ``real`` is a regular file in it."""
-    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    name = str(path)
     try:
-        folder = os.open(real.parent, flags)
-        try:
-            mode = os.stat(real.name, dir_fd=folder, follow_symlinks=False).st_mode
-        except BaseException:
-            os.close(folder)
-            raise
+        folder = open_folder(real.parent)
     except OSError as error:
-        raise Missing([read_problem(str(path), error, "scenario")]) from None
+        problem = read_problem(name, error, "scenario")
+        raise (Missing if error.errno in _GONE else ProblemsError)([problem]) from None
     except ValueError:
-        raise Missing([bad_name(str(path))]) from None
-    problem = not_a_file(str(path), mode, "scenario")
-    if problem is not None:
+        raise ProblemsError([bad_name(name)]) from None
+    try:
+        mode = os.stat(real.name or ".", dir_fd=folder, follow_symlinks=False).st_mode
+        if stat.S_ISLNK(mode):  # a link not resolved: one in a loop of links
+            raise ProblemsError([Problem(name, "", texts.SYMLINK_LOOP, texts.FIX_SYMLINK_LOOP)])
+        wrong = not_a_file(name, mode, "scenario")
+        if wrong is not None:
+            raise ProblemsError([wrong])
+    except OSError as error:
         os.close(folder)
-        raise ProblemsError([problem])
+        problem = read_problem(name, error, "scenario")
+        raise (Missing if error.errno in _GONE else ProblemsError)([problem]) from None
+    except BaseException:
+        os.close(folder)
+        raise
     return folder
+
+
+#: What says that a file, or its folder, is not there (any more).
+_GONE = frozenset({errno.ENOENT, errno.ENOTDIR})
 
 
 def _take_named(folder: int, path: Path, real: Path, deadline: float) -> int:
@@ -185,13 +178,21 @@ def _take_named(folder: int, path: Path, real: Path, deadline: float) -> int:
 
 def _open_lock(folder: int, real: Path) -> int:
     """The lock file, made if need be in ``folder``, opened without following a link and
-    without blocking on a FIFO: a colleague cannot make us create or touch a file elsewhere."""
+    without blocking on a FIFO: a colleague cannot make us create or touch a file elsewhere.
+
+    Opened for writing where one may (an NFS share locks only a file open for
+    writing), else for reading (a colleague's lock file, where the umask left it
+    theirs to write).
+    """
     lock = lock_path(real)
-    flags = os.O_RDONLY | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
     try:
-        fd = os.open(lock.name, flags, 0o666, dir_fd=folder)
+        try:
+            fd = os.open(lock.name, os.O_RDWR | flags, 0o666, dir_fd=folder)
+        except PermissionError:
+            fd = os.open(lock.name, os.O_RDONLY | flags, 0o666, dir_fd=folder)
     except OSError as error:
-        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+        if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):  # a link, folder, FIFO
             raise ProblemsError([_lock_not_file(lock)]) from None
         raise ProblemsError([os_problem(str(lock), error)]) from None
     if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -215,14 +216,13 @@ def _refuse_read_only(path: Path, real: Path, folder: int) -> None:
     as a team marks an approved scenario).
 
     A save renames a new file over the old one, which ignores the old file's own
-    mode; and ``os.access`` says yes to root. So the mode bits decide. A file that
-    is gone is left to the writer, which says so.
+    mode; and ``os.access`` says yes to root. So the mode bits decide.
     """
     try:
         mode = os.stat(real.name, dir_fd=folder, follow_symlinks=False).st_mode
-    except (OSError, ValueError):
+    except OSError:  # gone meanwhile: the writer says so
         return
-    if stat.S_ISREG(mode) and not mode & 0o222:
+    if not mode & 0o222:
         raise ProblemsError(
             [Problem(str(path), "", texts.READ_ONLY_FILE, texts.FIX_READ_ONLY_FILE)]
         )
@@ -232,19 +232,38 @@ def _lock_not_file(lock: Path) -> Problem:
     return Problem(str(lock), "", texts.LOCK_NOT_FILE, texts.FIX_LOCK_NOT_FILE)
 
 
-def _take(fd: int, path: Path, deadline: float) -> None:
+def _take(fd: int, path: Path, deadline: float, *, may_not_lock: bool = False) -> bool:
+    """Lock ``fd`` (waiting until ``deadline``); ``False`` when its file system cannot lock
+    it and ``may_not_lock`` (a folder: the lock file still excludes)."""
     while True:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
+            return True
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 raise _busy(path) from None
             time.sleep(0.02)
+        except OSError as error:
+            if error.errno not in _NO_LOCKS:
+                raise ProblemsError([os_problem(str(path), error)]) from None
+            if may_not_lock:
+                return False
+            raise ProblemsError(
+                [Problem(str(path), "", texts.NO_LOCKS_HERE, texts.FIX_NO_LOCKS_HERE)]
+            ) from None
+
+
+#: What ``flock`` says where the file system cannot lock (an NFS share emulates it with
+#: a byte-range lock, which needs a file open for writing; a folder opened as a path).
+_NO_LOCKS = frozenset({errno.EBADF, errno.ENOLCK, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP})
 
 
 def _busy(path: Path) -> ProblemsError:
-    return ProblemsError([Problem(str(path), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)])
+    return ProblemsError([_busy_problem(path)])
+
+
+def _busy_problem(path: Path) -> Problem:
+    return Problem(str(path), "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)
 
 
 def digest(data: bytes) -> str:
@@ -387,27 +406,24 @@ def write_locked(held: Held, data: bytes, expected_digest: str) -> WriteResult:
     current = read_untrusted(real, kind="scenario")
     if digest(current) != expected_digest:
         return Changed(current)
-    clear_leftovers(real)
     write_atomic(real, data, before_replace=held.confirm)
     return Written(real)
 
 
-def save_locked(document: ScenarioDocument, held: Held) -> list[Problem]:
-    """Write ``document`` back to its file, holding its lock (the command line's ``move``).
+def save_in_place(document: ScenarioDocument) -> tuple[WriteResult, list[Problem]]:
+    """Write ``document`` back to its file unless someone changed or removed it since it
+    was read (:func:`write_unless_changed`); with what was saved but is worth saying.
 
-    The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`);
-    what was saved but is worth saying (its comments could not be kept) is returned.
+    The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`).
     """
     from gebiedsplanner.format import save_strategy
 
-    real = held.real
+    assert document.path is not None, "a bundled example is saved as a copy"
     saving = save_strategy.saving(document.scenario, document.loaded)
-    result = write_locked(held, saving.data, document.loaded_digest)
-    if isinstance(result, Changed):
-        raise ProblemsError(
-            [Problem(str(real), "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)]
-        )
-    if isinstance(result, Vanished):
-        raise ProblemsError([Problem(str(real), "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)])
+    result = write_unless_changed(
+        document.path, saving.data, document.loaded_digest, document.real
+    )
+    if not isinstance(result, Written):
+        return result, []
     document.loaded = saving.data
-    return saving.notices(str(document.path))
+    return result, saving.notices(str(document.path))

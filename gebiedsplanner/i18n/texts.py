@@ -808,8 +808,14 @@ KEY_REDO = "Opnieuw"
 HELP_REDO = "Doe de laatst ongedaan gemaakte wijziging opnieuw"
 NOTHING_TO_UNDO = "Niets om ongedaan te maken in deze sessie."
 NOTHING_TO_REDO = "Niets om opnieuw te doen."
-LOCK_BUSY = "een ander programma schrijft al geruime tijd naar dit bestand"
+LOCK_BUSY = (
+    "een ander programma schrijft al geruime tijd naar dit bestand of een ander in deze map"
+)
 FIX_LOCK_BUSY = "probeer het over een minuut opnieuw; niets is gewijzigd"
+NO_LOCKS_HERE = "in deze map kan geen schrijfslot worden gezet (een netwerkmap zonder sloten?)"
+FIX_NO_LOCKS_HERE = (
+    "vraag de beheerder de map met sloten te delen (NFS: lockd), of werk in een andere map"
+)
 
 # -- merging a colleague's changes ----------------------------------------------------
 KEY_TOGGLE_CHOICE = "Wissel keuze"

@@ -813,8 +813,14 @@ KEY_REDO = "Redo"
 HELP_REDO = "Redo the last undone change"
 NOTHING_TO_UNDO = "Nothing to undo in this session."
 NOTHING_TO_REDO = "Nothing to redo."
-LOCK_BUSY = "another program has been writing to this file for quite a while"
+LOCK_BUSY = (
+    "another program has been writing to this file or another in its folder for quite a while"
+)
 FIX_LOCK_BUSY = "try again in a minute; nothing has been changed"
+NO_LOCKS_HERE = "no write lock can be taken in this folder (a network share without locks?)"
+FIX_NO_LOCKS_HERE = (
+    "ask the administrator to share the folder with locks (NFS: lockd), or work in another folder"
+)
 
 # -- merging a colleague's changes ----------------------------------------------------
 KEY_TOGGLE_CHOICE = "Flip choice"

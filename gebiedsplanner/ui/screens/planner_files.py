@@ -173,16 +173,18 @@ class PlannerFiles(NamedKeys[None]):
     def _show_editors(self, editors: list[presence.Note]) -> None:
         """Say who else is editing this file: the first few, and how many more."""
         if editors:
+            # Never "and 1 others": one more than the named is named too.
+            named = editors if len(editors) <= EDITORS_NAMED + 1 else editors[:EDITORS_NAMED]
             who = "; ".join(
                 texts.EDITOR_NOTE.format(
                     user=literal(note.user),
                     host=literal(note.host),
                     since=f"{note.since:%d-%m-%Y %H:%M}",
                 )
-                for note in editors[:EDITORS_NAMED]
+                for note in named
             )
-            if len(editors) > EDITORS_NAMED:
-                who = texts.EDITORS_MORE.format(who=who, count=len(editors) - EDITORS_NAMED)
+            if len(named) < len(editors):
+                who = texts.EDITORS_MORE.format(who=who, count=len(editors) - len(named))
             self.notify(
                 texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
             )
