@@ -20,9 +20,9 @@ from typing import NamedTuple
 from gebiedsplanner.cli.arguments import Command
 from gebiedsplanner.cli.commands import over_ssh
 from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.server_limits import COMMAND_LIMIT, MOST_FILES
 from gebiedsplanner.disk.reading import real_path
 from gebiedsplanner.i18n import texts
-from gebiedsplanner.ssh.limits import COMMAND_LIMIT, MOST_FILES
 
 SUFFIX = ".toml"
 

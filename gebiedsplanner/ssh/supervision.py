@@ -14,7 +14,7 @@ import sys
 from collections import deque
 from typing import Protocol
 
-from gebiedsplanner.ssh.limits import LEAVE_SECONDS, MESSAGE_LIMIT
+from gebiedsplanner.core.server_limits import LEAVE_SECONDS, MESSAGE_LIMIT
 from gebiedsplanner.ssh.logbook import Logbook
 
 

@@ -9,7 +9,7 @@ import os
 import struct
 import termios
 
-from gebiedsplanner.ssh.limits import MAX_COLUMNS, MAX_ROWS
+from gebiedsplanner.core.server_limits import MAX_COLUMNS, MAX_ROWS
 from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
 
 
