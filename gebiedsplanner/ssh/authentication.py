@@ -1,10 +1,13 @@
 """One client's connection: key logins only, the adviser found by the key, every
-forwarding refused and logged."""
+forwarding refused and logged, and the connection counted (before login by its
+address, after it by its adviser) against the server's limits."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gebiedsplanner.core.admission import Ticket
+from gebiedsplanner.core.server_limits import Limit
 from gebiedsplanner.ssh.advisers import Adviser
 from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
 
@@ -21,14 +24,30 @@ class Connection(asyncssh.SSHServer):
         self._peer = ""
         self._adviser: Adviser | None = None
         self._tried = 0
+        self._place: Ticket | None = None
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self._conn = conn
         host, port, *_ = conn.get_extra_info("peername", ("?", 0))
         self._peer = f"{host}:{port}"
         self._serving.log("connect", peer=self._peer)
+        self._count(self._serving.admission.unauthenticated(str(host)))
+
+    def _count(self, taken: Ticket | Limit) -> None:
+        """Keep the connection's place in the count, or close it saying why (before
+        login just after the server's version: a refused connection costs no key
+        exchange)."""
+        if isinstance(taken, Ticket):
+            self._place = taken
+            return
+        assert self._conn is not None
+        name = self._adviser.name if self._adviser else ""
+        said = self._serving.over_limit(taken, name=name, peer=self._peer)
+        self._serving.refusing.close(self._conn, said)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        if self._place is not None:
+            self._place.release()
         if self._adviser is None:
             self._serving.log("refused", peer=self._peer, keys_tried=self._tried)
         else:
@@ -82,3 +101,6 @@ class Connection(asyncssh.SSHServer):
         assert self._conn is not None and self._adviser is not None
         fingerprint = self._conn.get_extra_info("key_fingerprint")
         self._serving.log("login", name=self._adviser.name, key=fingerprint, peer=self._peer)
+        if self._place is not None:  # no longer one before login
+            self._place.release()
+        self._count(self._serving.admission.connection(self._adviser.name))
