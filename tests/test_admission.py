@@ -49,7 +49,7 @@ def test_the_options_set_the_limits_and_refuse_what_is_no_limit(
     given_options = ["--max-sessions", "4", "--max-idle-seconds=60"]
     options = parse(["ssh-serve", "--authorized-keys", "keys", *given_options])
     assert (options.sessions, options.idle_seconds, options.terminals_per_adviser) == (4, 60, 3)
-    for wrong in ("0", "-1", "many"):
+    for wrong in ("0", "-1", "many", "1000000001", "9" * 400):
         with pytest.raises(SystemExit):
             parse(["ssh-serve", "--authorized-keys", "keys", "--max-sessions", wrong])
     assert texts.BAD_LIMIT in capsys.readouterr().err
@@ -59,7 +59,7 @@ def test_the_operators_guide_lists_every_limit_with_its_default() -> None:
     """A row of the guide's table per limit: its option and its default."""
     rows = [line for line in GUIDE.read_text(encoding="utf-8").splitlines() if line.startswith("|")]
     for limit in Limit:
-        row = next((row for row in rows if f"`{limit.option}" in row), None)
+        row = next((row for row in rows if f"`{limit.option} N`" in row), None)
         assert row is not None, f"{limit.option} is not in docs/ssh-server.md"
         cells = [cell.strip() for cell in row.strip("|").split("|")]
         assert re.sub(r"\D", "", cells[2]) == str(DEFAULT_LIMITS.value(limit)), row
@@ -90,8 +90,12 @@ def _expected(
         )
 
     checks = {
-        "unauthenticated": [(count({"unauthenticated"}, True), Limit.UNAUTHENTICATED_PER_ADDRESS)],
+        "unauthenticated": [
+            (count({"unauthenticated"}, True), Limit.UNAUTHENTICATED_PER_ADDRESS),
+            (count({"unauthenticated"}), Limit.UNAUTHENTICATED),
+        ],
         "connection": [(count({"connection"}, True), Limit.CONNECTIONS_PER_ADVISER)],
+        "channel": [(count({"channel"}, same_connection=True), Limit.CHANNELS_PER_CONNECTION)],
         "terminal": [
             (count({"terminal"}, same_connection=True), Limit.TERMINALS_PER_CONNECTION),
             (count({"terminal"}, True), Limit.TERMINALS_PER_ADVISER),
@@ -110,12 +114,14 @@ def _ask(admission: Admission, kind: str, who: str, connection: int) -> Ticket |
         return admission.unauthenticated(who)
     if kind == "connection":
         return admission.connection(who)
+    if kind == "channel":
+        return admission.channel(connection)
     if kind == "terminal":
         return admission.terminal(who, connection)
     return admission.command(who)
 
 
-_KINDS = ["unauthenticated", "connection", "terminal", "command", "release", "release"]
+_KINDS = ["unauthenticated", "connection", "channel", "terminal", "command", "release", "release"]
 
 
 @given(
@@ -127,6 +133,7 @@ _KINDS = ["unauthenticated", "connection", "terminal", "command", "release", "re
             st.integers(0, 2),  # the connection
             st.integers(0, 20),  # which held place a release gives back
         ),
+        min_size=4,
         max_size=40,
     ),
 )
@@ -154,4 +161,4 @@ def test_the_count_admits_exactly_up_to_each_limit(
     for place in held:
         place.ticket.release()
     counts = [value for value in vars(admission).values() if isinstance(value, Counter)]
-    assert len(counts) == 6 and not any(counts)  # nothing kept: no address, no adviser
+    assert len(counts) == 8 and not any(counts)  # nothing kept: no address, no adviser

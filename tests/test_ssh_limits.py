@@ -76,6 +76,14 @@ async def _terminal(connection: asyncssh.SSHClientConnection) -> asyncssh.SSHCli
     )
 
 
+async def _ended(
+    process: asyncssh.SSHClientProcess[bytes],
+) -> asyncssh.SSHCompletedProcess:
+    """What the process wrote and how it ended; a test fails, not hangs, when it does not end."""
+    async with asyncio.timeout(LIMIT):
+        return await process.wait()
+
+
 async def _log(server: Server, text: str, count: int = 1) -> None:
     await asyncio.to_thread(wait_for_log, server, text, count)
 
@@ -92,7 +100,7 @@ async def test_a_fourth_terminal_of_one_adviser_is_refused_until_one_ends(server
         for connection in connections[:3]:
             await _terminal(connection)
         await _log(server, "session name=anna", 3)
-        fourth = await (await _terminal(connections[3])).wait()
+        fourth = await _ended(await _terminal(connections[3]))
         assert (fourth.exit_status, fourth.stderr) == (1, _refusal(Limit.TERMINALS_PER_ADVISER))
         await _log(server, "over-limit limit=terminals-per-adviser name=anna")
         connections[0].close()
@@ -106,11 +114,11 @@ async def test_a_second_terminal_on_one_connection_is_refused(server: Server) ->
     async with _clients(server, "bob", 1) as (connection,):
         first = await _terminal(connection)
         await _log(server, "session name=bob")
-        second = await (await _terminal(connection)).wait()
+        second = await _ended(await _terminal(connection))
         assert (second.exit_status, second.stderr) == (1, _refusal(Limit.TERMINALS_PER_CONNECTION))
         await _log(server, "over-limit limit=terminals-per-connection name=bob")
-        first.stdin.write(b"q")  # the planner quits: the session ends as usual
-        assert (await first.wait()).exit_status == 0
+        first.close()  # the client hangs up: so does the session
+        await _log(server, "session-end name=bob")
 
 
 async def test_a_third_command_of_one_adviser_is_refused_while_two_run(server: Server) -> None:
@@ -143,23 +151,35 @@ def test_a_command_whose_files_weigh_more_than_it_may_read_is_refused_before_rea
     assert run(server, "carla", "compare", "plan", "plan").returncode == 0
 
 
-def test_connections_from_one_address_before_login_are_refused_over_the_limit(
-    server: Server,
+@pytest.mark.parametrize(
+    ("limit", "addresses"),
+    [(Limit.UNAUTHENTICATED_PER_ADDRESS, 1), (Limit.UNAUTHENTICATED, 5)],
+    ids=["from one address", "from all addresses"],
+)
+def test_connections_before_login_are_refused_over_the_limit(
+    server: Server, limit: Limit, addresses: int
 ) -> None:
-    """Sockets that say nothing (the server waits for them up to its login time)."""
+    """Sockets that say nothing (the server waits for them up to its login time). For
+    the limit in all they come from 127.0.0.2 and on (loopback answers every 127.x
+    address), so the login refused from 127.0.0.1 is under its own address's limit."""
+    most, each = DEFAULT_LIMITS.value(limit), DEFAULT_LIMITS.unauthenticated_per_address
+    assert most == addresses * each  # each address filled to its own limit, no more
     connects = log_text(server).count("connect peer=")
     with ExitStack() as stack:
-        for _ in range(DEFAULT_LIMITS.unauthenticated_per_address):
-            silent = stack.enter_context(socket.create_connection(("127.0.0.1", server.port)))
-            assert silent.recv(64).startswith(b"SSH-2.0-")
-        wait_for_log(server, "connect peer=", connects + DEFAULT_LIMITS.unauthenticated_per_address)
+        for index in range(most):
+            source = "127.0.0.1" if addresses == 1 else f"127.0.0.{2 + index // each}"
+            silent = socket.create_connection(
+                ("127.0.0.1", server.port), source_address=(source, 0)
+            )
+            assert stack.enter_context(silent).recv(64).startswith(b"SSH-2.0-")
+        wait_for_log(server, "connect peer=", connects + most)
         refused = run(server, "anna", "summary", "plan")
         assert refused.returncode == 255
-        said = Limit.UNAUTHENTICATED_PER_ADDRESS.refusal(DEFAULT_LIMITS)
+        said = limit.refusal(DEFAULT_LIMITS)
         assert f":12: {said}" in refused.stderr  # "Received disconnect from ... port N:12: ..."
-        wait_for_log(server, "over-limit limit=unauthenticated-per-address name= peer=127.0.0.1:")
+        wait_for_log(server, f"over-limit limit={limit} name= peer=127.0.0.1:")
         gone = log_text(server).count("refused peer=")
-    wait_for_log(server, "refused peer=", gone + DEFAULT_LIMITS.unauthenticated_per_address)
+    wait_for_log(server, "refused peer=", gone + most)
     assert run(server, "anna", "summary", "plan").returncode == 0
 
 
@@ -183,7 +203,7 @@ async def test_sessions_in_all_are_refused_over_the_limit(tmp_path: Path) -> Non
             await _terminal(bob)
             await _log(server, "session name=", 2)
             async with _clients(server, "noor", 1) as (noor,):
-                terminal = await (await _terminal(noor)).wait()
+                terminal = await _ended(await _terminal(noor))
                 command = await noor.run("summary plan", encoding=None)
             for refused in (terminal, command):
                 assert (refused.exit_status, refused.stderr) == (
@@ -191,6 +211,26 @@ async def test_sessions_in_all_are_refused_over_the_limit(tmp_path: Path) -> Non
                     _refusal(Limit.SESSIONS, limits),
                 )
             await _log(server, "over-limit limit=sessions name=noor", 2)
+
+
+async def test_a_channel_over_the_limit_of_one_connection_is_refused_at_its_opening(
+    tmp_path: Path,
+) -> None:
+    """Two channels held open (a terminal and a command its client does not read), the
+    third refused before it can ask for anything; a closed one gives its place back."""
+    limits = Limits(channels_per_connection=2)
+    with running_server(tmp_path, "--max-channels-per-connection", "2") as server:
+        _with_large_plan(server)
+        async with _clients(server, "anna", 1) as (connection,):
+            terminal = await _terminal(connection)
+            await _stalled_export(connection)
+            with pytest.raises(asyncssh.ChannelOpenError) as refused:
+                await connection.run("summary plan")
+            assert refused.value.reason == Limit.CHANNELS_PER_CONNECTION.refusal(limits)
+            await _log(server, "over-limit limit=channels-per-connection name=anna")
+            terminal.close()  # its channel closes
+            await _log(server, "session-end name=anna")
+            assert (await connection.run("summary plan")).exit_status == 0
 
 
 def _running(path: Path) -> bool:
@@ -221,7 +261,7 @@ async def test_a_command_past_its_time_is_killed_and_the_client_told(tmp_path: P
             await _until(lambda: _running(plan), "the export to run")  # held up by the client
             await _log(server, "over-limit limit=command-seconds name=anna")
             await _until(lambda: not _running(plan), "the export to be killed")
-            ended = await export.wait()  # the client reads at last: what came, then why
+            ended = await _ended(export)  # the client reads at last: what came, then why
             assert ended.exit_status == 1
             assert ended.stderr == _refusal(Limit.COMMAND_SECONDS, limits)
             assert ended.stdout.startswith(b"scenario,gebied,post,jaar,bedrag")

@@ -27,7 +27,7 @@ from gebiedsplanner.cli.arguments import (
     signed_values,
 )
 from gebiedsplanner.core import tools
-from gebiedsplanner.core.server_limits import DEFAULT_LIMITS, Limit
+from gebiedsplanner.core.server_limits import DEFAULT_LIMITS, MOST_LIMIT, Limit
 from gebiedsplanner.i18n import texts
 
 if TYPE_CHECKING:
@@ -55,9 +55,10 @@ def _port(text: str) -> int:
 
 
 def _limit(text: str) -> int:
-    """A server's limit: a whole number, at least 1 (0 would let nobody in)."""
+    """A server's limit: a whole number, at least 1 (0 would let nobody in) and at most
+    :data:`MOST_LIMIT` (seconds beyond a float's range would stop every session)."""
     value = int(text)  # not a number: argparse says so
-    if value < 1:
+    if not 1 <= value <= MOST_LIMIT:
         raise argparse.ArgumentTypeError(texts.BAD_LIMIT)
     return value
 

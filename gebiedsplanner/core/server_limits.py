@@ -41,6 +41,9 @@ MOST_FILES = 20
 # -- the operator's limits --------------------------------------------------------------
 
 MEGABYTE = 1024 * 1024
+#: The largest value of a limit: a thousand million (31 years in seconds) is no limit
+#: at all, and keeps every value within what a timer can take.
+MOST_LIMIT = 1_000_000_000
 
 
 @dataclass(frozen=True)
@@ -53,14 +56,17 @@ class Limits:
     the operator's guide's (``docs/ssh-server.md``), with the reasons for each.
 
     Each field has a :class:`Limit` of the same name: its option, its code in the log
-    and the line a client is told. All are at least 1.
+    and the line a client is told. All are from 1 to :data:`MOST_LIMIT`.
 
     Attributes:
         terminals_per_adviser: Terminal sessions one adviser has open, on any connections.
         terminals_per_connection: Terminal sessions on one connection.
+        channels_per_connection: Session channels open on one connection, whether
+            they have asked for anything yet or not.
         sessions: Terminal sessions and commands running in all, of every adviser.
         connections_per_adviser: Connections one adviser has logged in.
         unauthenticated_per_address: Connections from one address not yet logged in.
+        unauthenticated: Connections not yet logged in, from all addresses together.
         commands_per_adviser: Commands (``ssh host summary ...``) one adviser has running.
         command_megabytes: What one command may read: its files' sizes added up.
         command_seconds: How long one command may run before it is killed.
@@ -70,9 +76,11 @@ class Limits:
 
     terminals_per_adviser: int = 3
     terminals_per_connection: int = 1
+    channels_per_connection: int = 10
     sessions: int = 50
     connections_per_adviser: int = 10
     unauthenticated_per_address: int = 20
+    unauthenticated: int = 100
     commands_per_adviser: int = 2
     command_megabytes: int = 16
     command_seconds: int = 120
@@ -96,9 +104,11 @@ class Limit(StrEnum):
 
     TERMINALS_PER_ADVISER = "terminals-per-adviser"
     TERMINALS_PER_CONNECTION = "terminals-per-connection"
+    CHANNELS_PER_CONNECTION = "channels-per-connection"
     SESSIONS = "sessions"
     CONNECTIONS_PER_ADVISER = "connections-per-adviser"
     UNAUTHENTICATED_PER_ADDRESS = "unauthenticated-per-address"
+    UNAUTHENTICATED = "unauthenticated"
     COMMANDS_PER_ADVISER = "commands-per-adviser"
     COMMAND_MEGABYTES = "command-megabytes"
     COMMAND_SECONDS = "command-seconds"

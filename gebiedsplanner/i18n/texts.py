@@ -992,10 +992,16 @@ FIX_PORT_IN_USE = "kies een andere poort met --port, of stop het programma dat h
 # -- ssh-serve: the limits on what a client may take ----------------------------------
 ARG_MAX_TERMINALS_PER_ADVISER = "terminalsessies per adviseur tegelijk (standaard 3)"
 ARG_MAX_TERMINALS_PER_CONNECTION = "terminalsessies per verbinding (standaard 1)"
+ARG_MAX_CHANNELS_PER_CONNECTION = (
+    "kanalen (sessies en opdrachten) die één verbinding open mag hebben (standaard 10)"
+)
 ARG_MAX_SESSIONS = "sessies en opdrachten tegelijk, van alle adviseurs samen (standaard 50)"
 ARG_MAX_CONNECTIONS_PER_ADVISER = "ingelogde verbindingen per adviseur tegelijk (standaard 10)"
 ARG_MAX_UNAUTHENTICATED_PER_ADDRESS = (
     "verbindingen per adres die nog niet zijn ingelogd (standaard 20)"
+)
+ARG_MAX_UNAUTHENTICATED = (
+    "verbindingen die nog niet zijn ingelogd, van alle adressen samen (standaard 100)"
 )
 ARG_MAX_COMMANDS_PER_ADVISER = (
     "opdrachten (ssh host summary ...) per adviseur tegelijk (standaard 2)"
@@ -1010,13 +1016,17 @@ ARG_MAX_IDLE_SECONDS = (
     "seconden zonder toetsaanslag waarna een sessie eindigt; het journaal blijft"
     " (standaard 1800)"
 )
-BAD_LIMIT = "een grens is een geheel getal van 1 of meer"
+BAD_LIMIT = "een grens is een geheel getal van 1 tot en met 1.000.000.000"
 LIMIT_TERMINALS_PER_ADVISER = (
     "u heeft al zoveel sessies open als mag ({limit}): sluit er een en probeer het opnieuw"
 )
 LIMIT_TERMINALS_PER_CONNECTION = (
     "deze verbinding heeft al zoveel sessies als mag ({limit}): open een nieuwe verbinding"
     " voor een volgende"
+)
+LIMIT_CHANNELS_PER_CONNECTION = (
+    "deze verbinding heeft al zoveel kanalen open als mag ({limit}): sluit er een, of open"
+    " een nieuwe verbinding"
 )
 LIMIT_SESSIONS = (
     "de server heeft al zoveel sessies en opdrachten als hij toelaat ({limit}): probeer het"
@@ -1028,6 +1038,10 @@ LIMIT_CONNECTIONS_PER_ADVISER = (
 LIMIT_UNAUTHENTICATED_PER_ADDRESS = (
     "uw adres heeft al zoveel verbindingen die nog niet zijn ingelogd als mag ({limit}):"
     " probeer het zo opnieuw"
+)
+LIMIT_UNAUTHENTICATED = (
+    "de server heeft al zoveel verbindingen die nog niet zijn ingelogd als hij toelaat"
+    " ({limit}): probeer het zo opnieuw"
 )
 LIMIT_COMMANDS_PER_ADVISER = (
     "u heeft al zoveel opdrachten lopen als mag ({limit}): wacht tot er een klaar is"

@@ -990,10 +990,16 @@ FIX_PORT_IN_USE = "choose another port with --port, or stop the program that use
 # -- ssh-serve: the limits on what a client may take ----------------------------------
 ARG_MAX_TERMINALS_PER_ADVISER = "terminal sessions per adviser at once (default 3)"
 ARG_MAX_TERMINALS_PER_CONNECTION = "terminal sessions per connection (default 1)"
+ARG_MAX_CHANNELS_PER_CONNECTION = (
+    "channels (sessions and commands) one connection may have open (default 10)"
+)
 ARG_MAX_SESSIONS = "sessions and commands at once, of all advisers together (default 50)"
 ARG_MAX_CONNECTIONS_PER_ADVISER = "logged-in connections per adviser at once (default 10)"
 ARG_MAX_UNAUTHENTICATED_PER_ADDRESS = (
     "connections per address that have not logged in yet (default 20)"
+)
+ARG_MAX_UNAUTHENTICATED = (
+    "connections that have not logged in yet, from all addresses together (default 100)"
 )
 ARG_MAX_COMMANDS_PER_ADVISER = (
     "commands (ssh host summary ...) per adviser at once (default 2)"
@@ -1008,13 +1014,17 @@ ARG_MAX_IDLE_SECONDS = (
     "seconds without a key after which a session ends; its journal stays"
     " (default 1800)"
 )
-BAD_LIMIT = "a limit is a whole number of 1 or more"
+BAD_LIMIT = "a limit is a whole number from 1 to 1,000,000,000"
 LIMIT_TERMINALS_PER_ADVISER = (
     "you already have as many sessions open as allowed ({limit}): close one and try again"
 )
 LIMIT_TERMINALS_PER_CONNECTION = (
     "this connection already has as many sessions as allowed ({limit}): open a new connection"
     " for another"
+)
+LIMIT_CHANNELS_PER_CONNECTION = (
+    "this connection already has as many channels open as allowed ({limit}): close one, or"
+    " open a new connection"
 )
 LIMIT_SESSIONS = (
     "the server already runs as many sessions and commands as it allows ({limit}): try again"
@@ -1025,6 +1035,10 @@ LIMIT_CONNECTIONS_PER_ADVISER = (
 )
 LIMIT_UNAUTHENTICATED_PER_ADDRESS = (
     "your address already has as many connections not yet logged in as allowed ({limit}):"
+    " try again shortly"
+)
+LIMIT_UNAUTHENTICATED = (
+    "the server already has as many connections not yet logged in as it allows ({limit}):"
     " try again shortly"
 )
 LIMIT_COMMANDS_PER_ADVISER = (

@@ -33,26 +33,26 @@ class Refusing:
         :data:`LEAVE_SECONDS`: beyond that one closes at once, its reason perhaps
         lost, so a flood of connections cannot hold the server's file descriptors.
         """
-        kept: socket.socket | None = None
-        if len(self._draining) < MOST_REFUSING:
-            kept = conn.get_extra_info("socket").dup()
-        asyncio.get_running_loop().call_soon(self._disconnect, conn, said, kept)
-
-    def _disconnect(
-        self, conn: asyncssh.SSHServerConnection, said: str, kept: socket.socket | None
-    ) -> None:
-        conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, said)
-        if kept is not None:
-            task = asyncio.create_task(_drain(kept))
-            self._draining.add(task)
-            task.add_done_callback(self._draining.discard)
+        if len(self._draining) >= MOST_REFUSING:
+            asyncio.get_running_loop().call_soon(_disconnect, conn, said)
+            return
+        kept = conn.get_extra_info("socket").dup()
+        task = asyncio.create_task(_refuse(conn, said, kept))  # counted from now on
+        self._draining.add(task)
+        task.add_done_callback(self._draining.discard)
 
 
-async def _drain(kept: socket.socket) -> None:
-    """After the message (written by now): no more from us, and what the client still
-    sends read and dropped, until it has gone or :data:`LEAVE_SECONDS` have passed."""
+def _disconnect(conn: asyncssh.SSHServerConnection, said: str) -> None:
+    conn.disconnect(asyncssh.DISC_TOO_MANY_CONNECTIONS, said)
+
+
+async def _refuse(conn: asyncssh.SSHServerConnection, said: str, kept: socket.socket) -> None:
+    """The message sent (a task's first step runs after asyncssh's own), then no more
+    from us, and what the client still sends read and dropped, until it has gone or
+    :data:`LEAVE_SECONDS` have passed."""
     loop = asyncio.get_running_loop()
     try:
+        _disconnect(conn, said)
         kept.setblocking(False)
         kept.shutdown(socket.SHUT_WR)
         async with asyncio.timeout(LEAVE_SECONDS):

@@ -57,7 +57,6 @@ async def serve(
     serving = Serving(keys, scenario_dirs, log, limits)
     options: dict[str, Any] = dict(
         server_host_keys=[key],
-        process_factory=serving.session,
         encoding=None,
         line_editor=False,
         agent_forwarding=False,

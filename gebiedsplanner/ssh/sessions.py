@@ -10,6 +10,7 @@ import pty
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple, cast
 
 import platformdirs
 
@@ -36,6 +37,19 @@ from gebiedsplanner.ssh.terminal import (
 
 #: A terminal type as terminfo names them (``xterm-256color``, ``screen.xterm``).
 _TERMINAL_TYPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+_-]{0,63}")
+
+
+class Client(NamedTuple):
+    """A session's streams, from asyncssh's stream session (whose channel the connection
+    opened and counts: :mod:`gebiedsplanner.ssh.authentication`)."""
+
+    stdin: asyncssh.SSHReader[bytes]
+    stdout: asyncssh.SSHWriter[bytes]
+    stderr: asyncssh.SSHWriter[bytes]
+
+    @property
+    def channel(self) -> asyncssh.SSHServerChannel[bytes]:
+        return cast("asyncssh.SSHServerChannel[bytes]", self.stdout.channel)
 
 
 class Serving:
@@ -91,41 +105,49 @@ class Serving:
         self.log("over-limit", limit=limit, **fields)
         return limit.refusal(self.admission.limits)
 
-    async def session(self, process: asyncssh.SSHServerProcess[bytes]) -> None:
-        adviser: Adviser = process.get_extra_info("adviser")
-        if process.command is not None:
-            process.exit(await self._run_tool(process, adviser, process.command))
+    async def session(
+        self,
+        stdin: asyncssh.SSHReader[bytes],
+        stdout: asyncssh.SSHWriter[bytes],
+        stderr: asyncssh.SSHWriter[bytes],
+    ) -> None:
+        """One session channel's request: a command, or the planner on a terminal."""
+        client = Client(stdin, stdout, stderr)
+        channel = client.channel
+        adviser: Adviser = channel.get_extra_info("adviser")
+        command = channel.get_command()
+        if command is not None:
+            channel.exit(await self._run_tool(client, adviser, command))
             return
-        term = process.get_terminal_type()
+        term = channel.get_terminal_type()
         if term is None:
-            process.stderr.write(texts.SSH_NEEDS_TERMINAL.encode())
-            process.exit(1)
+            client.stderr.write(texts.SSH_NEEDS_TERMINAL.encode())
+            channel.exit(1)
             return
         if not _TERMINAL_TYPE.fullmatch(term):
             self.log("terminal-refused", name=adviser.name, term=term)
-            process.stderr.write(texts.SSH_BAD_TERMINAL.format(term=literal(term)).encode())
-            process.exit(1)
+            client.stderr.write(texts.SSH_BAD_TERMINAL.format(term=literal(term)).encode())
+            channel.exit(1)
             return
-        taken = self.admission.terminal(adviser.name, process.channel.get_connection())
+        taken = self.admission.terminal(adviser.name, channel.get_connection())
         if isinstance(taken, Limit):
-            _say(process.stderr, self.over_limit(taken, name=adviser.name))
-            process.exit(1)
+            _say(client.stderr, self.over_limit(taken, name=adviser.name))
+            channel.exit(1)
             return
-        self.log("session", name=adviser.name, term=term)
         try:
-            code, idle = await self._run_planner(process, adviser, term)
+            self.log("session", name=adviser.name, term=term)
+            code, idle = await self._run_planner(client, adviser, term)
         finally:
             taken.release()
+        said = self.over_limit(Limit.IDLE_SECONDS, name=adviser.name) if idle else ""
         self.log("session-end", name=adviser.name, exit=code)
-        if idle:  # said now the planner has left the screen, so it stays in view
-            _say(process.stdout, "\r\n" + Limit.IDLE_SECONDS.refusal(self.admission.limits))
+        if said:  # now the planner has left the screen, so the line stays in view
+            _say(client.stdout, "\r\n" + said)
         elif self.stopping:
-            process.stdout.write(texts.SSH_ENDED_BY_SERVER.encode())
-        process.exit(code if code >= 0 else 1)
+            client.stdout.write(texts.SSH_ENDED_BY_SERVER.encode())
+        channel.exit(code if code >= 0 else 1)
 
-    async def _run_tool(
-        self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, command: str
-    ) -> int:
+    async def _run_tool(self, client: Client, adviser: Adviser, command: str) -> int:
         """A read-only tool on served scenarios (:mod:`commands`), its output to the
         client; anything else, or one over a limit, refused in one line."""
         folders = [Path(folder) for folder in self.scenario_dirs]
@@ -137,20 +159,20 @@ class Serving:
             else:
                 self.log("over-limit", limit=refusal.limit, name=adviser.name, command=command)
             said = texts.SSH_COMMAND_REFUSED.format(command=literal(command), why=refusal)
-            process.stderr.write(said.encode("utf-8", "replace"))
+            client.stderr.write(said.encode("utf-8", "replace"))
             return 1
         taken = self.admission.command(adviser.name)
         if isinstance(taken, Limit):
-            _say(process.stderr, self.over_limit(taken, name=adviser.name, command=command))
+            _say(client.stderr, self.over_limit(taken, name=adviser.name, command=command))
             return 1
         try:
-            return await self._run_command(process, adviser, command, arguments)
+            return await self._run_command(client, adviser, command, arguments)
         finally:
             taken.release()
 
     async def _run_command(
         self,
-        process: asyncssh.SSHServerProcess[bytes],
+        client: Client,
         adviser: Adviser,
         command: str,
         arguments: list[str],
@@ -178,15 +200,15 @@ class Serving:
             async with asyncio.timeout(self.admission.limits.command_seconds):
                 try:
                     async with asyncio.TaskGroup() as copying:
-                        copying.create_task(copy(child.stdout, process.stdout))
-                        copying.create_task(copy(child.stderr, process.stderr))
+                        copying.create_task(copy(child.stdout, client.stdout))
+                        copying.create_task(copy(child.stderr, client.stderr))
                     code = await child.wait()
                 except* (asyncssh.Error, ConnectionError):  # the link has gone: so has the tool
                     pass
         except TimeoutError:
             kill(child)
             limit = Limit.COMMAND_SECONDS
-            _say(process.stderr, self.over_limit(limit, name=adviser.name, command=command))
+            _say(client.stderr, self.over_limit(limit, name=adviser.name, command=command))
         finally:
             self.sessions.discard(child)
             # What it still writes, dropped: asyncio's wait() waits for its pipes to close.
@@ -197,11 +219,9 @@ class Serving:
         self.log("command-end", name=adviser.name, exit=code)
         return code if code >= 0 else 1
 
-    async def _run_planner(
-        self, process: asyncssh.SSHServerProcess[bytes], adviser: Adviser, term: str
-    ) -> tuple[int, bool]:
+    async def _run_planner(self, client: Client, adviser: Adviser, term: str) -> tuple[int, bool]:
         """The planner's exit status, and whether it was ended for sitting idle."""
-        width, height, _, _ = process.get_terminal_size()
+        width, height, _, _ = client.channel.get_terminal_size()
         leader, follower = pty.openpty()
         environment = self.environment(adviser, term)
         try:
@@ -222,14 +242,12 @@ class Serving:
         # terminal closes) or the link (the keys stop: a hang-up, as on a dropped line),
         # or the adviser's silence past the idle limit (a hang-up too: the journal stays).
         idle_seconds = self.admission.limits.idle_seconds
-        drawing = asyncio.create_task(planner_to_client(process, leader))
-        typing = asyncio.create_task(keys_to_planner(process, leader, idle_seconds))
+        drawing = asyncio.create_task(planner_to_client(client.stdout, leader))
+        typing = asyncio.create_task(keys_to_planner(client.stdin, leader, idle_seconds))
         try:
             done, _ = await asyncio.wait((drawing, typing), return_when=asyncio.FIRST_COMPLETED)
             # The keys end with a link that drops as well (an error then, not False).
             idle = typing in done and typing.exception() is None and typing.result()
-            if idle:
-                self.over_limit(Limit.IDLE_SECONDS, name=adviser.name)
             await hang_up(child)
             return await child.wait(), idle
         finally:

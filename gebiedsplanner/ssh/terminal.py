@@ -22,7 +22,7 @@ def set_size(fd: int, width: int, height: int) -> None:
 
 
 async def keys_to_planner(
-    process: asyncssh.SSHServerProcess[bytes], leader: int, idle_seconds: float
+    keys: asyncssh.SSHReader[bytes], leader: int, idle_seconds: float
 ) -> bool:
     """What the adviser types (and resizes) to the planner's terminal, until the client
     closes its side (False) or sends nothing for ``idle_seconds`` (True). What the
@@ -31,7 +31,7 @@ async def keys_to_planner(
     while True:
         try:
             async with asyncio.timeout(idle_seconds):
-                data = await process.stdin.read(65536)
+                data = await keys.read(65536)
         except TimeoutError:
             return True
         except asyncssh.TerminalSizeChanged as change:
@@ -52,7 +52,7 @@ async def keys_to_planner(
             data = data[written:]
 
 
-async def planner_to_client(process: asyncssh.SSHServerProcess[bytes], leader: int) -> None:
+async def planner_to_client(screen: asyncssh.SSHWriter[bytes], leader: int) -> None:
     """What the planner draws to the adviser, until its terminal closes."""
     loop = asyncio.get_running_loop()
     readable = asyncio.Event()
@@ -69,8 +69,8 @@ async def planner_to_client(process: asyncssh.SSHServerProcess[bytes], leader: i
                 return
             if not data:
                 return
-            process.stdout.write(data)
-            await process.stdout.drain()
+            screen.write(data)
+            await screen.drain()
     except (asyncssh.Error, ConnectionError):  # the link has gone
         return
     finally:
