@@ -1,7 +1,6 @@
 """ssh-serve with a real OpenSSH client in a pseudo-terminal, as an adviser logs in.
 
-The server runs as ``gebiedsplanner ssh-serve --port 0`` on loopback, with its own
-XDG folders; each adviser's key is made by ``ssh-keygen``. Skipped where the
+The server and its clients are made in :mod:`tests.ssh_helpers`. Skipped where the
 OpenSSH client is missing (``.ci/run`` installs it).
 """
 
@@ -11,153 +10,47 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pytest
-from harness import listening_port
 
 from gebiedsplanner.i18n import texts
-from tests.pty_terminal import PtyApp, pty_problem
-
-ROOT = Path(__file__).resolve().parent.parent
-BUNDLED = ROOT / "scenarios" / "nrw-2016-2019.toml"
-LIMIT = 60.0
-LIBRARY = texts.LIBRARY_TITLE.split("  ")[0].encode()  # "Scenariobibliotheek"
-RECOVERY = texts.RECOVER_TITLE.encode()
-DOWN, ENTER, SAVE = b"\x1b[B", b"\r", b"\x13"
-
-pytestmark = pytest.mark.skipif(
-    shutil.which("ssh") is None or shutil.which("ssh-keygen") is None or pty_problem(),
-    reason="needs the OpenSSH client (ssh, ssh-keygen; Debian's openssh-client) and a pty",
+from tests.pty_terminal import PtyApp
+from tests.ssh_helpers import (
+    DOWN,
+    ENTER,
+    LIBRARY,
+    LIMIT,
+    SAVE,
+    Server,
+    edit_team_plan,
+    log_in,
+    needs_openssh,
+    open_team_plan,
+    run,
+    running_server,
+    ssh_command,
+    wait_for_log,
 )
 
+RECOVERY = texts.RECOVER_TITLE.encode()
 
-class Server(NamedTuple):
-    port: int
-    keys: Path  # folder of the advisers' private keys, by name
-    team: Path
-    log: Path  # the server's stderr
-    pid: int
-
-
-def _key(folder: Path, name: str) -> str:
-    subprocess.run(
-        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(folder / name)],
-        check=True,
-    )
-    return (folder / f"{name}.pub").read_text().strip()
-
-
-def _environment(home: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        XDG_STATE_HOME=str(home / "state"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-    )
-    return env
+pytestmark = needs_openssh
 
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[Server]:
-    keys, team = tmp_path / "keys", tmp_path / "team"
-    keys.mkdir()
-    team.mkdir()
-    shutil.copyfile(BUNDLED, team / "plan.toml")
-    _key(keys, "eve")  # a key the server does not know
-    lines = [_key(keys, "anna"), _key(keys, "bob"), f'gebieden="Noord" {_key(keys, "noor")}']
-    (tmp_path / "authorized_keys").write_text("\n".join(lines) + "\n")
-    log = tmp_path / "server.err"
-    command = [sys.executable, "-m", "gebiedsplanner", "ssh-serve", "--port", "0"]
-    command += ["--authorized-keys", str(tmp_path / "authorized_keys")]
-    command += ["--scenario-dir", str(team)]
-    with log.open("wb") as errors:
-        process = subprocess.Popen(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=errors,
-            env=_environment(tmp_path / "server"),
-            cwd=tmp_path,
-        )
-    try:
-        port = listening_port(log, process, LIMIT)  # its "listen ... port=N" log line
-        yield Server(port, keys, team, log, process.pid)
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=LIMIT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _ssh(server: Server, name: str, *extra: str) -> list[str]:
-    return [
-        "ssh",
-        "-p",
-        str(server.port),
-        "-i",
-        str(server.keys / name),
-        "-o",
-        "IdentitiesOnly=yes",
-        "-o",
-        "BatchMode=yes",
-        "-o",
-        "StrictHostKeyChecking=no",
-        "-o",
-        "UserKnownHostsFile=/dev/null",
-        "-o",
-        "LogLevel=ERROR",
-        *extra,
-        "localhost",
-    ]
-
-
-def _log_in(server: Server, name: str, home: Path) -> PtyApp:
-    return PtyApp(home, command=_ssh(server, name, "-t"))
-
-
-def _run(server: Server, name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """``ssh ... localhost ARGS`` without a terminal: a login that asks for no session."""
-    return subprocess.run(
-        [*_ssh(server, name), *args], capture_output=True, text=True, timeout=LIMIT
-    )
-
-
-def _open_team_plan(client: PtyApp) -> None:
-    """From the library the session opens on: the team folder's plan (second row)."""
-    client.wait_for_bytes(LIBRARY, limit=LIMIT)
-    start = len(client.output)
-    client.send(DOWN)
-    client.send(ENTER)
-    client.wait_for_bytes(texts.CAPTION_IMPOSED.encode(), since=start, limit=LIMIT)
-
-
-def _edit_team_plan(client: PtyApp) -> None:
-    """Open the team plan and raise its first cell by 1.000."""
-    _open_team_plan(client)
-    client.send(ENTER)
-    client.send(b"+1000")
-    client.send(ENTER)
-
-
-def _wait_for_log(server: Server, text: str) -> None:
-    deadline = time.monotonic() + LIMIT
-    while text not in server.log.read_text():
-        assert time.monotonic() < deadline, f"no {text!r} in {server.log.read_text()}"
-        time.sleep(0.05)
+    with running_server(tmp_path) as started:
+        yield started
 
 
 def test_an_adviser_logs_in_with_a_key_and_the_change_log_says_who(
     server: Server, tmp_path: Path
 ) -> None:
-    client = _log_in(server, "anna", tmp_path / "anna")
+    client = log_in(server, "anna", tmp_path / "anna")
     try:
-        _edit_team_plan(client)
+        edit_team_plan(client)
         client.send(SAVE)
         plan = server.team / "plan.toml"
         client.wait_for(lambda: 'who = "anna"' in plan.read_text(), "the save", LIMIT)
@@ -166,7 +59,7 @@ def test_an_adviser_logs_in_with_a_key_and_the_change_log_says_who(
         assert client.wait_for_exit(LIMIT) == 0
     finally:
         client.close()
-    _wait_for_log(server, "session-end name=anna exit=0")
+    wait_for_log(server, "session-end name=anna exit=0")
     assert "login name=anna key=SHA256:" in server.log.read_text()
 
 
@@ -176,11 +69,14 @@ def test_an_adviser_logs_in_with_a_key_and_the_change_log_says_who(
 def test_an_unknown_key_and_a_password_are_refused(server: Server, how: tuple[str, ...]) -> None:
     name, *options = how
     done = subprocess.run(
-        [*_ssh(server, name, *options), "true"], capture_output=True, text=True, timeout=LIMIT
+        [*ssh_command(server, name, *options), "true"],
+        capture_output=True,
+        text=True,
+        timeout=LIMIT,
     )
     assert done.returncode == 255
     assert "Permission denied" in done.stderr
-    _wait_for_log(server, "refused peer=")
+    wait_for_log(server, "refused peer=")
 
 
 def test_an_adviser_limited_to_noord_cannot_change_charlois_and_is_told_why(
@@ -188,9 +84,9 @@ def test_an_adviser_limited_to_noord_cannot_change_charlois_and_is_told_why(
 ) -> None:
     plan = server.team / "plan.toml"
     before = plan.read_bytes()
-    client = _log_in(server, "noor", tmp_path / "noor")
+    client = log_in(server, "noor", tmp_path / "noor")
     try:
-        _open_team_plan(client)
+        open_team_plan(client)
         client.wait_for_screen_text("mag wijzigen: Noord", limit=LIMIT)
         client.send(DOWN)  # Charlois
         client.send(ENTER)
@@ -205,31 +101,31 @@ def test_an_adviser_limited_to_noord_cannot_change_charlois_and_is_told_why(
 
 
 def test_a_command_other_than_the_read_only_tools_is_refused_in_one_line(server: Server) -> None:
-    done = _run(server, "anna", "ls", "/")
+    done = run(server, "anna", "ls", "/")
     assert done.returncode == 1
     assert done.stderr.strip() == (
         "opdracht geweigerd: ls /: hier kunnen alleen summary, export en compare draaien"
     )
     assert done.stdout == ""
-    outside = _run(server, "anna", "export", "plan", "-o", "/tmp/gebiedsplanner-ssh-test.csv")
+    outside = run(server, "anna", "export", "plan", "-o", "/tmp/gebiedsplanner-ssh-test.csv")
     assert outside.returncode == 1
     assert "-o is een van: -" in outside.stderr
     assert not Path("/tmp/gebiedsplanner-ssh-test.csv").exists()
-    _wait_for_log(server, "command-refused name=anna")
+    wait_for_log(server, "command-refused name=anna")
 
 
 def test_the_read_only_tools_run_on_served_scenarios(server: Server) -> None:
     shutil.copyfile(server.team / "plan.toml", server.team / "variant.toml")
-    summary = _run(server, "anna", "summary", "plan.toml")
+    summary = run(server, "anna", "summary", "plan.toml")
     assert summary.returncode == 0, summary.stderr
     assert "2017  57.931.000  58.181.000  -250.000" in summary.stdout
-    export = _run(server, "anna", "export", "plan")
+    export = run(server, "anna", "export", "plan")
     assert export.returncode == 0, export.stderr
     assert export.stdout.splitlines()[0] == "scenario,gebied,post,jaar,bedrag"
     assert len(export.stdout.splitlines()) > 100
-    compare = _run(server, "noor", "compare", "plan", "variant.toml")  # limits: still reads
+    compare = run(server, "noor", "compare", "plan", "variant.toml")  # limits: still reads
     assert compare.returncode == 0, compare.stderr
-    missing = _run(server, "anna", "summary", "geen.toml")
+    missing = run(server, "anna", "summary", "geen.toml")
     assert missing.returncode == 1
     assert missing.stderr.strip().endswith("geen.toml staat niet in de gedeelde mappen")
 
@@ -237,23 +133,23 @@ def test_the_read_only_tools_run_on_served_scenarios(server: Server) -> None:
 def test_a_dropped_link_leaves_a_journal_offered_to_the_same_adviser_only(
     server: Server, tmp_path: Path
 ) -> None:
-    client = _log_in(server, "anna", tmp_path / "anna")
+    client = log_in(server, "anna", tmp_path / "anna")
     try:
-        _edit_team_plan(client)
+        edit_team_plan(client)
         client.wait_for_bytes(texts.TITLE_DIRTY.strip().encode(), limit=LIMIT)
         client.kill(signal.SIGKILL)  # the adviser's laptop is gone
     finally:
         client.close()
-    _wait_for_log(server, "session-end name=anna")
-    colleague = _log_in(server, "bob", tmp_path / "bob")
+    wait_for_log(server, "session-end name=anna")
+    colleague = log_in(server, "bob", tmp_path / "bob")
     try:
-        _open_team_plan(colleague)
+        open_team_plan(colleague)
         colleague.wait_for_bytes(texts.KEY_POLICY.encode(), limit=LIMIT)  # the totals: all drawn
         assert RECOVERY not in colleague.output
         assert b"herstel (" not in colleague.output  # the library was listed before
     finally:
         colleague.close()
-    again = _log_in(server, "anna", tmp_path / "anna-again")
+    again = log_in(server, "anna", tmp_path / "anna-again")
     try:
         again.wait_for_bytes(LIBRARY, limit=LIMIT)
         again.wait_for_screen_text("eerdere sessie in: plan.toml", limit=LIMIT)  # at login
@@ -281,15 +177,15 @@ def _launcher(server: Server) -> int:
 def test_a_lost_launcher_is_replaced_and_its_sessions_still_end_with_the_server(
     server: Server, tmp_path: Path
 ) -> None:
-    bob = _log_in(server, "bob", tmp_path / "bob")
+    bob = log_in(server, "bob", tmp_path / "bob")
     anna = None
     try:
-        _open_team_plan(bob)
+        open_team_plan(bob)
         first = _launcher(server)
         os.kill(first, signal.SIGKILL)  # whatever ended it: bob works on, anna logs in
-        _wait_for_log(server, "launcher-ended")
-        anna = _log_in(server, "anna", tmp_path / "anna")
-        _open_team_plan(anna)
+        wait_for_log(server, "launcher-ended")
+        anna = log_in(server, "anna", tmp_path / "anna")
+        open_team_plan(anna)
         assert _launcher(server) != first
         os.kill(server.pid, signal.SIGINT)  # the operator stops the server
         for client in (bob, anna):
@@ -298,8 +194,8 @@ def test_a_lost_launcher_is_replaced_and_its_sessions_still_end_with_the_server(
         bob.close()
         if anna is not None:
             anna.close()
-    _wait_for_log(server, "session-end name=bob")
-    _wait_for_log(server, "session-end name=anna")
+    wait_for_log(server, "session-end name=bob")
+    wait_for_log(server, "session-end name=anna")
 
 
 @pytest.mark.parametrize(
@@ -336,29 +232,29 @@ def test_a_terminal_size_a_client_claims_is_kept_within_bounds(
 
 
 def test_removing_the_keys_file_takes_access_away(server: Server, tmp_path: Path) -> None:
-    assert _run(server, "anna", "summary", "plan").returncode == 0
+    assert run(server, "anna", "summary", "plan").returncode == 0
     keys = tmp_path / "authorized_keys"
     kept = keys.read_text()
     keys.unlink()
-    assert _run(server, "anna", "summary", "plan").returncode == 255  # no longer let in
-    _wait_for_log(server, "keys-unreadable")
+    assert run(server, "anna", "summary", "plan").returncode == 255  # no longer let in
+    wait_for_log(server, "keys-unreadable")
     keys.write_text(kept)
-    assert _run(server, "anna", "summary", "plan").returncode == 0
+    assert run(server, "anna", "summary", "plan").returncode == 0
 
 
 def test_odd_requests_are_refused_and_logged(server: Server) -> None:
-    sftp = _run(server, "anna", "-s", "sftp")  # asyncssh refuses it: no SFTP is served
+    sftp = run(server, "anna", "-s", "sftp")  # asyncssh refuses it: no SFTP is served
     assert sftp.returncode != 0
     forwarded = subprocess.run(
-        [*_ssh(server, "anna", "-N", "-o", "ExitOnForwardFailure=yes", "-R", "0:localhost:22")],
+        ssh_command(server, "anna", "-N", "-o", "ExitOnForwardFailure=yes", "-R", "0:localhost:22"),
         capture_output=True,
         text=True,
         timeout=LIMIT,
     )
     assert forwarded.returncode == 255
-    _wait_for_log(server, "forwarding-refused name=anna")
+    wait_for_log(server, "forwarding-refused name=anna")
     weird = subprocess.run(
-        [*_ssh(server, "anna", "-tt"), "summary", "x" * 5000],
+        [*ssh_command(server, "anna", "-tt"), "summary", "x" * 5000],
         capture_output=True,
         text=True,
         timeout=LIMIT,
@@ -372,10 +268,11 @@ def test_odd_requests_are_refused_and_logged(server: Server) -> None:
 def test_a_terminal_type_that_is_no_name_is_refused_with_a_message(
     server: Server, tmp_path: Path
 ) -> None:
-    client = PtyApp(tmp_path / "odd", command=_ssh(server, "anna", "-t"), term="xterm\x1b[31m")
+    command = ssh_command(server, "anna", "-t")
+    client = PtyApp(tmp_path / "odd", command=command, term="xterm\x1b[31m")
     try:
         assert client.wait_for_exit(LIMIT) == 1
         assert b"is onbekend: zet TERM op een gewoon type" in client.output
     finally:
         client.close()
-    _wait_for_log(server, "terminal-refused name=anna")
+    wait_for_log(server, "terminal-refused name=anna")

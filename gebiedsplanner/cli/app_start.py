@@ -13,6 +13,7 @@ from gebiedsplanner.cli.arguments import Parser, plain
 from gebiedsplanner.cli.commands import overview
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.rights import Rights
+from gebiedsplanner.core.server_limits import Limit, Limits
 from gebiedsplanner.editing import storage
 from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.settings import locations
@@ -97,5 +98,6 @@ def ssh_serve(options: argparse.Namespace) -> int:
 
     host_key = Path(options.host_key) if options.host_key else None
     keys = Path(options.authorized_keys)
-    asyncio.run(serve(options.host, options.port, keys, options.scenario_dir, host_key))
+    limits = Limits(**{limit.field: getattr(options, limit.field) for limit in Limit})
+    asyncio.run(serve(options.host, options.port, keys, options.scenario_dir, host_key, limits))
     return 0

@@ -27,6 +27,7 @@ from gebiedsplanner.cli.arguments import (
     signed_values,
 )
 from gebiedsplanner.core import tools
+from gebiedsplanner.core.server_limits import DEFAULT_LIMITS, MOST_LIMIT, Limit
 from gebiedsplanner.i18n import texts
 
 if TYPE_CHECKING:
@@ -51,6 +52,30 @@ def _port(text: str) -> int:
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(texts.BAD_PORT)
     return port
+
+
+def _limit(text: str) -> int:
+    """A server's limit: a whole number, at least 1 (0 would let nobody in) and at most
+    :data:`MOST_LIMIT` (seconds beyond a float's range would stop every session)."""
+    value = int(text)  # not a number: argparse says so
+    if not 1 <= value <= MOST_LIMIT:
+        raise argparse.ArgumentTypeError(texts.BAD_LIMIT)
+    return value
+
+
+def _limit_options() -> tuple[Argument, ...]:
+    """``--max-...``: an option per limit of :class:`Limits`, with its default."""
+    return tuple(
+        Argument(
+            (limit.option,),
+            help=limit.help,
+            metavar="N",
+            dest=limit.field,
+            type=_limit,
+            default=DEFAULT_LIMITS.value(limit),
+        )
+        for limit in Limit
+    )
 
 
 #: The commands before the planning tools', in the order of ``--help``'s overview.
@@ -131,6 +156,7 @@ AFTER_TOOLS = (
             ),
             Argument(("--scenario-dir",), repeat=True, help="ARG_SCENARIO_DIR"),
             Argument(("--host-key",), metavar="FILE", help="ARG_HOST_KEY"),
+            *_limit_options(),
         ),
         Handler("app_start", "ssh_serve"),
     ),

@@ -1005,6 +1005,75 @@ FIX_HOST_KEY = "geef een OpenSSH-privésleutel met --host-key, of haal het besta
 SSH_PORT_IN_USE = "poort {port} op {host} is niet te gebruiken: {why}"
 FIX_PORT_IN_USE = "kies een andere poort met --port, of stop het programma dat hem gebruikt"
 
+# -- ssh-serve: the limits on what a client may take ----------------------------------
+ARG_MAX_TERMINALS_PER_ADVISER = "terminalsessies per adviseur tegelijk (standaard 3)"
+ARG_MAX_TERMINALS_PER_CONNECTION = "terminalsessies per verbinding (standaard 1)"
+ARG_MAX_CHANNELS_PER_CONNECTION = (
+    "kanalen (sessies en opdrachten) die één verbinding open mag hebben (standaard 10)"
+)
+ARG_MAX_SESSIONS = "sessies en opdrachten tegelijk, van alle adviseurs samen (standaard 50)"
+ARG_MAX_CONNECTIONS_PER_ADVISER = "ingelogde verbindingen per adviseur tegelijk (standaard 10)"
+ARG_MAX_UNAUTHENTICATED_PER_ADDRESS = (
+    "verbindingen per adres die nog niet zijn ingelogd (standaard 20)"
+)
+ARG_MAX_UNAUTHENTICATED = (
+    "verbindingen die nog niet zijn ingelogd, van alle adressen samen (standaard 100)"
+)
+ARG_MAX_COMMANDS_PER_ADVISER = (
+    "opdrachten (ssh host summary ...) per adviseur tegelijk (standaard 2)"
+)
+ARG_MAX_COMMAND_MEGABYTES = (
+    "MB die één opdracht mag lezen: de grootte van zijn scenario's samen (standaard 16)"
+)
+ARG_MAX_COMMAND_SECONDS = (
+    "seconden die één opdracht mag lopen; dan wordt hij gestopt (standaard 120)"
+)
+ARG_MAX_IDLE_SECONDS = (
+    "seconden zonder toetsaanslag waarna een sessie eindigt; het journaal blijft"
+    " (standaard 1800)"
+)
+BAD_LIMIT = "een grens is een geheel getal van 1 tot en met 1.000.000.000"
+LIMIT_TERMINALS_PER_ADVISER = (
+    "u heeft al zoveel sessies open als mag ({limit}): sluit er een en probeer het opnieuw"
+)
+LIMIT_TERMINALS_PER_CONNECTION = (
+    "deze verbinding heeft al zoveel sessies als mag ({limit}): open een nieuwe verbinding"
+    " voor een volgende"
+)
+LIMIT_CHANNELS_PER_CONNECTION = (
+    "deze verbinding heeft al zoveel kanalen open als mag ({limit}): sluit er een, of open"
+    " een nieuwe verbinding"
+)
+LIMIT_SESSIONS = (
+    "de server heeft al zoveel sessies en opdrachten als hij toelaat ({limit}): probeer het"
+    " over een paar minuten opnieuw"
+)
+LIMIT_CONNECTIONS_PER_ADVISER = (
+    "u heeft al zoveel verbindingen open als mag ({limit}): sluit er een en probeer het opnieuw"
+)
+LIMIT_UNAUTHENTICATED_PER_ADDRESS = (
+    "uw adres heeft al zoveel verbindingen die nog niet zijn ingelogd als mag ({limit}):"
+    " probeer het zo opnieuw"
+)
+LIMIT_UNAUTHENTICATED = (
+    "de server heeft al zoveel verbindingen die nog niet zijn ingelogd als hij toelaat"
+    " ({limit}): probeer het zo opnieuw"
+)
+LIMIT_COMMANDS_PER_ADVISER = (
+    "u heeft al zoveel opdrachten lopen als mag ({limit}): wacht tot er een klaar is"
+)
+LIMIT_COMMAND_MEGABYTES = (
+    "de scenario's zijn samen {size}, meer dan één opdracht mag lezen ({limit}): noem er minder"
+)
+LIMIT_COMMAND_SECONDS = "de opdracht is gestopt: hij liep langer dan mag ({limit})"
+LIMIT_IDLE_SECONDS = (
+    "De sessie is beëindigd na {limit} zonder toetsaanslag. Niet-opgeslagen wijzigingen staan"
+    " in uw herstel-journaal en worden bij de volgende keer inloggen aangeboden."
+)
+LIMIT_MEGABYTES = "{count} MB"
+LIMIT_MINUTES = "{count} min"
+LIMIT_SECONDS = "{count} s"
+
 # -- what a session may change (ssh-serve: the limits on a key's line) -----------
 RIGHTS_READ_ONLY = "u mag in deze sessie alleen lezen: niets wijzigen (alleen-lezen op uw sleutel)"
 RIGHTS_READ_ONLY_FILES = (

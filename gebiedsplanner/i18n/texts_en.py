@@ -1003,6 +1003,75 @@ FIX_HOST_KEY = "give an OpenSSH private key with --host-key, or remove the file"
 SSH_PORT_IN_USE = "port {port} on {host} cannot be used: {why}"
 FIX_PORT_IN_USE = "choose another port with --port, or stop the program that uses it"
 
+# -- ssh-serve: the limits on what a client may take ----------------------------------
+ARG_MAX_TERMINALS_PER_ADVISER = "terminal sessions per adviser at once (default 3)"
+ARG_MAX_TERMINALS_PER_CONNECTION = "terminal sessions per connection (default 1)"
+ARG_MAX_CHANNELS_PER_CONNECTION = (
+    "channels (sessions and commands) one connection may have open (default 10)"
+)
+ARG_MAX_SESSIONS = "sessions and commands at once, of all advisers together (default 50)"
+ARG_MAX_CONNECTIONS_PER_ADVISER = "logged-in connections per adviser at once (default 10)"
+ARG_MAX_UNAUTHENTICATED_PER_ADDRESS = (
+    "connections per address that have not logged in yet (default 20)"
+)
+ARG_MAX_UNAUTHENTICATED = (
+    "connections that have not logged in yet, from all addresses together (default 100)"
+)
+ARG_MAX_COMMANDS_PER_ADVISER = (
+    "commands (ssh host summary ...) per adviser at once (default 2)"
+)
+ARG_MAX_COMMAND_MEGABYTES = (
+    "MB one command may read: the sizes of its scenarios added up (default 16)"
+)
+ARG_MAX_COMMAND_SECONDS = (
+    "seconds one command may run; then it is stopped (default 120)"
+)
+ARG_MAX_IDLE_SECONDS = (
+    "seconds without a key after which a session ends; its journal stays"
+    " (default 1800)"
+)
+BAD_LIMIT = "a limit is a whole number from 1 to 1,000,000,000"
+LIMIT_TERMINALS_PER_ADVISER = (
+    "you already have as many sessions open as allowed ({limit}): close one and try again"
+)
+LIMIT_TERMINALS_PER_CONNECTION = (
+    "this connection already has as many sessions as allowed ({limit}): open a new connection"
+    " for another"
+)
+LIMIT_CHANNELS_PER_CONNECTION = (
+    "this connection already has as many channels open as allowed ({limit}): close one, or"
+    " open a new connection"
+)
+LIMIT_SESSIONS = (
+    "the server already runs as many sessions and commands as it allows ({limit}): try again"
+    " in a few minutes"
+)
+LIMIT_CONNECTIONS_PER_ADVISER = (
+    "you already have as many connections open as allowed ({limit}): close one and try again"
+)
+LIMIT_UNAUTHENTICATED_PER_ADDRESS = (
+    "your address already has as many connections not yet logged in as allowed ({limit}):"
+    " try again shortly"
+)
+LIMIT_UNAUTHENTICATED = (
+    "the server already has as many connections not yet logged in as it allows ({limit}):"
+    " try again shortly"
+)
+LIMIT_COMMANDS_PER_ADVISER = (
+    "you already have as many commands running as allowed ({limit}): wait until one has finished"
+)
+LIMIT_COMMAND_MEGABYTES = (
+    "the scenarios come to {size} together, more than one command may read ({limit}): name fewer"
+)
+LIMIT_COMMAND_SECONDS = "the command was stopped: it ran longer than allowed ({limit})"
+LIMIT_IDLE_SECONDS = (
+    "The session was ended after {limit} without a key. Unsaved changes are in your recovery"
+    " journal and are offered the next time you log in."
+)
+LIMIT_MEGABYTES = "{count} MB"
+LIMIT_MINUTES = "{count} min"
+LIMIT_SECONDS = "{count} s"
+
 # -- what a session may change (ssh-serve: the limits on a key's line) -----------
 RIGHTS_READ_ONLY = "this session may only read: nothing can change (alleen-lezen on your key)"
 RIGHTS_READ_ONLY_FILES = (

@@ -10,11 +10,11 @@ import platformdirs
 
 from gebiedsplanner import APP_NAME
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.server_limits import HOST_KEY_LIMIT
 from gebiedsplanner.disk.reading import os_problem, read_problem, read_untrusted
 from gebiedsplanner.disk.writing import create_exclusive, private_folder
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ssh.advisers import Advisers, read_advisers
-from gebiedsplanner.ssh.limits import HOST_KEY_LIMIT
 from gebiedsplanner.ssh.logbook import Logbook
 from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
 

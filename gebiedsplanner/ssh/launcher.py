@@ -36,7 +36,7 @@ import sys
 import termios
 import time
 
-from gebiedsplanner.ssh.limits import MESSAGE_LIMIT
+from gebiedsplanner.core.server_limits import MESSAGE_LIMIT
 
 #: What a session's start on the library imports, by its top modules.
 PRELOAD = (

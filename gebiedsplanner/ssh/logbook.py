@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.server_limits import FIELD_LIMIT
 from gebiedsplanner.disk.writing import private_folder
-from gebiedsplanner.ssh.limits import FIELD_LIMIT
 
 
 class Logbook:

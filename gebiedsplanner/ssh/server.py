@@ -14,11 +14,17 @@ passed on; a dropped link hangs the session up (SIGHUP), which leaves its journa
 
 Every connection, login, refusal and session end is one line on stderr and in
 ``ssh-serve.log`` in the state folder's ``log``.
+
+What one client may take is bounded (:mod:`gebiedsplanner.core.server_limits`):
+connections, sessions and commands at once, what a command may read and how long it
+may run, how long a session may sit idle. A refusal is one line to the client and
+one ``over-limit`` line in the log.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import signal
 import sys
 from pathlib import Path
@@ -26,6 +32,7 @@ from typing import Any
 
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import Problem, ProblemsError
+from gebiedsplanner.core.server_limits import Limits
 from gebiedsplanner.disk import crash_log
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ssh.authentication import Connection
@@ -41,15 +48,15 @@ async def serve(
     keys_path: Path,
     scenario_dirs: list[str],
     host_key_path: Path | None,
+    limits: Limits,
 ) -> None:
-    """Serve until SIGINT or SIGTERM (or the task is cancelled)."""
+    """Serve until SIGINT or SIGTERM (or the task is cancelled), within ``limits``."""
     log = Logbook(crash_log.log_dir())
     keys = KeyFile(keys_path, log)
     key = host_key(host_key_path, log)
-    serving = Serving(keys, scenario_dirs, log)
+    serving = Serving(keys, scenario_dirs, log, limits)
     options: dict[str, Any] = dict(
         server_host_keys=[key],
-        process_factory=serving.session,
         encoding=None,
         line_editor=False,
         agent_forwarding=False,
@@ -75,6 +82,7 @@ async def serve(
     )
     sys.stdout.flush()
     log("listen", host=host, port=port, key=key.get_fingerprint())
+    log("limits", **dataclasses.asdict(limits))
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):

@@ -1,5 +1,6 @@
 """The sessions' processes: the server's end of the launcher that forks a planner per
-session, and hanging a session up (SIGHUP, then SIGKILL if it lingers)."""
+session, hanging a session up (SIGHUP, then SIGKILL if it lingers), and killing a
+command at its time limit."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import sys
 from collections import deque
 from typing import Protocol
 
-from gebiedsplanner.ssh.limits import LEAVE_SECONDS, MESSAGE_LIMIT
+from gebiedsplanner.core.server_limits import LEAVE_SECONDS, MESSAGE_LIMIT
 from gebiedsplanner.ssh.logbook import Logbook
 
 
@@ -180,3 +181,10 @@ async def hang_up(child: Running) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(child.pid, signal.SIGKILL)
         await child.wait()
+
+
+def kill(child: Running) -> None:
+    """SIGKILL to a command and its process group, at once: it keeps no journal, and one
+    that runs past its time limit is not asked to leave."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(child.pid, signal.SIGKILL)
