@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
+from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.core.rights import NotAllowed, Rights
 from gebiedsplanner.core.scenario import STEDELIJK, Cell
 from gebiedsplanner.core.tools.distribute import distribute
@@ -169,6 +170,46 @@ async def test_a_confined_session_never_opens_a_link_put_in_a_files_place_meanwh
         await until(pilot, lambda: "buiten deze map" in toasts(pilot), "a refusal")
         assert app.settings.may_open(scenario_file.resolve())
     assert sorted(os.listdir(outside)) == ["geheim.toml"]
+
+
+async def test_a_confined_export_is_asked_again_as_it_is_written(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """The export goes through a folder link that leads inside; while the question
+    whether to replace the file is open, the link is turned to a folder elsewhere."""
+    team = scenario_file.parent
+    outside = tmp_path / "elders"
+    outside.mkdir()
+    (outside / "plan.csv").write_text("van een ander")
+    (team / "plan.csv").write_text("oud")
+    via = team / "via"
+    via.symlink_to(team)
+    app = _app(scenario_file, NOORD_ONLY, confined=True)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("e")
+        await fill_in(pilot, "#path", str(via / "plan.csv"))
+        await pilot.press("enter")
+        await shown(pilot, "Overschrijven met deze export?")
+        via.unlink()
+        via.symlink_to(outside)
+        await pilot.press("j")
+        await until(pilot, lambda: "buiten de scenariomappen" in toasts(pilot), "a refusal")
+    assert (outside / "plan.csv").read_text() == "van een ander"
+
+
+def test_a_confined_open_reads_where_it_was_allowed_not_a_link_put_there_since(
+    scenario_file: Path, tmp_path: Path
+) -> None:
+    """Between the check of where the file is and its read, the file is turned into a
+    link to one outside: the open reads no further than the link."""
+    secret = tmp_path / "geheim.toml"
+    shutil.copyfile(scenario_file, secret)
+    real = scenario_file.resolve()
+    scenario_file.unlink()
+    scenario_file.symlink_to(secret)
+    with pytest.raises(ProblemsError) as caught:
+        storage.open_streamed(scenario_file, real)
+    assert "koppeling" in str(caught.value)
 
 
 async def test_a_read_only_session_writes_nothing_beside_a_team_scenario(

@@ -96,8 +96,10 @@ def test_a_note_of_an_earlier_version_is_believed_while_its_planner_runs(
     """Notes written before they said when their process started: believed for a process
     that is a planner (it says so on its command line), as during an upgrade."""
     host = socket.gethostname()
-    sleeping = [sys.executable, "-c", "import time; time.sleep(60)"]
-    planner = subprocess.Popen([*sleeping, "gebiedsplanner"])
+    sleeping = [sys.executable, "-c", "import time; print('klaar', flush=True); time.sleep(60)"]
+    planner = subprocess.Popen([*sleeping, "gebiedsplanner"], stdout=subprocess.PIPE, text=True)
+    assert planner.stdout is not None
+    assert planner.stdout.readline() == "klaar\n"  # running its own command line, not ours
     try:
         note = write_note(scenario_file, planner.pid, host)
         data = json.loads(note.read_text())

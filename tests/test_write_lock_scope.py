@@ -122,3 +122,17 @@ def test_a_killed_exports_temp_file_goes_with_the_next_export_of_that_name(
     assert cli.main(["export", str(scenario_file), "-o", str(out)]) == 0
     assert out.exists() and not leftover.exists()
     assert writing.UNFINISHED_AFTER_SECONDS < 60
+
+
+def test_a_new_lock_file_may_be_opened_for_writing_by_every_colleague(
+    scenario_file: Path,
+) -> None:
+    """On an NFS share only a file open for writing can be locked: a lock file left 644 by
+    its maker's umask would stop every colleague's save there."""
+    old = os.umask(0o077)
+    try:
+        with storage.write_lock(scenario_file):
+            pass
+    finally:
+        os.umask(old)
+    assert os.stat(storage.lock_path(scenario_file.resolve())).st_mode & 0o777 == 0o666

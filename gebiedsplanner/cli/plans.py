@@ -1,9 +1,9 @@
 """The commands that read or change a plan: ``validate``, ``summary``, ``move`` and the
 planning tools (``distribute``, ``fit``, ``couleur-locale``, ``copy-year``).
 
-A change is read, made and written only if nobody saved the file in between, else
-made again on their file: no colleague's save is lost (:func:`change_saved`, for
-``move`` and every tool alike). A tool shows its preview (a row per gebied, the check line, the
+A change is made under the file's write lock: read, change and write as one step,
+so no colleague's save is lost in between (:func:`change_saved`, for ``move`` and
+every tool alike). A tool shows its preview (a row per gebied, the check line, the
 notes) and, unless ``--dry-run``, applies the plan as one change-log entry. A
 refusal names the option and its fix, changes nothing and exits 1.
 """
@@ -11,7 +11,6 @@ refusal names the option and its fix, changes nothing and exits 1.
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -71,33 +70,29 @@ def summary(options: argparse.Namespace) -> int:
 
 
 def change_saved(file: str, change: Callable[[Scenario], _T], bundled_fix: str) -> _T:
-    """Load ``file``, ``change`` its scenario and save it, unless a colleague saved it
-    meanwhile: then all again, on their file, until :data:`storage.LOCK_WAIT_SECONDS`.
+    """Lock ``file``, load it, ``change`` its scenario and save it, as one step.
 
-    The write lock is held only for the check and the write (a few milliseconds),
-    never while a tool works out its plan: one scenario's long tool run never holds up
-    another's save. ``change`` returns what it did; when it added nothing to the
-    change log there is nothing to save. The bundled example is never changed
-    (``bundled_fix`` says what to do instead).
+    Writers of one scenario take turns, a step at a time; the scenario's folder is held
+    only for the write itself (see :class:`storage.Held`), so a long tool run never holds
+    up a save of another scenario. A step whose write cannot be trusted (the lock file
+    was replaced, or the file changed under it) is done again on the file as it is now.
+    ``change`` returns what it did; when it added nothing to the change log there is
+    nothing to save. The bundled example is never changed (``bundled_fix`` says what to
+    do instead), asked at every step: a link may be put in the file's place meanwhile.
     """
     path = locations.scenario_path(file)
-    if locations.is_bundled(path):
-        raise ProblemsError([Problem(file, "", texts.BUNDLED_READ_ONLY, bundled_fix)])
-    deadline = time.monotonic() + storage.LOCK_WAIT_SECONDS
-    while True:
+
+    def read_change_write(held: storage.Held) -> _T:
+        if locations.is_bundled(held.real):
+            raise ProblemsError([Problem(file, "", texts.BUNDLED_READ_ONLY, bundled_fix)])
         document = storage.load(path)
         logged = len(document.scenario.log)
         done = change(document.scenario)
-        if len(document.scenario.log) == logged:
-            return done
-        result, notices = storage.save_in_place(document)
-        if isinstance(result, storage.Written):
-            print_problems(notices)
-            return done
-        if isinstance(result, storage.Vanished):
-            raise _refused(file, "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)
-        if time.monotonic() >= deadline:  # changed again and again meanwhile
-            raise _refused(file, "", texts.LOCK_BUSY, texts.FIX_LOCK_BUSY)
+        if len(document.scenario.log) > logged:
+            print_problems(storage.save_locked(document, held))
+        return done
+
+    return storage.under_lock(path, read_change_write)
 
 
 def _refused(file: str, option: str, message: str, fix: str) -> ProblemsError:

@@ -95,8 +95,8 @@ def clear_leftovers(path: Path) -> None:
 
     A save or export killed midway (``kill -9``, a dropped session) leaves a full-size
     ``.NAME.XXXXXXXX.tmp``. Only names of exactly that form are looked at (see
-    :func:`clear_unfinished`); every write of ``path`` and every open of a scenario for
-    editing calls this.
+    :func:`clear_unfinished`). A new file's write, an export and a scenario's save (once
+    its lock is let go: the folder is read whole) and open for editing call this.
     """
     pattern = re.compile(rf"\.{re.escape(short_name(path.name))}\.[a-z0-9_]{{8}}\.tmp")
     clear_unfinished(path.parent, pattern.fullmatch)
@@ -179,7 +179,6 @@ def write_atomic(
     ``before_replace`` is asked last, when the new file is written: it may raise to
     put nothing in place (a writer's lock found replaced).
     """
-    clear_leftovers(path)
     try:
         fd, temp = _write_temp(path.parent, path.name, data, _mode_of(path))
         try:

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
@@ -32,10 +32,13 @@ from gebiedsplanner.disk.reading import (
     read_untrusted,
     real_path,
 )
-from gebiedsplanner.disk.writing import open_folder, short_name, write_atomic
+from gebiedsplanner.disk.writing import clear_leftovers, open_folder, short_name, write_atomic
 from gebiedsplanner.format import scenario_reader
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import is_bundled
+
+if TYPE_CHECKING:
+    from gebiedsplanner.format.save_strategy import Saving
 
 LOCK_WAIT_SECONDS = 15.0
 _T = TypeVar("_T")
@@ -52,37 +55,75 @@ class Missing(ProblemsError):
 
 
 class LockLost(ProblemsError):
-    """The lock file was replaced while we held it (see :meth:`Held.confirm`): nothing was
-    written, and the step is to be done again under the new lock (see :func:`under_lock`)."""
+    """This step's write cannot be trusted (the lock file was replaced while the step held
+    it, or the file changed under it): nothing was written, and the step is to be done
+    again from the start (see :func:`under_lock`)."""
 
 
-@dataclass(frozen=True, slots=True)
 class Held:
     """The write lock of a scenario, taken: :attr:`real` is where the file really is.
 
-    The lock is two locks, each held for the few milliseconds of a check and a write.
-    The scenario's folder itself is locked where its file system allows it (local
-    disks do; an NFS share may not, nor a folder one may not list): no file put in the
-    folder, no lock file replaced, lets a second writer in. The lock file beside the
-    scenario is locked as well, for writers that cannot lock the folder. A lock file
-    replaced by another (an export or a sync tool writing over it, a colleague tidying
-    the folder) is a new inode, and a writer holding the old one's lock and a writer
-    locking the new one would not exclude each other. So it is taken again when the
-    path no longer names the inode locked, and without the folder's lock
-    :meth:`confirm` is asked just before a file is put in place: a writer whose lock
-    was replaced meanwhile writes nothing and starts again.
+    A writer's step (read, change, write) holds the scenario's lock file from start to
+    end: writers of one scenario take turns. Its write (:meth:`writing`: the last check
+    and the rename, milliseconds) also holds the scenario's folder, where its file
+    system can lock a folder (local disks can; an NFS share may not, nor a folder one
+    may not list): whatever is done to the lock file, no two writes in the folder
+    overlap, while a long step on one scenario never holds up another's.
+
+    A lock file replaced by another (an export or a sync tool writing over it, a
+    colleague tidying the folder) is a new inode: a writer holding the old one and a
+    writer locking the new one would not exclude each other. So it is taken again when
+    the path no longer names the inode locked; a writer that finds it replaced when it
+    comes to write takes the new one (with the folder held), and without the folder's
+    lock asks once more just before the rename; when neither can be, it writes nothing
+    and its step starts again.
     """
 
-    real: Path
-    _folder: int
-    _folder_locked: bool
-    _lock: int
+    def __init__(self, path: Path, real: Path, folder: int, lock: int) -> None:
+        self.path = path
+        self.real = real
+        self._folder = folder
+        self._lock = lock
 
-    def confirm(self) -> None:
-        """Raise :class:`LockLost` when only the lock file excludes others and it was
-        replaced since it was taken."""
-        if not self._folder_locked and not _still_named(self._folder, self.real, self._lock):
-            raise LockLost([_busy_problem(self.real)])
+    @contextmanager
+    def writing(self) -> Iterator[Callable[[], None]]:
+        """The moment of writing: the folder locked where it can be, the lock file still
+        the one named; yields the check to make just before a file is put in place."""
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS  # others hold it for milliseconds
+        folder_locked = _take(self._folder, self.path, deadline, may_not_lock=True)
+        try:
+            if not _still_named(self._folder, self.real, self._lock):
+                if not folder_locked:
+                    raise LockLost([_busy_problem(self.path)])
+                self._take_new_lock()
+            yield _nothing if folder_locked else self._confirm
+        finally:
+            if folder_locked:
+                fcntl.flock(self._folder, fcntl.LOCK_UN)
+
+    def _take_new_lock(self) -> None:
+        """The lock file named now, taken instead of the replaced one if nobody holds it
+        (a writer that cannot lock the folder may be in its step under it)."""
+        fd = _open_lock(self._folder, self.real)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise LockLost([_busy_problem(self.path)]) from None
+        os.close(self._lock)
+        self._lock = fd
+
+    def _confirm(self) -> None:
+        if not _still_named(self._folder, self.real, self._lock):
+            raise LockLost([_busy_problem(self.path)])
+
+    def close(self) -> None:
+        """Let go of the lock file (and so of the lock)."""
+        os.close(self._lock)
+
+
+def _nothing() -> None:
+    """Nothing left to check: the folder is held."""
 
 
 @contextmanager
@@ -106,27 +147,33 @@ def write_lock(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[Held]:
     folder = _open_folder_of(path, real)
     try:
         _refuse_read_only(path, real, folder)
-        folder_locked = _take(folder, path, deadline, may_not_lock=True)
-        fd = _take_named(folder, path, real, deadline)
+        held = Held(path, real, folder, _take_named(folder, path, real, deadline))
         try:
-            yield Held(real, folder, folder_locked, fd)
+            yield held
         finally:
-            os.close(fd)  # closing releases the lock
+            held.close()
     finally:
-        os.close(folder)  # and this the folder's
+        os.close(folder)
 
 
 def under_lock(path: Path, step: Callable[[Held], _T], wait: float = LOCK_WAIT_SECONDS) -> _T:
-    """``step`` done holding ``path``'s write lock; done again when the lock was replaced
-    while it ran (:class:`LockLost`), until ``wait`` seconds have passed."""
+    """``step`` done holding ``path``'s write lock; done again from the start when its
+    write could not be trusted (:class:`LockLost`), until ``wait`` seconds have passed.
+
+    Afterwards (the lock let go) what writes of the file killed midway left beside it
+    is cleared (see :func:`clear_leftovers`).
+    """
     deadline = time.monotonic() + wait
     while True:
-        with write_lock(path, max(0.0, deadline - time.monotonic())) as held:
-            try:
-                return step(held)
-            except LockLost:
-                if time.monotonic() >= deadline:
-                    raise _busy(path) from None
+        try:
+            with write_lock(path, max(0.0, deadline - time.monotonic())) as held:
+                done = step(held)
+        except LockLost as lost:
+            if time.monotonic() >= deadline:
+                raise ProblemsError(lost.problems) from None
+            continue
+        clear_leftovers(held.real)
+        return done
 
 
 def _open_folder_of(path: Path, real: Path) -> int:
@@ -188,9 +235,10 @@ def _open_lock(folder: int, real: Path) -> int:
     flags = os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC
     try:
         try:
-            fd = os.open(lock.name, os.O_RDWR | flags, 0o666, dir_fd=folder)
-        except PermissionError:
-            fd = os.open(lock.name, os.O_RDONLY | flags, 0o666, dir_fd=folder)
+            fd = os.open(lock.name, os.O_RDWR | os.O_EXCL | flags, 0o666, dir_fd=folder)
+            os.fchmod(fd, 0o666)  # not the umask's 644: a colleague may open it for writing
+        except FileExistsError:
+            fd = _open_existing(lock.name, folder, flags)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.EISDIR, errno.ENXIO):  # a link, folder, FIFO
             raise ProblemsError([_lock_not_file(lock)]) from None
@@ -199,6 +247,13 @@ def _open_lock(folder: int, real: Path) -> int:
         os.close(fd)
         raise ProblemsError([_lock_not_file(lock)])
     return fd
+
+
+def _open_existing(name: str, folder: int, flags: int) -> int:
+    try:
+        return os.open(name, os.O_RDWR | flags, 0o666, dir_fd=folder)
+    except PermissionError:  # an earlier version's, made 644 by its maker
+        return os.open(name, os.O_RDONLY | flags, 0o666, dir_fd=folder)
 
 
 def _still_named(folder: int, real: Path, fd: int) -> bool:
@@ -306,8 +361,11 @@ def load(path: Path, *, writable: bool = True) -> ScenarioDocument:
     return _document(path, raw, scenario_reader.parse(str(path), raw), writable)
 
 
-def _document(path: Path, raw: bytes, scenario: Scenario, writable: bool) -> ScenarioDocument:
-    return ScenarioDocument(scenario, path if writable else None, raw, path, real_path(path))
+def _document(
+    path: Path, raw: bytes, scenario: Scenario, writable: bool, real: Path | None = None
+) -> ScenarioDocument:
+    real = real_path(path) if real is None else real
+    return ScenarioDocument(scenario, path if writable else None, raw, path, real)
 
 
 #: From this size on (about 3.000 gebieden) the planner shows a scenario's first
@@ -333,19 +391,26 @@ class Opening:
         )
 
 
-def open_streamed(path: Path) -> ScenarioDocument | Opening:
+def open_streamed(path: Path, real: Path | None = None) -> ScenarioDocument | Opening:
     """:func:`open_for_editing` for the planner's start: a large file as an :class:`Opening`
-    when its first gebieden can be read on their own; else read whole."""
+    when its first gebieden can be read on their own; else read whole.
+
+    ``real``: where ``path`` was found to lead (and allowed to): read there, without
+    following a link put in its place since, and saved there.
+    """
     writable = not is_bundled(path)
-    raw = read_untrusted(path, kind="scenario")
+    if real is None:
+        raw = read_untrusted(path, kind="scenario")
+    else:
+        raw = read_untrusted(real, kind="scenario", follow_links=False)
     preview = (
         scenario_reader.preview(str(path), raw, PREVIEW_GEBIEDEN)
         if len(raw) >= STREAM_FROM_BYTES
         else None
     )
     if preview is not None:
-        return Opening(_document(path, raw, preview, writable))
-    return _document(path, raw, scenario_reader.parse(str(path), raw), writable)
+        return Opening(_document(path, raw, preview, writable, real))
+    return _document(path, raw, scenario_reader.parse(str(path), raw), writable, real)
 
 
 def open_for_editing(path: Path) -> ScenarioDocument:
@@ -399,14 +464,19 @@ def write_unless_changed(
 
 
 def write_locked(held: Held, data: bytes, expected_digest: str) -> WriteResult:
-    """:func:`write_unless_changed` for a caller that holds the lock (see :func:`write_lock`)."""
+    """:func:`write_unless_changed` for a caller that holds the lock (see :func:`write_lock`).
+
+    The file is read without following a link: its real place was found as the lock
+    was taken, and a link put there since is not the file.
+    """
     real = held.real
-    if not os.path.lexists(real):
-        return Vanished(real)
-    current = read_untrusted(real, kind="scenario")
-    if digest(current) != expected_digest:
-        return Changed(current)
-    write_atomic(real, data, before_replace=held.confirm)
+    with held.writing() as confirm:
+        if not os.path.lexists(real):
+            return Vanished(real)
+        current = read_untrusted(real, kind="scenario", follow_links=False)
+        if digest(current) != expected_digest:
+            return Changed(current)
+        write_atomic(real, data, before_replace=confirm)
     return Written(real)
 
 
@@ -416,14 +486,36 @@ def save_in_place(document: ScenarioDocument) -> tuple[WriteResult, list[Problem
 
     The file's own text is patched (comments and layout stay; see :mod:`scenario_patch`).
     """
+    assert document.path is not None, "a bundled example is saved as a copy"
+    saving = _saving(document)
+    path, data = document.path, saving.data
+    result = write_unless_changed(path, data, document.loaded_digest, document.real)
+    return result, _saved(document, saving, result)
+
+
+def save_locked(document: ScenarioDocument, held: Held) -> list[Problem]:
+    """:func:`save_in_place` holding the lock (the command line's ``move``: read, change
+    and write as one step); a change under it (or a replaced lock) is :class:`LockLost`,
+    for the step to be done again."""
+    saving = _saving(document)
+    result = write_locked(held, saving.data, document.loaded_digest)
+    name = str(held.path)
+    if isinstance(result, Vanished):
+        raise ProblemsError([Problem(name, "", texts.FILE_VANISHED, texts.FIX_FILE_VANISHED)])
+    if isinstance(result, Changed):
+        raise LockLost([Problem(name, "", texts.CHANGED_ON_DISK, texts.FIX_CHANGED_ON_DISK)])
+    return _saved(document, saving, result)
+
+
+def _saving(document: ScenarioDocument) -> Saving:
     from gebiedsplanner.format import save_strategy
 
-    assert document.path is not None, "a bundled example is saved as a copy"
-    saving = save_strategy.saving(document.scenario, document.loaded)
-    result = write_unless_changed(
-        document.path, saving.data, document.loaded_digest, document.real
-    )
+    return save_strategy.saving(document.scenario, document.loaded)
+
+
+def _saved(document: ScenarioDocument, saving: Saving, result: WriteResult) -> list[Problem]:
+    """What a save that was written is worth saying; the document now is what was saved."""
     if not isinstance(result, Written):
-        return result, []
+        return []
     document.loaded = saving.data
-    return result, saving.notices(str(document.path))
+    return saving.notices(str(document.path))

@@ -20,7 +20,7 @@ from gebiedsplanner.core.plan import long_frame, plan_columns
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.disk.reading import read_untrusted
-from gebiedsplanner.disk.writing import write_atomic, write_new
+from gebiedsplanner.disk.writing import clear_leftovers, write_atomic, write_new
 from gebiedsplanner.format.toml_text import decode, load_toml
 from gebiedsplanner.i18n import texts
 
@@ -171,6 +171,7 @@ def write_export(out: Path, data: bytes, *, overwrite: bool, make_folder: bool =
         raise _refused(out, texts.EXPORT_OVER_SCENARIO)
     if not overwrite:
         return False
+    clear_leftovers(out)
     write_atomic(out, data)
     return True
 

@@ -247,16 +247,17 @@ def _rename_locked(entry: Entry, name: str, target: Path, held: storage.Held) ->
         if not isinstance(result, storage.Written):
             raise _changed_since_scan(target)
         return Renamed(target, data)
-    current = read_untrusted(real, kind="scenario")
-    if storage.digest(current) != entry.digest:
-        raise _changed_since_scan(entry.path)
-    data = _named_copy(entry, name, current)
-    held.confirm()
-    write_new(target, data)
-    try:
-        entry.path.unlink()
-    except OSError as error:
-        raise ProblemsError([os_problem(str(entry.path), error, "scenario")]) from None
+    with held.writing() as confirm:
+        current = read_untrusted(real, kind="scenario", follow_links=False)
+        if storage.digest(current) != entry.digest:
+            raise _changed_since_scan(entry.path)
+        data = _named_copy(entry, name, current)
+        confirm()
+        write_new(target, data)
+        try:
+            entry.path.unlink()
+        except OSError as error:
+            raise ProblemsError([os_problem(str(entry.path), error, "scenario")]) from None
     # The old name's lock goes too: whoever waits on it finds the file gone.
     with contextlib.suppress(OSError):
         storage.lock_path(real).unlink()

@@ -227,19 +227,16 @@ class PlannerApp(Shell):
     def _open_file(self, path: Path) -> Opened:
         """The file read, whole or (a large one) its first gebieden; or its problems.
 
-        A confined session opens only files in its folders, asked before the file is read
-        and of where it was read from (a link may be put in its place in between)."""
-        leads_out = [Problem(str(path), "", texts.LINK_LEADS_OUT, texts.FIX_LINK_LEADS_OUT)]
-        if not self.settings.may_open(real_path(path)):
-            return leads_out
+        A confined session opens only files that really are in its folders: where the
+        path leads is asked first, and the file read there without following a link put
+        in its place since (and saved there)."""
+        real = real_path(path)
+        if not self.settings.may_open(real):
+            return [Problem(str(path), "", texts.LINK_LEADS_OUT, texts.FIX_LINK_LEADS_OUT)]
         try:
-            opened = storage.open_streamed(path)
+            return storage.open_streamed(path, real if self.settings.confined else None)
         except ProblemsError as error:
             return error.problems
-        document = opened.preview if isinstance(opened, storage.Opening) else opened
-        if document.real is not None and not self.settings.may_open(document.real):
-            return leads_out
-        return opened
 
     def on_library_screen_renamed(self, message: LibraryScreen.Renamed) -> None:
         """The open scenario's file may have been renamed: the planner follows it."""

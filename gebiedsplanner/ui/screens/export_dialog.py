@@ -35,6 +35,9 @@ class ExportRequest:
     """A CSV dialect, or :data:`XLSX` for a workbook."""
     make_folder: bool = False
     """The folder is the user's own library, made when it is not there yet."""
+    settings: Settings | None = None
+    """Where exports may go: asked again as the file is written (a link in the path may
+    have been turned elsewhere while the question whether to replace it was open)."""
 
 
 class ExportDialog(ModalDialog[ExportRequest | None]):
@@ -85,18 +88,22 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
             message = texts.UNKNOWN_HOME.format(text=literal(text))
             self.notify(message, severity="error", markup=False)
             return
-        if not self.settings.may_write_to(path):
-            folders = ", ".join(shown_path(folder) for folder in self.settings.export_folders)
-            problem = Problem(
-                shown_path(path),
-                "",
-                texts.EXPORT_OUTSIDE,
-                texts.FIX_EXPORT_OUTSIDE.format(folders=folders),
-            )
-            self.notify(str(problem), severity="error", markup=False)
+        outside = _outside(self.settings, path)
+        if outside is not None:
+            self.notify(str(outside), severity="error", markup=False)
             return
         own = path.parent == self.settings.own_library
-        self.dismiss(ExportRequest(path, layout, dialect, make_folder=own))
+        self.dismiss(ExportRequest(path, layout, dialect, make_folder=own, settings=self.settings))
+
+
+def _outside(settings: Settings, path: Path) -> Problem | None:
+    """Why an export may not go to ``path`` (a confined session's, outside its folders)."""
+    if settings.may_write_to(path):
+        return None
+    folders = ", ".join(shown_path(folder) for folder in settings.export_folders)
+    return Problem(
+        shown_path(path), "", texts.EXPORT_OUTSIDE, texts.FIX_EXPORT_OUTSIDE.format(folders=folders)
+    )
 
 
 #: Builds the export's bytes and counts its rows (run in the worker thread).
@@ -121,6 +128,9 @@ def run_export(
 
     def write() -> None:
         try:
+            outside = None if request.settings is None else _outside(request.settings, path)
+            if outside is not None:
+                raise ProblemsError([outside])
             data, rows = build()
             written = write_export(path, data, overwrite=overwrite, make_folder=request.make_folder)
         except ProblemsError as error:
