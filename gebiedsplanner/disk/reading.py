@@ -45,9 +45,9 @@ def os_problem(
         return Problem(name, "", texts.FOLDER_NOT_WRITABLE, texts.FIX_NOT_WRITABLE)
     if error.errno == errno.ENOENT and _folder_exists(name):
         return _kind_problem(name, texts.FILE_MISSING, texts.FIX_FILE_MISSING, kind)
-    if error.errno == errno.ENOTDIR and os.path.islink(name):
+    if error.errno == errno.ENOTDIR and os.path.isdir(name):  # so a link to a folder
         return Problem(name, "", texts.FOLDER_IS_LINK, texts.FIX_FOLDER_IS_LINK)
-    if error.errno == errno.ENOTDIR and os.path.lexists(name) and not os.path.isdir(name):
+    if error.errno == errno.ENOTDIR and os.path.isfile(name) and not os.path.islink(name):
         return Problem(name, "", texts.NOT_A_FOLDER, texts.FIX_NOT_A_FOLDER)
     if error.errno in (errno.ENOENT, errno.ENOTDIR):
         return Problem(name, "", texts.FOLDER_MISSING, texts.FIX_FOLDER_MISSING)
