@@ -23,6 +23,7 @@ import bench_comparison
 import bench_edit_latency
 import bench_files
 import bench_memory
+import bench_overlays
 import bench_scale
 import bench_ssh
 import bench_stalls
@@ -37,6 +38,7 @@ SUITE = (
     bench_bytes,
     bench_files,
     bench_memory,
+    bench_overlays,
     bench_ssh,
     bench_scale,
 )
