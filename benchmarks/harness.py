@@ -341,6 +341,12 @@ class Terminal:
         assert self.rusage is not None
         return self.rusage.ru_maxrss / 1024  # Linux reports KiB
 
+    def rss_mb(self) -> float:
+        """The running app's resident set size now (``VmRSS``), in MB."""
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        kib = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+        return int(kib) / 1024
+
 
 def planner(scenario: Path) -> Terminal:
     """The app on a fresh copy of ``scenario``, the table on screen."""

@@ -4,8 +4,9 @@ Every access to Textual's private parts that the tests need lives here and nowhe
 else: ``Screen._compositor`` (the text on screen), ``textual.widgets._toast``
 (notifications), ``Pilot._post_mouse_events`` (the mouse wheel), ``App._driver`` and
 ``textual.keys._character_to_key`` (keys arriving at once), DataTable's
-``_on_idle`` / ``_require_update_dimensions`` (painting before measuring), and
-``textual._wait`` (how often Pilot looks whether the app is idle).
+``_on_idle`` / ``_require_update_dimensions`` (painting before measuring),
+``Widget._styles_cache`` (the lines a widget painted) and ``textual._wait`` (how
+often Pilot looks whether the app is idle).
 ``tests/test_pilot_helpers.py`` says which of them a Textual upgrade broke.
 
 Waiting: a test acts, then waits (up to :data:`DEADLINE`) for what a person would
@@ -130,6 +131,15 @@ async def opened(pilot: Pilot[None], kind: type[_S], what: str) -> _S:
     screen = pilot.app.screen
     assert isinstance(screen, kind)
     return screen
+
+
+def painted(pilot: Pilot[None]) -> list[object]:
+    """Paint the screen on top, and return it, every widget on it and what Textual keeps
+    of the lines each painted (``Widget._styles_cache``): all that must go once it is
+    closed (``gebiedsplanner/ui/closed_screens.py``)."""
+    screen_text(pilot)
+    widgets = [pilot.app.screen, *pilot.app.screen.query("*")]
+    return [*widgets, *(widget._styles_cache for widget in widgets)]
 
 
 def _last_screen(pilot: Pilot[None]) -> str:

@@ -10,6 +10,7 @@ def test_the_harness_sees_the_table_and_counts_what_a_cursor_step_writes() -> No
     try:
         assert 0 < terminal.first_table_frame() < 30
         written, latency = terminal.press(harness.DOWN)
+        assert terminal.rss_mb() > 10
     finally:
         terminal.close()
     assert written > 0

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Input, Static
 from tests.pilot_helpers import (
     IDLE_LOOK,
     burst,
+    painted,
     screen_text,
     shown,
     toasts,
@@ -69,6 +70,15 @@ async def test_toasts_reads_the_notifications() -> None:
         app.notify("een melding")
         with relying_on("textual.widgets._toast.Toast", "toasts"):
             await until(pilot, lambda: "een melding" in toasts(pilot), "the notification")
+
+
+async def test_painted_holds_what_keeps_the_lines_a_widget_painted() -> None:
+    async with Probe().run_test(size=(40, 16)) as pilot:
+        with relying_on("Widget._styles_cache", "painted"):
+            parts = painted(pilot)
+            greeting = pilot.app.query_one("#greeting")
+            assert greeting in parts and greeting._styles_cache in parts
+            assert greeting._styles_cache._cache, "no painted line kept there"
 
 
 async def test_wheel_down_scrolls() -> None:

@@ -4,8 +4,10 @@ Over SSH the app is stopped in ways a desktop app rarely is: ``kill -TERM`` by
 an administrator, SIGHUP from a dropped link, suspension and ``fg``. Whatever
 happens, the terminal must be left as it was found (no alternate screen, mouse
 reporting off, cursor shown), unsaved edits must stay in the journal for the
-next start, and the exit status must say what happened. This base class keeps
-all of that, and every use of Textual's private API, out of the planner app.
+next start, and the exit status must say what happened. A session may also run
+for days: a closed screen must leave nothing behind (:mod:`closed_screens`). This
+base class keeps all of that, and every use of Textual's private API, out of the
+planner app.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from textual.worker import WorkerFailed
 
 from gebiedsplanner.disk import crash_log
 from gebiedsplanner.i18n import texts
+from gebiedsplanner.ui.closed_screens import TaskContextExecutor, forget_closed_widgets
 
 #: Signals that end the app as if the user quit without saving: TERM from an
 #: administrator or the system, HUP when the SSH link drops, INT and QUIT sent
@@ -154,14 +157,17 @@ class TerminalApp(App[None]):
     # -- signals -----------------------------------------------------------------
 
     def on_load(self) -> None:
-        """Leave cleanly on SIGTERM and SIGHUP.
+        """Leave cleanly on SIGTERM and SIGHUP; run thread workers in an executor that
+        keeps nothing of them (see :mod:`closed_screens`).
 
         These are the running loop's handlers, so the exit runs as an ordinary
         callback on the event loop, not in the middle of whatever the app was doing.
+        Before any worker, the loop has no default executor yet to be replaced.
         """
         loop = asyncio.get_running_loop()
         for signum in LEAVE_SIGNALS:
             loop.add_signal_handler(signum, self._leave, signum)
+        loop.set_default_executor(TaskContextExecutor())
 
     def _leave(self, signum: int) -> None:
         """Exit with the status a shell reports for death by ``signum`` (143, 129).
@@ -174,7 +180,8 @@ class TerminalApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def on_mount(self) -> None:
-        """Repaint after ``fg``; let Textual resume after SIGCONT only what SIGTSTP suspended.
+        """Repaint after ``fg``; let Textual resume after SIGCONT only what SIGTSTP suspended;
+        let go of what Textual's caches keep of a closed screen (see :mod:`closed_screens`).
 
         Textual's driver (when it drives a real terminal) handles SIGTSTP and SIGCONT
         itself, in plain signal handlers: they must stop and continue the process
@@ -183,6 +190,7 @@ class TerminalApp(App[None]):
         SSH link drops: a second input thread, and writes to a terminal that is gone.
         """
         self.app_resume_signal.subscribe(self, self._redraw)
+        self.screen_change_signal.subscribe(self, forget_closed_widgets)
         resume = signal.getsignal(signal.SIGCONT)
         if callable(resume):
             signal.signal(signal.SIGCONT, partial(self._on_sigcont, resume))
