@@ -37,7 +37,6 @@ import os
 import random
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -57,6 +56,7 @@ from harness import (
     listening_port,
     median,
     run,
+    stop_server,
     timed,
 )
 
@@ -300,12 +300,7 @@ def round_of(count: int) -> Round:
             alone = tree_memory_kb(server.pid)
             return asyncio.run(advise(count, port, keys, server.pid, alone))
         finally:
-            server.send_signal(signal.SIGINT)
-            try:
-                server.wait(timeout=LIMIT)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop_server(server, LIMIT)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

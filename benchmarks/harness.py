@@ -134,6 +134,17 @@ def listening_port(log: Path, server: subprocess.Popen[bytes], limit: float) -> 
     return int(found.group(1))
 
 
+def stop_server(server: subprocess.Popen[bytes], limit: float) -> None:
+    """Stop ``ssh-serve`` as Ctrl+C does (its sessions hung up, their journals kept);
+    killed when it has not left within ``limit`` seconds."""
+    server.send_signal(signal.SIGINT)
+    try:
+        server.wait(timeout=limit)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
 def _number(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 10 or value == int(value) else f"{value:.2f}"
 

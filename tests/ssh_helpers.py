@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from harness import listening_port
+from harness import listening_port, stop_server
 
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
@@ -102,12 +101,7 @@ def running_server(folder: Path, *options: str) -> Iterator[Server]:
         port = listening_port(log, process, LIMIT)  # its "listen ... port=N" log line
         yield Server(port, keys, team, log, process.pid, folder / "server")
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=LIMIT)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(process, LIMIT)
 
 
 def ssh_command(server: Server, name: str, *extra: str) -> list[str]:
