@@ -5,8 +5,9 @@ else: ``Screen._compositor`` (the text on screen), ``textual.widgets._toast``
 (notifications), ``Pilot._post_mouse_events`` (the mouse wheel), ``App._driver`` and
 ``textual.keys._character_to_key`` (keys arriving at once), DataTable's
 ``_on_idle`` / ``_require_update_dimensions`` (painting before measuring),
-``Widget._styles_cache`` (the lines a widget painted) and ``textual._wait`` (how
-often Pilot looks whether the app is idle).
+``Widget._styles_cache`` (the lines a widget painted), ``App._replace_screen``
+(removing a closed screen late) and ``textual._wait`` (how often Pilot looks whether
+the app is idle).
 ``tests/test_pilot_helpers.py`` says which of them a Textual upgrade broke.
 
 Waiting: a test acts, then waits (up to :data:`DEADLINE`) for what a person would
@@ -29,6 +30,7 @@ import pytest
 import textual._wait
 from rich.cells import cell_len
 from textual import events
+from textual.app import App
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.screen import Screen
@@ -241,6 +243,23 @@ def burst(pilot: Pilot[None], *keys: str) -> None:
         event = events.Key(name, "\r" if key == "enter" else character)
         event.set_sender(pilot.app)
         driver.send_message(event)
+
+
+#: Seconds a closed screen stays before it is removed, under :func:`remove_closed_screens_late`.
+LATE = 0.3
+
+
+def remove_closed_screens_late(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A closed screen is removed :data:`LATE` seconds after the screen below shows, as
+    on a loaded machine: Textual removes it in a task of its own (``App._replace_screen``),
+    and on an idle machine that task nearly always runs at once."""
+    replace = App._replace_screen
+
+    async def late(app: App[Any], screen: Screen[Any]) -> Screen[Any]:
+        await asyncio.sleep(LATE)
+        return await replace(app, screen)
+
+    monkeypatch.setattr(App, "_replace_screen", late)
 
 
 def paint_before_measuring(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,7 @@ helper to mend, instead of every UI test failing for a reason hard to see.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.metadata import version
@@ -14,12 +15,15 @@ import pytest
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
 from tests.pilot_helpers import (
     IDLE_LOOK,
+    LATE,
     burst,
     painted,
+    remove_closed_screens_late,
     screen_text,
     shown,
     toasts,
@@ -79,6 +83,21 @@ async def test_painted_holds_what_keeps_the_lines_a_widget_painted() -> None:
             greeting = pilot.app.query_one("#greeting")
             assert greeting in parts and greeting._styles_cache in parts
             assert greeting._styles_cache._cache, "no painted line kept there"
+
+
+async def test_remove_closed_screens_late_holds_a_closed_screen_a_while(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    remove_closed_screens_late(monkeypatch)
+    app = Probe()
+    async with app.run_test(size=(40, 16)) as pilot:
+        closed: Screen[None] = Screen()
+        await app.push_screen(closed)
+        started = time.monotonic()
+        with relying_on("App._replace_screen", "remove_closed_screens_late"):
+            await app.pop_screen()  # returns once it is removed
+            assert not closed.is_running and time.monotonic() - started >= LATE
+        assert app.screen is not closed and pilot.app.is_running
 
 
 async def test_wheel_down_scrolls() -> None:

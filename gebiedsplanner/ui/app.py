@@ -110,14 +110,18 @@ class PlannerApp(Shell):
     # A description of its own: Textual's default is the repr of the arguments, here
     # the file's bytes (35 ms at 20.000 gebieden, on the UI thread).
     @work(thread=True, group="read-whole", description="read the whole scenario")
-    def _read_whole(self, opening: storage.Opening) -> None:
+    def _read_whole(self, opening: storage.Opening, closed: threading.Event | None = None) -> None:
+        """``closed``: set once the screens closed to open the file (the library) are gone."""
         # After the frames that show the first gebieden: reading would hold them up.
         self._settled()
-        # What is garbage by now goes before _read freezes what is left, or it never
-        # would (issue 24): the library the file was opened from, and the worker that
-        # looked for other editors of the scenario to be given up, which holds it in a
-        # reference cycle. Now, before the whole file is in memory, the walk is short;
-        # just before _read it took some 15 ms at 20.000 gebieden, added to _read's.
+        # What is garbage once those screens are gone is collected before _read freezes
+        # what is left, or it never would be (issue 24): the library, every widget on it,
+        # and the scenario given up for the file, which the worker that looked for its
+        # other editors holds in a reference cycle. Now, before the whole file is in
+        # memory, the walk is short; just before _read it took some 15 ms at 20.000
+        # gebieden, added to _read's.
+        if closed is not None:
+            closed.wait(FIRST_FRAME_WAIT)
         gc.collect()
         try:
             document = opening.finish()
@@ -210,14 +214,15 @@ class PlannerApp(Shell):
             if isinstance(opened, list):
                 self.report_problems(opened)
                 return
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
+            closed = threading.Event()
+            removals = [self.pop_screen() for _ in self.screen_stack[1:]]
+            asyncio.gather(*removals).add_done_callback(lambda _: closed.set())
             if isinstance(opened, storage.Opening):
                 self._opening = opening = opened
                 self._whole.clear()
                 self._displayed.clear()  # the whole is read after the frame of the first
                 planner.edit(opening.preview, reading=True)
-                self._read_whole(opening)
+                self._read_whole(opening, closed)
             else:
                 planner.edit(opened)
 
