@@ -29,13 +29,13 @@ comes back or when Textual changes what this relies on.
 from __future__ import annotations
 
 import contextvars
+import sys
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import ParamSpec, TypeVar
 
 from textual._styles_cache import StylesCache
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -45,7 +45,11 @@ def forget_closed_widgets(_screen: Screen[object]) -> None:
     """Empty Textual's caches on methods (see above); subscribed to the app's
     ``screen_change_signal``, so what they kept of a closed screen goes with it."""
     StylesCache.get_inner_outer.cache_clear()
-    DataTable._get_styles_to_render_cell.cache_clear()
+    # DataTable only once a screen has used one: importing it costs the first frame
+    # some 20 ms (the planner's grid is not one).
+    data_table = sys.modules.get("textual.widgets._data_table")
+    if data_table is not None:
+        data_table.DataTable._get_styles_to_render_cell.cache_clear()
 
 
 class TaskContextExecutor(ThreadPoolExecutor):
