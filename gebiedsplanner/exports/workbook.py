@@ -1,6 +1,7 @@
 """A plan as an Excel workbook: what a manager would otherwise build by hand.
 
-Three sheets, written with polars' Excel writer (xlsxwriter underneath):
+Three sheets (written by :mod:`gebiedsplanner.exports.sheets`: cells by kind, widths by
+content, set up for print):
 
 - **Plan**: a row per gebied and per stedelijk post, a column per post and year (the
   wide layout: a row per gebied and post, a column per year); amounts as numbers in
@@ -9,51 +10,54 @@ Three sheets, written with polars' Excel writer (xlsxwriter underneath):
   follow; the header row and the names stay in view.
 - **Envelope**: per year the envelope, planned, room and the taakstelling imposed,
   distributed and still open; below it the policy rules the plan breaks, if any.
-- **Wijzigingen**: the change log, one row per changed cell.
+  Planned and distributed are formulas over the Plan sheet's totals (the wide layout:
+  ``SUMIFS`` over its taakstelling rows), room and what is still open formulas over
+  the row: a change in the Plan sheet reaches them. The envelope and the taakstelling
+  imposed are the scenario's own figures.
+- **Wijzigingen**: the change log, one row per changed cell, its moment a date cell.
+
+The comparison's workbook: the differences (``Verschil`` a formula of its row), the
+totals per scenario and year (``Ruimte`` too), and the explanation, wrapped to the page.
 
 The sheets are named in the UI language (``Changes`` in English), when the workbook
 is made: a workbook is read by people, never by this program.
 
 No text from a scenario file is ever read as a formula or a link: a gebied named
 ``=HYPERLINK(...)`` is a text cell (the workbook's ``strings_to_formulas`` and
-``strings_to_urls`` are off).
+``strings_to_urls`` are off, and text is written as text).
 """
 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.policy_report import describe_violation
-from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, Scenario, action_label, post_label
+from gebiedsplanner.core.scenario import (
+    GEBIED_POSTS,
+    STEDELIJK,
+    TAAKSTELLING,
+    Scenario,
+    action_label,
+    post_label,
+)
+from gebiedsplanner.exports.sheets import (
+    PAGE_TEXT_WIDTH,
+    Formula,
+    Page,
+    Table,
+    cell,
+    cell_text,
+    first_row,
+    totals_row,
+    write_sheet,
+)
 from gebiedsplanner.i18n import texts
 
 if TYPE_CHECKING:
-    import polars as pl
-    from xlsxwriter.workbook import Workbook
-    from xlsxwriter.worksheet import Worksheet
-
     from gebiedsplanner.core.compare import Comparison
-
-#: Whole euros with a thousands separator (the reader's locale draws it: . in Dutch).
-AMOUNT_FORMAT = "#,##0;-#,##0"
-
-
-class Table(NamedTuple):
-    """A sheet's table as plain Python: its rows, the columns holding amounts (the
-    others hold text), and how many first columns name a row (kept in view)."""
-
-    rows: list[dict[str, Any]]
-    columns: list[str]
-    amounts: list[str]
-    names: int
-    years: tuple[str, ...] = ()
-    """Columns of years: numbers, without a thousands separator."""
-    totals: bool = False
-    """A totals row of ``=SUM(...)`` under the amounts."""
-    below: tuple[str, ...] = ()
-    """Lines under the table, a row free between (broken rules, explanations)."""
 
 
 class WorkbookParts(NamedTuple):
@@ -62,6 +66,8 @@ class WorkbookParts(NamedTuple):
     title: str
     description: str
     sheets: tuple[tuple[str, Table], ...]
+    made: datetime
+    """When it was made: in the footer of every printed page."""
 
     @property
     def rows(self) -> int:
@@ -69,26 +75,33 @@ class WorkbookParts(NamedTuple):
         return len(self.sheets[0][1].rows)
 
 
+def _now() -> datetime:
+    return datetime.now().astimezone().replace(microsecond=0)
+
+
 def plan_workbook(scenario: Scenario, *, wide: bool = False) -> bytes:
     """The workbook's bytes (built in memory: nothing is written until it is whole)."""
     return workbook_bytes(workbook_parts(scenario, wide=wide))
 
 
-def workbook_parts(scenario: Scenario, *, wide: bool = False) -> WorkbookParts:
+def workbook_parts(
+    scenario: Scenario, *, wide: bool = False, made: datetime | None = None
+) -> WorkbookParts:
     """Everything the workbook needs from ``scenario``: plain Python, quick to read, so
     the app reads it on the UI thread and builds the workbook in a worker."""
-    envelope = _envelope_table(scenario)
+    plan = _plan_table(scenario, wide=wide)
+    envelope = _envelope_table(scenario, plan, wide=wide)
     if scenario.beleid is not None:
         policy = scenario.beleid
         broken = [describe_violation(v, policy) for v in PolicyCheck(scenario).violations()]
         title = texts.XLSX_POLICY_TITLE.format(count=len(broken))
         envelope = envelope._replace(below=(title, *broken))
     sheets = (
-        (texts.XLSX_PLAN, _plan_table(scenario, wide=wide)),
+        (texts.XLSX_PLAN, plan),
         (texts.XLSX_ENVELOPE, envelope),
         (texts.XLSX_CHANGES, _changes_table(scenario)),
     )
-    return WorkbookParts(scenario.name, scenario.description, sheets)
+    return WorkbookParts(scenario.name, scenario.description, sheets, made or _now())
 
 
 def comparison_workbook(comparison: Comparison, *, only_changes: bool = True) -> bytes:
@@ -97,35 +110,43 @@ def comparison_workbook(comparison: Comparison, *, only_changes: bool = True) ->
     return workbook_bytes(comparison_parts(comparison, only_changes=only_changes))
 
 
-def comparison_parts(comparison: Comparison, *, only_changes: bool = True) -> WorkbookParts:
+def comparison_parts(
+    comparison: Comparison, *, only_changes: bool = True, made: datetime | None = None
+) -> WorkbookParts:
     """What the comparison's workbook shows (its first sheet: the differences)."""
     from gebiedsplanner.core.compare import csv_rows
     from gebiedsplanner.core.compare_report import explanation_lines
 
     columns = list(texts.XLSX_COMPARE_HEADERS)
-    rows = [
-        dict(zip(columns, (*row[:3], post_label(str(row[3])), *row[4:]), strict=True))
-        for row in csv_rows(comparison, only_changes=only_changes)
-    ]
+    was, now = 5, 6  # the base's amount and the variant's
+    rows = []
+    for index, row in enumerate(csv_rows(comparison, only_changes=only_changes), first_row()):
+        values: list[Any] = [*row[:3], post_label(str(row[3])), *row[4:]]
+        if isinstance(values[was], int) and isinstance(values[now], int):
+            values[-1] = Formula(f"={cell(index, now)}-{cell(index, was)}", values[-1])
+        rows.append(dict(zip(columns, values, strict=True)))
     differences = Table(rows, columns, columns[5:], 3, years=(columns[4],))
     totals_columns = list(texts.XLSX_COMPARE_TOTALS_HEADERS)
-    totals = []
+    totals: list[dict[str, Any]] = []
     for year in comparison.years:
         for scenario in (comparison.base, *comparison.variants):
             figures = comparison.totals(scenario, year)
             if figures is not None:
-                values = (year, scenario.name, figures.envelope, figures.planned, figures.room)
-                totals.append(dict(zip(totals_columns, values, strict=True)))
+                index = len(totals) + first_row()
+                room = Formula(f"={cell(index, 2)}-{cell(index, 3)}", figures.room)
+                figures_row = (year, scenario.name, figures.envelope, figures.planned, room)
+                totals.append(dict(zip(totals_columns, figures_row, strict=True)))
     totals_table = Table(totals, totals_columns, totals_columns[2:], 2, years=(totals_columns[0],))
     column = texts.XLSX_EXPLANATION
-    explained = Table([{column: line} for line in explanation_lines(comparison)], [column], [], 0)
+    lines = [{column: line} for line in explanation_lines(comparison)]
+    explained = Table(lines, [column], [], 0, text_width=PAGE_TEXT_WIDTH)
     sheets = (
         (texts.XLSX_DIFFERENCES, differences),
         (texts.XLSX_TOTALS, totals_table),
         (texts.XLSX_EXPLAINED, explained),
     )
     title = texts.XLSX_COMPARE_TITLE.format(base=comparison.base.name)
-    return WorkbookParts(title, "", sheets)
+    return WorkbookParts(title, "", sheets, made or _now())
 
 
 def workbook_bytes(parts: WorkbookParts) -> bytes:
@@ -135,9 +156,13 @@ def workbook_bytes(parts: WorkbookParts) -> bytes:
     out = io.BytesIO()
     options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
     workbook = Workbook(out, options)
-    workbook.set_properties({"title": parts.title, "comments": parts.description})
+    created = parts.made.replace(tzinfo=None)
+    workbook.set_properties(
+        {"title": parts.title, "comments": parts.description, "created": created}
+    )
+    page = Page(parts.title, parts.made)
     for name, table in parts.sheets:
-        _sheet(workbook, name, table)
+        write_sheet(workbook, name, table, page)
     workbook.close()
     return out.getvalue()
 
@@ -153,45 +178,86 @@ def _plan_table(scenario: Scenario, *, wide: bool) -> Table:
         ]
         columns = [texts.XLSX_GEBIED, texts.XLSX_POST, *amounts]
         return Table(rows, columns, amounts, 2, totals=True)
-    posts = [f"{post_label(post)} {year}" for post in GEBIED_POSTS for year in years]
-    city = [f"{texts.XLSX_CITY} {year}" for year in years]
+    posts = [_post_year(post, year) for post in GEBIED_POSTS for year in years]
+    city = [_city_year(year) for year in years]
     rows = []
     for gebied in scenario.gebieden.values():
         row: dict[str, Any] = {texts.XLSX_GEBIED: gebied.name}
         for post in GEBIED_POSTS:
-            row |= {f"{post_label(post)} {year}": gebied.posts[post][year] for year in years}
+            row |= {_post_year(post, year): gebied.posts[post][year] for year in years}
         rows.append(row | dict.fromkeys(city))
     for post, by_year in scenario.stedelijk.items():
         row = {texts.XLSX_GEBIED: f"{STEDELIJK}: {post_label(post)}"} | dict.fromkeys(posts)
-        rows.append(row | {f"{texts.XLSX_CITY} {year}": by_year[year] for year in years})
+        rows.append(row | {_city_year(year): by_year[year] for year in years})
     return Table(rows, [texts.XLSX_GEBIED, *posts, *city], [*posts, *city], 1, totals=True)
 
 
-def _envelope_table(scenario: Scenario) -> Table:
+def _post_year(post: str, year: int) -> str:
+    """The Plan sheet's column of a gebied post in a year (``couleur locale 2017``)."""
+    return f"{post_label(post)} {year}"
+
+
+def _city_year(year: int) -> str:
+    """The Plan sheet's column of the stedelijk posts in a year."""
+    return f"{texts.XLSX_CITY} {year}"
+
+
+def _envelope_table(scenario: Scenario, plan: Table, *, wide: bool) -> Table:
+    """Per year: the scenario's envelope and taakstelling, what the Plan sheet plans and
+    distributes (formulas over it), and room and what is still open (over the row)."""
     columns = list(texts.XLSX_ENVELOPE_HEADERS)
     rows = []
-    for year in scenario.years:
+    for index, year in enumerate(scenario.years, first_row()):
         totals = scenario.totals(year)
+        planned, distributed = _planned(plan, year, wide=wide)
+        room = f"={cell(index, 1)}-{cell(index, 2)}"
+        still_open = f"={cell(index, 4)}-{cell(index, 5)}"
         figures = (
             year,
             totals.envelope,
-            totals.planned,
-            totals.room,
+            Formula(planned, totals.planned) if planned else totals.planned,
+            Formula(room, totals.room),
             totals.taakstelling_imposed,
-            totals.taakstelling_distributed,
-            totals.taakstelling_open,
+            Formula(distributed, totals.taakstelling_distributed)
+            if distributed
+            else totals.taakstelling_distributed,
+            Formula(still_open, totals.taakstelling_open),
         )
         rows.append(dict(zip(columns, figures, strict=True)))
     return Table(rows, columns, columns[1:], 1, years=(columns[0],))
 
 
-#: The most characters a spreadsheet cell holds (Excel's limit).
-CELL_LIMIT = 32_767
+def _planned(plan: Table, year: int, *, wide: bool) -> tuple[str, str]:
+    """The formulas of what the Plan sheet plans and distributes in ``year`` (none for
+    a plan without rows: it has no totals row)."""
+    if not plan.rows:
+        return "", ""
+    sheet, total = texts.XLSX_PLAN, totals_row(plan)
+
+    def at(column: str) -> str:
+        return cell(total, plan.columns.index(column), sheet=sheet, fixed=True)
+
+    if wide:
+        column = plan.columns.index(str(year))
+        last = total - 1
+
+        def span(index: int) -> str:
+            start = cell(first_row(), index, sheet=sheet, fixed=True)
+            return f"{start}:{cell(last, index, fixed=True)}"
+
+        owners, posts = span(0), span(1)
+        taakstelling = _criterion(post_label(TAAKSTELLING))
+        not_city = _criterion(f"<>{STEDELIJK}")
+        distributed = f"=SUMIFS({span(column)},{posts},{taakstelling},{owners},{not_city})"
+        return f"={at(str(year))}", distributed
+    parts = [_post_year(post, year) for post in GEBIED_POSTS]
+    planned = "=" + "+".join(at(column) for column in (*parts, _city_year(year)))
+    return planned, f"={at(_post_year(TAAKSTELLING, year))}"
 
 
-def _cell_text(text: str) -> str:
-    """``text``, or as much as a cell holds and an ellipsis: cut visibly, not silently."""
-    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - 1] + "…"
+def _criterion(text: str) -> str:
+    """``text`` as a formula's string (its quotes doubled)."""
+    return '"' + text.replace('"', '""') + '"'
 
 
 def _changes_table(scenario: Scenario) -> Table:
@@ -201,13 +267,13 @@ def _changes_table(scenario: Scenario) -> Table:
             zip(
                 columns,
                 (
-                    entry.when.strftime("%Y-%m-%d %H:%M"),
+                    entry.when,
                     entry.who,
                     action_label(entry.action),
                     change.cell.address,
                     change.old,
                     change.new,
-                    _cell_text(entry.reason),
+                    cell_text(entry.reason),
                 ),
                 strict=True,
             )
@@ -216,48 +282,3 @@ def _changes_table(scenario: Scenario) -> Table:
         for change in entry.changes
     ]
     return Table(rows, columns, [columns[4], columns[5]], 0)
-
-
-def _sheet(workbook: Workbook, name: str, table: Table) -> None:
-    """``table`` on sheet ``name``, its header and naming columns kept in view; amounts
-    in the thousands format and, on the Plan, a totals row."""
-    import polars as pl
-
-    schema = {column: _dtype(column, table) for column in table.columns}
-    frame = pl.DataFrame(table.rows, schema=schema)
-    frame.write_excel(
-        workbook,
-        name,
-        dtype_formats={pl.Int64: AMOUNT_FORMAT},
-        column_formats=dict.fromkeys(table.years, "0"),
-        autofit=True,
-        freeze_panes=(1, table.names),
-        include_header=True,
-    )
-    sheet = workbook.get_worksheet_by_name(name)
-    if table.totals and frame.height:  # no rows: no totals (a SUM of nothing would be itself)
-        _totals_row(workbook, sheet, frame, table.names)
-    for offset, line in enumerate(table.below):
-        sheet.write_string(frame.height + 2 + offset, 0, line)  # a row free under the table
-
-
-def _dtype(column: str, table: Table) -> Any:
-    import polars as pl
-
-    if column in table.amounts:
-        return pl.Int64
-    return pl.Int32 if column in table.years else pl.String
-
-
-def _totals_row(workbook: Workbook, sheet: Worksheet, frame: pl.DataFrame, names: int) -> None:
-    """``=SUM(...)`` under each amount column, with its value (a reader that computes
-    nothing, such as a viewer, still shows the total)."""
-    from xlsxwriter.utility import xl_rowcol_to_cell
-
-    bold = workbook.add_format({"bold": True, "num_format": AMOUNT_FORMAT, "top": 1})
-    row = frame.height + 1  # below the header and the rows
-    sheet.write_string(row, 0, texts.XLSX_TOTAL, workbook.add_format({"bold": True, "top": 1}))
-    for column in range(names, frame.width):
-        first, last = xl_rowcol_to_cell(1, column), xl_rowcol_to_cell(frame.height, column)
-        total = sum(value or 0 for value in frame.to_series(column))
-        sheet.write_formula(row, column, f"=SUM({first}:{last})", bold, total)

@@ -1126,6 +1126,12 @@ XLSX_ENVELOPE_HEADERS = (
 )
 XLSX_CHANGES_HEADERS = ("Wanneer", "Wie", "Actie", "Cel", "Oud", "Nieuw", "Toelichting")
 XLSX_POLICY_TITLE = "Beleidsregels geschonden: {count}"
+#: A date cell's format (Excel's codes, the same in every language of Excel).
+XLSX_DATE_FORMAT = "dd-mm-yyyy hh:mm"
+#: The right of every printed page's footer (``&P`` and ``&N`` are filled in by Excel).
+XLSX_PAGE = "pagina {page} van {pages}"
+#: A moment in a footer or a report (``strftime``).
+DATE_TIME_FORMAT = "%d-%m-%Y %H:%M"
 ARG_EXPORT_FORMAT = (
     "csv of xlsx (een Excel-werkmap); standaard: xlsx als OUT op .xlsx eindigt, anders csv"
 )

@@ -1121,6 +1121,12 @@ XLSX_ENVELOPE_HEADERS = (
 )
 XLSX_CHANGES_HEADERS = ("When", "Who", "Action", "Cell", "Old", "New", "Toelichting")
 XLSX_POLICY_TITLE = "Policy rules broken: {count}"
+#: A date cell's format (Excel's codes, the same in every language of Excel).
+XLSX_DATE_FORMAT = "yyyy-mm-dd hh:mm"
+#: The right of every printed page's footer (``&P`` and ``&N`` are filled in by Excel).
+XLSX_PAGE = "page {page} of {pages}"
+#: A moment in a footer or a report (``strftime``).
+DATE_TIME_FORMAT = "%Y-%m-%d %H:%M"
 ARG_EXPORT_FORMAT = (
     "csv or xlsx (an Excel workbook); default: xlsx when OUT ends in .xlsx, else csv"
 )
