@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import html
 import re
 import shutil
 import subprocess
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -55,9 +58,81 @@ def test_the_report_shows_the_figures_in_dutch_and_the_variants_explained(tmp_pa
     page = out.read_text()
     assert "<td class=n>58.181.000</td>" in page  # planned in 2017
     assert "-250.000 boven envelope" in page
-    assert page.count("<svg ") == 3
+    assert page.count("<svg ") == 1 + 2 * 4  # the years, and two charts for each year
     assert "<td>Meer Charlois</td><td>Charlois</td><td>couleur locale</td><td>2017</td>" in page
     assert "meer bewonersinitiatieven" in page
+
+
+def _report_of_two_files(tmp_path: Path, *lang: str) -> tuple[Path, list[Path]]:
+    """The report of the bundled plan and a variant of it, as ``report`` writes it."""
+    variant = tmp_path / 'Meer "Charlois" & <b>co.toml'  # a file name is text too
+    variant.write_bytes(dumps(edited().scenario, name="Meer Charlois"))
+    out = tmp_path / "rapport.html"
+    assert main([*lang, "report", str(BUNDLED), str(variant), "-o", str(out)]) == 0
+    return out, [BUNDLED, variant]
+
+
+def test_the_report_shows_every_year_the_stedelijk_posts_and_where_it_comes_from(
+    tmp_path: Path,
+) -> None:
+    before = datetime.now().replace(second=0, microsecond=0)
+    out, files = _report_of_two_files(tmp_path)
+    page = out.read_text()
+    charts = re.findall(r'<svg [^>]*aria-label="([^"]*)"', page)
+    assert charts == [  # the years against the envelope, then two charts for every year
+        "Gepland per jaar tegen de envelope",
+        *(
+            chart
+            for year in (2016, 2017, 2018, 2019)
+            for chart in (
+                f"Budget per gebied in {year}: couleur locale, gebiedsopdracht en taakstelling",
+                f"Aandeel couleur locale van het netto budget per gebied in {year}",
+            )
+        ),
+    ]
+    assert "<h2>Stedelijke posten</h2>" in page
+    assert "<tr><td>wijkteams</td><td class=n>9.500.000</td>" in page
+    assert "<td><b>totaal stedelijk</b></td><td class=n>19.500.000</td>" in page
+    made = re.search(r"Gemaakt op (\d\d-\d\d-\d{4} \d\d:\d\d) \(UTC[+-]\d\d:\d\d\)", page)
+    assert made is not None
+    assert before <= datetime.strptime(made[1], "%d-%m-%Y %H:%M") <= datetime.now()
+    for file, scenario in zip(files, ("NRW basis 2016-2019", "Meer Charlois"), strict=True):
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()[:12]
+        name = html.escape(file.name)
+        assert f"<tr><td>{scenario}</td><td>{name}</td><td><code>{digest}</code></td></tr>" in page
+    assert "&lt;b&gt;co.toml" in page and "<b>co" not in page
+
+
+def test_the_report_says_when_and_from_what_in_english(tmp_path: Path) -> None:
+    out, _ = _report_of_two_files(tmp_path, "--lang", "en")
+    page = out.read_text()
+    assert "Made on " in page and ", from these files:" in page
+    assert "<th>file</th>" in page and "SHA-256 (start)" in page
+    assert "<h2>City-wide (stedelijk) posts</h2>" in page
+    assert "<td><b>total city-wide</b></td>" in page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian's chromium) to draw the page")
+def test_a_browser_reads_a_chart_for_every_year_and_the_files(tmp_path: Path) -> None:
+    """What Chromium makes of the page (its DOM after reading it): every year's charts,
+    the stedelijk posts, and each file with the start of its SHA-256."""
+    out, files = _report_of_two_files(tmp_path)
+    assert CHROMIUM is not None
+    done = subprocess.run(
+        [CHROMIUM, *SCREENSHOT, "--dump-dom", out.as_uri()],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    dom = done.stdout
+    charts = re.findall(r'<svg [^>]*aria-label="([^"]*)"', dom)
+    for year in (2016, 2017, 2018, 2019):
+        assert sum(str(year) in label for label in charts) == 2, (year, charts)
+    assert "totaal stedelijk" in dom
+    for file in files:
+        assert hashlib.sha256(file.read_bytes()).hexdigest()[:12] in dom
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (Debian's chromium) to draw the page")

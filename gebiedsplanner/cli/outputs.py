@@ -72,16 +72,21 @@ def _deliver(data: bytes, output: str, written: str, *, binary: bool = False) ->
 
 
 def _load_all(names: list[str]) -> list[Scenario]:
+    """Every file's scenario, or every problem of every file reported at once."""
+    return [document.scenario for document in _load_documents(names)]
+
+
+def _load_documents(names: list[str]) -> list[storage.ScenarioDocument]:
     """Every file loaded, or every problem of every file reported at once."""
-    scenarios, problems = [], []
+    documents, problems = [], []
     for name in names:
         try:
-            scenarios.append(storage.load(locations.scenario_path(name)).scenario)
+            documents.append(storage.load(locations.scenario_path(name)))
         except ProblemsError as error:
             problems += error.problems
     if problems:
         raise ProblemsError(problems)
-    return scenarios
+    return documents
 
 
 def compare(options: argparse.Namespace) -> int:
@@ -114,8 +119,14 @@ def compare(options: argparse.Namespace) -> int:
 
 
 def report(options: argparse.Namespace) -> int:
-    from gebiedsplanner.exports.html_report import report_html
+    from gebiedsplanner.exports.html_report import Source, report_html
 
-    scenario, *variants = _load_all([options.file, *options.variants])
-    _deliver(report_html(scenario, variants), options.output, texts.REPORT_WRITTEN)
+    documents = _load_documents([options.file, *options.variants])
+    scenario, *variants = (document.scenario for document in documents)
+    sources = [  # the bytes the scenarios were read from, as the report says
+        Source(document.origin.name, document.scenario.name, document.loaded_digest)
+        for document in documents
+    ]
+    data = report_html(scenario, variants, sources=sources)
+    _deliver(data, options.output, texts.REPORT_WRITTEN)
     return 0

@@ -1,10 +1,12 @@
 """A report to share: one self-contained HTML file, with charts as inline SVG.
 
 ``gebiedsplanner report FILE [VARIANT...] -o rapport.html``: the scenario's
-description, its years against the envelope, a table per gebied, and three charts
-(the budget per gebied by post, each year against the envelope, and the couleur
-locale share per gebied against the policy minimum); with variants, the cells that
-differ and the explanation (the recorded moves and their reasons).
+description; when the report was made and from which files (each file's name and the
+start of the SHA-256 of the bytes read, so a reader can tell which version of a file it
+shows); its years against the envelope, in a table and a chart; the stedelijk posts;
+for every year, a chart of the budget per gebied by post and one of the couleur locale
+share per gebied against the policy minimum; a table per gebied; with variants, the
+cells that differ and the explanation (the recorded moves and their reasons).
 
 No script, no style sheet or font from elsewhere, no external URL at all: it opens
 offline and prints on A4. Every text from a scenario is escaped: a gebied named
@@ -13,12 +15,15 @@ offline and prints on A4. Every text from a scenario is escaped: a gebied named
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from html import escape
+from typing import NamedTuple
 
 from gebiedsplanner.core.chart import scaled
 from gebiedsplanner.core.compare import compare, csv_rows
 from gebiedsplanner.core.compare_report import explanation_lines
+from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_percent, format_share, share_tenths
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.policy_report import describe_violation
@@ -46,22 +51,55 @@ td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg { display: block; margin: .5em 0; break-inside: avoid; }
 svg text { font: 8pt sans-serif; }
 p.explain { margin: 0 0 0 1em; }
+p.made { color: #444; margin-bottom: 0; }
+table.sources td, table.sources th { font-size: 8pt; text-align: left; }
+code { font: 8pt monospace; }
 """
 WIDTH = 640  # the charts' width in CSS pixels: the A4 text width
 
 
-def report_html(scenario: Scenario, variants: Sequence[Scenario] = ()) -> bytes:
-    """The report's bytes, UTF-8."""
+#: Hex digits of a file's SHA-256 the report shows: enough to tell versions apart.
+SHORT_DIGEST = 12
+
+
+class Source(NamedTuple):
+    """A file the report was made from."""
+
+    name: str
+    """The file's name (not its folder: a report is shared beyond the server)."""
+    scenario: str
+    """The scenario's name in it."""
+    digest: str
+    """The SHA-256 of the bytes read, in hex."""
+
+
+def report_html(
+    scenario: Scenario,
+    variants: Sequence[Scenario] = (),
+    *,
+    sources: Sequence[Source] = (),
+    made: datetime | None = None,
+) -> bytes:
+    """The report's bytes, UTF-8: made at ``made`` (now if not given) from ``sources``."""
+    made = made or datetime.now().astimezone().replace(microsecond=0)
+    years = scenario.years
     parts = [
         f"<h1>{_text(scenario.name)}</h1>",
         f"<p>{_text(scenario.description)}</p>" if scenario.description else "",
+        *_made(made, sources),
         f"<h2>{_text(texts.REPORT_YEARS)}</h2>",
         _years_table(scenario),
         _year_chart(scenario),
-        f"<h2>{_text(texts.REPORT_COMPOSITION.format(year=scenario.years[-1]))}</h2>",
-        _composition_chart(scenario, scenario.years[-1]),
-        f"<h2>{_text(texts.REPORT_SHARE.format(year=scenario.years[-1]))}</h2>",
-        _share_chart(scenario, scenario.years[-1]),
+        *_city(scenario),
+    ]
+    for year in years:
+        parts += [
+            f"<h2>{_text(texts.REPORT_COMPOSITION.format(year=year))}</h2>",
+            _composition_chart(scenario, year),
+            f"<h2>{_text(texts.REPORT_SHARE.format(year=year))}</h2>",
+            _share_chart(scenario, year),
+        ]
+    parts += [
         *_broken_rules(scenario),
         f"<h2>{_text(texts.REPORT_GEBIEDEN)}</h2>",
         *(_gebied_table(scenario, name) for name in scenario.gebieden),
@@ -75,6 +113,25 @@ def report_html(scenario: Scenario, variants: Sequence[Scenario] = ()) -> bytes:
         f"<body>{''.join(parts)}</body></html>\n"
     )
     return page.encode("utf-8")
+
+
+def _made(made: datetime, sources: Sequence[Source]) -> list[str]:
+    """When the report was made, and from which files."""
+    when = made.strftime(texts.DATE_TIME_FORMAT)
+    offset = made.strftime("%z")  # "+0100"; nothing for a moment without a zone
+    if offset:
+        when += f" (UTC{offset[:3]}:{offset[3:5]})"
+    said = (texts.REPORT_MADE_FROM if sources else texts.REPORT_MADE).format(when=when)
+    lines = [f'<p class="made">{_text(said)}</p>']
+    if sources:
+        rows = [_row(map(_text, texts.REPORT_SOURCE_HEADERS), head=True)]
+        for source in sources:
+            digest = f"<code>{_text(source.digest[:SHORT_DIGEST])}</code>"
+            rows.append(
+                _row([_text(literal(source.scenario)), _text(literal(source.name)), digest])
+            )
+        lines.append(f'<table class="sources">{"".join(rows)}</table>')
+    return lines
 
 
 def _text(text: str) -> str:
@@ -119,13 +176,37 @@ YEARS_PER_TABLE = 5
 
 
 def _gebied_table(scenario: Scenario, name: str) -> str:
-    """The gebied's posts and net budget per year; a plan of many years in several
+    """The gebied's posts and net budget per year."""
+    return _by_years(scenario.years, lambda years: _gebied_years(scenario, name, years))
+
+
+def _by_years(years: Sequence[int], table: Callable[[Sequence[int]], str]) -> str:
+    """A table per :data:`YEARS_PER_TABLE` years: a plan of many years in several
     tables, each as wide as A4 allows."""
-    years = scenario.years
     return "".join(
-        _gebied_years(scenario, name, years[start : start + YEARS_PER_TABLE])
+        table(years[start : start + YEARS_PER_TABLE])
         for start in range(0, len(years), YEARS_PER_TABLE)
     )
+
+
+def _city(scenario: Scenario) -> list[str]:
+    """The stedelijk posts per year and their total (nothing for a plan without them)."""
+    if not scenario.stedelijk:
+        return []
+    tables = _by_years(scenario.years, lambda years: _city_years(scenario, years))
+    return [f"<h2>{_text(texts.REPORT_CITY)}</h2>", tables]
+
+
+def _city_years(scenario: Scenario, years: Sequence[int]) -> str:
+    head = [_text(texts.REPORT_CITY_POST), *map(str, years)]
+    rows = [_row(head, head=True, numbers=len(years))]
+    for post, by_year in scenario.stedelijk.items():
+        figures = [format_amount(by_year[year]) for year in years]
+        rows.append(_row([_text(post_label(post)), *figures], numbers=len(figures)))
+    posts = scenario.stedelijk.values()
+    total = [format_amount(sum(by_year[year] for by_year in posts)) for year in years]
+    rows.append(_row([f"<b>{_text(texts.REPORT_CITY_TOTAL)}</b>", *total], numbers=len(total)))
+    return f"<table>{''.join(rows)}</table>"
 
 
 def _gebied_years(scenario: Scenario, name: str, years: Sequence[int]) -> str:
