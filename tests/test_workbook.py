@@ -243,11 +243,17 @@ def test_a_long_toelichting_wraps_within_a_landscape_page() -> None:
     comparison = compare(storage.load(BUNDLED).scenario, [document.scenario])
     explained = _read(comparison_workbook(comparison))["Toelichting"]
     assert int(_width(explained, 1)) == 100  # about 130 fit a landscape page
-    long_line = next(row[0] for row in explained.iter_rows(min_row=2) if "besluit" in row[0].value)
-    assert long_line.alignment.wrap_text
+    lines = [row[0] for row in explained.iter_rows(min_row=2)]
+    assert any("besluit" in line.value for line in lines)
+    assert all(line.alignment.wrap_text for line in lines)  # short ones too: a manager adds
     changes = _read(plan_workbook(document.scenario))["Wijzigingen"]
     assert int(_width(changes, 7)) == 50
     assert changes["G3"].alignment.wrap_text
+    # as high as its lines (383 characters in 48): not drawn over the rows below
+    assert changes.row_dimensions[3].height >= 8 * 15
+    assert changes["E3"].alignment.vertical == "top"  # beside the reason's first line
+    long_line = next(row for row, line in enumerate(lines, start=2) if "besluit" in line.value)
+    assert explained.row_dimensions[long_line].height >= 4 * 15
 
 
 def test_names_that_look_like_formulas_or_links_stay_text() -> None:

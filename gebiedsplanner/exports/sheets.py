@@ -43,6 +43,8 @@ PAGE_TEXT_WIDTH = 100
 FILTER_BUTTON, PADDING = 3, 2
 #: How much wider bold text is than plain, about.
 BOLD = 1.15
+#: A line of text in points (Calibri 11, the default font), and the highest a row can be.
+LINE_HEIGHT, ROW_LIMIT = 15, 409
 #: The most characters a spreadsheet cell holds (Excel's limit).
 CELL_LIMIT = 32_767
 #: The most characters of a name the footer shows (Excel's footer holds 255 in all).
@@ -73,6 +75,9 @@ class Table(NamedTuple):
     """Lines under the table, a row free between (broken rules, explanations)."""
     text_width: int = TEXT_WIDTH
     """The widest a text column grows before it wraps."""
+    wrapped: tuple[str, ...] = ()
+    """Text columns that wrap whatever they hold, as wide as a text column grows (a
+    column of prose, where a manager may write more)."""
 
 
 class Page(NamedTuple):
@@ -127,6 +132,7 @@ def write_sheet(workbook: Workbook, name: str, table: Table, page: Page) -> None
     for column, title in enumerate(table.columns):
         width = _width(title, table, wraps)
         sheet.set_column(column, column, width, formats.wrap if title in wraps else None)
+    _heights(sheet, table, wraps)
     if table.rows:
         sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
     sheet.freeze_panes(1, table.names)
@@ -140,24 +146,28 @@ class _Formats:
         self.header = workbook.add_format(
             {"bold": True, "bottom": 1, "text_wrap": True, "valign": "bottom"}
         )
-        self.amount = workbook.add_format({"num_format": AMOUNT_FORMAT})
-        self.year = workbook.add_format({"num_format": "0"})
-        self.date = workbook.add_format({"num_format": texts.XLSX_DATE_FORMAT})
+        # At the top of their cell: a row made high by a wrapped text reads as one line.
+        self.amount = workbook.add_format({"num_format": AMOUNT_FORMAT, "valign": "top"})
+        self.year = workbook.add_format({"num_format": "0", "valign": "top"})
+        self.date = workbook.add_format(
+            {"num_format": texts.XLSX_DATE_FORMAT, "valign": "top", "align": "left"}
+        )
+        self.text = workbook.add_format({"valign": "top"})
         self.wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
         self.total_label = workbook.add_format({"bold": True, "top": 1})
         self.total = workbook.add_format({"bold": True, "top": 1, "num_format": AMOUNT_FORMAT})
 
-    def of(self, column: str, table: Table, wraps: set[str]) -> Format | None:
+    def of(self, column: str, table: Table, wraps: set[str]) -> Format:
         """The format of a value cell in ``column`` (a date cell has its own)."""
         if column in table.years:
             return self.year
         if column in table.amounts:
             return self.amount
-        return self.wrap if column in wraps else None
+        return self.wrap if column in wraps else self.text
 
 
 def _write(
-    sheet: Worksheet, row: int, column: int, value: object, form: Format | None, formats: _Formats
+    sheet: Worksheet, row: int, column: int, value: object, form: Format, formats: _Formats
 ) -> None:
     if value is None:
         return
@@ -211,9 +221,10 @@ def _content_width(title: str, table: Table) -> int:
 
 
 def _wrapping(table: Table) -> set[str]:
-    """The text columns whose widest value is wider than a text column grows."""
+    """The text columns that wrap: those that always do, and those whose widest value is
+    wider than a text column grows."""
     bound = table.text_width - PADDING
-    return {
+    return set(table.wrapped) | {
         title
         for title in table.columns
         if title not in table.amounts
@@ -237,7 +248,7 @@ def _header_width(title: str) -> int:
     its amounts and the Plan prints larger."""
     words = title.split() or [""]
     width = _bold(max(words, key=len)) + PADDING
-    while _bold(_wrapped(words, width - PADDING)[-1]) + FILTER_BUTTON > width - PADDING:
+    while _bold(_wrapped(words, width - PADDING, bold=True)[-1]) + FILTER_BUTTON > width - PADDING:
         width += 1
     return width
 
@@ -247,16 +258,42 @@ def _bold(text: str) -> int:
     return math.ceil(len(text) * BOLD)
 
 
-def _wrapped(words: list[str], width: int) -> list[str]:
-    """``words`` as lines of at most ``width`` (in bold), as a spreadsheet wraps them."""
+def _wrapped(words: list[str], width: int, *, bold: bool = False) -> list[str]:
+    """``words`` as lines of at most ``width``, as a spreadsheet wraps them."""
+    measure = _bold if bold else len
     lines = [words[0]]
     for word in words[1:]:
         joined = f"{lines[-1]} {word}"
-        if _bold(joined) <= width:
+        if measure(joined) <= width:
             lines[-1] = joined
         else:
             lines.append(word)
     return lines
+
+
+def _heights(sheet: Worksheet, table: Table, wraps: set[str]) -> None:
+    """Rows as high as their wrapped text and headers: a spreadsheet does not always
+    make them so itself (LibreOffice draws a long reason over the rows below)."""
+    widths = {title: _width(title, table, wraps) for title in table.columns}
+    header = max(
+        len(_wrapped(t.split() or [""], w - PADDING, bold=True)) for t, w in widths.items()
+    )
+    if header > 1:
+        sheet.set_row(0, min(header * LINE_HEIGHT, ROW_LIMIT))
+    if not wraps:
+        return
+    for index, row in enumerate(table.rows, start=first_row()):
+        lines = max(_lines(row.get(title), widths[title]) for title in wraps)
+        if lines > 1:
+            sheet.set_row(index, min(lines * LINE_HEIGHT, ROW_LIMIT))
+
+
+def _lines(value: object, width: int) -> int:
+    """The lines a wrapped text takes in a column ``width`` wide."""
+    if value is None:
+        return 1
+    text = cell_text(str(value))
+    return sum(len(_wrapped(line.split() or [""], width - PADDING)) for line in text.splitlines())
 
 
 def _print_setup(sheet: Worksheet, table: Table, page: Page) -> None:

@@ -139,7 +139,7 @@ def comparison_parts(
     totals_table = Table(totals, totals_columns, totals_columns[2:], 2, years=(totals_columns[0],))
     column = texts.XLSX_EXPLANATION
     lines = [{column: line} for line in explanation_lines(comparison)]
-    explained = Table(lines, [column], [], 0, text_width=PAGE_TEXT_WIDTH)
+    explained = Table(lines, [column], [], 0, text_width=PAGE_TEXT_WIDTH, wrapped=(column,))
     sheets = (
         (texts.XLSX_DIFFERENCES, differences),
         (texts.XLSX_TOTALS, totals_table),
