@@ -129,10 +129,10 @@ def write_sheet(workbook: Workbook, name: str, table: Table, page: Page) -> None
         last = totals_row(table)
     for offset, line in enumerate(table.below, start=last + 2):  # a row free between
         sheet.write_string(offset, 0, cell_text(line))
+    widths = {title: _width(title, table, wraps) for title in table.columns}
     for column, title in enumerate(table.columns):
-        width = _width(title, table, wraps)
-        sheet.set_column(column, column, width, formats.wrap if title in wraps else None)
-    _heights(sheet, table, wraps)
+        sheet.set_column(column, column, widths[title], formats.wrap if title in wraps else None)
+    _heights(sheet, table, widths, wraps)
     if table.rows:
         sheet.autofilter(0, 0, len(table.rows), len(table.columns) - 1)
     sheet.freeze_panes(1, table.names)
@@ -271,10 +271,9 @@ def _wrapped(words: list[str], width: int, *, bold: bool = False) -> list[str]:
     return lines
 
 
-def _heights(sheet: Worksheet, table: Table, wraps: set[str]) -> None:
+def _heights(sheet: Worksheet, table: Table, widths: dict[str, int], wraps: set[str]) -> None:
     """Rows as high as their wrapped text and headers: a spreadsheet does not always
     make them so itself (LibreOffice draws a long reason over the rows below)."""
-    widths = {title: _width(title, table, wraps) for title in table.columns}
     header = max(
         len(_wrapped(t.split() or [""], w - PADDING, bold=True)) for t, w in widths.items()
     )
