@@ -135,7 +135,7 @@ class Argument:
     def positional(self) -> bool:
         return not self.names[0].startswith("-")
 
-    def add_to(self, parser: argparse.ArgumentParser) -> None:
+    def add_to(self, parser: argparse.ArgumentParser) -> argparse.Action:
         """Add this argument to ``parser``, its texts in the language of the moment."""
         options: dict[str, Any] = {}
         if self.help:
@@ -158,7 +158,7 @@ class Argument:
             options["action"] = "store_true"
         if self.repeat:
             options |= {"action": "append", "default": []}
-        parser.add_argument(*self.names, **options)
+        return parser.add_argument(*self.names, **options)
 
 
 @dataclass(frozen=True)

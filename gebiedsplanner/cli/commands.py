@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 #: The values of the exports' and comparison's choices.
 LAYOUTS, DIALECTS, FORMATS = ("long", "wide"), ("standard", "nl"), ("csv", "xlsx")
+#: The shells ``completion`` writes a script for.
+SHELLS = ("bash", "zsh")
 _FILE = Argument(("file",), "ARG_FILE", "FILE", ssh=True, scenario=True)
 _DIALECT = Argument(("--dialect",), "ARG_DIALECT", choices=DIALECTS, default="standard", ssh=True)
 #: ``--lang``: taken out by ``main`` wherever it stands (before or after the command);
@@ -166,7 +168,16 @@ AFTER_TOOLS = (
         ),
         Handler("app_start", "ssh_serve"),
     ),
+    Command(
+        "completion",
+        "CMD_COMPLETION",
+        (Argument(("shell",), "ARG_SHELL", "SHELL", choices=SHELLS),),
+        Handler("completion", "completion"),
+    ),
 )
+#: The command the completion scripts run to list the scenarios' names (one a line):
+#: answered by ``main`` before the table, so no ``--help`` or overview lists it.
+SCENARIO_NAMES = "__scenario-names"
 
 
 def is_command(word: str) -> bool:
@@ -216,9 +227,10 @@ def overview() -> str:
     return "\n".join([texts.OVERVIEW_HEAD, *lines, texts.OVERVIEW_TAIL])
 
 
-def parser() -> argparse.ArgumentParser:
-    """The parser of every command, each with its arguments and what it does."""
-    made = Parser(prog="gebiedsplanner")
+def parser(made: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, each with its arguments and what it does (added to
+    ``made``, a parser with options of its own, where given)."""
+    made = Parser(prog="gebiedsplanner") if made is None else made
     subparsers = made.add_subparsers(dest="command", required=True)
     for command in every_command():
         text = command_help(command.help)
@@ -226,6 +238,11 @@ def parser() -> argparse.ArgumentParser:
         for argument in (*command.arguments, LANG):
             argument.add_to(sub)
     return made
+
+
+def arguments_of(command_name: str) -> tuple[Argument, ...]:
+    """What ``command_name`` takes, as its parser has them (``--lang`` too)."""
+    return (*command_named(command_name).arguments, LANG)
 
 
 def parse(args: Sequence[str]) -> argparse.Namespace:

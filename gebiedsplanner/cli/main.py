@@ -62,6 +62,10 @@ def _main(args: list[str]) -> int:
         if not _asks_about_the_program(args):  # --version and --help still answer
             print_problems(error.problems)
             return 1
+    if args[:1] == [commands.SCENARIO_NAMES]:  # for the shell's completion, listed nowhere
+        for name in locations.scenario_names():
+            print(literal(name))
+        return 0
     if args and commands.is_command(args[0]):
         fall_back_where_unencodable(screen=False)
         options = commands.parse(args)

@@ -261,6 +261,11 @@ FILE_KINDS = {
 }
 FILE_MISSING = "bestand bestaat niet"
 FIX_FILE_MISSING = "controleer de naam en de map, of kies {kind} dat bestaat"
+FIX_SCENARIO_NEAREST = (
+    "bedoelt u {names}? Een naam is die van een scenario in de bibliotheek of van een"
+    " meegeleverd voorbeeld; anders het pad naar een .toml-bestand"
+)
+EITHER = "{first} of {last}"
 FILE_IS_DIR = "dit is een map, geen bestand"
 FIX_FILE_IS_DIR = "geef de naam van {kind} in die map"
 FILE_NO_READ = "geen leesrechten op dit bestand"
@@ -563,6 +568,11 @@ ARG_REASON = "toelichting: waarom deze verschuiving"
 CMD_VALIDATE = "controleer scenariobestanden (exitcode 0 als alles klopt)"
 CMD_SUMMARY = "envelope, gepland, ruimte en nog te verdelen taakstelling per jaar"
 CMD_MOVE = "verschuif een bedrag van de ene naar de andere post en sla op"
+CMD_COMPLETION = (
+    "schrijf het script voor aanvullen met Tab in de shell (bash of zsh): opdrachten,"
+    " opties en scenarionamen"
+)
+ARG_SHELL = "de shell: bash of zsh"
 CMD_EXPORT = "exporteer het plan naar CSV of een Excel-werkmap"
 VALID = "{file}: in orde ({name})"
 VALID_WITH_VIOLATIONS = "{file}: bestand in orde ({name}); beleidsregels geschonden: {count}"

@@ -271,6 +271,11 @@ FILE_KINDS = {
     "file": "an ordinary file",
 }
 FILE_MISSING = "file does not exist"
+FIX_SCENARIO_NEAREST = (
+    "did you mean {names}? A name is that of a scenario in the library or of a bundled"
+    " example; else the path to a .toml file"
+)
+EITHER = "{first} or {last}"
 FIX_FILE_MISSING = "check the name and the folder, or choose {kind} that exists"
 FILE_IS_DIR = "this is a folder, not a file"
 FIX_FILE_IS_DIR = "give the name of {kind} in that folder"
@@ -566,6 +571,11 @@ CMD_SUMMARY = (
     " distribute, per year"
 )
 CMD_MOVE = "move an amount from one post to another and save"
+CMD_COMPLETION = (
+    "print the script for Tab completion in the shell (bash or zsh): commands, options"
+    " and scenario names"
+)
+ARG_SHELL = "the shell: bash or zsh"
 CMD_EXPORT = "export the plan to CSV or an Excel workbook"
 VALID = "{file}: OK ({name})"
 VALID_WITH_VIOLATIONS = "{file}: file OK ({name}); policy rules broken: {count}"
