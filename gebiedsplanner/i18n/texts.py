@@ -66,7 +66,7 @@ MOVE_AMOUNT_NEGATIVE = (
     " bedrag (25.000) of percentage (10%), of wissel van en naar om."
 )
 MOVE_PERCENT_NOTHING = (
-    "{percent} van {amount} (de van-cel) geeft geen bedrag om te verschuiven; geef een bedrag,"
+    "'{percent}' van {amount} (de van-cel) geeft geen bedrag om te verschuiven; geef een bedrag,"
     " zoals 25.000."
 )
 MOVE_PERCENT_OF = "{percent} van {whole} = {amount}"

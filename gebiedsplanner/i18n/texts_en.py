@@ -64,7 +64,7 @@ MOVE_AMOUNT_NEGATIVE = (
     " amount (25.000) or percentage (10%), or swap from and to."
 )
 MOVE_PERCENT_NOTHING = (
-    "{percent} of {amount} (the from-cell) gives no amount to move; give an amount,"
+    "'{percent}' of {amount} (the from-cell) gives no amount to move; give an amount,"
     " such as 25.000."
 )
 MOVE_PERCENT_OF = "{percent} of {whole} = {amount}"
