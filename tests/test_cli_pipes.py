@@ -74,11 +74,14 @@ EVERY = {
     "compare": ["compare", "nrw-2016-2019", "variant.toml"],
     "export -o -": ["export", "nrw-2016-2019", "-o", "-"],
     "report -o -": ["report", "nrw-2016-2019", "-o", "-"],
-    "move": ["move", "variant.toml", "--from", "Pernis/gebiedsopdracht/2017",
-             "--to", "Pernis/couleur_locale/2017", "--amount", "1"],  # fmt: skip
+    "move": [
+        *("move", "variant.toml", "--from", "Pernis/gebiedsopdracht/2017"),
+        *("--to", "Pernis/couleur_locale/2017", "--amount", "1"),
+    ],
     "distribute": ["distribute", "variant.toml", "--year", "2017"],
-    "copy-year --dry-run": ["copy-year", "nrw-2016-2019", "--from", "2017", "--to", "2018",
-                            "--dry-run"],  # fmt: skip
+    "copy-year --dry-run": [
+        *("copy-year", "nrw-2016-2019", "--from", "2017", "--to", "2018", "--dry-run")
+    ],
     "--help": ["--help"],
     "summary --help": ["summary", "--help"],
     "--version": ["--version"],
