@@ -121,3 +121,14 @@ def test_a_library_scenario_by_its_short_name_is_changed_where_it_is(
     assert "Opgeslagen in basis." in capsys.readouterr().out
     assert (library / "basis.toml").read_bytes() != BUNDLED.read_bytes()
     assert list(here.iterdir()) == []
+
+
+@pytest.mark.parametrize("typed", ["a" * 5_000, "[bold]nrw", "nrw\x1b[31m"])
+def test_a_hostile_name_is_said_plainly_without_a_crash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["summary", typed]) == 1
+    err = capsys.readouterr().err
+    assert "Onverwachte fout" not in err and "\x1b" not in err
+    assert err.count("oplossing:") == 1

@@ -55,8 +55,11 @@ def scenario_path(text: str) -> Path:
     file_name = text if text.endswith(".toml") else f"{text}.toml"
     for folder in (bundled_dir(), *library_folders()):
         candidate = folder / file_name
-        if candidate.is_file():
-            return candidate
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # a name no file can have (too long): reading it says so
+            return path
     names = nearest_names(text)
     fix = (
         texts.FIX_SCENARIO_NEAREST.format(names=_either(names))
