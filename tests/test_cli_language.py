@@ -197,3 +197,18 @@ def test_a_file_named_like_an_option_is_no_question_about_the_program(
     configure('lang = "fr"\n')
     code, _, err = run(capsys, "validate", "--", "--help")
     assert code == 1 and 'lang moet "nl" of "en" zijn' in err
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["summary", "--version"], ["summary", "nrw-2016-2019", "--version"]]
+)
+def test_version_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    from gebiedsplanner import __version__
+
+    try:
+        code = main(args)
+    except SystemExit as done:  # argparse's own --version
+        code = int(done.code or 0)
+    assert (code, capsys.readouterr().out) == (0, f"gebiedsplanner {__version__}\n")

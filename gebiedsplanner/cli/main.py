@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from gebiedsplanner import __version__
 from gebiedsplanner.cli import app_start, commands
 from gebiedsplanner.cli.console import (
     fall_back_where_unencodable,
@@ -67,6 +68,9 @@ def _main(args: list[str]) -> int:
             print(literal(name))
         return 0
     if args and commands.is_command(args[0]):
+        if "--version" in _options(args):  # after a command too (before it: argparse's)
+            print(f"gebiedsplanner {__version__}")
+            return 0
         fall_back_where_unencodable(screen=False)
         options = commands.parse(args)
         handler = commands.command_named(options.command).handler
@@ -80,10 +84,15 @@ def _main(args: list[str]) -> int:
     return _reporting_problems(app_start.run_app, options, texts.CRASH_START)
 
 
+def _options(args: list[str]) -> list[str]:
+    """``args`` before ``--`` (after it, every word is a file)."""
+    return args[: args.index("--")] if "--" in args else args
+
+
 def _asks_about_the_program(args: list[str]) -> bool:
     """``--version`` or ``--help`` (or ``-h``, or a shortening argparse takes, ``--vers``)
     among the options: answered even when the config file is bad."""
-    options = args[: args.index("--")] if "--" in args else args
+    options = _options(args)
     asking = ("--help", "--version")
     return any(
         arg == "-h" or (len(arg) > 2 and any(option.startswith(arg) for option in asking))
