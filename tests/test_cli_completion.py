@@ -70,6 +70,13 @@ def _script(shell: str, env: dict[str, str]) -> str:
     return done.stdout
 
 
+def _run(shell: list[str], env: dict[str, str], cwd: Path) -> list[str]:
+    """What the shell prints (the completions offered), word by word."""
+    done = subprocess.run(shell, capture_output=True, text=True, env=env, cwd=cwd, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout.split()
+
+
 def _library(env: dict[str, str]) -> Path:
     """The user's library folder (the tests' own XDG data folder)."""
     library = Path(env["XDG_DATA_HOME"]) / "gebiedsplanner" / "scenarios"
@@ -87,16 +94,7 @@ def test_bash_completes_commands_options_choices_and_scenario_names(
     shutil.copyfile(BUNDLED, _library(on_path) / "basis-zuid.toml")
 
     def offered(*words: str) -> list[str]:
-        done = subprocess.run(
-            ["bash", "-c", _BASH, "bash", str(script), "gebiedsplanner", *words],
-            capture_output=True,
-            text=True,
-            env=on_path,
-            cwd=tmp_path,
-            timeout=60,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout.split()
+        return _run(["bash", "-c", _BASH, "bash", str(script), "gebiedsplanner", *words], on_path, tmp_path)
 
     assert offered("su") == ["summary"]
     assert set(offered("co")) == {"compare", "completion", "copy-year", "couleur-locale"}
@@ -118,16 +116,7 @@ def test_zsh_completes_commands_options_choices_and_scenario_names(
     shutil.copyfile(BUNDLED, _library(on_path) / "basis-zuid.toml")
 
     def offered(line: str) -> list[str]:
-        done = subprocess.run(
-            ["zsh", "-f", "-c", _ZSH, "zsh", str(functions), line],
-            capture_output=True,
-            text=True,
-            env=on_path,
-            cwd=tmp_path,
-            timeout=90,
-        )
-        assert done.returncode == 0, done.stderr
-        return done.stdout.split()
+        return _run(["zsh", "-f", "-c", _ZSH, "zsh", str(functions), line], on_path, tmp_path)
 
     assert offered("gebiedsplanner su") == ["summary"]
     assert offered("gebiedsplanner export x --la") == ["--lang", "--layout"]
