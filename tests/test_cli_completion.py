@@ -94,7 +94,9 @@ def test_bash_completes_commands_options_choices_and_scenario_names(
     shutil.copyfile(BUNDLED, _library(on_path) / "basis-zuid.toml")
 
     def offered(*words: str) -> list[str]:
-        return _run(["bash", "-c", _BASH, "bash", str(script), "gebiedsplanner", *words], on_path, tmp_path)
+        return _run(
+            ["bash", "-c", _BASH, "bash", str(script), "gebiedsplanner", *words], on_path, tmp_path
+        )
 
     assert offered("su") == ["summary"]
     assert set(offered("co")) == {"compare", "completion", "copy-year", "couleur-locale"}
