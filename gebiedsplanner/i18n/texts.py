@@ -37,10 +37,7 @@ AMOUNT_BAD_GROUPING = (
 #: amount each say what else they take (every example given is taken there).
 AMOUNT_EMPTY_WHOLE = "Typ een bedrag in hele euro's, bijvoorbeeld 250.000."
 AMOUNT_NOT_A_NUMBER = "'{text}' is geen bedrag. Voorbeelden: 250.000, 250000."
-AMOUNT_ENTRY_NOT_A_NUMBER = (
-    "'{text}' is geen bedrag. Voorbeelden: 250.000 (wordt het bedrag), +25.000 of -25.000"
-    " (erbij of eraf), -10% (procent eraf)."
-)
+AMOUNT_ENTRY_NOT_A_NUMBER = "'{text}' is geen bedrag. Voorbeelden: 250.000, +25.000, -25.000, -10%."
 AMOUNT_NOT_NEGATIVE = "'{text}': hier geen negatief bedrag. Voorbeelden: 250.000, 250000."
 AMOUNT_NO_PERCENT = (
     "'{text}': hier hoort een bedrag in hele euro's, geen percentage. Voorbeelden: 250.000, 250000."

@@ -35,10 +35,7 @@ AMOUNT_BAD_GROUPING = "'{text}' is not an amount: use the dot only to group thou
 #: amount each say what else they take (every example given is taken there).
 AMOUNT_EMPTY_WHOLE = "Type an amount in whole euros, for example 250.000."
 AMOUNT_NOT_A_NUMBER = "'{text}' is not an amount. Examples: 250.000, 250000."
-AMOUNT_ENTRY_NOT_A_NUMBER = (
-    "'{text}' is not an amount. Examples: 250.000 (becomes the amount), +25.000 or -25.000"
-    " (added or taken off), -10% (percent off)."
-)
+AMOUNT_ENTRY_NOT_A_NUMBER = "'{text}' is not an amount. Examples: 250.000, +25.000, -25.000, -10%."
 AMOUNT_NOT_NEGATIVE = "'{text}': no negative amount here. Examples: 250.000, 250000."
 AMOUNT_NO_PERCENT = (
     "'{text}': an amount in whole euros belongs here, not a percentage. Examples: 250.000, 250000."
