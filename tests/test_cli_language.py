@@ -139,11 +139,42 @@ def test_toml_syntax_errors_are_said_in_the_ui_language(
     assert code == 1 and f"TOML syntax error: {english}" in err, err
 
 
-def test_an_option_in_the_wrong_place_is_said_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_option_is_said_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
-        main(["summary", "--lang", "en", "nrw-2016-2019"])
+        main(["summary", "--taal", "en", "nrw-2016-2019"])
     _, err = capsys.readouterr()
-    assert "fout: onbekende argumenten: --lang" in err and "unrecognized" not in err
+    assert "fout: onbekende argumenten: --taal" in err and "unrecognized" not in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["summary", "--lang", "en", "nrw-2016-2019"],
+        ["summary", "nrw-2016-2019", "--lang=en"],
+        ["summary", "--lang", "nl", "nrw-2016-2019", "--lang", "en"],  # the last one counts
+    ],
+)
+def test_lang_after_the_command_as_users_type_it(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert (code, err) == (0, "")
+    assert "over envelope" in out and "boven envelope" not in out
+
+
+def test_lang_after_two_dashes_is_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "summary", "--", "--lang")
+    assert (code, out) == (1, "") and err.startswith("--lang: bestand bestaat niet")
+
+
+def test_every_command_lists_lang_in_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    from gebiedsplanner.cli.commands import command_names
+
+    for name in command_names():
+        with pytest.raises(SystemExit):
+            main([name, "--help", "--lang", "en"])
+        out = " ".join(capsys.readouterr().out.split())
+        assert "--lang {nl,en}" in out and "before or after the command" in out, name
 
 
 @pytest.mark.parametrize(
@@ -166,3 +197,18 @@ def test_a_file_named_like_an_option_is_no_question_about_the_program(
     configure('lang = "fr"\n')
     code, _, err = run(capsys, "validate", "--", "--help")
     assert code == 1 and 'lang moet "nl" of "en" zijn' in err
+
+
+@pytest.mark.parametrize(
+    "args", [["--version"], ["summary", "--version"], ["summary", "nrw-2016-2019", "--version"]]
+)
+def test_version_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], args: list[str]
+) -> None:
+    from gebiedsplanner import __version__
+
+    try:
+        code = main(args)
+    except SystemExit as done:  # argparse's own --version
+        code = int(done.code or 0)
+    assert (code, capsys.readouterr().out) == (0, f"gebiedsplanner {__version__}\n")

@@ -36,6 +36,12 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     made.add_argument("scenario", nargs="?", help=plain(texts.ARG_SCENARIO))
+    return add_options(made)
+
+
+def add_options(made: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of ``gebiedsplanner [SCENARIO]`` (and ``--lang``, ``--version``), added
+    to ``made``: the app's parser, or the one the shell's completion is made from."""
     made.add_argument(
         "--scenario-dir", action="append", default=[], help=plain(texts.ARG_SCENARIO_DIR)
     )
@@ -47,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
     made.add_argument("--confined", action="store_true", help=plain(texts.ARG_CONFINED))
     made.add_argument(
         "--lang", choices=language.LANGUAGES, help=plain(texts.ARG_LANG)
-    )  # taken by main() before the command; here for --help
+    )  # taken by main() wherever it stands; here for --help
     made.add_argument(
         "--version",
         action="version",

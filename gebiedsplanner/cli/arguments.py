@@ -111,6 +111,8 @@ class Argument:
         ssh: A client may give it over SSH (there, positionals are served scenarios).
         ssh_values: The only values it may have over SSH, where not its choices; a
             required option with one such value is added when the client leaves it out.
+        scenario: Its values are scenarios (a file, or a name from the library or the
+            bundled examples): the shell completes them with the scenarios' names.
     """
 
     names: tuple[str, ...]
@@ -127,12 +129,13 @@ class Argument:
     signed: bool = False
     ssh: bool = False
     ssh_values: tuple[str, ...] = ()
+    scenario: bool = False
 
     @property
     def positional(self) -> bool:
         return not self.names[0].startswith("-")
 
-    def add_to(self, parser: argparse.ArgumentParser) -> None:
+    def add_to(self, parser: argparse.ArgumentParser) -> argparse.Action:
         """Add this argument to ``parser``, its texts in the language of the moment."""
         options: dict[str, Any] = {}
         if self.help:
@@ -155,7 +158,7 @@ class Argument:
             options["action"] = "store_true"
         if self.repeat:
             options |= {"action": "append", "default": []}
-        parser.add_argument(*self.names, **options)
+        return parser.add_argument(*self.names, **options)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from gebiedsplanner.cli.arguments import (
 )
 from gebiedsplanner.core import tools
 from gebiedsplanner.core.server_limits import DEFAULT_LIMITS, MOST_LIMIT, Limit
-from gebiedsplanner.i18n import texts
+from gebiedsplanner.i18n import language, texts
 
 if TYPE_CHECKING:
     from gebiedsplanner.core.tools.description import Given, Param, Tool
@@ -36,8 +36,13 @@ if TYPE_CHECKING:
 
 #: The values of the exports' and comparison's choices.
 LAYOUTS, DIALECTS, FORMATS = ("long", "wide"), ("standard", "nl"), ("csv", "xlsx")
-_FILE = Argument(("file",), metavar="FILE", ssh=True)
-_DIALECT = Argument(("--dialect",), choices=DIALECTS, default="standard", ssh=True)
+#: The shells ``completion`` writes a script for.
+SHELLS = ("bash", "zsh")
+_FILE = Argument(("file",), "ARG_FILE", "FILE", ssh=True, scenario=True)
+_DIALECT = Argument(("--dialect",), "ARG_DIALECT", choices=DIALECTS, default="standard", ssh=True)
+#: ``--lang``: taken out by ``main`` wherever it stands (before or after the command);
+#: every command lists it, so its ``--help`` and the shell's completion know it.
+LANG = Argument(("--lang",), "ARG_LANG", choices=language.LANGUAGES)
 
 
 def _output(metavar: str, help: str, *, required: bool = False) -> Argument:
@@ -84,7 +89,7 @@ BEFORE_TOOLS = (
         "validate",
         "CMD_VALIDATE",
         (
-            Argument(("files",), nargs="+", metavar="FILE"),
+            Argument(("files",), "ARG_FILES", "FILE", nargs="+", scenario=True),
             Argument(("--strict",), flag=True, help="ARG_STRICT"),
         ),
         Handler("plans", "validate"),
@@ -95,9 +100,12 @@ BEFORE_TOOLS = (
         "CMD_MOVE",
         (
             _FILE,
-            Argument(("--from",), dest="source", required=True, metavar=Text("METAVAR_ADDRESS")),
-            Argument(("--to",), dest="target", required=True, metavar=Text("METAVAR_ADDRESS")),
-            Argument(("--amount",), required=True, metavar="N", help="ARG_AMOUNT"),
+            Argument(
+                ("--from",), "ARG_FROM", Text("METAVAR_ADDRESS"), dest="source", required=True
+            ),
+            Argument(("--to",), "ARG_TO", Text("METAVAR_ADDRESS"), dest="target", required=True),
+            # signed: "-10%" is read (and refused, saying why), not taken for an option
+            Argument(("--amount",), "ARG_AMOUNT", "N", required=True, signed=True),
             Argument(("--reason",), default="", metavar=Text("METAVAR_TEXT"), help="ARG_REASON"),
         ),
         Handler("plans", "move"),
@@ -107,8 +115,8 @@ BEFORE_TOOLS = (
         "CMD_EXPORT",
         (
             _FILE,
-            _output("OUT.csv", "ARG_EXPORT_OUT", required=True),
-            Argument(("--layout",), choices=LAYOUTS, default="long", ssh=True),
+            _output("OUT", "ARG_EXPORT_OUT", required=True),
+            Argument(("--layout",), "ARG_LAYOUT", choices=LAYOUTS, default="long", ssh=True),
             _DIALECT,
             Argument(("--format",), choices=FORMATS, help="ARG_EXPORT_FORMAT", ssh=True),
         ),
@@ -119,8 +127,8 @@ BEFORE_TOOLS = (
         "compare",
         "CMD_COMPARE",
         (
-            Argument(("base",), metavar="BASE", ssh=True),
-            Argument(("variants",), nargs="+", metavar="VARIANT", ssh=True),
+            Argument(("base",), "ARG_BASE", "BASE", ssh=True, scenario=True),
+            Argument(("variants",), "ARG_VARIANTS", "VARIANT", nargs="+", ssh=True, scenario=True),
             _output("diff.csv", "ARG_COMPARE_OUT"),
             Argument(("--all",), flag=True, help="ARG_COMPARE_ALL", ssh=True),
             # Only changes is the default now (as in the app); the old option still works.
@@ -137,7 +145,7 @@ BEFORE_TOOLS = (
         "CMD_REPORT",
         (
             _FILE,
-            Argument(("variants",), nargs="*", metavar="VARIANT"),
+            Argument(("variants",), "ARG_REPORT_VARIANTS", "VARIANT", nargs="*", scenario=True),
             _output("rapport.html", "ARG_REPORT_OUT", required=True),
         ),
         Handler("outputs", "report"),
@@ -160,7 +168,16 @@ AFTER_TOOLS = (
         ),
         Handler("app_start", "ssh_serve"),
     ),
+    Command(
+        "completion",
+        "CMD_COMPLETION",
+        (Argument(("shell",), "ARG_SHELL", "SHELL", choices=SHELLS),),
+        Handler("completion", "completion"),
+    ),
 )
+#: The command the completion scripts run to list the scenarios' names (one a line):
+#: answered by ``main`` before the table, so no ``--help`` or overview lists it.
+SCENARIO_NAMES = "__scenario-names"
 
 
 def is_command(word: str) -> bool:
@@ -210,16 +227,22 @@ def overview() -> str:
     return "\n".join([texts.OVERVIEW_HEAD, *lines, texts.OVERVIEW_TAIL])
 
 
-def parser() -> argparse.ArgumentParser:
-    """The parser of every command, each with its arguments and what it does."""
-    made = Parser(prog="gebiedsplanner")
+def parser(made: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, each with its arguments and what it does (added to
+    ``made``, a parser with options of its own, where given)."""
+    made = Parser(prog="gebiedsplanner") if made is None else made
     subparsers = made.add_subparsers(dest="command", required=True)
     for command in every_command():
         text = command_help(command.help)
         sub = subparsers.add_parser(command.name, help=plain(text), description=text)
-        for argument in command.arguments:
+        for argument in (*command.arguments, LANG):
             argument.add_to(sub)
     return made
+
+
+def arguments_of(command_name: str) -> tuple[Argument, ...]:
+    """What ``command_name`` takes, as its parser has them (``--lang`` too)."""
+    return (*command_named(command_name).arguments, LANG)
 
 
 def parse(args: Sequence[str]) -> argparse.Namespace:

@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
+from gebiedsplanner import __version__
 from gebiedsplanner.cli import app_start, commands
 from gebiedsplanner.cli.console import (
     fall_back_where_unencodable,
@@ -32,8 +33,25 @@ from gebiedsplanner.settings import locations
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``gebiedsplanner`` command; returns the exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    """Entry point of the ``gebiedsplanner`` command; returns the exit code.
+
+    A reader that stops reading (``| head``, a pager closed early) ends every command
+    the same way, ``--help`` included: exit code 0, nothing on standard error. What
+    the command did stays done (a tool's change is saved whether or not its preview
+    was read to the end).
+    """
+    try:
+        try:
+            return _main(list(sys.argv[1:] if argv is None else argv))
+        finally:  # also after argparse's exit: what --help left in the buffer
+            if sys.stdout is not None:  # None when started with standard output closed
+                sys.stdout.flush()
+    except BrokenPipeError:  # the reader stopped reading: not our error, nothing to say
+        stdout_to_devnull()
+        return 0
+
+
+def _main(args: list[str]) -> int:
     chosen = _take_language(args)
     if chosen is not None and chosen not in language.LANGUAGES:
         known = ", ".join(language.LANGUAGES)
@@ -45,7 +63,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _asks_about_the_program(args):  # --version and --help still answer
             print_problems(error.problems)
             return 1
+    if args[:1] == [commands.SCENARIO_NAMES]:  # for the shell's completion, listed nowhere
+        for name in locations.scenario_names():
+            print(literal(name))
+        return 0
     if args and commands.is_command(args[0]):
+        if "--version" in _options(args):  # after a command too (before it: argparse's)
+            print(f"gebiedsplanner {__version__}")
+            return 0
         fall_back_where_unencodable(screen=False)
         options = commands.parse(args)
         handler = commands.command_named(options.command).handler
@@ -59,10 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _reporting_problems(app_start.run_app, options, texts.CRASH_START)
 
 
+def _options(args: list[str]) -> list[str]:
+    """``args`` before ``--`` (after it, every word is a file)."""
+    return args[: args.index("--")] if "--" in args else args
+
+
 def _asks_about_the_program(args: list[str]) -> bool:
     """``--version`` or ``--help`` (or ``-h``, or a shortening argparse takes, ``--vers``)
     among the options: answered even when the config file is bad."""
-    options = args[: args.index("--")] if "--" in args else args
+    options = _options(args)
     asking = ("--help", "--version")
     return any(
         arg == "-h" or (len(arg) > 2 and any(option.startswith(arg) for option in asking))
@@ -71,14 +101,21 @@ def _asks_about_the_program(args: list[str]) -> bool:
 
 
 def _take_language(args: list[str]) -> str | None:
-    """``--lang en`` or ``--lang=en`` before the command: taken out of ``args``."""
-    if args[:1] == ["--lang"] and len(args) > 1:
-        chosen = args[1]
-        del args[:2]
-        return chosen
-    if args and args[0].startswith("--lang="):
-        return args.pop(0).partition("=")[2]
-    return None
+    """``--lang en`` or ``--lang=en``, before or after the command (not after ``--``,
+    where every word is a file): taken out of ``args``; the last one counts, as with
+    any option. ``--lang`` with nothing after it is left for argparse to refuse."""
+    chosen = None
+    index = 0
+    while index < len(args) and args[index] != "--":
+        word = args[index]
+        if word == "--lang" and index + 1 < len(args):
+            chosen = args[index + 1]
+            del args[index : index + 2]
+        elif word.startswith("--lang="):
+            chosen = args.pop(index).partition("=")[2]
+        else:
+            index += 1
+    return chosen
 
 
 def _reporting_problems(
@@ -98,9 +135,8 @@ def _reporting_problems(
         return 1
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:  # the reader (head, a pager) stopped reading: not our error
-        stdout_to_devnull()
-        return 141
+    except BrokenPipeError:  # said by main(), as for every command
+        raise
     except Exception as error:
         why = output_failure(error) if isinstance(error, OSError) else None
         if why is not None:  # not a bug: say so, and leave nothing to flush while exiting

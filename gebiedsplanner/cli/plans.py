@@ -17,12 +17,13 @@ from typing import TypeVar
 from gebiedsplanner.cli import commands
 from gebiedsplanner.cli.console import print_problems, say
 from gebiedsplanner.core import audit, tools
+from gebiedsplanner.core.amount_entry import move_entry
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount
 from gebiedsplanner.core.policy import violations
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError, Scenario
-from gebiedsplanner.core.tools.description import REASON, BadParameter, Kind, Param, Tool
+from gebiedsplanner.core.tools.description import REASON, BadParameter, Param, Tool
 from gebiedsplanner.core.tools.plans import ToolPlan, cells_count
 from gebiedsplanner.core.tools.report import preview_lines
 from gebiedsplanner.editing import storage
@@ -107,10 +108,6 @@ def _read(param: Param, given: str, scenario: Scenario, file: str) -> object:
         raise _refused(file, refusal.option, str(refusal), refusal.fix) from None
 
 
-#: What ``move`` reads as the tools read theirs.
-_AMOUNT = Param("amount", Kind.AMOUNT, "--amount", help="ARG_AMOUNT", required=True)
-
-
 def _cell(scenario: Scenario, text: str, file: str, option: str) -> Cell:
     cell = parse_address(text)
     if cell is None:
@@ -132,8 +129,11 @@ def move(options: argparse.Namespace) -> int:
             raise _refused(file, "--to", texts.MOVE_SAME_YEAR, texts.FIX_MOVE_SAME_YEAR)
         if source == target:
             raise _refused(file, "--to", texts.MOVE_SAME_CELL, texts.FIX_MOVE_OTHER_CELL)
-        amount = _read(_AMOUNT, options.amount, scenario, file)
-        assert isinstance(amount, int)
+        try:
+            entry = move_entry(options.amount, scenario.amount(source))
+        except AmountInputError as error:
+            raise _refused(file, "--amount", str(error), texts.FIX_MOVE_AMOUNT) from None
+        amount = entry.amount
         if amount <= 0:
             raise _refused(file, "--amount", texts.MOVE_AMOUNT_POSITIVE, texts.FIX_MOVE_POSITIVE)
         reason = str(_read(REASON, options.reason, scenario, file))
@@ -144,7 +144,7 @@ def move(options: argparse.Namespace) -> int:
         except EditError as error:  # more than the source holds
             raise _refused(file, "--amount", str(error), texts.FIX_MOVE) from None
         return texts.MOVED.format(
-            amount=format_amount(amount),
+            amount=entry.shown,
             source=literal(source.address),
             target=literal(target.address),
             year=source.year,

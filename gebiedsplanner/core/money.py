@@ -3,6 +3,18 @@
 Every amount in gebiedsplanner is an ``int`` of whole euros. Nothing here
 touches a float: percentages are parsed into :class:`fractions.Fraction` and
 rounded with integer arithmetic.
+
+What may be typed depends on what the amount is for, and every refusal gives only
+examples that are accepted there:
+
+* a cell's new amount (the planner's edit line, :func:`parse_amount_input`):
+  ``250.000`` sets, ``+25.000`` and ``-25.000`` add and subtract, ``-10%`` changes by a
+  percentage, ``=-300.000`` sets a negative amount;
+* an amount to move (:func:`parse_move_amount`): ``25.000`` (``+25.000`` is the same),
+  or a percentage of the cell it comes from, ``10%`` (``+10%``), rounded to whole euros;
+* a tool's amount, a floor or a unit (:func:`parse_quantity`): ``250.000`` (``+250.000``
+  is the same), never negative, never a percentage;
+* a tool's percentage (:func:`parse_percent`): ``10%``, ``12,5%``, ``-1%``.
 """
 
 from __future__ import annotations
@@ -77,7 +89,7 @@ def parse_euros(text: str) -> int:
     if cleaned.endswith(",00") or cleaned.endswith(",-"):
         cleaned = cleaned[:-3] if cleaned.endswith(",00") else cleaned[:-2]
     if not cleaned:
-        raise AmountInputError(texts.AMOUNT_EMPTY)
+        raise AmountInputError(texts.AMOUNT_EMPTY_WHOLE)
     if "," in cleaned:
         raise AmountInputError(texts.AMOUNT_NO_CENTS)
     if len(cleaned) > _MAX_TYPED:  # before int(): 5.000 pasted digits are a typo, not an error
@@ -136,6 +148,8 @@ def parse_amount_input(text: str) -> AmountInput:
         return AmountInput("absolute", value=parse_euros(rest))
     if head in "+-":
         sign = -1 if head == "-" else 1
+        if not _AMOUNT_LIKE.match(rest.replace(" ", "")):
+            raise AmountInputError(texts.AMOUNT_ENTRY_NOT_A_NUMBER.format(text=stripped[:40]))
         percent = _PERCENT.match(rest.replace(" ", ""))
         if percent:
             whole, decimals = percent.group(1), percent.group(2) or ""
@@ -148,7 +162,65 @@ def parse_amount_input(text: str) -> AmountInput:
         return AmountInput("delta", value=sign * parse_euros(rest))
     if stripped.endswith("%"):
         raise AmountInputError(texts.AMOUNT_PERCENT_NEEDS_SIGN)
+    if not _AMOUNT_LIKE.match(stripped.replace(" ", "")):
+        raise AmountInputError(texts.AMOUNT_ENTRY_NOT_A_NUMBER.format(text=stripped[:40]))
     return AmountInput("absolute", value=parse_euros(stripped))
+
+
+#: What could be an amount after its sign (digits, points, a comma, a euro sign): the
+#: rest is said by :func:`parse_euros`; anything else is no amount at all.
+_AMOUNT_LIKE = re.compile(r"^(€|EUR)?[\d.,_-]+%?(€|EUR)?$")
+
+
+def parse_quantity(text: str) -> int:
+    """An amount that is a quantity, not a change (a tool's floor or unit): ``250.000``,
+    ``250000``; ``+250.000`` is the same. A minus or a percentage is refused, saying
+    what this amount takes."""
+    stripped = text.strip()
+    unsigned = stripped[1:] if stripped.startswith("+") else stripped
+    if unsigned.startswith("-"):
+        raise AmountInputError(texts.AMOUNT_NOT_NEGATIVE.format(text=stripped[:40]))
+    if unsigned.endswith("%"):
+        raise AmountInputError(texts.AMOUNT_NO_PERCENT.format(text=stripped[:40]))
+    return parse_euros(unsigned)
+
+
+class MoveAmount(NamedTuple):
+    """What to move, as typed: whole euros, or a percentage of the cell it comes from.
+
+    Attributes:
+        euros: The amount, when typed as one.
+        percent: The percentage of the from-cell, when typed as one.
+    """
+
+    euros: int = 0
+    percent: Fraction | None = None
+
+    def of(self, source: int) -> int:
+        """The euros moved out of a cell that holds ``source``: a percentage rounded to
+        whole euros, halves away from zero, as the edit line rounds."""
+        if self.percent is None:
+            return self.euros
+        share = self.percent * source / 100
+        return round_half_away(share.numerator, share.denominator)
+
+
+def parse_move_amount(text: str) -> MoveAmount:
+    """What to move: ``25.000`` or ``+25.000`` euros, or ``10%``, ``+12,5%`` of the
+    from-cell. A minus is refused: a move goes from one cell to the other."""
+    stripped = text.strip()
+    if not stripped:
+        raise AmountInputError(texts.MOVE_AMOUNT_EMPTY)
+    unsigned = stripped[1:].strip() if stripped.startswith("+") else stripped
+    if unsigned.startswith("-"):
+        raise AmountInputError(texts.MOVE_AMOUNT_NEGATIVE.format(text=stripped[:40]))
+    if unsigned.startswith("+"):  # a second sign
+        raise AmountInputError(texts.MOVE_AMOUNT_NOT_A_NUMBER.format(text=stripped[:40]))
+    if unsigned.endswith("%"):
+        return MoveAmount(percent=parse_percent(unsigned))
+    if not _AMOUNT_LIKE.match(unsigned.replace(" ", "")):
+        raise AmountInputError(texts.MOVE_AMOUNT_NOT_A_NUMBER.format(text=stripped[:40]))
+    return MoveAmount(euros=parse_euros(unsigned))
 
 
 _PERCENTAGE = re.compile(r"^([+-]?)(\d{1,6})(?:,(\d{1,6}))?%?$")

@@ -33,7 +33,15 @@ AMOUNT_NO_CENTS = "Alleen hele euro's: laat de centen weg (250.000 in plaats van
 AMOUNT_BAD_GROUPING = (
     "'{text}' is geen bedrag: gebruik de punt alleen voor duizendtallen (250.000)."
 )
-AMOUNT_NOT_A_NUMBER = "'{text}' is geen bedrag. Voorbeelden: 250.000, 250000, +25.000, -10%."
+#: Said wherever an amount of whole euros is read; the edit line, a move and a tool's
+#: amount each say what else they take (every example given is taken there).
+AMOUNT_EMPTY_WHOLE = "Typ een bedrag in hele euro's, bijvoorbeeld 250.000."
+AMOUNT_NOT_A_NUMBER = "'{text}' is geen bedrag. Voorbeelden: 250.000, 250000."
+AMOUNT_ENTRY_NOT_A_NUMBER = "'{text}' is geen bedrag. Voorbeelden: 250.000, +25.000, -25.000, -10%."
+AMOUNT_NOT_NEGATIVE = "'{text}': hier geen negatief bedrag. Voorbeelden: 250.000, 250000."
+AMOUNT_NO_PERCENT = (
+    "'{text}': hier hoort een bedrag in hele euro's, geen percentage. Voorbeelden: 250.000, 250000."
+)
 AMOUNT_TOO_LARGE = "bedrag groter dan {limit} euro: dat is vrijwel zeker een tikfout"
 AMOUNT_BAD_PERCENT = "'{text}' is geen percentage. Voorbeelden: -10%, +2,5%."
 AMOUNT_PERCENT_NEEDS_SIGN = "Geef bij een percentage + of - op: -10% of +5%."
@@ -42,6 +50,23 @@ TAAKSTELLING_POSITIVE = "een taakstelling is een bezuiniging en kan niet positie
 
 # -- edits ---------------------------------------------------------------------
 MOVE_AMOUNT_POSITIVE = "Het te verschuiven bedrag moet groter dan 0 zijn."
+MOVE_AMOUNT_EMPTY = (
+    "Typ hoeveel: een bedrag, zoals 25.000, of een percentage van de van-cel,"
+    " zoals 10%."
+)
+MOVE_AMOUNT_NOT_A_NUMBER = (
+    "'{text}' is geen bedrag om te verschuiven. Voorbeelden: 25.000, 25000, +25.000,"
+    " of een percentage van de van-cel: 10%, 12,5%."
+)
+MOVE_AMOUNT_NEGATIVE = (
+    "'{text}': verschuiven gaat altijd van de van-cel naar de naar-cel. Geef een positief"
+    " bedrag (25.000) of percentage (10%), of wissel van en naar om."
+)
+MOVE_PERCENT_NOTHING = (
+    "'{percent}' van {amount} (de van-cel) geeft geen bedrag om te verschuiven; geef een bedrag,"
+    " zoals 25.000."
+)
+MOVE_PERCENT_OF = "{percent} van {whole} = {amount}"
 MOVE_SAME_YEAR = "Verschuiven kan alleen binnen hetzelfde jaar."
 MOVE_SAME_CELL = "Van en naar zijn dezelfde post: kies een andere bestemming."
 UNKNOWN_GEBIED = "Onbekend gebied '{name}'."
@@ -213,7 +238,7 @@ HELP_TOOLS = (
     "Gereedschap: taakstelling verdelen, passend maken op de envelope, couleur locale"
     " verhogen, jaar kopiëren"
 )
-PERCENT_BAD = "'{text}' is geen percentage. Voorbeelden: 10%, 12,5%, -1%."
+PERCENT_BAD = "'{text}' is geen percentage. Voorbeelden: 10%, 12,5%."
 PERCENT_COMMA = "'{text}': schrijf decimalen met een komma (12,5%); een punt is een duizendtal."
 PERCENT_TOO_LONG = "'{text}': hoogstens 6 cijfers voor en 6 na de komma."
 
@@ -233,6 +258,11 @@ FILE_KINDS = {
 }
 FILE_MISSING = "bestand bestaat niet"
 FIX_FILE_MISSING = "controleer de naam en de map, of kies {kind} dat bestaat"
+FIX_SCENARIO_NEAREST = (
+    "bedoelt u {names}? Een naam is die van een scenario in de bibliotheek of van een"
+    " meegeleverd voorbeeld; anders het pad naar een .toml-bestand"
+)
+EITHER = "{first} of {last}"
 FILE_IS_DIR = "dit is een map, geen bestand"
 FIX_FILE_IS_DIR = "geef de naam van {kind} in die map"
 FILE_NO_READ = "geen leesrechten op dit bestand"
@@ -496,7 +526,7 @@ ARGPARSE = {
     "can't open '%(filename)s': %(error)s": "kan '%(filename)s' niet openen: %(error)s",
 }
 ARG_VERSION = "toon het versienummer en stop"
-ARG_LANG = "taal van scherm en meldingen: nl (standaard) of en; vóór de opdracht"
+ARG_LANG = "taal van scherm en meldingen: nl (standaard) of en; voor of na de opdracht"
 UNKNOWN_LANGUAGE = "gebiedsplanner: onbekende taal '{language}'. Kies uit: {known}."
 CONFIG_LANG = 'lang moet "nl" of "en" zijn, maar er staat {found}'
 FIX_CONFIG_LANG = 'zet lang = "nl" of lang = "en" in het configuratiebestand, of laat lang weg'
@@ -507,12 +537,40 @@ METAVAR_GEBIED = "GEBIED"
 ARG_SCENARIO = "scenariobestand (.toml) om te openen"
 ARG_LIBRARY = "open met de bibliotheek van scenario's (l), het planbord eronder"
 ARG_SCENARIO_DIR = "map met scenario's, bijvoorbeeld een gedeelde teammap (mag vaker)"
-ARG_AMOUNT = "bedrag in hele euro's, zoals 50000 of 50.000"
+ARG_AMOUNT = (
+    "hoeveel: hele euro's, zoals 50.000 of 50000, of een percentage van --from, zoals 10%"
+    " of 12,5% (afgerond op hele euro's)"
+)
+ARG_FILE = (
+    "het scenario: een .toml-bestand, of een naam uit de bibliotheek of van een meegeleverd"
+    " voorbeeld (nrw-2016-2019)"
+)
+ARG_FILES = "de scenario's om te controleren: .toml-bestanden of namen (zoals nrw-2016-2019)"
+ARG_BASE = "het basisscenario: een .toml-bestand of een naam (zoals nrw-2016-2019)"
+ARG_VARIANTS = "de varianten, elk vergeleken met de basis: .toml-bestanden of namen"
+ARG_REPORT_VARIANTS = "varianten om in het rapport met het scenario te vergelijken (mag weg)"
+ARG_FROM = (
+    "de cel waar het bedrag vandaan komt: GEBIED/POST/JAAR,"
+    " zoals Charlois/gebiedsopdracht/2017"
+)
+ARG_TO = "de cel waar het bedrag heen gaat, in hetzelfde jaar: GEBIED/POST/JAAR"
+ARG_LAYOUT = (
+    "long (standaard): een rij per gebied, post en jaar; wide: een rij per gebied en post,"
+    " een kolom per jaar"
+)
+ARG_DIALECT = (
+    "standard (standaard): komma's, UTF-8; nl: puntkomma's, UTF-8 met BOM, voor Nederlandse Excel"
+)
 ARG_REASON = "toelichting: waarom deze verschuiving"
 CMD_VALIDATE = "controleer scenariobestanden (exitcode 0 als alles klopt)"
 CMD_SUMMARY = "envelope, gepland, ruimte en nog te verdelen taakstelling per jaar"
 CMD_MOVE = "verschuif een bedrag van de ene naar de andere post en sla op"
-CMD_EXPORT = "exporteer het plan naar CSV"
+CMD_COMPLETION = (
+    "schrijf het script voor aanvullen met Tab in de shell (bash of zsh): opdrachten,"
+    " opties en scenarionamen"
+)
+ARG_SHELL = "de shell: bash of zsh"
+CMD_EXPORT = "exporteer het plan naar CSV of een Excel-werkmap"
 VALID = "{file}: in orde ({name})"
 VALID_WITH_VIOLATIONS = "{file}: bestand in orde ({name}); beleidsregels geschonden: {count}"
 ARG_STRICT = "geschonden beleidsregels geven exitcode 1 (zonder --strict: alleen waarschuwingen)"
@@ -520,7 +578,14 @@ FIX_ADDRESS = "schrijf GEBIED/POST/JAAR, bijvoorbeeld Charlois/couleur_locale/20
 FIX_MOVE = "kies een kleiner bedrag of een andere post"
 FIX_MOVE_SAME_YEAR = "geef --from en --to hetzelfde jaar, bijvoorbeeld beide .../2017"
 FIX_MOVE_OTHER_CELL = "kies bij --to een andere post of een ander gebied"
-FIX_MOVE_POSITIVE = "geef bij --amount een bedrag groter dan 0, zoals 50.000"
+FIX_MOVE_POSITIVE = (
+    "geef bij --amount een bedrag groter dan 0, zoals 50.000, of een percentage van --from,"
+    " zoals 10%"
+)
+FIX_MOVE_AMOUNT = (
+    "geef bij --amount hele euro's, zoals 50.000, of een percentage van --from,"
+    " zoals 10%"
+)
 FIX_PERCENT_TYPED = "typ een percentage, zoals 10% of 2,5%"
 FIX_TOOL_YEAR = "kies een jaar dat in het scenario staat (zie 'gebiedsplanner summary')"
 FIX_HOLD = "noem gebieden zoals ze in het scenario heten, één per --hold"
@@ -532,7 +597,10 @@ FIX_BUNDLED_READ_ONLY = "kopieer het eerst naar uw eigen map en werk in die kopi
 MOVED = (
     "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
 )
-ARG_EXPORT_OUT = "het CSV-bestand; - schrijft de CSV naar de standaarduitvoer"
+ARG_EXPORT_OUT = (
+    "het bestand: .csv, of .xlsx voor een Excel-werkmap (zie --format); - schrijft naar de"
+    " standaarduitvoer"
+)
 EXPORTED = "{rows} rijen geëxporteerd naar {output}."
 EXPORT_OVER_SCENARIO = (
     "dit is een scenariobestand (of de naam eindigt op .toml): een export vervangt dat nooit"
@@ -655,7 +723,7 @@ REASON_PLACEHOLDER = "Toelichting: waarom? (optioneel)"
 MOVE_TITLE = "Verschuif een bedrag in {year}"
 MOVE_FROM = "Van"
 MOVE_TO = "Naar"
-MOVE_AMOUNT_PLACEHOLDER = "Bedrag, bijvoorbeeld 50.000"
+MOVE_AMOUNT_PLACEHOLDER = "Bedrag of percentage van Van: 50.000 of 10%"
 MOVE_HINT = "Typ het bedrag; Tab naar toelichting, gebieden en posten."
 MOVE_KEYS = "Enter: verschuiven · Tab: volgend veld · spatie: lijst · Esc: annuleren"
 QUIT_TITLE = "Niet-opgeslagen wijzigingen"

@@ -31,7 +31,15 @@ ACTION_LABELS = {
 AMOUNT_EMPTY = "Type an amount, for example 250.000, +25.000 or -10%."
 AMOUNT_NO_CENTS = "Whole euros only: leave out the cents (250.000 instead of 250.000,50)."
 AMOUNT_BAD_GROUPING = "'{text}' is not an amount: use the dot only to group thousands (250.000)."
-AMOUNT_NOT_A_NUMBER = "'{text}' is not an amount. Examples: 250.000, 250000, +25.000, -10%."
+#: Said wherever an amount of whole euros is read; the edit line, a move and a tool's
+#: amount each say what else they take (every example given is taken there).
+AMOUNT_EMPTY_WHOLE = "Type an amount in whole euros, for example 250.000."
+AMOUNT_NOT_A_NUMBER = "'{text}' is not an amount. Examples: 250.000, 250000."
+AMOUNT_ENTRY_NOT_A_NUMBER = "'{text}' is not an amount. Examples: 250.000, +25.000, -25.000, -10%."
+AMOUNT_NOT_NEGATIVE = "'{text}': no negative amount here. Examples: 250.000, 250000."
+AMOUNT_NO_PERCENT = (
+    "'{text}': an amount in whole euros belongs here, not a percentage. Examples: 250.000, 250000."
+)
 AMOUNT_TOO_LARGE = "amount larger than {limit} euros: that is almost certainly a typo"
 AMOUNT_BAD_PERCENT = "'{text}' is not a percentage. Examples: -10%, +2,5%."
 AMOUNT_PERCENT_NEEDS_SIGN = "Give a percentage a + or -: -10% or +5%."
@@ -40,6 +48,23 @@ TAAKSTELLING_POSITIVE = "a taakstelling is a budget cut and cannot be positive"
 
 # -- edits ---------------------------------------------------------------------
 MOVE_AMOUNT_POSITIVE = "The amount to move must be greater than 0."
+MOVE_AMOUNT_EMPTY = (
+    "Type how much: an amount, such as 25.000, or a percentage of the from-cell,"
+    " such as 10%."
+)
+MOVE_AMOUNT_NOT_A_NUMBER = (
+    "'{text}' is not an amount to move. Examples: 25.000, 25000, +25.000,"
+    " or a percentage of the from-cell: 10%, 12,5%."
+)
+MOVE_AMOUNT_NEGATIVE = (
+    "'{text}': a move always goes from the from-cell to the to-cell. Give a positive"
+    " amount (25.000) or percentage (10%), or swap from and to."
+)
+MOVE_PERCENT_NOTHING = (
+    "'{percent}' of {amount} (the from-cell) gives no amount to move; give an amount,"
+    " such as 25.000."
+)
+MOVE_PERCENT_OF = "{percent} of {whole} = {amount}"
 MOVE_SAME_YEAR = "You can only move an amount within the same year."
 MOVE_SAME_CELL = "From and to are the same post: choose a different destination."
 UNKNOWN_GEBIED = "Unknown gebied '{name}'."
@@ -224,7 +249,7 @@ KEY_TOOLS = "Tools"
 HELP_TOOLS = (
     "Tools: distribute taakstelling, fit to the envelope, raise couleur locale, copy a year"
 )
-PERCENT_BAD = "'{text}' is not a percentage. Examples: 10%, 12,5%, -1%."
+PERCENT_BAD = "'{text}' is not a percentage. Examples: 10%, 12,5%."
 PERCENT_COMMA = "'{text}': write decimals with a comma (12,5%); a dot separates thousands."
 PERCENT_TOO_LONG = "'{text}': at most 6 digits before and 6 after the decimal comma."
 
@@ -243,6 +268,11 @@ FILE_KINDS = {
     "file": "an ordinary file",
 }
 FILE_MISSING = "file does not exist"
+FIX_SCENARIO_NEAREST = (
+    "did you mean {names}? A name is that of a scenario in the library or of a bundled"
+    " example; else the path to a .toml file"
+)
+EITHER = "{first} or {last}"
 FIX_FILE_MISSING = "check the name and the folder, or choose {kind} that exists"
 FILE_IS_DIR = "this is a folder, not a file"
 FIX_FILE_IS_DIR = "give the name of {kind} in that folder"
@@ -499,7 +529,7 @@ ARGPARSE = {
     "can't open '%(filename)s': %(error)s": "can't open '%(filename)s': %(error)s",
 }
 ARG_VERSION = "show the version number and exit"
-ARG_LANG = "language of screen and messages: nl (default) or en; before the command"
+ARG_LANG = "language of screen and messages: nl (default) or en; before or after the command"
 UNKNOWN_LANGUAGE = "gebiedsplanner: unknown language '{language}'. Choose from: {known}."
 CONFIG_LANG = 'lang must be "nl" or "en", but it is {found}'
 FIX_CONFIG_LANG = 'set lang = "nl" or lang = "en" in the config file, or leave lang out'
@@ -510,7 +540,27 @@ METAVAR_GEBIED = "GEBIED"
 ARG_SCENARIO = "scenario file (.toml) to open"
 ARG_LIBRARY = "open on the scenario library (l), the planner beneath it"
 ARG_SCENARIO_DIR = "folder with scenarios, for example a shared team folder (may be repeated)"
-ARG_AMOUNT = "amount in whole euros, such as 50000 or 50.000"
+ARG_AMOUNT = (
+    "how much: whole euros, such as 50.000 or 50000, or a percentage of --from, such as 10%"
+    " or 12,5% (rounded to whole euros)"
+)
+ARG_FILE = (
+    "the scenario: a .toml file, or a name from the library or of a bundled example"
+    " (nrw-2016-2019)"
+)
+ARG_FILES = "the scenarios to check: .toml files or names (such as nrw-2016-2019)"
+ARG_BASE = "the base scenario: a .toml file or a name (such as nrw-2016-2019)"
+ARG_VARIANTS = "the variants, each compared with the base: .toml files or names"
+ARG_REPORT_VARIANTS = "variants to compare with the scenario in the report (optional)"
+ARG_FROM = "the cell the amount comes from: GEBIED/POST/YEAR, such as Charlois/gebiedsopdracht/2017"
+ARG_TO = "the cell the amount goes to, in the same year: GEBIED/POST/YEAR"
+ARG_LAYOUT = (
+    "long (default): a row per gebied, post and year; wide: a row per gebied and post,"
+    " a column per year"
+)
+ARG_DIALECT = (
+    "standard (default): commas, UTF-8; nl: semicolons, UTF-8 with a BOM, for Dutch Excel"
+)
 ARG_REASON = "note (toelichting): why this move"
 CMD_VALIDATE = "check scenario files (exit code 0 if everything is correct)"
 CMD_SUMMARY = (
@@ -518,7 +568,12 @@ CMD_SUMMARY = (
     " distribute, per year"
 )
 CMD_MOVE = "move an amount from one post to another and save"
-CMD_EXPORT = "export the plan to CSV"
+CMD_COMPLETION = (
+    "print the script for Tab completion in the shell (bash or zsh): commands, options"
+    " and scenario names"
+)
+ARG_SHELL = "the shell: bash or zsh"
+CMD_EXPORT = "export the plan to CSV or an Excel workbook"
 VALID = "{file}: OK ({name})"
 VALID_WITH_VIOLATIONS = "{file}: file OK ({name}); policy rules broken: {count}"
 ARG_STRICT = "broken policy rules give exit code 1 (without --strict: only warnings)"
@@ -526,7 +581,13 @@ FIX_ADDRESS = "write GEBIED/POST/JAAR (JAAR is the year), for example Charlois/c
 FIX_MOVE = "choose a smaller amount or a different post"
 FIX_MOVE_SAME_YEAR = "give --from and --to the same year, for example both .../2017"
 FIX_MOVE_OTHER_CELL = "choose a different post or a different gebied for --to"
-FIX_MOVE_POSITIVE = "give --amount an amount above 0, such as 50.000"
+FIX_MOVE_POSITIVE = (
+    "give --amount an amount above 0, such as 50.000, or a percentage of --from, such as 10%"
+)
+FIX_MOVE_AMOUNT = (
+    "give --amount whole euros, such as 50.000, or a percentage of --from,"
+    " such as 10%"
+)
 FIX_PERCENT_TYPED = "type a percentage, such as 10% or 2,5%"
 FIX_TOOL_YEAR = "choose a year the scenario has (see 'gebiedsplanner summary')"
 FIX_HOLD = "name gebieden as the scenario names them, one per --hold"
@@ -536,7 +597,9 @@ FIX_REASON = "shorten the note; a long text belongs in a document of its own"
 BUNDLED_READ_ONLY = "this is the bundled example; it is never overwritten"
 FIX_BUNDLED_READ_ONLY = "first copy it to your own folder and work in that copy"
 MOVED = "{amount} moved from {source} to {target}; room {year}: {room}. Saved in {file}."
-ARG_EXPORT_OUT = "the CSV file; - writes the CSV to standard output"
+ARG_EXPORT_OUT = (
+    "the file: .csv, or .xlsx for an Excel workbook (see --format); - writes to standard output"
+)
 EXPORTED = "{rows} rows exported to {output}."
 EXPORT_OVER_SCENARIO = (
     "this is a scenario file (or the name ends in .toml): an export never replaces one"
@@ -660,7 +723,7 @@ REASON_PLACEHOLDER = "Note: why? (optional)"
 MOVE_TITLE = "Move an amount in {year}"
 MOVE_FROM = "From"
 MOVE_TO = "To"
-MOVE_AMOUNT_PLACEHOLDER = "Amount, for example 50.000"
+MOVE_AMOUNT_PLACEHOLDER = "Amount or percentage of From: 50.000 or 10%"
 MOVE_HINT = "Type the amount; Tab to the note, gebieden and posts."
 MOVE_KEYS = "Enter: move · Tab: next field · space: list · Esc: cancel"
 QUIT_TITLE = "Unsaved changes"

@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 import platformdirs
 
 from gebiedsplanner import APP_NAME
+from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.rights import EVERYTHING, Rights
 from gebiedsplanner.disk.reading import read_untrusted, real_path
@@ -39,16 +40,86 @@ def bundled_example() -> Path:
 
 
 def scenario_path(text: str) -> Path:
-    """The file a command-line argument names: a path, or a bundled example by its short
-    name (``nrw-2016-2019``), which a user who installed with pip cannot easily find.
+    """The file a command-line argument names: a path, or a scenario by its short name
+    (``nrw-2016-2019``, ``basis``): a bundled example, which a user who installed with
+    pip cannot easily find, or a scenario in the library (the user's own folder and the
+    team folders of the config file), as the library lists it.
 
-    A file of that name in the working folder comes first.
+    A file of that name in the working folder comes first, then the bundled examples,
+    then the library. A short name that is none of these is refused with the nearest
+    known names (:func:`nearest_names`); a path is left for reading to say what is wrong.
     """
     path = Path(text)
-    if os.path.lexists(path) or os.sep in text:
+    if os.path.lexists(path) or os.sep in text or (os.altsep and os.altsep in text):
         return path
-    bundled = bundled_dir() / (text if text.endswith(".toml") else f"{text}.toml")
-    return bundled if bundled.is_file() else path
+    file_name = text if text.endswith(".toml") else f"{text}.toml"
+    for folder in (bundled_dir(), *library_folders()):
+        candidate = folder / file_name
+        try:
+            if candidate.is_file():
+                return candidate
+        except OSError:  # a name no file can have (too long): reading it says so
+            return path
+    names = nearest_names(text)
+    fix = (
+        texts.FIX_SCENARIO_NEAREST.format(names=_either(names))
+        if names
+        else texts.FIX_FILE_MISSING.format(kind=texts.FILE_KINDS["scenario"])
+    )
+    raise ProblemsError([Problem(str(path), "", texts.FILE_MISSING, fix)])
+
+
+def library_folders() -> tuple[Path, ...]:
+    """The library's folders whose scenarios a short name finds: the team folders of
+    the config file, then the user's own (none of the config file when it is broken:
+    that is said where the config matters, not where a name is looked up)."""
+    try:
+        return load_settings().save_folders
+    except ProblemsError:
+        return (Path(platformdirs.user_data_dir(APP_NAME)) / "scenarios",)
+
+
+#: How many files of one folder are looked at for names: a folder of a million files
+#: is not a library, and a name is not worth a long wait.
+_NAMES_PER_FOLDER = 10_000
+
+
+def scenario_names() -> list[str]:
+    """Every short name :func:`scenario_path` finds, bundled examples first (a name in
+    two folders once: the first folder's, as :func:`scenario_path` takes it)."""
+    found: dict[str, None] = {}
+    for folder in (bundled_dir(), *library_folders()):
+        try:
+            with os.scandir(folder) as entries:
+                for _, entry in zip(range(_NAMES_PER_FOLDER), entries, strict=False):
+                    name = entry.name
+                    if name.endswith(".toml") and not name.startswith(".") and name.isprintable():
+                        found[name.removesuffix(".toml")] = None
+        except OSError:  # a team folder that is gone or not ours to read: no names
+            continue
+    return list(found)
+
+
+def nearest_names(text: str, most: int = 3) -> list[str]:
+    """The known short names nearest to ``text``: those it begins (``nrw`` for
+    ``nrw-2016-2019``), then those it is close to (a typo), at most ``most``."""
+    import difflib  # only for a name that is none
+
+    names = scenario_names()
+    typed = text.removesuffix(".toml").casefold()
+    folded = {name.casefold(): name for name in names}
+    starting = [name for name in names if typed and name.casefold().startswith(typed)]
+    close = difflib.get_close_matches(typed, list(folded), n=most, cutoff=0.6)
+    nearest = dict.fromkeys([*starting, *(folded[name] for name in close)])
+    return list(nearest)[:most]
+
+
+def _either(names: list[str]) -> str:
+    """``'a'``, ``'a' of 'b'``, ``'a', 'b' of 'c'`` in the language of the moment."""
+    quoted = [f"'{literal(name)}'" for name in names]
+    if len(quoted) == 1:
+        return quoted[0]
+    return texts.EITHER.format(first=", ".join(quoted[:-1]), last=quoted[-1])
 
 
 def is_bundled(path: Path) -> bool:

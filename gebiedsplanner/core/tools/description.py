@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.money import AmountInputError, parse_euros, parse_percent
+from gebiedsplanner.core.money import AmountInputError, parse_percent, parse_quantity
 from gebiedsplanner.core.scenario import EditError, Scenario
 from gebiedsplanner.core.tools.plans import ToolPlan, ToolRefused, resolve_holds
 from gebiedsplanner.i18n import texts
@@ -147,7 +147,7 @@ def _read_year(param: Param, given: Given, scenario: Scenario) -> int:
 
 
 def _read_amount(param: Param, given: Given, scenario: Scenario) -> int:
-    amount = parse_euros(str(given))
+    amount = parse_quantity(str(given))
     if param.least is not None and amount < param.least:
         raise param.refused(_text(param.below), param.below_fix)
     return amount

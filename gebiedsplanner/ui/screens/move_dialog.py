@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select, Static
 
+from gebiedsplanner.core.amount_entry import move_entry
 from gebiedsplanner.core.describe import describe_change, owner_label
 from gebiedsplanner.core.literal import literal
-from gebiedsplanner.core.money import AmountInputError, parse_euros
+from gebiedsplanner.core.money import AmountInputError
 from gebiedsplanner.core.scenario import (
     COULEUR_LOCALE,
     GEBIED_POSTS,
@@ -133,15 +134,18 @@ class MoveDialog(ModalDialog[MoveRequest | None]):
             preview.say(texts.MOVE_HINT)
             return
         try:
-            amount = parse_euros(text)
             source, target = self._cell("from"), self._cell("to")
-            changes = self.scenario.preview_move(source, target, amount)
+            entry = move_entry(text, self.scenario.amount(source))
+            changes = self.scenario.preview_move(source, target, entry.amount)
         except (AmountInputError, EditError) as error:
             preview.say(str(error), error=True)
             return
         reason = self.query_one("#reason", Input).value.strip()
-        self._request = MoveRequest(source, target, amount, reason)
-        preview.say("\n".join(describe_change(change) for change in changes))
+        self._request = MoveRequest(source, target, entry.amount, reason)
+        lines = [describe_change(change) for change in changes]
+        if entry.percentage:  # its euros first
+            lines.insert(0, entry.shown)
+        preview.say("\n".join(lines))
 
     def action_submit(self) -> None:
         """Enter, from any field: move what the fields say, or show why not."""
