@@ -34,16 +34,18 @@ if TYPE_CHECKING:
     from gebiedsplanner.core.tools.description import Given, Param, Tool
 
 
-#: The values of the exports' and comparison's choices.
+#: The values of the exports' and comparison's choices (the formats: as in
+#: :mod:`gebiedsplanner.exports.formats`, which a starting app does not load).
 LAYOUTS, DIALECTS, FORMATS = ("long", "wide"), ("standard", "nl"), ("csv", "xlsx")
+REPORT_FORMATS = ("html", "pdf")
 _FILE = Argument(("file",), metavar="FILE", ssh=True)
 _DIALECT = Argument(("--dialect",), choices=DIALECTS, default="standard", ssh=True)
 
 
-def _output(metavar: str, help: str, *, required: bool = False) -> Argument:
-    """``-o``: where the output goes; over SSH only ``-``, standard output."""
-    names = ("-o", "--output")
-    return Argument(names, help, metavar, required=required, ssh=True, ssh_values=("-",))
+def _output(metavar: str, help: str) -> Argument:
+    """``-o``: where the output goes; over SSH only ``-``, standard output (where an
+    output goes without ``-o`` too, but the comparison's table)."""
+    return Argument(("-o", "--output"), help, metavar, ssh=True, ssh_values=("-",))
 
 
 def _port(text: str) -> int:
@@ -107,7 +109,7 @@ BEFORE_TOOLS = (
         "CMD_EXPORT",
         (
             _FILE,
-            _output("OUT.csv", "ARG_EXPORT_OUT", required=True),
+            _output("OUT.csv", "ARG_EXPORT_OUT"),
             Argument(("--layout",), choices=LAYOUTS, default="long", ssh=True),
             _DIALECT,
             Argument(("--format",), choices=FORMATS, help="ARG_EXPORT_FORMAT", ssh=True),
@@ -127,7 +129,7 @@ BEFORE_TOOLS = (
             Argument(("--only-changes",), flag=True, help=HIDDEN),
             Argument(("--largest-first",), flag=True, help="ARG_LARGEST_FIRST", ssh=True),
             _DIALECT,
-            Argument(("--format",), choices=FORMATS, help="ARG_COMPARE_FORMAT"),
+            Argument(("--format",), choices=FORMATS, help="ARG_COMPARE_FORMAT", ssh=True),
         ),
         Handler("outputs", "compare"),
         ssh=True,
@@ -137,10 +139,12 @@ BEFORE_TOOLS = (
         "CMD_REPORT",
         (
             _FILE,
-            Argument(("variants",), nargs="*", metavar="VARIANT"),
-            _output("rapport.html", "ARG_REPORT_OUT", required=True),
+            Argument(("variants",), nargs="*", metavar="VARIANT", ssh=True),
+            _output("rapport.html", "ARG_REPORT_OUT"),
+            Argument(("--format",), choices=REPORT_FORMATS, help="ARG_REPORT_FORMAT", ssh=True),
         ),
         Handler("outputs", "report"),
+        ssh=True,
     ),
 )
 #: The commands after the planning tools'.
