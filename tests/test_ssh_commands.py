@@ -103,7 +103,7 @@ def test_what_a_client_may_run_comes_from_the_command_table(
     from gebiedsplanner.cli import commands
     from gebiedsplanner.cli.arguments import Argument
 
-    team, other = folders
+    team, _ = folders
     colour = Argument(("--colour",), choices=("ja", "nee"), ssh=True)
     table = [
         replace(command, arguments=(*command.arguments, colour))

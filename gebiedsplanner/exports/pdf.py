@@ -17,6 +17,7 @@ script, no address outside the temporary folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -119,10 +120,8 @@ def _run(command: list[str], folder: Path, errors: Path, seconds: float, name: s
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:
     """Kill ``process`` and what it started (its renderers, a crash handler)."""
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group has gone
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass  # the group has gone
     process.wait()
 
 

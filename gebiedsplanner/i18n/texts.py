@@ -713,6 +713,18 @@ EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per j
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
 EXPORT_WORKBOOK = ("Excel-werkmap (.xlsx)", "xlsx")
 EXPORT_KEYS = "Enter: exporteren · Tab: volgend veld · spatie: lijst · Esc: annuleren"
+EXPORT_FETCH = (
+    "Enter schrijft het bestand op de server. Naar uw eigen computer haalt u het met deze"
+    " opdracht (typ hem daar):"
+)
+EXPORT_FETCH_SAVED_ONLY = "Dit haalt de bewaarde versie op: bewaar eerst (ctrl+s) wat u wijzigde."
+EXPORT_FETCH_COPY = "ctrl+y: kopieer de opdracht (naar het klembord van uw terminal)"
+EXPORT_FETCH_COPIED = "De opdracht staat op het klembord van uw terminal."
+KEY_COPY_FETCH = "Kopieer opdracht"
+EXPORT_FETCH_NONE = (
+    "Enter schrijft het bestand op de server. Over ssh is alleen een scenario uit een gedeelde"
+    " map op te halen (ssh server export NAAM > bestand), en dit staat er niet in."
+)
 
 # -- comparison --------------------------------------------------------------------
 ABSENT = "(ontbreekt)"
@@ -1201,10 +1213,7 @@ REPORT_DIFFERENCES = "Verschillen met de varianten"
 REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "jaar", "basis", "variant", "verschil")
 REPORT_EXPLAINED = "Toelichting: de vastgelegde wijzigingen en hun redenen"
 CMD_REPORT = "een rapport om te delen: één HTML-bestand met tabellen en grafieken (ook offline, A4)"
-ARG_REPORT_OUT = (
-    "het bestand: .html of .pdf; zonder -o, of met -o -, gaat het rapport naar de"
-    " standaarduitvoer"
-)
+ARG_REPORT_OUT = "het bestand: .html of .pdf; zonder -o, of met -o -: naar de standaarduitvoer"
 ARG_REPORT_FORMAT = (
     "html of pdf (afgedrukt door Chromium); standaard: naar de naam van -o, anders html"
 )

@@ -719,6 +719,18 @@ EXPORT_LAYOUTS = (("long: one row per amount", "long"), ("wide: one column per y
 EXPORT_DIALECTS = (("Dutch Excel (;)", "nl"), ("standard (,)", "standard"))
 EXPORT_WORKBOOK = ("Excel workbook (.xlsx)", "xlsx")
 EXPORT_KEYS = "Enter: export · Tab: next field · space: list · Esc: cancel"
+EXPORT_FETCH = (
+    "Enter writes the file on the server. To get it onto your own computer, type this"
+    " command there:"
+)
+EXPORT_FETCH_SAVED_ONLY = "This fetches the saved version: save (ctrl+s) your changes first."
+EXPORT_FETCH_COPY = "ctrl+y: copy the command (to your terminal's clipboard)"
+EXPORT_FETCH_COPIED = "The command is on your terminal's clipboard."
+KEY_COPY_FETCH = "Copy command"
+EXPORT_FETCH_NONE = (
+    "Enter writes the file on the server. Over ssh only a scenario in a shared folder can be"
+    " fetched (ssh server export NAME > file), and this one is not in one."
+)
 
 # -- comparison --------------------------------------------------------------------
 ABSENT = "(missing)"
