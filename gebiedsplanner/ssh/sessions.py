@@ -89,10 +89,12 @@ class Serving:
         terminal, and the address and port the client's connection ``reached`` (its
         socket's own: for the ssh command the export dialog shows)."""
         home = Path(platformdirs.user_state_dir(APP_NAME)) / "advisers" / adviser.name
+        # The server's PYTHONPATH too: a command runs the planner the server runs, as
+        # the sessions forked from its launcher do (not another install's).
         environment = {
             name: value
             for name, value in os.environ.items()
-            if name in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ")
+            if name in ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ")
         }
         environment.update(
             TERM=term,
