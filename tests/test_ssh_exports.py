@@ -38,9 +38,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 def fetched(server: Server, name: str, *args: str) -> subprocess.CompletedProcess[bytes]:
     """``ssh host ARGS > file``: the bytes the adviser ``name`` receives."""
-    return subprocess.run(
-        [*ssh_command(server, name), *args], capture_output=True, timeout=LIMIT
-    )
+    return subprocess.run([*ssh_command(server, name), *args], capture_output=True, timeout=LIMIT)
 
 
 def local(server: Server, *args: str) -> bytes:
