@@ -31,10 +31,11 @@ from gebiedsplanner.i18n import texts
 
 #: The names Chromium goes by on Debian, Ubuntu, Fedora and as Google's build.
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-#: How long printing may take: 1 to 2 s for the bundled example, some 10 s for a report
-#: of 1.000 gebieden on 2 busy cores (docs/command-line.md).
+#: How long printing may take: 1,3 to 1,6 s for the bundled example, 16 s for a report of
+#: 1.000 gebieden, on 2 shared cores (docs/command-line.md). A report far larger runs
+#: into it, and is told to print the HTML from a browser.
 PDF_SECONDS = 60.0
-#: The largest PDF read back: a report of 20.000 gebieden is some 6 MB.
+#: The largest PDF read back: a report of 1.000 gebieden is 9 MB.
 PDF_LIMIT = 256 * 1024 * 1024
 #: What Chromium keeps of its standard error for a message: its last line.
 _ERROR_TAIL = 4096
