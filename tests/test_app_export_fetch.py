@@ -16,7 +16,7 @@ from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.screens.export_dialog import ExportDialog
-from tests.pilot_helpers import fill_in, opened, shown, toasts, until
+from tests.pilot_helpers import fill_in, opened, screen_text, shown, toasts, until
 from tests.test_app import BUNDLED, SIZE, make_app
 
 #: Where a served session's connection reached the server, as ssh-serve says it.
@@ -155,3 +155,26 @@ async def test_the_comparisons_export_dialog_over_ssh_serve_shows_compare(tmp_pa
         await pilot.press("escape", "o", "e")  # every cell: --all
         await opened(pilot, ExportDialog, "the export dialog again")
         await until(pilot, lambda: "variant.toml --all --format" in fetch_line(app), "--all")
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("[bold]Zuid.toml", "'\"'\"'[bold]Zuid.toml'\"'\"' --dialect nl'"),
+        ("-x.toml", None),  # the server would take it for an option
+    ],
+)
+async def test_a_hostile_file_name_is_shown_as_it_is_or_not_offered(
+    tmp_path: Path, name: str, shown: str | None
+) -> None:
+    app = served_app(tmp_path / "team", name)
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.press("e")
+        await opened(pilot, ExportDialog, "the export dialog")
+        if shown is None:
+            await until(
+                pilot, lambda: texts.EXPORT_FETCH_NONE in fetch_line(app), "no command offered"
+            )
+        else:
+            await until(pilot, lambda: shown in fetch_line(app), "the name as it is")
+            await until(pilot, lambda: shown in screen_text(pilot), "shown, not taken as markup")

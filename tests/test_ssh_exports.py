@@ -149,3 +149,25 @@ def test_the_export_dialog_over_ssh_serve_shows_the_command_to_type(
     finally:
         client.close()
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+def test_the_dialogs_command_for_a_name_with_a_space_works_in_a_shell(
+    server: Server, tmp_path: Path
+) -> None:
+    """The command the export dialog shows, typed into a shell: quoted for the shell and
+    again for the server, it fetches ``Variant Zuid.toml``."""
+    import shlex
+
+    from gebiedsplanner.exports.fetching import export_words, fetch_command
+    from gebiedsplanner.exports.formats import Format
+
+    shutil.copyfile(server.team / "variant.toml", server.team / "Variant Zuid.toml")
+    words = export_words("Variant Zuid.toml", Format.XLSX, "long", "nl")
+    command = fetch_command(("localhost", server.port), words, "mijn plan.xlsx")
+    login = f"ssh -p {server.port} localhost "
+    assert command.startswith(login)
+    typed = shlex.join(ssh_command(server, "manager")) + " " + command.removeprefix(login)
+    done = subprocess.run(typed, shell=True, cwd=tmp_path, capture_output=True, timeout=LIMIT)
+    assert done.returncode == 0, done.stderr
+    workbook = openpyxl.load_workbook(tmp_path / "mijn plan.xlsx")
+    assert workbook.properties.title == "Variant Zuid"

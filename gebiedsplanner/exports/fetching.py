@@ -31,7 +31,7 @@ def served_name(path: Path | None, settings: Settings) -> str | None:
     when the first served folder (:attr:`Settings.shared`) that has a file of that name
     is the one it is in; ``None`` when no command can reach it (the user's own library,
     a bundled example, a file not saved yet)."""
-    if path is None:
+    if path is None or not _nameable(path.name):
         return None
     for folder in settings.shared:
         candidate = folder / path.name
@@ -44,6 +44,12 @@ def served_name(path: Path | None, settings: Settings) -> str | None:
         same_folder = real_path(path.parent) == real_path(folder)
         return path.name if same_folder else None
     return None
+
+
+def _nameable(name: str) -> bool:
+    """A name the server's commands take as a scenario: printable, no hidden file, and
+    not one that reads as an option (``-x.toml``)."""
+    return name.isprintable() and not name.startswith((".", "-"))
 
 
 def export_words(name: str, form: Format, layout: str, dialect: str) -> list[str]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -139,15 +140,17 @@ class ExportDialog(ModalDialog[ExportRequest | None]):
             output = Path(str(self.suggestion)).with_suffix(form.extension).name
         return fetch_command(fetching.served_at, fetching.words(form, layout, dialect), output)
 
-    def _fetch_text(self) -> str:
-        """The ssh command that fetches this export, or why there is none."""
+    def _fetch_text(self) -> Text:
+        """The ssh command that fetches this export (in bold), or why there is none."""
         command = self._fetch_command()
         if command is None:
-            return texts.EXPORT_FETCH_NONE
-        lines = [texts.EXPORT_FETCH, literal(command), texts.EXPORT_FETCH_COPY]
+            return Text(texts.EXPORT_FETCH_NONE)
+        shown = Text(texts.EXPORT_FETCH + "\n")
+        shown.append(literal(command), style="bold")
+        shown.append("\n" + texts.EXPORT_FETCH_COPY)
         if self.fetching is not None and self.fetching.saved_only:
-            lines.append(texts.EXPORT_FETCH_SAVED_ONLY)
-        return "\n".join(lines)
+            shown.append("\n" + texts.EXPORT_FETCH_SAVED_ONLY)
+        return shown
 
     def action_copy_fetch(self) -> None:
         """ctrl+y: the ssh command to the terminal's clipboard (OSC 52), whole."""
