@@ -1212,7 +1212,7 @@ REPORT_NET = "netto"
 REPORT_DIFFERENCES = "Verschillen met de varianten"
 REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "jaar", "basis", "variant", "verschil")
 REPORT_EXPLAINED = "Toelichting: de vastgelegde wijzigingen en hun redenen"
-CMD_REPORT = "een rapport om te delen: één HTML-bestand met tabellen en grafieken (ook offline, A4)"
+CMD_REPORT = "een rapport om te delen: HTML (ook offline) of PDF, met tabellen en grafieken, A4"
 ARG_REPORT_OUT = "het bestand: .html of .pdf; zonder -o, of met -o -: naar de standaarduitvoer"
 ARG_REPORT_FORMAT = (
     "html of pdf (afgedrukt door Chromium); standaard: naar de naam van -o, anders html"

@@ -1205,7 +1205,7 @@ REPORT_NET = "net"
 REPORT_DIFFERENCES = "Differences with the variants"
 REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "year", "base", "variant", "difference")
 REPORT_EXPLAINED = "Explanation: the recorded changes and their reasons"
-CMD_REPORT = "a report to share: one HTML file with tables and charts (offline, A4)"
+CMD_REPORT = "a report to share: HTML (offline too) or PDF, with tables and charts, A4"
 ARG_REPORT_OUT = (
     "the file: .html or .pdf; without -o, or with -o -, the report goes to standard output"
 )
