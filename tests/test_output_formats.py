@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import sys
+import time
 from pathlib import Path
 
 import openpyxl
@@ -170,12 +171,18 @@ def test_a_browser_that_fails_or_hangs_is_a_message_not_a_traceback(tmp_path: Pa
 
 
 def _ended(pid: int) -> bool:
-    """Gone, or dead and waiting for its new parent to reap it (a zombie)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except FileNotFoundError:
-        return True
-    return state in ("Z", "X")
+    """Gone, or dead and waiting for its new parent to reap it (a zombie), within a few
+    seconds (a signal takes a moment to land)."""
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except FileNotFoundError:
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def test_the_browsers_page_is_private_and_gone_after(tmp_path: Path) -> None:
