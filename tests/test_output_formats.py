@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -183,6 +184,19 @@ def _ended(pid: int) -> bool:
             return True
         time.sleep(0.02)
     return False
+
+
+def test_no_temporary_folder_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "een-bestand"
+    blocked.write_text("")
+    monkeypatch.setattr(tempfile, "tempdir", str(blocked / "tmp"))
+    browser = _fake_browser(tmp_path, "exit 0\n")
+    with pytest.raises(ProblemsError) as failed:
+        html_to_pdf(b"<p>x</p>", "r.pdf", browser=browser)
+    said = str(failed.value.problems[0])
+    assert "geen tijdelijke map voor de PDF" in said and "TMPDIR" in said
 
 
 def test_the_browsers_page_is_private_and_gone_after(tmp_path: Path) -> None:

@@ -54,32 +54,43 @@ def html_to_pdf(
     browser = browser or chromium()
     if browser is None:
         raise ProblemsError([Problem(name, "", texts.PDF_NO_CHROMIUM, texts.FIX_PDF_NO_CHROMIUM)])
-    with tempfile.TemporaryDirectory(prefix="gebiedsplanner-pdf-") as made:
-        folder = Path(made)  # mode 700: only we read the page and the PDF
-        page, printed, errors = folder / "rapport.html", folder / "rapport.pdf", folder / "err"
-        _write_private(page, html)
-        command = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-extensions",
-            "--disable-background-networking",
-            "--disable-sync",
-            f"--user-data-dir={folder / 'profile'}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={printed}",
-            page.as_uri(),
-        ]
-        code = _run(command, folder, errors, seconds, name)
-        data = _read_pdf(printed)
-        if code != 0 or not data.startswith(b"%PDF"):
-            why = _last_line(errors) or texts.PDF_NO_OUTPUT
-            message = texts.PDF_FAILED.format(code=code, why=literal(why))
-            raise ProblemsError([Problem(name, "", message, texts.FIX_PDF_FAILED)])
-        return data
+    try:
+        with tempfile.TemporaryDirectory(prefix="gebiedsplanner-pdf-") as made:
+            return _printed(html, name, browser, seconds, Path(made))
+    except OSError as error:  # no temporary folder, or no room in it
+        why = literal(error.strerror or str(error))
+        folder = literal(tempfile.tempdir or os.environ.get("TMPDIR") or "/tmp")
+        message = texts.PDF_NO_TEMPORARY.format(folder=folder, why=why)
+        raise ProblemsError([Problem(name, "", message, texts.FIX_PDF_NO_TEMPORARY)]) from None
+
+
+def _printed(html: bytes, name: str, browser: str, seconds: float, folder: Path) -> bytes:
+    """The PDF ``browser`` prints of ``html``, its page and profile in ``folder`` (mode
+    700: only we read the page and the PDF)."""
+    page, printed, errors = folder / "rapport.html", folder / "rapport.pdf", folder / "err"
+    _write_private(page, html)
+    command = [
+        browser,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-extensions",
+        "--disable-background-networking",
+        "--disable-sync",
+        f"--user-data-dir={folder / 'profile'}",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={printed}",
+        page.as_uri(),
+    ]
+    code = _run(command, folder, errors, seconds, name)
+    data = _read_pdf(printed)
+    if code != 0 or not data.startswith(b"%PDF"):
+        why = _last_line(errors) or texts.PDF_NO_OUTPUT
+        message = texts.PDF_FAILED.format(code=code, why=literal(why))
+        raise ProblemsError([Problem(name, "", message, texts.FIX_PDF_FAILED)])
+    return data
 
 
 def _write_private(path: Path, data: bytes) -> None:

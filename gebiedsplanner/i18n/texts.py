@@ -563,6 +563,8 @@ FIX_PDF_NO_CHROMIUM = (
     " .html en druk het vanuit een browser af als PDF"
 )
 PDF_NOT_STARTED = "Chromium start niet: {why}"
+PDF_NO_TEMPORARY = "geen tijdelijke map voor de PDF in {folder}: {why}"
+FIX_PDF_NO_TEMPORARY = "maak daar ruimte, of zet TMPDIR op een map waarin u mag schrijven"
 PDF_TOO_SLOW = "Chromium had na {seconds} seconden nog geen PDF gemaakt en is gestopt"
 PDF_NO_OUTPUT = "geen PDF geschreven"
 PDF_FAILED = "Chromium maakte geen PDF (exitcode {code}): {why}"

@@ -567,6 +567,8 @@ FIX_PDF_NO_CHROMIUM = (
     " .html and print it to PDF from a browser"
 )
 PDF_NOT_STARTED = "Chromium does not start: {why}"
+PDF_NO_TEMPORARY = "no temporary folder for the PDF in {folder}: {why}"
+FIX_PDF_NO_TEMPORARY = "make room there, or set TMPDIR to a folder you may write to"
 PDF_TOO_SLOW = "Chromium had made no PDF after {seconds} seconds and was stopped"
 PDF_NO_OUTPUT = "no PDF written"
 PDF_FAILED = "Chromium made no PDF (exit code {code}): {why}"
