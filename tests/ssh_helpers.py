@@ -32,7 +32,7 @@ LIMIT = 60.0
 LIBRARY = texts.LIBRARY_TITLE.split("  ")[0].encode()  # "Scenariobibliotheek"
 DOWN, ENTER, SAVE = b"\x1b[B", b"\r", b"\x13"
 #: The advisers' lines (the key goes where ``{key}`` is); ``eve``'s key is known to nobody.
-ADVISERS = ("anna", "bob", 'gebieden="Noord" noor', "carla")
+ADVISERS = ("anna", "bob", 'gebieden="Noord" noor', "carla", "alleen-lezen manager")
 
 needs_openssh = pytest.mark.skipif(
     shutil.which("ssh") is None or shutil.which("ssh-keygen") is None or pty_problem(),

@@ -29,18 +29,28 @@ def test_the_read_only_tools_run_on_files_of_the_served_folders(folders: list[Pa
     assert tool_arguments("summary klein.toml", folders) == ["summary", str(team / "klein.toml")]
     assert tool_arguments("export klein --layout wide", folders) == [
         "export",
-        "-o",
-        "-",
         "--layout",
         "wide",
         str(team / "klein.toml"),
-    ]
-    assert tool_arguments("export klein --format xlsx", folders)[:5] == [
+    ]  # no -o: to standard output
+    assert tool_arguments("export klein --format xlsx", folders)[:3] == [
         "export",
-        "-o",
-        "-",
         "--format",
         "xlsx",
+    ]
+    assert tool_arguments("compare klein variant --format xlsx", folders) == [
+        "compare",
+        "--format",
+        "xlsx",
+        str(team / "klein.toml"),
+        str(other / "variant.toml"),
+    ]
+    assert tool_arguments("report klein variant --format=pdf", folders) == [
+        "report",
+        "--format",
+        "pdf",
+        str(team / "klein.toml"),
+        str(other / "variant.toml"),
     ]
     assert tool_arguments("compare klein variant --all --dialect=nl -o -", folders) == [
         "compare",
@@ -57,9 +67,9 @@ def test_the_read_only_tools_run_on_files_of_the_served_folders(folders: list[Pa
 @pytest.mark.parametrize(
     ("command", "why"),
     [
-        ("ls /", "alleen summary, export en compare"),
-        ("", "alleen summary, export en compare"),
-        ("move klein.toml --from a --to b --amount 1", "alleen summary, export en compare"),
+        ("ls /", "alleen summary, export, compare en report"),
+        ("", "alleen summary, export, compare en report"),
+        ("move klein.toml --from a --to b --amount 1", "alleen summary, export, compare en report"),
         ("summary /etc/passwd", "geen bestandsnaam"),
         ("summary ../team/klein.toml", "geen bestandsnaam"),
         ("summary .hidden", "geen bestandsnaam"),
@@ -68,6 +78,9 @@ def test_the_read_only_tools_run_on_files_of_the_served_folders(folders: list[Pa
         ("summary missing", "staat niet in de gedeelde mappen"),
         ("export klein -o /tmp/x.csv", "-o is een van: -"),
         ("export klein --output=/tmp/x.csv", "--output is een van: -"),
+        ("report klein -o rapport.pdf", "-o is een van: -"),
+        ("report klein --format docx", "--format is een van: html, pdf"),
+        ("compare klein variant --format ods", "--format is een van: csv, xlsx"),
         ("compare klein --exec=sh", "optie --exec=sh kan hier niet"),
         ("summary klein variant", "summary en export nemen één scenario"),
         ("compare klein", "compare een basis"),
@@ -83,33 +96,28 @@ def test_anything_else_is_refused_saying_why(folders: list[Path], command: str, 
 def test_what_a_client_may_run_comes_from_the_command_table(
     folders: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An option the export's entry marks for SSH is accepted, with its choices, and the
-    required ``-o`` with its one value over SSH is added; a command not marked is refused."""
+    """An option the export's entry marks for SSH is accepted, with its choices; a
+    command not marked is refused."""
     from dataclasses import replace
 
     from gebiedsplanner.cli import commands
     from gebiedsplanner.cli.arguments import Argument
 
-    team, other = folders
+    team, _ = folders
     colour = Argument(("--colour",), choices=("ja", "nee"), ssh=True)
     table = [
         replace(command, arguments=(*command.arguments, colour))
         if command.name == "export"
-        else replace(command, ssh=command.name == "report")
-        if command.name in ("summary", "report")
+        else replace(command, ssh=False)
+        if command.name == "summary"
         else command
         for command in commands.BEFORE_TOOLS
     ]
     monkeypatch.setattr(commands, "BEFORE_TOOLS", tuple(table))
     assert tool_arguments("export klein --colour=nee", folders) == [
-        "export", "-o", "-", "--colour", "nee", str(team / "klein.toml"),
+        "export", "--colour", "nee", str(team / "klein.toml"),
     ]  # fmt: skip
     with pytest.raises(Refused, match="--colour is een van: ja, nee"):
         tool_arguments("export klein --colour rood", folders)
-    with pytest.raises(Refused, match="alleen summary, export en compare"):
+    with pytest.raises(Refused, match="alleen summary, export, compare en report"):
         tool_arguments("summary klein", folders)  # no longer marked for ssh
-    assert tool_arguments("report klein variant", folders) == [
-        "report", "-o", "-", str(team / "klein.toml"), str(other / "variant.toml"),
-    ]  # fmt: skip  # marked now, its files and -o as its entry says
-    with pytest.raises(Refused, match="-o is een van: -"):
-        tool_arguments("report klein -o x.html", folders)

@@ -104,7 +104,7 @@ def test_a_command_other_than_the_read_only_tools_is_refused_in_one_line(server:
     done = run(server, "anna", "ls", "/")
     assert done.returncode == 1
     assert done.stderr.strip() == (
-        "opdracht geweigerd: ls /: hier kunnen alleen summary, export en compare draaien"
+        "opdracht geweigerd: ls /: hier kunnen alleen summary, export, compare en report draaien"
     )
     assert done.stdout == ""
     outside = run(server, "anna", "export", "plan", "-o", "/tmp/gebiedsplanner-ssh-test.csv")

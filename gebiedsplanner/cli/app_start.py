@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -76,6 +77,7 @@ def run_app(options: argparse.Namespace) -> int:
             options.read_only,
         ),
         confined=options.confined,
+        served_at=locations.served_at(dict(os.environ)) if options.confined else None,
     )
     # Absolute at once: the working folder may be removed while the app runs.
     path = (

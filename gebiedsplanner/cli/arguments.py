@@ -109,8 +109,7 @@ class Argument:
         repeat: An option given more than once, each value kept.
         signed: Its value may begin with ``-`` (``--index -1%``): not taken for an option.
         ssh: A client may give it over SSH (there, positionals are served scenarios).
-        ssh_values: The only values it may have over SSH, where not its choices; a
-            required option with one such value is added when the client leaves it out.
+        ssh_values: The only values it may have over SSH, where not its choices.
         scenario: Its values are scenarios (a file, or a name from the library or the
             bundled examples): the shell completes them with the scenarios' names.
     """

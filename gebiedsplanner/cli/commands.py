@@ -34,8 +34,10 @@ if TYPE_CHECKING:
     from gebiedsplanner.core.tools.description import Given, Param, Tool
 
 
-#: The values of the exports' and comparison's choices.
+#: The values of the exports' and comparison's choices (the formats: as in
+#: :mod:`gebiedsplanner.exports.formats`, which a starting app does not load).
 LAYOUTS, DIALECTS, FORMATS = ("long", "wide"), ("standard", "nl"), ("csv", "xlsx")
+REPORT_FORMATS = ("html", "pdf")
 #: The shells ``completion`` writes a script for.
 SHELLS = ("bash", "zsh")
 _FILE = Argument(("file",), "ARG_FILE", "FILE", ssh=True, scenario=True)
@@ -45,10 +47,10 @@ _DIALECT = Argument(("--dialect",), "ARG_DIALECT", choices=DIALECTS, default="st
 LANG = Argument(("--lang",), "ARG_LANG", choices=language.LANGUAGES)
 
 
-def _output(metavar: str, help: str, *, required: bool = False) -> Argument:
-    """``-o``: where the output goes; over SSH only ``-``, standard output."""
-    names = ("-o", "--output")
-    return Argument(names, help, metavar, required=required, ssh=True, ssh_values=("-",))
+def _output(metavar: str, help: str) -> Argument:
+    """``-o``: where the output goes; over SSH only ``-``, standard output (where an
+    output goes without ``-o`` too, but the comparison's table)."""
+    return Argument(("-o", "--output"), help, metavar, ssh=True, ssh_values=("-",))
 
 
 def _port(text: str) -> int:
@@ -115,7 +117,7 @@ BEFORE_TOOLS = (
         "CMD_EXPORT",
         (
             _FILE,
-            _output("OUT", "ARG_EXPORT_OUT", required=True),
+            _output("OUT", "ARG_EXPORT_OUT"),
             Argument(("--layout",), "ARG_LAYOUT", choices=LAYOUTS, default="long", ssh=True),
             _DIALECT,
             Argument(("--format",), choices=FORMATS, help="ARG_EXPORT_FORMAT", ssh=True),
@@ -135,7 +137,7 @@ BEFORE_TOOLS = (
             Argument(("--only-changes",), flag=True, help=HIDDEN),
             Argument(("--largest-first",), flag=True, help="ARG_LARGEST_FIRST", ssh=True),
             _DIALECT,
-            Argument(("--format",), choices=FORMATS, help="ARG_COMPARE_FORMAT"),
+            Argument(("--format",), choices=FORMATS, help="ARG_COMPARE_FORMAT", ssh=True),
         ),
         Handler("outputs", "compare"),
         ssh=True,
@@ -145,10 +147,14 @@ BEFORE_TOOLS = (
         "CMD_REPORT",
         (
             _FILE,
-            Argument(("variants",), "ARG_REPORT_VARIANTS", "VARIANT", nargs="*", scenario=True),
-            _output("rapport.html", "ARG_REPORT_OUT", required=True),
+            Argument(
+                ("variants",), "ARG_REPORT_VARIANTS", "VARIANT", nargs="*", ssh=True, scenario=True
+            ),
+            _output("rapport.html", "ARG_REPORT_OUT"),
+            Argument(("--format",), choices=REPORT_FORMATS, help="ARG_REPORT_FORMAT", ssh=True),
         ),
         Handler("outputs", "report"),
+        ssh=True,
     ),
 )
 #: The commands after the planning tools'.

@@ -598,8 +598,8 @@ MOVED = (
     "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
 )
 ARG_EXPORT_OUT = (
-    "het bestand: .csv, of .xlsx voor een Excel-werkmap (zie --format); - schrijft naar de"
-    " standaarduitvoer"
+    "het bestand: .csv, of .xlsx voor een Excel-werkmap (zie --format); zonder -o, of met"
+    " -o -: naar de standaarduitvoer"
 )
 EXPORTED = "{rows} rijen geëxporteerd naar {output}."
 EXPORT_OVER_SCENARIO = (
@@ -614,6 +614,29 @@ EXPORT_HIDDEN = (
 FIX_EXPORT_NAME = "kies een andere bestandsnaam (zoals plan.csv, plan.xlsx of rapport.html)"
 EXPORT_EXISTS_TITLE = "Bestand bestaat al"
 EXPORT_EXISTS_QUESTION = "{file} bestaat al. Overschrijven met deze export?"
+OUTPUT_WRONG_EXTENSION = "hier wordt geen {extension}-bestand geschreven"
+OUTPUT_OR = " of "
+FIX_OUTPUT_EXTENSIONS = "geef het bestand de extensie van een vorm die er is: {extensions}"
+FIX_OUTPUT_SPREADSHEET = (
+    "noem het .xlsx: een Excel-werkmap, die Excel en LibreOffice openen (LibreOffice bewaart"
+    " hem desgewenst als .ods); of .csv"
+)
+OUTPUT_FORMAT_DISAGREES = "--format {format} schrijft geen {extension}-bestand"
+FIX_OUTPUT_FORMAT_DISAGREES = "laat --format weg (dan kiest de naam), of noem het bestand {name}"
+PDF_TO_TERMINAL = "een PDF is geen tekst: op het scherm wordt het onleesbaar"
+FIX_PDF_TO_TERMINAL = "schrijf hem naar een bestand: -o rapport.pdf, of > rapport.pdf"
+PDF_NO_CHROMIUM = "een PDF maakt gebiedsplanner met Chromium, en dat is hier niet geïnstalleerd"
+FIX_PDF_NO_CHROMIUM = (
+    "installeer chromium (Debian en Ubuntu: apt install chromium), of schrijf het rapport als"
+    " .html en druk het vanuit een browser af als PDF"
+)
+PDF_NOT_STARTED = "Chromium start niet: {why}"
+PDF_NO_TEMPORARY = "geen tijdelijke map voor de PDF in {folder}: {why}"
+FIX_PDF_NO_TEMPORARY = "maak daar ruimte, of zet TMPDIR op een map waarin u mag schrijven"
+PDF_TOO_SLOW = "Chromium had na {seconds} seconden nog geen PDF gemaakt en is gestopt"
+PDF_NO_OUTPUT = "geen PDF geschreven"
+PDF_FAILED = "Chromium maakte geen PDF (exitcode {code}): {why}"
+FIX_PDF_FAILED = "schrijf het rapport als .html en druk het vanuit een browser af als PDF"
 
 # -- summary -------------------------------------------------------------------
 SUMMARY_HEADERS = ("jaar", "envelope", "gepland", "ruimte", "taakstelling nog te verdelen")
@@ -760,6 +783,18 @@ EXPORT_LAYOUTS = (("lang: een rij per bedrag", "long"), ("breed: een kolom per j
 EXPORT_DIALECTS = (("Nederlandse Excel (;)", "nl"), ("standaard (,)", "standard"))
 EXPORT_WORKBOOK = ("Excel-werkmap (.xlsx)", "xlsx")
 EXPORT_KEYS = "Enter: exporteren · Tab: volgend veld · spatie: lijst · Esc: annuleren"
+EXPORT_FETCH = (
+    "Enter schrijft het bestand op de server. Naar uw eigen computer haalt u het met deze"
+    " opdracht (typ hem daar):"
+)
+EXPORT_FETCH_SAVED_ONLY = "Dit haalt de bewaarde versie op: bewaar eerst (ctrl+s) wat u wijzigde."
+EXPORT_FETCH_COPY = "ctrl+y: kopieer de opdracht (naar het klembord van uw terminal)"
+EXPORT_FETCH_COPIED = "De opdracht staat op het klembord van uw terminal."
+KEY_COPY_FETCH = "Kopieer opdracht"
+EXPORT_FETCH_NONE = (
+    "Enter schrijft het bestand op de server. Over ssh is alleen een scenario uit een gedeelde"
+    " map op te halen (ssh server export NAAM > bestand), en dit staat er niet in."
+)
 
 # -- comparison --------------------------------------------------------------------
 ABSENT = "(ontbreekt)"
@@ -1050,18 +1085,20 @@ SSH_ENDED_BY_SERVER = (
 )
 SSH_NEEDS_TERMINAL = (
     "gebiedsplanner heeft een terminal nodig: log in met ssh -t, of geef een opdracht"
-    " (summary, export, compare)\r\n"
+    " (summary, export, compare, report)\r\n"
 )
 SSH_COMMAND_REFUSED = "opdracht geweigerd: {command}: {why}\r\n"
 SSH_COMMAND_TOO_LONG = "de opdracht is te lang"
 SSH_COMMAND_UNREADABLE = "de opdracht is niet te lezen (een aanhalingsteken staat alleen)"
-SSH_COMMAND_UNKNOWN = "hier kunnen alleen summary, export en compare draaien"
+SSH_COMMAND_UNKNOWN = "hier kunnen alleen summary, export, compare en report draaien"
 SSH_COMMAND_CHOICE = "{option} is een van: {allowed}"
 SSH_COMMAND_OPTION = (
-    "optie {option} kan hier niet (alleen -o -: export en compare schrijven naar het scherm)"
+    "optie {option} kan hier niet (alleen -o -: export, compare en report schrijven naar de"
+    " standaarduitvoer)"
 )
 SSH_COMMAND_FILES = (
-    "summary en export nemen één scenario, compare een basis en een tot negentien varianten"
+    "summary en export nemen één scenario, compare een basis en een tot negentien varianten,"
+    " report een scenario en tot negentien varianten"
 )
 SSH_COMMAND_NOT_A_NAME = (
     "{name} is geen bestandsnaam: noem een scenario zoals de bibliotheek het toont, zonder map"
@@ -1257,8 +1294,11 @@ REPORT_CITY_TOTAL = "totaal stedelijk"
 REPORT_DIFFERENCES = "Verschillen met de varianten"
 REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "jaar", "basis", "variant", "verschil")
 REPORT_EXPLAINED = "Toelichting: de vastgelegde wijzigingen en hun redenen"
-CMD_REPORT = "een rapport om te delen: één HTML-bestand met tabellen en grafieken (ook offline, A4)"
-ARG_REPORT_OUT = "het HTML-bestand; - schrijft het naar de standaarduitvoer"
+CMD_REPORT = "een rapport om te delen: HTML (ook offline) of PDF, met tabellen en grafieken, A4"
+ARG_REPORT_OUT = "het bestand: .html of .pdf; zonder -o, of met -o -: naar de standaarduitvoer"
+ARG_REPORT_FORMAT = (
+    "html of pdf (afgedrukt door Chromium); standaard: naar de naam van -o, anders html"
+)
 REPORT_WRITTEN = "Rapport geschreven: {output}"
 WORKBOOK_TO_TERMINAL = "een werkmap is geen tekst: op het scherm wordt het onleesbaar"
 FIX_WORKBOOK_TO_TERMINAL = "schrijf hem naar een bestand: -o plan.xlsx, of > plan.xlsx"

@@ -598,7 +598,8 @@ BUNDLED_READ_ONLY = "this is the bundled example; it is never overwritten"
 FIX_BUNDLED_READ_ONLY = "first copy it to your own folder and work in that copy"
 MOVED = "{amount} moved from {source} to {target}; room {year}: {room}. Saved in {file}."
 ARG_EXPORT_OUT = (
-    "the file: .csv, or .xlsx for an Excel workbook (see --format); - writes to standard output"
+    "the file: .csv, or .xlsx for an Excel workbook (see --format); without -o, or with -o -,"
+    " to standard output"
 )
 EXPORTED = "{rows} rows exported to {output}."
 EXPORT_OVER_SCENARIO = (
@@ -613,6 +614,29 @@ EXPORT_HIDDEN = (
 FIX_EXPORT_NAME = "choose a different file name (such as plan.csv, plan.xlsx or rapport.html)"
 EXPORT_EXISTS_TITLE = "File already exists"
 EXPORT_EXISTS_QUESTION = "{file} already exists. Overwrite it with this export?"
+OUTPUT_WRONG_EXTENSION = "no {extension} file is written here"
+OUTPUT_OR = " or "
+FIX_OUTPUT_EXTENSIONS = "give the file the extension of a format there is: {extensions}"
+FIX_OUTPUT_SPREADSHEET = (
+    "name it .xlsx: an Excel workbook, which Excel and LibreOffice open (LibreOffice saves"
+    " it as .ods if you like); or .csv"
+)
+OUTPUT_FORMAT_DISAGREES = "--format {format} writes no {extension} file"
+FIX_OUTPUT_FORMAT_DISAGREES = "leave --format out (the name then chooses), or name the file {name}"
+PDF_TO_TERMINAL = "a PDF is not text: on the screen it is unreadable"
+FIX_PDF_TO_TERMINAL = "write it to a file: -o rapport.pdf, or > rapport.pdf"
+PDF_NO_CHROMIUM = "gebiedsplanner makes a PDF with Chromium, which is not installed here"
+FIX_PDF_NO_CHROMIUM = (
+    "install chromium (Debian and Ubuntu: apt install chromium), or write the report as"
+    " .html and print it to PDF from a browser"
+)
+PDF_NOT_STARTED = "Chromium does not start: {why}"
+PDF_NO_TEMPORARY = "no temporary folder for the PDF in {folder}: {why}"
+FIX_PDF_NO_TEMPORARY = "make room there, or set TMPDIR to a folder you may write to"
+PDF_TOO_SLOW = "Chromium had made no PDF after {seconds} seconds and was stopped"
+PDF_NO_OUTPUT = "no PDF written"
+PDF_FAILED = "Chromium made no PDF (exit code {code}): {why}"
+FIX_PDF_FAILED = "write the report as .html and print it to PDF from a browser"
 
 # -- summary -------------------------------------------------------------------
 SUMMARY_HEADERS = ("year", "envelope", "planned", "room", "taakstelling still to distribute")
@@ -761,6 +785,18 @@ EXPORT_LAYOUTS = (("long: one row per amount", "long"), ("wide: one column per y
 EXPORT_DIALECTS = (("Dutch Excel (;)", "nl"), ("standard (,)", "standard"))
 EXPORT_WORKBOOK = ("Excel workbook (.xlsx)", "xlsx")
 EXPORT_KEYS = "Enter: export · Tab: next field · space: list · Esc: cancel"
+EXPORT_FETCH = (
+    "Enter writes the file on the server. To get it onto your own computer, type this"
+    " command there:"
+)
+EXPORT_FETCH_SAVED_ONLY = "This fetches the saved version: save (ctrl+s) your changes first."
+EXPORT_FETCH_COPY = "ctrl+y: copy the command (to your terminal's clipboard)"
+EXPORT_FETCH_COPIED = "The command is on your terminal's clipboard."
+KEY_COPY_FETCH = "Copy command"
+EXPORT_FETCH_NONE = (
+    "Enter writes the file on the server. Over ssh only a scenario in a shared folder can be"
+    " fetched (ssh server export NAME > file), and this one is not in one."
+)
 
 # -- comparison --------------------------------------------------------------------
 ABSENT = "(missing)"
@@ -1043,18 +1079,20 @@ SSH_ENDED_BY_SERVER = (
 )
 SSH_NEEDS_TERMINAL = (
     "gebiedsplanner needs a terminal: log in with ssh -t, or give a command"
-    " (summary, export, compare)\r\n"
+    " (summary, export, compare, report)\r\n"
 )
 SSH_COMMAND_REFUSED = "command refused: {command}: {why}\r\n"
 SSH_COMMAND_TOO_LONG = "the command is too long"
 SSH_COMMAND_UNREADABLE = "the command cannot be read (a quote stands alone)"
-SSH_COMMAND_UNKNOWN = "only summary, export and compare run here"
+SSH_COMMAND_UNKNOWN = "only summary, export, compare and report run here"
 SSH_COMMAND_CHOICE = "{option} is one of: {allowed}"
 SSH_COMMAND_OPTION = (
-    "option {option} is not available here (only -o -: export and compare write to the screen)"
+    "option {option} is not available here (only -o -: export, compare and report write to"
+    " standard output)"
 )
 SSH_COMMAND_FILES = (
-    "summary and export take one scenario, compare a base and one to nineteen variants"
+    "summary and export take one scenario, compare a base and one to nineteen variants,"
+    " report a scenario and up to nineteen variants"
 )
 SSH_COMMAND_NOT_A_NAME = (
     "{name} is not a file name: name a scenario as the library shows it, without a folder"
@@ -1245,8 +1283,11 @@ REPORT_CITY_TOTAL = "total city-wide"
 REPORT_DIFFERENCES = "Differences with the variants"
 REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "year", "base", "variant", "difference")
 REPORT_EXPLAINED = "Explanation: the recorded changes and their reasons"
-CMD_REPORT = "a report to share: one HTML file with tables and charts (offline, A4)"
-ARG_REPORT_OUT = "the HTML file; - writes it to standard output"
+CMD_REPORT = "a report to share: HTML (offline too) or PDF, with tables and charts, A4"
+ARG_REPORT_OUT = (
+    "the file: .html or .pdf; without -o, or with -o -, the report goes to standard output"
+)
+ARG_REPORT_FORMAT = "html or pdf (printed by Chromium); default: by the name of -o, else html"
 REPORT_WRITTEN = "Report written: {output}"
 WORKBOOK_TO_TERMINAL = "a workbook is not text: on the screen it is unreadable"
 FIX_WORKBOOK_TO_TERMINAL = "write it to a file: -o plan.xlsx, or > plan.xlsx"

@@ -25,6 +25,10 @@ from gebiedsplanner.i18n import texts
 from gebiedsplanner.i18n.language import LANGUAGES
 
 BUNDLED_EXAMPLE = "nrw-2016-2019.toml"
+#: The environment variable in which ``ssh-serve`` tells a session's planner where the
+#: adviser's connection reached it, ``HOST PORT``: its export dialog names them in the
+#: ssh command that fetches the export (:mod:`gebiedsplanner.exports.fetching`).
+SERVED_AT = "GEBIEDSPLANNER_SERVED_AT"
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -127,6 +131,15 @@ def is_bundled(path: Path) -> bool:
     return real_path(path).parent == real_path(bundled_dir())
 
 
+def served_at(environment: dict[str, str]) -> tuple[str, int] | None:
+    """Where ``ssh-serve`` says the adviser's connection reached it (:data:`SERVED_AT`
+    in ``environment``), or ``None``."""
+    host, _, port = environment.get(SERVED_AT, "").partition(" ")
+    if not host or not port.isdigit() or not host.isprintable() or " " in host:
+        return None
+    return host, int(port)
+
+
 def config_file() -> Path:
     """The user's config file (TOML)."""
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
@@ -143,6 +156,8 @@ class Settings(NamedTuple):
         rights: What this session may change (``--read-only``, ``--may-change``).
         confined: Files are written only into :attr:`save_folders` (``--confined``: an
             adviser served over SSH writes nothing elsewhere on the server).
+        served_at: The host and port the adviser's connection to ``ssh-serve``
+            reached (:data:`SERVED_AT`); ``None``: not served over SSH.
     """
 
     own_library: Path
@@ -150,6 +165,7 @@ class Settings(NamedTuple):
     theme: str | None = None
     rights: Rights = EVERYTHING
     confined: bool = False
+    served_at: tuple[str, int] | None = None
 
     @property
     def trash(self) -> Path:

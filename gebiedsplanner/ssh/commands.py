@@ -2,7 +2,10 @@
 
 The command table (:mod:`gebiedsplanner.cli.commands`) marks the commands a client may
 run and the options it may give them, those that only choose what is shown: today
-``summary FILE``, ``export FILE`` (to standard output) and ``compare BASE VARIANT...``.
+``summary FILE``, ``export FILE``, ``compare BASE VARIANT...`` and ``report FILE
+[VARIANT...]``, each writing to standard output (``-o -``, or no ``-o``), never a file
+on the server: a manager fetches an export with ``ssh host export plan --format xlsx >
+plan.xlsx``.
 A file is named as the library lists it: a file name (``klein.toml``, or ``klein``) in
 one of the served folders, the first folder that has it; never a path, never through a
 link that leads out of its folder. Anything else is refused in one line that says why;
@@ -80,8 +83,7 @@ def tool_arguments(command: str, folders: list[Path], limits: Limits = DEFAULT_L
     if not may.least_files <= len(files) <= may.most_files:
         raise Refused(texts.SSH_COMMAND_FILES)
     _within_reading(files, limits)
-    fixed_given = any(name in options for name in may.fixed_names)
-    return [name, *(() if fixed_given else may.fixed), *options, *files]
+    return [name, *options, *files]
 
 
 class _Allowed(NamedTuple):
@@ -91,9 +93,6 @@ class _Allowed(NamedTuple):
     most_files: int
     flags: frozenset[str]
     choices: dict[str, frozenset[str]]
-    fixed: tuple[str, ...]
-    """Added unless given: ``-o -`` for an export (standard output, never a file)."""
-    fixed_names: tuple[str, ...]
 
     @classmethod
     def of(cls, command: Command) -> _Allowed:
@@ -108,12 +107,7 @@ class _Allowed(NamedTuple):
             if not option.flag
             for name in option.names
         }
-        fixed: tuple[str, ...] = ()
-        fixed_names: tuple[str, ...] = ()
-        for option in options:  # required, with one value here: added when not given
-            if option.required and len(option.ssh_values) == 1:
-                fixed, fixed_names = (option.names[0], *option.ssh_values), option.names
-        return cls(least, MOST_FILES if several else least, flags, choices, fixed, fixed_names)
+        return cls(least, MOST_FILES if several else least, flags, choices)
 
 
 def _within_reading(files: list[str], limits: Limits) -> None:

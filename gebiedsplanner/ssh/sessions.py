@@ -20,6 +20,7 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.server_limits import Limit, Limits
 from gebiedsplanner.disk.writing import private_folder
 from gebiedsplanner.i18n import language, texts
+from gebiedsplanner.settings.locations import SERVED_AT
 from gebiedsplanner.ssh.advisers import Adviser
 from gebiedsplanner.ssh.commands import Refused, tool_arguments
 from gebiedsplanner.ssh.keys import KeyFile
@@ -81,13 +82,19 @@ class Serving:
         command += [f"--may-change={gebied}" for gebied in sorted(adviser.gebieden or ())]
         return command
 
-    def environment(self, adviser: Adviser, term: str) -> dict[str, str]:
-        """The planner's environment: the adviser's name and folders, the client's terminal."""
+    def environment(
+        self, adviser: Adviser, term: str, reached: tuple[object, ...] | None = None
+    ) -> dict[str, str]:
+        """The planner's environment: the adviser's name and folders, the client's
+        terminal, and the address and port the client's connection ``reached`` (its
+        socket's own: for the ssh command the export dialog shows)."""
         home = Path(platformdirs.user_state_dir(APP_NAME)) / "advisers" / adviser.name
+        # The server's PYTHONPATH too: a command runs the planner the server runs, as
+        # the sessions forked from its launcher do (not another install's).
         environment = {
             name: value
             for name, value in os.environ.items()
-            if name in ("PATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ")
+            if name in ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ")
         }
         environment.update(
             TERM=term,
@@ -97,6 +104,8 @@ class Serving:
             XDG_DATA_HOME=str(home / "data"),
             XDG_CONFIG_HOME=str(home / "config"),
         )
+        if reached:  # (host, port), and two more for IPv6
+            environment[SERVED_AT] = f"{reached[0]} {reached[1]}"
         return environment
 
     def over_limit(self, limit: Limit, **fields: object) -> str:
@@ -223,7 +232,7 @@ class Serving:
         """The planner's exit status, and whether it was ended for sitting idle."""
         width, height, _, _ = client.channel.get_terminal_size()
         leader, follower = pty.openpty()
-        environment = self.environment(adviser, term)
+        environment = self.environment(adviser, term, client.channel.get_extra_info("sockname"))
         try:
             set_size(leader, width, height)
             private_folder(Path(environment["XDG_STATE_HOME"]).parent)

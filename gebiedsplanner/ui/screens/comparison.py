@@ -8,7 +8,9 @@ the library, moves up there and opens that scenario.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,12 +29,21 @@ from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings
 from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
 from gebiedsplanner.ui.keys import InTurn
-from gebiedsplanner.ui.screens.export_dialog import XLSX, ExportDialog, ExportRequest, run_export
+from gebiedsplanner.ui.screens.export_dialog import (
+    XLSX,
+    ExportDialog,
+    ExportRequest,
+    Fetching,
+    run_export,
+)
 from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.widgets.compare_grid import CompareGrid
 from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
 from gebiedsplanner.ui.widgets.hanging import Hanging
 from gebiedsplanner.ui.widgets.key_line import KeyLine
+
+if TYPE_CHECKING:
+    from gebiedsplanner.exports.formats import Format
 
 COMPARISON_ACTIONS: tuple[ActionSpec, ...] = tuple(
     ActionSpec(*spec)
@@ -78,9 +89,12 @@ class ComparisonScreen(InTurn[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("comparison", COMPARISON_ACTIONS, turn=True)
     ACTIONS = COMPARISON_ACTIONS
 
-    def __init__(self, table: CompareTable, settings: Settings) -> None:
+    def __init__(self, table: CompareTable, settings: Settings, paths: Sequence[Path] = ()) -> None:
+        """``paths``: the base's and the variants' files, for the ssh command that
+        fetches the comparison's export over ``ssh-serve``."""
         super().__init__()
         self.settings = settings
+        self.paths = tuple(paths)
         self.table = table
         self.comparison = comparison = table.comparison
         self.only_changes = True
@@ -169,6 +183,29 @@ class ComparisonScreen(InTurn[None]):
 
             run_export(self, request, build, texts.COMPARE_WRITTEN)
 
-        await self.app.push_screen(
-            ExportDialog(self.settings, texts.COMPARE_FILE, layouts=False, workbook=True), chosen
+        dialog = ExportDialog(
+            self.settings,
+            texts.COMPARE_FILE,
+            layouts=False,
+            workbook=True,
+            fetching=self._fetching(),
         )
+        await self.app.push_screen(dialog, chosen)
+
+    def _fetching(self) -> Fetching | None:
+        """Over ``ssh-serve``: how the comparison's export is fetched with ssh."""
+        served_at = self.settings.served_at
+        if served_at is None:
+            return None
+        from gebiedsplanner.exports.fetching import compare_words, served_name
+
+        names = [served_name(path, self.settings) for path in self.paths]
+        only_changes = self.only_changes
+        if not names or any(name is None for name in names):
+            return Fetching(served_at, None)
+        served = [name for name in names if name is not None]
+
+        def words(form: Format, layout: str, dialect: str) -> list[str]:
+            return compare_words(served, form, dialect, only_changes=only_changes)
+
+        return Fetching(served_at, words)

@@ -436,7 +436,7 @@ class LibraryScreen(InTurn[None]):
             return
         by_path = {item.path: item.scenario for item in self.entries if item.scenario}
         table = await self._compare(by_path[base], [by_path[path] for path in variants]).wait()
-        await self.app.push_screen(ComparisonScreen(table, self.settings))
+        await self.app.push_screen(ComparisonScreen(table, self.settings, [base, *variants]))
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, base: Scenario, variants: list[Scenario]) -> CompareTable:

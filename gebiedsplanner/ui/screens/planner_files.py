@@ -37,7 +37,7 @@ EDITORS_NAMED = 3
 if TYPE_CHECKING:
     from gebiedsplanner.editing import recovery
     from gebiedsplanner.ui.screens.conflicts import ConflictChoice
-    from gebiedsplanner.ui.screens.export_dialog import ExportRequest
+    from gebiedsplanner.ui.screens.export_dialog import ExportRequest, Fetching
 
 # Merging, recovering and the dialogs are imported when needed, not at startup (see
 # planner.py).
@@ -402,8 +402,24 @@ class PlannerFiles(NamedKeys[None]):
 
             run_export(self, request, build_csv, texts.EXPORTED)
 
-        dialog = ExportDialog(self.settings, export_name(scenario.name), workbook=True)
+        dialog = ExportDialog(
+            self.settings, export_name(scenario.name), workbook=True, fetching=self._fetching()
+        )
         await self.app.push_screen(dialog, chosen)
+
+    def _fetching(self) -> Fetching | None:
+        """Over ``ssh-serve``: how the export dialog's file is fetched with ssh."""
+        served_at = self.settings.served_at
+        if served_at is None:
+            return None
+        from functools import partial
+
+        from gebiedsplanner.exports.fetching import export_words, served_name
+        from gebiedsplanner.ui.screens.export_dialog import Fetching
+
+        name = served_name(self.document.path, self.settings)
+        words = None if name is None else partial(export_words, name)
+        return Fetching(served_at, words, saved_only=self.dirty)
 
     # -- quitting --------------------------------------------------------------
 
