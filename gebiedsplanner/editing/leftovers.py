@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.log_words import action_code
@@ -29,6 +29,7 @@ from gebiedsplanner.editing.journal import (
     FORMAT,
     SUFFIX,
     UNFINISHED,
+    held_here,
     journal_dir,
     key,
     remove_quietly,
@@ -202,9 +203,22 @@ def _open_regular(path: Path) -> int | None:
     return fd
 
 
-def unsaved_changes(origins: Iterable[Path]) -> dict[Path, int]:
+class Unsaved(NamedTuple):
+    """Changes to a scenario in journals, not in its file.
+
+    Attributes:
+        ended: In the journals of sessions that are not this process's own (offered
+            back when the scenario opens).
+        open_here: In this process's own session, still open (saved with ctrl+s).
+    """
+
+    ended: int = 0
+    open_here: int = 0
+
+
+def unsaved_changes(origins: Iterable[Path]) -> dict[Path, Unsaved]:
     """How many changes not in the file the journals of each of ``origins`` hold: of
-    ended sessions (offered back when it opens) and of sessions still running.
+    this process's own sessions, and of the others (ended, or still running elsewhere).
 
     Only reads: no lock is taken and nothing removed, so listing the library never
     keeps a journal from the session that opens its scenario a moment later.
@@ -214,12 +228,20 @@ def unsaved_changes(origins: Iterable[Path]) -> dict[Path, int]:
         names = [name for name in os.listdir(folder) if name.endswith(SUFFIX)]
     except OSError:
         return {}
+    here = {path.name for path in held_here() if path.parent == folder}
     counts = {}
     for origin in origins:
         prefix = key(origin) + "."
-        count = sum(_changes_in(folder / name) for name in names if name.startswith(prefix))
-        if count:
-            counts[origin] = count
+        ended = open_here = 0
+        for name in names:
+            if name.startswith(prefix):
+                count = _changes_in(folder / name)
+                if name in here:
+                    open_here += count
+                else:
+                    ended += count
+        if ended or open_here:
+            counts[origin] = Unsaved(ended, open_here)
     return counts
 
 

@@ -12,6 +12,7 @@ those after ``/`` to the filter.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
@@ -39,7 +40,15 @@ from gebiedsplanner.ui.screens.help import HelpScreen
 from gebiedsplanner.ui.screens.save_as import SaveAs
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.field import Field
-from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.fitted_table import (
+    Cell,
+    Fit,
+    FittedTable,
+    Forms,
+    KeptApart,
+    Layouts,
+    apart,
+)
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 #: key(s), action, footer label, help text, shown in the footer
@@ -62,17 +71,36 @@ LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
 
 
 def entry_columns() -> tuple[Fit, ...]:
-    """At 80 columns the name, status and folder give way evenly; a status keeps at least
-    "boven envelope:" or "kan niet laden:", the detail line shows every cut text whole."""
+    """The name is what tells scenarios apart: it keeps its room (up to 24 columns, more
+    when there is room) while the other columns take their short forms
+    (:data:`ENTRY_LAYOUTS`); the detail line shows every one of them whole."""
     mark, name, status, years, folder, changed = texts.LIBRARY_COLUMNS
     return (
         Fit(mark),
-        Fit(name, cap=30, least=12),
-        Fit(status, cap=32, least=16),
-        Fit(years, cap=20, least=9),
-        Fit(folder, cap=24, least=9),
+        Fit(name, cap=40, least=12, want=24),
+        Fit(status, cap=60, want=32),
+        Fit(years, cap=20),
+        Fit(folder, cap=24, least=6, want=12),
         Fit(changed, cap=30),
     )
+
+
+#: The library's columns, from a wide terminal to 60 columns: the status in short
+#: (``▲ 2017 +250.000``), the time of the last change without its author, the folder
+#: by its name, the years left out (nearly always the kader's four), the time without
+#: the hour, and last the time left out. Forms: see :meth:`LibraryScreen._entry_row`.
+#: (mark, name, status, years, folder, changed)
+ENTRY_LAYOUTS = Layouts(
+    (
+        (0, 0, 0, 0, 0, 0),
+        (0, 0, 1, 0, 0, 0),
+        (0, 0, 1, 0, 0, 1),
+        (0, 0, 1, 0, 1, 1),
+        (0, 0, 1, None, 1, 1),
+        (0, 0, 1, None, 1, 2),
+        (0, 0, 1, None, 1, None),
+    )
+)
 
 
 def trash_columns() -> tuple[Fit, ...]:
@@ -115,7 +143,7 @@ class LibraryScreen(InTurn[None]):
     def compose(self) -> ComposeResult:
         yield Static(texts.LIBRARY_TITLE, id="title", markup=False)
         yield Field(placeholder=texts.LIBRARY_FILTER, id="filter")
-        yield FittedTable(entry_columns(), id="entries", zebra_stripes=True)
+        yield FittedTable(entry_columns(), layouts=ENTRY_LAYOUTS, id="entries", zebra_stripes=True)
         yield FittedTable(trash_columns(), id="trash", zebra_stripes=True)
         yield Static("", id="detail", markup=False)
         yield KeyLine(LIBRARY_ACTIONS)
@@ -190,22 +218,44 @@ class LibraryScreen(InTurn[None]):
                 for index, entry in enumerate(self.entries)
                 if needle in f"{entry.name} {entry.path.parent}".casefold()
             ]
-            self._table().show(self._entry_row(self.entries[index]) for index in self._shown)
+            self._table().show(self._entry_rows([self.entries[index] for index in self._shown]))
             self.query_one("#title", Static).update(texts.LIBRARY_TITLE)
         self._show_detail()
 
-    def _entry_row(self, entry: library.Entry) -> list[Text]:
+    def _entry_rows(self, entries: list[library.Entry]) -> list[list[Cell]]:
+        """The rows of ``entries``; two names that begin alike are cut in the middle."""
+        names = _shown_names(entries)
+        return [
+            self._entry_row(entry, name) for entry, name in zip(entries, apart(names), strict=True)
+        ]
+
+    def _entry_row(self, entry: library.Entry, name: KeptApart) -> list[Cell]:
         who, when = entry.last_change
-        status = plain(entry.status)
+        status = Forms((plain(entry.status), plain(entry.short_status)))
         if entry.scenario is None or entry.over_envelope:
-            status.stylize("bold reverse")
+            for form in status.forms:
+                assert isinstance(form, Text)
+                form.stylize("bold reverse")
+        folder = _folder_label(entry.source)
+        short_folder = texts.SOURCE_KINDS_SHORT.get(entry.source.kind.value)
         return [
             plain(self._mark(entry.path)),
-            plain(entry.name),
+            name,
             status,
             plain(entry.years),
-            plain(self._folder_label(entry.source)),
-            plain(f"{who} {when:%d-%m-%y %H:%M}".strip()),
+            Forms(
+                (
+                    plain(folder),
+                    plain(short_folder) if short_folder else _team_name(entry.source),
+                )
+            ),
+            Forms(
+                (
+                    plain(f"{literal(who)} {when:%d-%m-%y %H:%M}".strip()),
+                    plain(f"{when:%d-%m-%y %H:%M}"),
+                    plain(f"{when:%d-%m-%y}"),
+                )
+            ),
         ]
 
     @staticmethod
@@ -215,13 +265,6 @@ class LibraryScreen(InTurn[None]):
             plain(str(item.origin.parent)),
             plain(f"{item.deleted:%d-%m-%Y %H:%M}"),
         ]
-
-    @staticmethod
-    def _folder_label(source: library.Source) -> str:
-        kind = texts.SOURCE_KINDS[source.kind.value]
-        if source.kind is library.SourceKind.TEAM:
-            return f"{kind}: {source.folder.name}"
-        return kind
 
     def _mark(self, path: Path) -> str:
         if path == self.base:
@@ -259,7 +302,17 @@ class LibraryScreen(InTurn[None]):
         if entry.problems:  # the path shortened: a long one would break mid-name
             problems = entry.problems[:2]
             return "\n".join(str(p._replace(file=shown_path(p.file, room))) for p in problems)
-        return f"{literal(entry.name)} · {literal(entry.status)}\n{shown_path(entry.path, room)}"
+        who, when = entry.last_change
+        changed = (texts.LIBRARY_CHANGED_BY if who else texts.LIBRARY_CHANGED).format(
+            folder=_folder_label(entry.source), when=f"{when:%d-%m-%Y %H:%M}", who=literal(who)
+        )
+        return "\n".join(
+            (
+                f"{literal(entry.name)} · {literal(entry.status)}",
+                shown_path(entry.path, room),
+                changed,
+            )
+        )
 
     # -- filter ------------------------------------------------------------------
 
@@ -447,3 +500,31 @@ class LibraryScreen(InTurn[None]):
         table = CompareTable(compare(base, variants), cell_len)
         table.prepare()
         return table
+
+
+def _folder_label(source: library.Source) -> str:
+    """``voorbeeld``, ``eigen`` or ``team: NAME``."""
+    kind = texts.SOURCE_KINDS[source.kind.value]
+    if source.kind is library.SourceKind.TEAM:
+        return texts.TEAM_FOLDER.format(kind=kind, folder=literal(source.folder.name))
+    return kind
+
+
+def _team_name(source: library.Source) -> KeptApart:
+    """A team folder by its name alone, cut in the middle when it must be: its end tells
+    folders apart as often as its start."""
+    name = literal(source.folder.name)
+    return KeptApart(name, shared=len(name))
+
+
+def _shown_names(entries: list[library.Entry]) -> list[str]:
+    """The names as the name column shows them: with the file's name where two scenarios
+    of one folder share a name (otherwise the folder column tells them apart)."""
+    names = [literal(entry.name) for entry in entries]
+    places = Counter(zip(names, (entry.source.folder for entry in entries), strict=True))
+    return [
+        texts.LIBRARY_SAME_NAME.format(name=name, file=literal(entry.path.stem))
+        if places[name, entry.source.folder] > 1
+        else name
+        for name, entry in zip(names, entries, strict=True)
+    ]
