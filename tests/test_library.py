@@ -151,6 +151,37 @@ def test_unsaved_changes_in_a_journal_show_on_their_scenario_only(settings: Sett
     recovery.release(found)
 
 
+def test_this_processs_own_unsaved_session_is_open_not_a_recovery(settings: Settings) -> None:
+    """Issue 26: the planner under the library has unsaved changes; its journal is this
+    process's own, so the library says the scenario is open with unsaved changes. Once
+    that session has ended (here: its journal closed, as a crash leaves it) they are a
+    recovery again."""
+    from gebiedsplanner.core.scenario import Cell
+    from gebiedsplanner.editing.session import EditingSession
+
+    team = settings.shared[0]
+    session = EditingSession(storage.open_for_editing(team / "basis.toml"))
+    session.begin()
+    cell = Cell("Noord", "couleur_locale", 2016)
+    session.edit(cell, session.scenario.amount(cell) + 1_000, "")
+    basis = by_name(library.scan(settings), "basis.toml")
+    assert (basis.open_here, basis.unsaved) == (1, 0)
+    assert basis.status.startswith("● open, niet opgeslagen (1); boven envelope")
+    assert basis.short_status == "● open, niet opgeslagen"
+    journal = session._current_journal()
+    assert journal is not None
+    journal.close()
+    basis = by_name(library.scan(settings), "basis.toml")
+    assert (basis.open_here, basis.unsaved) == (0, 1)
+    assert basis.short_status == "● herstel (1)"
+
+
+def test_the_short_status_keeps_the_direction_the_year_and_the_amount(settings: Settings) -> None:
+    entries = library.scan(settings)
+    assert by_name(entries, "basis.toml").short_status == "▲ 2017 +250.000"
+    assert by_name(entries, "kapot.toml").short_status == "kan niet laden"
+
+
 def test_a_served_library_neither_reads_nor_opens_a_link_that_leads_out(
     settings: Settings, tmp_path: Path
 ) -> None:

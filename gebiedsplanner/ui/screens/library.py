@@ -21,8 +21,10 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
+from textual.worker import WorkerCancelled
 
 from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.literal import literal
@@ -179,8 +181,12 @@ class LibraryScreen(InTurn[None]):
         that layout sends (see :meth:`FittedTable._fit`): the screen and then the
         table handle what is queued before the list counts as shown.
         """
-        await self._listing.wait()
-        await caught_up([self, self._table()])
+        try:
+            await self._listing.wait()
+            table = self._table()
+        except (WorkerCancelled, NoMatches):
+            return  # the app is closing (as when an adviser logs out while it lists)
+        await caught_up([self, table])
 
     @work(thread=True, exclusive=True, group="library")
     def rescan(self) -> None:
