@@ -237,17 +237,17 @@ class LibraryScreen(InTurn[None]):
 
     def _entry_row(self, entry: library.Entry, name: KeptApart) -> list[Cell]:
         who, when = entry.last_change
-        status = Forms((plain(entry.status), plain(entry.short_status)))
+        status, short = plain(entry.status), plain(entry.short_status)
         if entry.scenario is None or entry.over_envelope:
-            for form in status.forms:
-                assert isinstance(form, Text)
-                form.stylize("bold reverse")
+            status.stylize("bold reverse")
+            if not (entry.open_here or entry.unsaved):  # else the short form says only that
+                short.stylize("bold reverse")
         folder = _folder_label(entry.source)
         short_folder = texts.SOURCE_KINDS_SHORT.get(entry.source.kind.value)
         return [
             plain(self._mark(entry.path)),
             name,
-            status,
+            Forms((status, short)),
             plain(entry.years),
             Forms(
                 (
