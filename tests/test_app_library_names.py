@@ -71,6 +71,18 @@ def library_folders(home: Path) -> Path:
     return team
 
 
+def ended_with_a_change(path: Path) -> None:
+    """A session of ``path`` made one change and ended as a killed one does: its journal
+    stays, unlocked."""
+    ended = EditingSession(storage.open_for_editing(path))
+    ended.begin()
+    cell = Cell("Noord", "couleur_locale", 2016)
+    ended.edit(cell, ended.scenario.amount(cell) + 1_000, "")
+    journal = ended._current_journal()
+    assert journal is not None
+    journal.close()
+
+
 def rows(pilot: Pilot[None]) -> list[dict[str, str]]:
     """The library's rows as a person reads them: each cell under its column's header."""
     lines = screen_text(pilot).splitlines()
@@ -188,13 +200,7 @@ async def test_the_planners_own_unsaved_changes_are_open_not_a_recovery(
     """Issue 26: ``● herstel (1)`` said a session had crashed; this one is still open.
     A session that really ended keeps its mark."""
     team = library_folders(isolated_user_dirs)
-    ended = EditingSession(storage.open_for_editing(team / "variant-zuid-e.toml"))
-    ended.begin()
-    cell = Cell("Noord", "couleur_locale", 2016)
-    ended.edit(cell, ended.scenario.amount(cell) + 1_000, "")
-    journal = ended._current_journal()
-    assert journal is not None
-    journal.close()  # as a killed session leaves it: the journal stays, unlocked
+    ended_with_a_change(team / "variant-zuid-e.toml")
     settings = locations.load_settings([str(team)])
     app = PlannerApp(storage.open_for_editing(team / "basis-kopie.toml"), settings)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

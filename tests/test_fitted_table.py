@@ -6,17 +6,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from gebiedsplanner.ui.widgets.fitted_table import (
-    EndKept,
-    Fit,
-    FittedTable,
-    Forms,
-    KeptApart,
-    Layouts,
-    apart,
-    choose_layout,
-    fitted_cell,
-)
+from gebiedsplanner.ui.widgets import fitted_table
+from gebiedsplanner.ui.widgets.fitted_table import EndKept, Fit, FittedTable, fitted_cell
 from tests.pilot_helpers import resize, screen_text, shown, until
 
 
@@ -30,18 +21,18 @@ def test_a_cell_that_keeps_its_end_gives_up_its_start() -> None:
 
 def test_names_that_begin_alike_are_cut_in_the_middle_and_stay_apart() -> None:
     names = ["Variant Zuid é", "Variant Zuid é variant", "Noord", "Variant Noord"]
-    cells = apart(names)
+    cells = fitted_table.apart(names)
     assert [cell.shared for cell in cells] == [14, 14, 0, 8]
     shown = [fitted_cell(cell, 12).plain for cell in cells]
     assert shown == ["Varian…uid é", "Var… variant", "Noord", "Variant Noo…"]
     assert [fitted_cell(cell, 30).plain for cell in cells] == names  # whole where it fits
     # Wide characters count as two columns: the cut never splits one.
-    wide = fitted_cell(KeptApart("東京 basis 東京 variant", 12), 12).plain
+    wide = fitted_cell(fitted_table.KeptApart("東京 basis 東京 variant", 12), 12).plain
     assert wide.count("…") == 1 and cell_len(wide) <= 12
 
 
 def test_a_cell_with_forms_shows_the_longest_that_fits() -> None:
-    status = Forms((Text("boven envelope: 250.000 in 2017"), Text("▲ 2017 +250.000")))
+    status = fitted_table.Forms((Text("boven envelope: 250.000 in 2017"), Text("▲ 2017 +250.000")))
     assert fitted_cell(status, 40).plain == "boven envelope: 250.000 in 2017"
     assert fitted_cell(status, 20).plain == "▲ 2017 +250.000"
     assert fitted_cell(status, 10).plain == "▲ 2017 +250.000"  # the column cuts it
@@ -51,16 +42,18 @@ def test_a_narrow_table_takes_a_narrower_layout_before_cutting_a_column_to_a_fra
     fits = [Fit("Naam", least=8, want=12), Fit("Status"), Fit("Jaren"), Fit("Gewijzigd")]
     rows = [
         [
-            KeptApart("Variant Zuid é variant", 0),
-            Forms((Text("boven envelope: 250.000 in 2017"), Text("▲ 2017 +250.000"))),
+            fitted_table.KeptApart("Variant Zuid é variant", 0),
+            fitted_table.Forms((Text("boven envelope: 250.000 in 2017"), Text("▲ 2017 +250.000"))),
             Text("2016-2019"),
             Text("11-03-26 14:05"),
         ]
     ]
-    layouts = Layouts(((0, 0, 0, 0), (0, 1, 0, 0), (0, 1, None, 0), (0, 1, None, None)))
+    layouts = fitted_table.Layouts(
+        ((0, 0, 0, 0), (0, 1, 0, 0), (0, 1, None, 0), (0, 1, None, None))
+    )
 
     def chosen(width: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        found = choose_layout(fits, rows, layouts, lambda shown: width - 2 * shown)
+        found = fitted_table.choose_layout(fits, rows, layouts, lambda shown: width - 2 * shown)
         return found.columns, found.widths
 
     assert chosen(120) == ((0, 1, 2, 3), (22, 31, 9, 14))

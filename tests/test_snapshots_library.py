@@ -23,13 +23,13 @@ from textual.pilot import Pilot
 
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.editing import storage
-from gebiedsplanner.editing.session import EditingSession
 from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.i18n import language
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from tests import test_snapshots
 from tests.pilot_helpers import shown, until
+from tests.test_app_library_names import ended_with_a_change
 from tests.test_snapshots import MODIFIED, ROOT, SIZES, still
 
 pytestmark = pytest.mark.xdist_group("snapshots")
@@ -99,13 +99,7 @@ def at_login(team: Path) -> tuple[PlannerApp, Callable[[Pilot[None]], object]]:
 def own_unsaved(team: Path) -> tuple[PlannerApp, Callable[[Pilot[None]], object]]:
     """The planner with an unsaved change of its own, then ``l``; "Variant Zuid é" has
     a change of a session that ended without saving."""
-    ended = EditingSession(storage.open_for_editing(team / "variant-zuid-e.toml"))
-    ended.begin()
-    cell = Cell("Noord", "couleur_locale", 2016)
-    ended.edit(cell, ended.scenario.amount(cell) + 1_000, "")
-    journal = ended._current_journal()
-    assert journal is not None
-    journal.close()  # as a killed session leaves it
+    ended_with_a_change(team / "variant-zuid-e.toml")
     settings = locations.load_settings([str(team)])
     app = PlannerApp(storage.open_for_editing(team / "basis-kopie.toml"), settings)
 
