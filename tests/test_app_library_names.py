@@ -191,7 +191,7 @@ async def test_the_detail_line_names_the_folder_and_the_last_change_whole(
         await pilot.press("l")
         await listed(pilot, 6)
         await pilot.press("ctrl+end")
-        await shown(pilot, f"team: {TEAM} · gewijzigd 11-03-2026 14:05 door anna")
+        await shown(pilot, f"gewijzigd 11-03-2026 14:05 door anna · team: {TEAM}")
 
 
 async def test_the_planners_own_unsaved_changes_are_open_not_a_recovery(

@@ -26,9 +26,14 @@ def test_names_that_begin_alike_are_cut_in_the_middle_and_stay_apart() -> None:
     shown = [fitted_cell(cell, 12).plain for cell in cells]
     assert shown == ["Varian…uid é", "Var… variant", "Noord", "Variant Noo…"]
     assert [fitted_cell(cell, 30).plain for cell in cells] == names  # whole where it fits
-    # Wide characters count as two columns: the cut never splits one.
-    wide = fitted_cell(fitted_table.KeptApart("東京 basis 東京 variant", 12), 12).plain
-    assert wide.count("…") == 1 and cell_len(wide) <= 12
+    # Wide characters count as two columns: the cut never splits one, and what two
+    # names share is counted in columns too.
+    wide = fitted_table.apart(
+        ["東京の計画 2016-2019 東京の計画 variant", "東京の計画 2016-2019 東京の計画"]
+    )
+    shown = [fitted_cell(cell, 24).plain for cell in wide]
+    assert shown == ["東京の計画 2…画 variant", "東京の計画 2… 東京の計画"]
+    assert all(cell_len(each) <= 24 for each in shown)
 
 
 def test_a_cell_with_forms_shows_the_longest_that_fits() -> None:
@@ -53,7 +58,8 @@ def test_a_narrow_table_takes_a_narrower_layout_before_cutting_a_column_to_a_fra
     )
 
     def chosen(width: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        found = fitted_table.choose_layout(fits, rows, layouts, lambda shown: width - 2 * shown)
+        needs = fitted_table.measure(fits, rows, layouts)
+        found = fitted_table.choose_layout(fits, needs, layouts, lambda shown: width - 2 * shown)
         return found.columns, found.widths
 
     assert chosen(120) == ((0, 1, 2, 3), (22, 31, 9, 14))

@@ -769,9 +769,9 @@ TEAM_FOLDER = "{kind}: {folder}"
 LIBRARY_COLUMNS = ("", "Naam", "Status", "Jaren", "Map", "Gewijzigd")
 #: Two scenarios of one name in one folder: the name column adds the file's.
 LIBRARY_SAME_NAME = "{name} ({file})"
-#: The detail line under the library: where the row's scenario is and its last change.
-LIBRARY_CHANGED_BY = "{folder} · gewijzigd {when} door {who}"
-LIBRARY_CHANGED = "{folder} · gewijzigd {when}"
+#: The detail line under the library: the row's last change, and its folder.
+LIBRARY_CHANGED_BY = "gewijzigd {when} door {who} · {folder}"
+LIBRARY_CHANGED = "gewijzigd {when} · {folder}"
 TRASH_COLUMNS = ("Bestand", "Oorspronkelijke map", "Verwijderd op")
 MARK_BASE = "B"
 MARK_VARIANT = "V{n}"

@@ -773,9 +773,9 @@ TEAM_FOLDER = "{kind}: {folder}"
 LIBRARY_COLUMNS = ("", "Name", "Status", "Years", "Folder", "Changed")
 #: Two scenarios of one name in one folder: the name column adds the file's.
 LIBRARY_SAME_NAME = "{name} ({file})"
-#: The detail line under the library: where the row's scenario is and its last change.
-LIBRARY_CHANGED_BY = "{folder} · changed {when} by {who}"
-LIBRARY_CHANGED = "{folder} · changed {when}"
+#: The detail line under the library: the row's last change, and its folder.
+LIBRARY_CHANGED_BY = "changed {when} by {who} · {folder}"
+LIBRARY_CHANGED = "changed {when} · {folder}"
 TRASH_COLUMNS = ("File", "Original folder", "Deleted on")
 MARK_BASE = "B"
 MARK_VARIANT = "V{n}"

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -50,6 +51,7 @@ from gebiedsplanner.ui.widgets.fitted_table import (
     KeptApart,
     Layouts,
     apart,
+    fitted_cell,
 )
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
@@ -312,13 +314,9 @@ class LibraryScreen(InTurn[None]):
         changed = (texts.LIBRARY_CHANGED_BY if who else texts.LIBRARY_CHANGED).format(
             folder=_folder_label(entry.source), when=f"{when:%d-%m-%Y %H:%M}", who=literal(who)
         )
-        return "\n".join(
-            (
-                f"{literal(entry.name)} · {literal(entry.status)}",
-                shown_path(entry.path, room),
-                changed,
-            )
-        )
+        said = f"{literal(entry.name)} · {literal(entry.status)}"
+        # At most two lines and one: a name of thousands of letters leaves room for the rest.
+        return "\n".join((_cut(said, 2 * room), shown_path(entry.path, room), _cut(changed, room)))
 
     # -- filter ------------------------------------------------------------------
 
@@ -534,3 +532,8 @@ def _shown_names(entries: list[library.Entry]) -> list[str]:
         else name
         for name, entry in zip(names, entries, strict=True)
     ]
+
+
+def _cut(text: str, width: int) -> str:
+    """``text``, ending in "…" where it is wider than ``width``."""
+    return text if cell_len(text) <= width else fitted_cell(KeptApart(text, 0), width).plain

@@ -175,7 +175,7 @@ def _kept_apart(name: KeptApart, width: int) -> str:
     if cell_len(text) <= width or width < 2:
         return text
     room = width - 1  # the ellipsis
-    if room > name.shared:
+    if room > cell_len(text[: name.shared]):
         return _head(text, room) + "…"
     differs = cell_len(text[name.shared :])
     tail = min(max(room // 2, differs), room - min(3, room // 2))
@@ -233,20 +233,43 @@ class Chosen(NamedTuple):
     layout: Layout
 
 
+#: What each column needs to show its cells whole, per form a layout asks of it:
+#: ``(column, form) -> width``.
+Needs: TypeAlias = dict[tuple[int, int], int]
+
+
+def measure(fits: Sequence[Fit], rows: Iterable[Sequence[Cell]], layouts: Layouts) -> Needs:
+    """The width each column needs in each form the layouts ask of it, as
+    :func:`natural_widths` (once per rows shown: a resize only chooses again)."""
+    asked = sorted(
+        {
+            (index, form)
+            for layout in layouts.each
+            for index, form in enumerate(layout)
+            if form is not None
+        }
+    )
+    widest = dict.fromkeys(asked, 0)
+    for row in rows:
+        for index, form in asked:
+            width = width_of(in_form(row[index], form))
+            if width > widest[index, form]:
+                widest[index, form] = width
+    return {
+        (index, form): max(cell_len(fits[index].label), min(width, fits[index].cap or width))
+        for (index, form), width in widest.items()
+    }
+
+
 def choose_layout(
-    fits: Sequence[Fit],
-    rows: Sequence[Sequence[Cell]],
-    layouts: Layouts,
-    room_for: Callable[[int], int],
+    fits: Sequence[Fit], needs: Needs, layouts: Layouts, room_for: Callable[[int], int]
 ) -> Chosen:
     """The first of ``layouts`` (see :class:`Layouts`) that fits; ``room_for(n)``: the
     columns' room when ``n`` of them show."""
     measured = []
     for layout in layouts.each:
         columns = tuple(index for index, form in enumerate(layout) if form is not None)
-        shown = [fits[index] for index in columns]
-        cells = [[in_form(row[index], layout[index] or 0) for index in columns] for row in rows]
-        natural = natural_widths(shown, cells)
+        natural = [needs[index, layout[index] or 0] for index in columns]
         measured.append((layout, columns, natural, room_for(len(columns))))
     for floor in (wanted_widths, least_widths):
         for layout, columns, natural, room in measured:
@@ -295,6 +318,7 @@ class FittedTable(DataTable[Text]):
         self.fits = tuple(columns)
         self.layouts = layouts or Layouts(((0,) * len(self.fits),))
         self._rows: list[Sequence[Cell]] = []
+        self._needs = measure(self.fits, [], self.layouts)
         self._chosen: Chosen | None = None
         self._rows_changed = False
 
@@ -311,6 +335,7 @@ class FittedTable(DataTable[Text]):
                 for form in cell.forms if isinstance(cell, Forms) else (cell,):
                     if isinstance(form, Text):
                         form.overflow = "ellipsis"
+        self._needs = measure(self.fits, self._rows, self.layouts)
         self._rows_changed = True
         self._fit()
 
@@ -339,7 +364,7 @@ class FittedTable(DataTable[Text]):
         padding = 2 * self.cell_padding
         scrollbar = self.styles.scrollbar_size_vertical
         chosen = choose_layout(
-            self.fits, self._rows, self.layouts, lambda shown: width - scrollbar - padding * shown
+            self.fits, self._needs, self.layouts, lambda shown: width - scrollbar - padding * shown
         )
         if chosen == self._chosen and not self._rows_changed:
             return False
