@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import os
+import socket
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.scenario import CellChange, LogEntry
 from gebiedsplanner.disk.reading import SCENARIO_LIMIT
 from gebiedsplanner.disk.writing import clear_unfinished
+from gebiedsplanner.editing import presence
 from gebiedsplanner.editing.journal import (
     FORMAT,
     SUFFIX,
@@ -59,6 +61,8 @@ class Leftover:
         entries: The changes that could be read, in order.
         unreadable: Lines that could not be read (damage, or a line cut short
             when the session was killed mid-write).
+        host: The host that session ran on (``""`` when the journal does not say).
+        pid: Its process (``None`` when the journal does not say).
     """
 
     path: Path
@@ -69,6 +73,8 @@ class Leftover:
     base: bytes | None
     entries: tuple[LogEntry, ...]
     unreadable: int
+    host: str = ""
+    pid: int | None = None
     _fd: int | None = field(default=None, repr=False)
 
     @property
@@ -207,13 +213,16 @@ class Unsaved(NamedTuple):
     """Changes to a scenario in journals, not in its file.
 
     Attributes:
-        ended: In the journals of sessions that are not this process's own (offered
-            back when the scenario opens).
+        ended: In the journals of sessions that ended (offered back when the scenario
+            opens), and of those no one can tell are still running.
         open_here: In this process's own session, still open (saved with ctrl+s).
+        open_elsewhere: In another session of this user on this host that still runs
+            (another window): never offered for recovery while it runs.
     """
 
     ended: int = 0
     open_here: int = 0
+    open_elsewhere: int = 0
 
 
 def unsaved_changes(origins: Iterable[Path]) -> dict[Path, Unsaved]:
@@ -232,30 +241,41 @@ def unsaved_changes(origins: Iterable[Path]) -> dict[Path, Unsaved]:
     counts = {}
     for origin in origins:
         prefix = key(origin) + "."
-        ended = open_here = 0
+        found = [0, 0, 0]  # as Unsaved
         for name in names:
-            if name.startswith(prefix):
-                count = _changes_in(folder / name)
-                if name in here:
-                    open_here += count
-                else:
-                    ended += count
-        if ended or open_here:
-            counts[origin] = Unsaved(ended, open_here)
+            if name.startswith(prefix) and (leftover := _read_journal(folder / name)):
+                found[_whose(leftover, name in here)] += len(leftover.entries)
+        if any(found):
+            counts[origin] = Unsaved(*found)
     return counts
 
 
-def _changes_in(path: Path) -> int:
+def _whose(leftover: Leftover, held_here: bool) -> int:
+    """Which of :class:`Unsaved`'s counts a journal's changes go to."""
+    if held_here:
+        return 1
+    if (
+        leftover.pid is not None
+        and leftover.pid != os.getpid()  # ours, and not held: that session ended
+        and leftover.started is not None
+        and leftover.host == socket.gethostname()
+        and presence.running_since(leftover.pid, leftover.started)
+    ):
+        return 2
+    return 0
+
+
+def _read_journal(path: Path) -> Leftover | None:
     fd = _open_regular(path)
     if fd is None:
-        return 0
+        return None
     try:
         raw = _read_bounded(fd)
     except OSError:
-        return 0
+        return None
     finally:
         os.close(fd)
-    return len(read_leftover(path, raw).entries)
+    return read_leftover(path, raw)
 
 
 def _read_bounded(fd: int) -> bytes:
@@ -283,6 +303,8 @@ def read_leftover(path: Path, raw: bytes) -> Leftover:
         base,
         tuple(entries),
         unreadable + (0 if newline >= 0 or not raw else 1),
+        _text(header.get("host")) or "",
+        pid if type(pid := header.get("pid")) is int else None,
     )
 
 

@@ -68,11 +68,14 @@ class Entry:
     modified: datetime
     digest: str = ""
     unsaved: int = 0
-    """Changes to it in the journals of other sessions, not in the file: to recover,
-    unless such a session still runs elsewhere (see :func:`leftovers.unsaved_changes`)."""
+    """Changes to it in the journals of sessions that ended, not in the file: to recover
+    (see :func:`leftovers.unsaved_changes`)."""
     open_here: int = 0
     """Changes to it not saved yet in this process's own editing session (the planner
     under the library): no recovery, the session is still open."""
+    open_elsewhere: int = 0
+    """Changes to it not saved yet in another session of this user that still runs
+    (another window, another login): no recovery either."""
 
     @property
     def name(self) -> str:
@@ -116,6 +119,8 @@ class Entry:
             return texts.STATUS_OPEN_HERE.format(count=self.open_here, status=status)
         if self.unsaved:
             return texts.STATUS_UNSAVED.format(count=self.unsaved, status=status)
+        if self.open_elsewhere:
+            return texts.STATUS_OPEN_ELSEWHERE.format(count=self.open_elsewhere, status=status)
         return status
 
     @property
@@ -128,6 +133,8 @@ class Entry:
             return texts.STATUS_OPEN_HERE_SHORT
         if self.unsaved:
             return texts.STATUS_UNSAVED_SHORT.format(count=self.unsaved)
+        if self.open_elsewhere:
+            return texts.STATUS_OPEN_ELSEWHERE_SHORT
         room, year = worst_year(self.scenario)
         if room >= 0:
             return texts.WITHIN_ENVELOPE
@@ -201,6 +208,7 @@ def scan(settings: Settings) -> list[Entry]:
             entry,
             unsaved=unsaved.get(entry.path, none).ended,
             open_here=unsaved.get(entry.path, none).open_here,
+            open_elsewhere=unsaved.get(entry.path, none).open_elsewhere,
         )
         for entry in entries
     ]

@@ -242,7 +242,7 @@ class LibraryScreen(InTurn[None]):
         status, short = plain(entry.status), plain(entry.short_status)
         if entry.scenario is None or entry.over_envelope:
             status.stylize("bold reverse")
-            if not (entry.open_here or entry.unsaved):  # else the short form says only that
+            if not (entry.open_here or entry.unsaved or entry.open_elsewhere):  # it says that
                 short.stylize("bold reverse")
         folder = _folder_label(entry.source)
         short_folder = texts.SOURCE_KINDS_SHORT.get(entry.source.kind.value)
