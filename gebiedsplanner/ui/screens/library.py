@@ -12,13 +12,11 @@ those after ``/`` to the filter.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -40,19 +38,18 @@ from gebiedsplanner.ui.refusal import allowed
 from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
+from gebiedsplanner.ui.screens.library_rows import (
+    ENTRY_LAYOUTS,
+    entry_columns,
+    entry_detail,
+    entry_rows,
+    trash_columns,
+    trash_row,
+)
 from gebiedsplanner.ui.screens.save_as import SaveAs
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.field import Field
-from gebiedsplanner.ui.widgets.fitted_table import (
-    Cell,
-    Fit,
-    FittedTable,
-    Forms,
-    KeptApart,
-    Layouts,
-    apart,
-    fitted_cell,
-)
+from gebiedsplanner.ui.widgets.fitted_table import FittedTable
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 #: key(s), action, footer label, help text, shown in the footer
@@ -72,49 +69,6 @@ LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("escape", "back", "KEY_BACK", "HELP_BACK", True),
     )
 )
-
-
-def entry_columns() -> tuple[Fit, ...]:
-    """The name is what tells scenarios apart: it keeps its room (up to 24 columns, more
-    when there is room) while the other columns take their short forms
-    (:data:`ENTRY_LAYOUTS`); the detail line shows every one of them whole."""
-    mark, name, status, years, folder, changed = texts.LIBRARY_COLUMNS
-    return (
-        Fit(mark),
-        Fit(name, cap=40, least=12, want=24),
-        Fit(status, cap=60, want=32),
-        Fit(years, cap=20),
-        Fit(folder, cap=24, least=6, want=12),
-        Fit(changed, cap=30),
-    )
-
-
-#: The library's columns, from a wide terminal to 60 columns: the status in short
-#: (``▲ 2017 +250.000``), the time of the last change without its author, the folder
-#: by its name, the years left out (nearly always the kader's four), the time without
-#: the hour, and last the time left out. Forms: see :meth:`LibraryScreen._entry_row`.
-#: (mark, name, status, years, folder, changed)
-ENTRY_LAYOUTS = Layouts(
-    (
-        (0, 0, 0, 0, 0, 0),
-        (0, 0, 1, 0, 0, 0),
-        (0, 0, 1, 0, 0, 1),
-        (0, 0, 1, 0, 1, 1),
-        (0, 0, 1, None, 1, 1),
-        (0, 0, 1, None, 1, 2),
-        (0, 0, 1, None, 1, None),
-    )
-)
-
-
-def trash_columns() -> tuple[Fit, ...]:
-    file, origin, deleted = texts.TRASH_COLUMNS
-    return (Fit(file, cap=40, least=12), Fit(origin, cap=60, least=19), Fit(deleted))
-
-
-def plain(text: str) -> Text:
-    """A table cell shown literally (DataTable would read a ``str`` as markup)."""
-    return Text(literal(text))
 
 
 _OWN_ACTIONS = frozenset(spec.action for spec in LIBRARY_ACTIONS)
@@ -218,7 +172,7 @@ class LibraryScreen(InTurn[None]):
                 for index, item in enumerate(self.trash)
                 if needle in str(item.origin).casefold()
             ]
-            self._table().show(self._trash_row(self.trash[index]) for index in self._shown)
+            self._table().show(trash_row(self.trash[index]) for index in self._shown)
             self.query_one("#title", Static).update(texts.TRASH_TITLE)
         else:
             self._shown = [
@@ -226,53 +180,10 @@ class LibraryScreen(InTurn[None]):
                 for index, entry in enumerate(self.entries)
                 if needle in f"{entry.name} {entry.path.parent}".casefold()
             ]
-            self._table().show(self._entry_rows([self.entries[index] for index in self._shown]))
+            shown = [self.entries[index] for index in self._shown]
+            self._table().show(entry_rows(shown, self._mark))
             self.query_one("#title", Static).update(texts.LIBRARY_TITLE)
         self._show_detail()
-
-    def _entry_rows(self, entries: list[library.Entry]) -> list[list[Cell]]:
-        """The rows of ``entries``; two names that begin alike are cut in the middle."""
-        names = _shown_names(entries)
-        return [
-            self._entry_row(entry, name) for entry, name in zip(entries, apart(names), strict=True)
-        ]
-
-    def _entry_row(self, entry: library.Entry, name: KeptApart) -> list[Cell]:
-        who, when = entry.last_change
-        status, short = plain(entry.status), plain(entry.short_status)
-        if entry.scenario is None or entry.over_envelope:
-            status.stylize("bold reverse")
-            if not (entry.open_here or entry.unsaved or entry.open_elsewhere):  # it says that
-                short.stylize("bold reverse")
-        folder = _folder_label(entry.source)
-        short_folder = texts.SOURCE_KINDS_SHORT.get(entry.source.kind.value)
-        return [
-            plain(self._mark(entry.path)),
-            name,
-            Forms((status, short)),
-            plain(entry.years),
-            Forms(
-                (
-                    plain(folder),
-                    plain(short_folder) if short_folder else _team_name(entry.source),
-                )
-            ),
-            Forms(
-                (
-                    plain(f"{literal(who)} {when:%d-%m-%y %H:%M}".strip()),
-                    plain(f"{when:%d-%m-%y %H:%M}"),
-                    plain(f"{when:%d-%m-%y}"),
-                )
-            ),
-        ]
-
-    @staticmethod
-    def _trash_row(item: library.Trashed) -> list[Text]:
-        return [
-            plain(item.origin.name),
-            plain(str(item.origin.parent)),
-            plain(f"{item.deleted:%d-%m-%Y %H:%M}"),
-        ]
 
     def _mark(self, path: Path) -> str:
         if path == self.base:
@@ -307,16 +218,7 @@ class LibraryScreen(InTurn[None]):
         entry = self._current()
         if entry is None:
             return ""
-        if entry.problems:  # the path shortened: a long one would break mid-name
-            problems = entry.problems[:2]
-            return "\n".join(str(p._replace(file=shown_path(p.file, room))) for p in problems)
-        who, when = entry.last_change
-        changed = (texts.LIBRARY_CHANGED_BY if who else texts.LIBRARY_CHANGED).format(
-            folder=_folder_label(entry.source), when=f"{when:%d-%m-%Y %H:%M}", who=literal(who)
-        )
-        said = f"{literal(entry.name)} · {literal(entry.status)}"
-        # At most two lines and one: a name of thousands of letters leaves room for the rest.
-        return "\n".join((_cut(said, 2 * room), shown_path(entry.path, room), _cut(changed, room)))
+        return entry_detail(entry, room)
 
     # -- filter ------------------------------------------------------------------
 
@@ -497,43 +399,9 @@ class LibraryScreen(InTurn[None]):
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, base: Scenario, variants: list[Scenario]) -> CompareTable:
-        from rich.cells import cell_len
 
         from gebiedsplanner.core.compare import compare
 
         table = CompareTable(compare(base, variants), cell_len)
         table.prepare()
         return table
-
-
-def _folder_label(source: library.Source) -> str:
-    """``voorbeeld``, ``eigen`` or ``team: NAME``."""
-    kind = texts.SOURCE_KINDS[source.kind.value]
-    if source.kind is library.SourceKind.TEAM:
-        return texts.TEAM_FOLDER.format(kind=kind, folder=literal(source.folder.name))
-    return kind
-
-
-def _team_name(source: library.Source) -> KeptApart:
-    """A team folder by its name alone, cut in the middle when it must be: its end tells
-    folders apart as often as its start."""
-    name = literal(source.folder.name)
-    return KeptApart(name, shared=len(name))
-
-
-def _shown_names(entries: list[library.Entry]) -> list[str]:
-    """The names as the name column shows them: with the file's name where two scenarios
-    of one folder share a name (otherwise the folder column tells them apart)."""
-    names = [literal(entry.name) for entry in entries]
-    places = Counter(zip(names, (entry.source.folder for entry in entries), strict=True))
-    return [
-        texts.LIBRARY_SAME_NAME.format(name=name, file=literal(entry.path.stem))
-        if places[name, entry.source.folder] > 1
-        else name
-        for name, entry in zip(names, entries, strict=True)
-    ]
-
-
-def _cut(text: str, width: int) -> str:
-    """``text``, ending in "…" where it is wider than ``width``."""
-    return text if cell_len(text) <= width else fitted_cell(KeptApart(text, 0), width).plain
