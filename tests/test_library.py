@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from gebiedsplanner.core.problems import ProblemsError
 from gebiedsplanner.editing import storage
+from gebiedsplanner.editing.journal import journal_dir
 from gebiedsplanner.library import catalog as library
 from gebiedsplanner.settings.locations import Settings, load_settings
 from tests.conftest import BUNDLED, save
@@ -149,6 +155,97 @@ def test_unsaved_changes_in_a_journal_show_on_their_scenario_only(settings: Sett
     found = recovery.look_for(again)
     assert [len(each.leftover.entries) for each in found] == [2]
     recovery.release(found)
+
+
+def test_this_processs_own_unsaved_session_is_open_not_a_recovery(settings: Settings) -> None:
+    """Issue 26: the planner under the library has unsaved changes; its journal is this
+    process's own, so the library says the scenario is open with unsaved changes. Once
+    that session has ended (here: its journal closed, as a crash leaves it) they are a
+    recovery again."""
+    from gebiedsplanner.core.scenario import Cell
+    from gebiedsplanner.editing.session import EditingSession
+
+    team = settings.shared[0]
+    session = EditingSession(storage.open_for_editing(team / "basis.toml"))
+    session.begin()
+    cell = Cell("Noord", "couleur_locale", 2016)
+    session.edit(cell, session.scenario.amount(cell) + 1_000, "")
+    basis = by_name(library.scan(settings), "basis.toml")
+    assert (basis.open_here, basis.unsaved) == (1, 0)
+    assert basis.status.startswith("● open, niet opgeslagen (1); boven envelope")
+    assert basis.short_status == "● open, niet opgeslagen"
+    journal = session._current_journal()
+    assert journal is not None
+    journal.close()
+    basis = by_name(library.scan(settings), "basis.toml")
+    assert (basis.open_here, basis.unsaved) == (0, 1)
+    assert basis.short_status == "● herstel (1)"
+
+
+#: Another window: a session with one unsaved change, running until it is killed.
+OTHER_WINDOW = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.editing import storage
+from gebiedsplanner.editing.journal import journal_dir
+from gebiedsplanner.editing.session import EditingSession
+session = EditingSession(storage.open_for_editing(Path(sys.argv[1])))
+session.begin()
+cell = Cell("Noord", "couleur_locale", 2016)
+session.edit(cell, session.scenario.amount(cell) + 1_000, "")
+Path(sys.argv[2]).touch()
+time.sleep(600)
+"""
+
+
+def test_another_running_window_is_open_elsewhere_and_a_recovery_once_it_ended(
+    settings: Settings, tmp_path: Path
+) -> None:
+    """Only a session that ended is offered as a recovery: another window of the same
+    user still editing the scenario is open elsewhere. A process that was given the
+    number of the ended one later does not make it open again."""
+    team = settings.shared[0]
+    ready = tmp_path / "ready"
+    root = str(Path(__file__).resolve().parent.parent)
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_WINDOW, str(team / "basis.toml"), str(ready), root]
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not ready.exists():
+            assert other.poll() is None and time.monotonic() < deadline, "no edit made"
+            time.sleep(0.05)
+        basis = by_name(library.scan(settings), "basis.toml")
+        assert (basis.open_elsewhere, basis.unsaved, basis.open_here) == (1, 0, 0)
+        assert basis.short_status == "● open elders"
+        assert basis.status.startswith("● open in een ander venster (1); boven envelope")
+    finally:
+        other.kill()
+        other.wait()
+    basis = by_name(library.scan(settings), "basis.toml")
+    assert (basis.open_elsewhere, basis.unsaved) == (0, 1)
+    # The journal (of an hour ago) names a process that started after it: not its session.
+    later = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (journal,) = journal_dir().glob("*.jsonl")
+        header, rest = journal.read_bytes().split(b"\n", 1)
+        fields = json.loads(header)
+        fields["pid"] = later.pid
+        fields["started"] = (datetime.now().astimezone() - timedelta(hours=1)).isoformat()
+        journal.write_bytes(json.dumps(fields).encode() + b"\n" + rest)
+        basis = by_name(library.scan(settings), "basis.toml")
+        assert (basis.open_elsewhere, basis.unsaved) == (0, 1)
+    finally:
+        later.kill()
+        later.wait()
+
+
+def test_the_short_status_keeps_the_direction_the_year_and_the_amount(settings: Settings) -> None:
+    entries = library.scan(settings)
+    assert by_name(entries, "basis.toml").short_status == "▲ 2017 +250.000"
+    assert by_name(entries, "kapot.toml").short_status == "kan niet laden"
 
 
 def test_a_served_library_neither_reads_nor_opens_a_link_that_leads_out(

@@ -36,10 +36,14 @@ def summary_lines(scenario: Scenario) -> list[str]:
     return [literal(scenario.name), *align(rows, left=(0, len(rows[0]) - 1))]
 
 
+def worst_year(scenario: Scenario) -> tuple[int, int]:
+    """The room of the year with the least room, and that year (the first of equals)."""
+    return min((scenario.totals(year).room, year) for year in scenario.years)
+
+
 def envelope_status(scenario: Scenario) -> str:
     """``binnen envelope`` or ``boven envelope: 250.000 in 2017`` (the worst year named)."""
-    over = [(scenario.totals(year).room, year) for year in scenario.years]
-    room, year = min(over)
+    room, year = worst_year(scenario)
     if room >= 0:
         return texts.WITHIN_ENVELOPE
     return texts.STATUS_OVER.format(amount=format_amount(-room), year=year)

@@ -57,6 +57,15 @@ _MOVED = ".verplaatst"
 _MAX_HOPS = 20  # renames followed from an old name; a loop of renames ends there
 #: Why a journal is set aside: the user threw its changes away, or it could not be read.
 Aside = Literal["discarded", "damaged"]
+#: The journals this process holds open: its own sessions' changes, not an ended session's.
+#: Known by the journal itself, not by the process number in its name: a crashed session
+#: may have had this process's number (in a container, every start is pid 1).
+_HELD_HERE: set[Path] = set()
+
+
+def held_here() -> frozenset[Path]:
+    """The journals of this process's editing sessions, open now."""
+    return frozenset(_HELD_HERE)
 
 
 def journal_dir() -> Path:
@@ -118,6 +127,7 @@ class Journal:
             os.close(fd)
             Path(temp).unlink(missing_ok=True)
             raise _journal_problem(path, error) from None
+        _HELD_HERE.add(path)
         return cls(path, fd)
 
     def append(self, entries: Sequence[LogEntry]) -> None:
@@ -171,6 +181,7 @@ class Journal:
         if self._fd is not None:
             os.close(self._fd)  # releases the lock
             self._fd = None
+        _HELD_HERE.discard(self.path)
 
 
 class JournalGone(ProblemsError):

@@ -12,12 +12,13 @@ import fcntl
 import hashlib
 import json
 import os
+import socket
 import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.log_words import action_code
@@ -25,10 +26,12 @@ from gebiedsplanner.core.money import AMOUNT_LIMIT
 from gebiedsplanner.core.scenario import CellChange, LogEntry
 from gebiedsplanner.disk.reading import SCENARIO_LIMIT
 from gebiedsplanner.disk.writing import clear_unfinished
+from gebiedsplanner.editing import presence
 from gebiedsplanner.editing.journal import (
     FORMAT,
     SUFFIX,
     UNFINISHED,
+    held_here,
     journal_dir,
     key,
     remove_quietly,
@@ -58,6 +61,8 @@ class Leftover:
         entries: The changes that could be read, in order.
         unreadable: Lines that could not be read (damage, or a line cut short
             when the session was killed mid-write).
+        host: The host that session ran on (``""`` when the journal does not say).
+        pid: Its process (``None`` when the journal does not say).
     """
 
     path: Path
@@ -68,6 +73,8 @@ class Leftover:
     base: bytes | None
     entries: tuple[LogEntry, ...]
     unreadable: int
+    host: str = ""
+    pid: int | None = None
     _fd: int | None = field(default=None, repr=False)
 
     @property
@@ -202,9 +209,25 @@ def _open_regular(path: Path) -> int | None:
     return fd
 
 
-def unsaved_changes(origins: Iterable[Path]) -> dict[Path, int]:
+class Unsaved(NamedTuple):
+    """Changes to a scenario in journals, not in its file.
+
+    Attributes:
+        ended: In the journals of sessions that ended (offered back when the scenario
+            opens), and of those no one can tell are still running.
+        open_here: In this process's own session, still open (saved with ctrl+s).
+        open_elsewhere: In another session of this user on this host that still runs
+            (another window): never offered for recovery while it runs.
+    """
+
+    ended: int = 0
+    open_here: int = 0
+    open_elsewhere: int = 0
+
+
+def unsaved_changes(origins: Iterable[Path]) -> dict[Path, Unsaved]:
     """How many changes not in the file the journals of each of ``origins`` hold: of
-    ended sessions (offered back when it opens) and of sessions still running.
+    this process's own sessions, and of the others (ended, or still running elsewhere).
 
     Only reads: no lock is taken and nothing removed, so listing the library never
     keeps a journal from the session that opens its scenario a moment later.
@@ -214,26 +237,45 @@ def unsaved_changes(origins: Iterable[Path]) -> dict[Path, int]:
         names = [name for name in os.listdir(folder) if name.endswith(SUFFIX)]
     except OSError:
         return {}
+    here = {path.name for path in held_here() if path.parent == folder}
     counts = {}
     for origin in origins:
         prefix = key(origin) + "."
-        count = sum(_changes_in(folder / name) for name in names if name.startswith(prefix))
-        if count:
-            counts[origin] = count
+        found = [0, 0, 0]  # as Unsaved
+        for name in names:
+            if name.startswith(prefix) and (leftover := _read_journal(folder / name)):
+                found[_whose(leftover, name in here)] += len(leftover.entries)
+        if any(found):
+            counts[origin] = Unsaved(*found)
     return counts
 
 
-def _changes_in(path: Path) -> int:
+def _whose(leftover: Leftover, held_here: bool) -> int:
+    """Which of :class:`Unsaved`'s counts a journal's changes go to."""
+    if held_here:
+        return 1
+    if (
+        leftover.pid is not None
+        and leftover.pid != os.getpid()  # ours, and not held: that session ended
+        and leftover.started is not None
+        and leftover.host == socket.gethostname()
+        and presence.running_since(leftover.pid, leftover.started)
+    ):
+        return 2
+    return 0
+
+
+def _read_journal(path: Path) -> Leftover | None:
     fd = _open_regular(path)
     if fd is None:
-        return 0
+        return None
     try:
         raw = _read_bounded(fd)
     except OSError:
-        return 0
+        return None
     finally:
         os.close(fd)
-    return len(read_leftover(path, raw).entries)
+    return read_leftover(path, raw)
 
 
 def _read_bounded(fd: int) -> bytes:
@@ -261,6 +303,8 @@ def read_leftover(path: Path, raw: bytes) -> Leftover:
         base,
         tuple(entries),
         unreadable + (0 if newline >= 0 or not raw else 1),
+        _text(header.get("host")) or "",
+        pid if type(pid := header.get("pid")) is int else None,
     )
 
 

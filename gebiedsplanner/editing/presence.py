@@ -18,6 +18,7 @@ import json
 import os
 import secrets
 import socket
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -67,6 +68,30 @@ def process_started(pid: int) -> int | None:
         return None
     fields = stat.rpartition(b")")[2].split()  # the name before it may hold anything
     return int(fields[19]) if len(fields) > 19 and fields[19].isdigit() else None
+
+
+def running_since(pid: int, moment: datetime) -> bool:
+    """Process ``pid`` of this host runs, and has run since ``moment`` or before: it is not
+    a later process that was given the number of one that ended. False where the system
+    does not say when a process started (as on macOS)."""
+    if not 0 < pid <= PID_MAX:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # someone else's process: it exists
+    except (OSError, OverflowError):
+        return False
+    ticks = process_started(pid)
+    try:
+        uptime = time.clock_gettime(time.CLOCK_BOOTTIME)
+        age = uptime - ticks / os.sysconf("SC_CLK_TCK") if ticks is not None else None
+    except (AttributeError, OSError, ValueError):
+        age = None
+    # (a process's start is known to a clock tick: 10 ms)
+    return age is not None and age >= time.time() - moment.timestamp() - 0.1
 
 
 def _running(note: Note) -> bool:

@@ -826,10 +826,13 @@ ARG_COMPARE_OUT = (
 )
 COMPARE_WRITTEN = "{rows} rijen vergelijking geschreven naar {output}."
 STATUS_OVER = "boven envelope: {amount} in {year}"
+#: The library's status column when it is narrow: the worst year, by how much over.
+STATUS_OVER_SHORT = "▲ {year} +{amount}"
 ARG_LARGEST_FIRST = "sorteer op grootste verschil"
 
 # -- library -----------------------------------------------------------------------
 LIBRARY_BROKEN = "kan niet laden: {problem}"
+LIBRARY_BROKEN_SHORT = "kan niet laden"
 FIX_LIBRARY_BUNDLED = "maak eerst een kopie (dupliceren) en wijzig die"
 FIX_RESTORE_EXISTS = "hernoem of verplaats het bestand dat er nu staat, en probeer opnieuw"
 YES_BUTTON = "Ja (j)"
@@ -863,7 +866,15 @@ TRASH_TITLE = "Prullenbak  ·  Enter zet terug, Esc terug naar de bibliotheek"
 LIBRARY_FILTER = "Filter: typ een deel van de naam of map"
 #: Where a folder in the library comes from, by code.
 SOURCE_KINDS = {"bundled": "voorbeeld", "own": "eigen", "team": "team"}
-LIBRARY_COLUMNS = ("", "Naam", "Status", "Jaren", "Map", "Laatst gewijzigd")
+#: The same in a narrow folder column (a team folder is then shown by its name alone).
+SOURCE_KINDS_SHORT = {"bundled": "voorb.", "own": "eigen"}
+TEAM_FOLDER = "{kind}: {folder}"
+LIBRARY_COLUMNS = ("", "Naam", "Status", "Jaren", "Map", "Gewijzigd")
+#: Two scenarios of one name in one folder: the name column adds the file's.
+LIBRARY_SAME_NAME = "{name} ({file})"
+#: The detail line under the library: the row's last change, and its folder.
+LIBRARY_CHANGED_BY = "gewijzigd {when} door {who} · {folder}"
+LIBRARY_CHANGED = "gewijzigd {when} · {folder}"
 TRASH_COLUMNS = ("Bestand", "Oorspronkelijke map", "Verwijderd op")
 MARK_BASE = "B"
 MARK_VARIANT = "V{n}"
@@ -1201,6 +1212,13 @@ ARG_CONFINED = "schrijf alleen in de scenariomappen, ook bij exporteren (ssh-ser
 EXPORT_OUTSIDE = "buiten de scenariomappen wordt in deze sessie niets geschreven"
 FIX_EXPORT_OUTSIDE = "kies een bestand in een van deze mappen: {folders}"
 STATUS_UNSAVED = "● herstel ({count}); {status}"
+STATUS_UNSAVED_SHORT = "● herstel ({count})"
+#: The scenario open in this session, with changes not saved yet: nothing to recover.
+STATUS_OPEN_HERE = "● open, niet opgeslagen ({count}); {status}"
+STATUS_OPEN_HERE_SHORT = "● open, niet opgeslagen"
+#: Open in another session of the same user that still runs: nothing to recover either.
+STATUS_OPEN_ELSEWHERE = "● open in een ander venster ({count}); {status}"
+STATUS_OPEN_ELSEWHERE_SHORT = "● open elders"
 LIBRARY_UNSAVED = (
     "Niet-opgeslagen wijzigingen van een eerdere sessie in: {names}. Open het scenario om"
     " ze terug te halen."

@@ -826,10 +826,13 @@ ARG_COMPARE_ALL = "show and write all cells, including unchanged ones (default: 
 ARG_COMPARE_OUT = "also write the comparison as CSV; - writes only the CSV to standard output"
 COMPARE_WRITTEN = "{rows} comparison rows written to {output}."
 STATUS_OVER = "over envelope: {amount} in {year}"
+#: The library's status column when it is narrow: the worst year, by how much over.
+STATUS_OVER_SHORT = "▲ {year} +{amount}"
 ARG_LARGEST_FIRST = "sort by largest difference"
 
 # -- library -----------------------------------------------------------------------
 LIBRARY_BROKEN = "cannot load: {problem}"
+LIBRARY_BROKEN_SHORT = "cannot load"
 FIX_LIBRARY_BUNDLED = "first make a copy (duplicate) and change that"
 FIX_RESTORE_EXISTS = "rename or move the file that is there now, and try again"
 YES_BUTTON = "Yes (y)"
@@ -863,7 +866,15 @@ TRASH_TITLE = "Trash  ·  Enter restores, Esc back to the library"
 LIBRARY_FILTER = "Filter: type part of the name or folder"
 #: Where a folder in the library comes from, by code.
 SOURCE_KINDS = {"bundled": "example", "own": "own", "team": "team"}
-LIBRARY_COLUMNS = ("", "Name", "Status", "Years", "Folder", "Last changed")
+#: The same in a narrow folder column (a team folder is then shown by its name alone).
+SOURCE_KINDS_SHORT = {"bundled": "example", "own": "own"}
+TEAM_FOLDER = "{kind}: {folder}"
+LIBRARY_COLUMNS = ("", "Name", "Status", "Years", "Folder", "Changed")
+#: Two scenarios of one name in one folder: the name column adds the file's.
+LIBRARY_SAME_NAME = "{name} ({file})"
+#: The detail line under the library: the row's last change, and its folder.
+LIBRARY_CHANGED_BY = "changed {when} by {who} · {folder}"
+LIBRARY_CHANGED = "changed {when} · {folder}"
 TRASH_COLUMNS = ("File", "Original folder", "Deleted on")
 MARK_BASE = "B"
 MARK_VARIANT = "V{n}"
@@ -1193,6 +1204,13 @@ ARG_CONFINED = "write only into the scenario folders, exports too (ssh-serve set
 EXPORT_OUTSIDE = "this session writes nothing outside the scenario folders"
 FIX_EXPORT_OUTSIDE = "choose a file in one of these folders: {folders}"
 STATUS_UNSAVED = "● recover ({count}); {status}"
+STATUS_UNSAVED_SHORT = "● recover ({count})"
+#: The scenario open in this session, with changes not saved yet: nothing to recover.
+STATUS_OPEN_HERE = "● open, unsaved ({count}); {status}"
+STATUS_OPEN_HERE_SHORT = "● open, unsaved"
+#: Open in another session of the same user that still runs: nothing to recover either.
+STATUS_OPEN_ELSEWHERE = "● open in another window ({count}); {status}"
+STATUS_OPEN_ELSEWHERE_SHORT = "● open elsewhere"
 LIBRARY_UNSAVED = (
     "Unsaved changes from an earlier session in: {names}. Open the scenario to get them back."
 )

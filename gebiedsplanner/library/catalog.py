@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import NamedTuple
 
 from gebiedsplanner.core import audit
+from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Scenario
-from gebiedsplanner.core.summary import envelope_status
+from gebiedsplanner.core.summary import envelope_status, worst_year
 from gebiedsplanner.disk.reading import os_problem, read_untrusted, real_path
 from gebiedsplanner.disk.writing import AlreadyThere, create_exclusive, write_new
 from gebiedsplanner.editing import journal, leftovers, storage
@@ -67,7 +68,14 @@ class Entry:
     modified: datetime
     digest: str = ""
     unsaved: int = 0
-    """Changes to it in journals, not in the file (see :func:`leftovers.unsaved_changes`)."""
+    """Changes to it in the journals of sessions that ended, not in the file: to recover
+    (see :func:`leftovers.unsaved_changes`)."""
+    open_here: int = 0
+    """Changes to it not saved yet in this process's own editing session (the planner
+    under the library): no recovery, the session is still open."""
+    open_elsewhere: int = 0
+    """Changes to it not saved yet in another session of this user that still runs
+    (another window, another login): no recovery either."""
 
     @property
     def name(self) -> str:
@@ -102,14 +110,35 @@ class Entry:
 
     @property
     def status(self) -> str:
-        """Unsaved changes waiting in a journal first, then within the envelope or over
-        by how much in which year, or why it did not load."""
+        """Unsaved changes first (this session's own, or waiting in a journal), then within
+        the envelope or over by how much in which year, or why it did not load."""
         if self.scenario is None:
             return texts.LIBRARY_BROKEN.format(problem=self.problems[0].message)
         status = envelope_status(self.scenario)
+        if self.open_here:
+            return texts.STATUS_OPEN_HERE.format(count=self.open_here, status=status)
         if self.unsaved:
             return texts.STATUS_UNSAVED.format(count=self.unsaved, status=status)
+        if self.open_elsewhere:
+            return texts.STATUS_OPEN_ELSEWHERE.format(count=self.open_elsewhere, status=status)
         return status
+
+    @property
+    def short_status(self) -> str:
+        """:attr:`status` in a few columns: the unsaved changes alone, or ``▲ 2017 +250.000``
+        (over the envelope: the worst year, by how much), or within."""
+        if self.scenario is None:
+            return texts.LIBRARY_BROKEN_SHORT
+        if self.open_here:
+            return texts.STATUS_OPEN_HERE_SHORT
+        if self.unsaved:
+            return texts.STATUS_UNSAVED_SHORT.format(count=self.unsaved)
+        if self.open_elsewhere:
+            return texts.STATUS_OPEN_ELSEWHERE_SHORT
+        room, year = worst_year(self.scenario)
+        if room >= 0:
+            return texts.WITHIN_ENVELOPE
+        return texts.STATUS_OVER_SHORT.format(amount=format_amount(-room), year=year)
 
 
 def sources(settings: Settings) -> list[Source]:
@@ -173,7 +202,16 @@ def scan(settings: Settings) -> list[Entry]:
             if not path.name.startswith(".")
         ]
     unsaved = leftovers.unsaved_changes(entry.path for entry in entries)
-    return [replace(entry, unsaved=unsaved.get(entry.path, 0)) for entry in entries]
+    none = leftovers.Unsaved()
+    return [
+        replace(
+            entry,
+            unsaved=unsaved.get(entry.path, none).ended,
+            open_here=unsaved.get(entry.path, none).open_here,
+            open_elsewhere=unsaved.get(entry.path, none).open_elsewhere,
+        )
+        for entry in entries
+    ]
 
 
 def _require_scenario(entry: Entry) -> Scenario:

@@ -16,12 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
+from rich.cells import cell_len
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
+from textual.worker import WorkerCancelled
 
 from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.literal import literal
@@ -36,10 +38,18 @@ from gebiedsplanner.ui.refusal import allowed
 from gebiedsplanner.ui.screens.choice import YES, confirm
 from gebiedsplanner.ui.screens.comparison import ComparisonScreen
 from gebiedsplanner.ui.screens.help import HelpScreen
+from gebiedsplanner.ui.screens.library_rows import (
+    ENTRY_LAYOUTS,
+    entry_columns,
+    entry_detail,
+    entry_rows,
+    trash_columns,
+    trash_row,
+)
 from gebiedsplanner.ui.screens.save_as import SaveAs
 from gebiedsplanner.ui.shown_path import shown_path
 from gebiedsplanner.ui.widgets.field import Field
-from gebiedsplanner.ui.widgets.fitted_table import Fit, FittedTable
+from gebiedsplanner.ui.widgets.fitted_table import FittedTable
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 #: key(s), action, footer label, help text, shown in the footer
@@ -59,30 +69,6 @@ LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("escape", "back", "KEY_BACK", "HELP_BACK", True),
     )
 )
-
-
-def entry_columns() -> tuple[Fit, ...]:
-    """At 80 columns the name, status and folder give way evenly; a status keeps at least
-    "boven envelope:" or "kan niet laden:", the detail line shows every cut text whole."""
-    mark, name, status, years, folder, changed = texts.LIBRARY_COLUMNS
-    return (
-        Fit(mark),
-        Fit(name, cap=30, least=12),
-        Fit(status, cap=32, least=16),
-        Fit(years, cap=20, least=9),
-        Fit(folder, cap=24, least=9),
-        Fit(changed, cap=30),
-    )
-
-
-def trash_columns() -> tuple[Fit, ...]:
-    file, origin, deleted = texts.TRASH_COLUMNS
-    return (Fit(file, cap=40, least=12), Fit(origin, cap=60, least=19), Fit(deleted))
-
-
-def plain(text: str) -> Text:
-    """A table cell shown literally (DataTable would read a ``str`` as markup)."""
-    return Text(literal(text))
 
 
 _OWN_ACTIONS = frozenset(spec.action for spec in LIBRARY_ACTIONS)
@@ -115,7 +101,7 @@ class LibraryScreen(InTurn[None]):
     def compose(self) -> ComposeResult:
         yield Static(texts.LIBRARY_TITLE, id="title", markup=False)
         yield Field(placeholder=texts.LIBRARY_FILTER, id="filter")
-        yield FittedTable(entry_columns(), id="entries", zebra_stripes=True)
+        yield FittedTable(entry_columns(), layouts=ENTRY_LAYOUTS, id="entries", zebra_stripes=True)
         yield FittedTable(trash_columns(), id="trash", zebra_stripes=True)
         yield Static("", id="detail", markup=False)
         yield KeyLine(LIBRARY_ACTIONS)
@@ -151,8 +137,12 @@ class LibraryScreen(InTurn[None]):
         that layout sends (see :meth:`FittedTable._fit`): the screen and then the
         table handle what is queued before the list counts as shown.
         """
-        await self._listing.wait()
-        await caught_up([self, self._table()])
+        try:
+            await self._listing.wait()
+            table = self._table()
+        except (WorkerCancelled, NoMatches):
+            return  # the app is closing (as when an adviser logs out while it lists)
+        await caught_up([self, table])
 
     @work(thread=True, exclusive=True, group="library")
     def rescan(self) -> None:
@@ -182,7 +172,7 @@ class LibraryScreen(InTurn[None]):
                 for index, item in enumerate(self.trash)
                 if needle in str(item.origin).casefold()
             ]
-            self._table().show(self._trash_row(self.trash[index]) for index in self._shown)
+            self._table().show(trash_row(self.trash[index]) for index in self._shown)
             self.query_one("#title", Static).update(texts.TRASH_TITLE)
         else:
             self._shown = [
@@ -190,38 +180,10 @@ class LibraryScreen(InTurn[None]):
                 for index, entry in enumerate(self.entries)
                 if needle in f"{entry.name} {entry.path.parent}".casefold()
             ]
-            self._table().show(self._entry_row(self.entries[index]) for index in self._shown)
+            shown = [self.entries[index] for index in self._shown]
+            self._table().show(entry_rows(shown, self._mark))
             self.query_one("#title", Static).update(texts.LIBRARY_TITLE)
         self._show_detail()
-
-    def _entry_row(self, entry: library.Entry) -> list[Text]:
-        who, when = entry.last_change
-        status = plain(entry.status)
-        if entry.scenario is None or entry.over_envelope:
-            status.stylize("bold reverse")
-        return [
-            plain(self._mark(entry.path)),
-            plain(entry.name),
-            status,
-            plain(entry.years),
-            plain(self._folder_label(entry.source)),
-            plain(f"{who} {when:%d-%m-%y %H:%M}".strip()),
-        ]
-
-    @staticmethod
-    def _trash_row(item: library.Trashed) -> list[Text]:
-        return [
-            plain(item.origin.name),
-            plain(str(item.origin.parent)),
-            plain(f"{item.deleted:%d-%m-%Y %H:%M}"),
-        ]
-
-    @staticmethod
-    def _folder_label(source: library.Source) -> str:
-        kind = texts.SOURCE_KINDS[source.kind.value]
-        if source.kind is library.SourceKind.TEAM:
-            return f"{kind}: {source.folder.name}"
-        return kind
 
     def _mark(self, path: Path) -> str:
         if path == self.base:
@@ -256,10 +218,7 @@ class LibraryScreen(InTurn[None]):
         entry = self._current()
         if entry is None:
             return ""
-        if entry.problems:  # the path shortened: a long one would break mid-name
-            problems = entry.problems[:2]
-            return "\n".join(str(p._replace(file=shown_path(p.file, room))) for p in problems)
-        return f"{literal(entry.name)} · {literal(entry.status)}\n{shown_path(entry.path, room)}"
+        return entry_detail(entry, room)
 
     # -- filter ------------------------------------------------------------------
 
@@ -440,7 +399,6 @@ class LibraryScreen(InTurn[None]):
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, base: Scenario, variants: list[Scenario]) -> CompareTable:
-        from rich.cells import cell_len
 
         from gebiedsplanner.core.compare import compare
 
