@@ -143,13 +143,11 @@ async def test_no_match_is_said_with_the_text_as_typed() -> None:
     app = make_app()
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("down", "slash", *"[bold]zz")
-        await bottom_line_shows(pilot, "No gebied with '[bold]zz' in its name")
+        await bottom_line_shows(pilot, "No gebied matches '[bold]zz'")
         assert cursor(pilot) == (1, 0)  # the cursor stays where the search began
         await pilot.press("enter")
         await bottom_line_shows(pilot, "? Help")
-        await until(
-            pilot, lambda: "No gebied with '[bold]zz' in its name" in toasts(pilot), "a warning"
-        )
+        await until(pilot, lambda: "No gebied matches '[bold]zz'" in toasts(pilot), "a warning")
         await pilot.press("n")  # the last search is still that
         assert cursor(pilot) == (1, 0)
 
