@@ -18,7 +18,7 @@ from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from tests.conftest import BUNDLED
-from tests.pilot_helpers import burst, screen_text, shown, toasts, until
+from tests.pilot_helpers import burst, fill_in, screen_text, shown, toasts, until
 from tests.test_app import SIZE, line_with, make_app
 from tests.test_app_grid import bottom_line, bottom_line_shows
 
@@ -228,3 +228,20 @@ async def test_a_search_lands_among_20000_gebieden(tmp_path: Path) -> None:
         await cursor_on(pilot, "Wijk 01999")
         await pilot.press("colon", *"wijk 12345", "enter")
         await cursor_on(pilot, "Wijk 12345")
+
+
+async def test_a_long_name_and_a_pasted_page_are_quoted_short(tmp_path: Path) -> None:
+    """A 5.000-character gebied name and a page pasted into the search: the line shows
+    which match it is, and the warning stays a line, not a screenful."""
+    hostile = tmp_path / "lang.toml"
+    long_name = "Lang" * 1250
+    hostile.write_text(BUNDLED.read_text().replace("gebied.Pernis", f'gebied."{long_name}"'))
+    app = make_app(hostile)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("slash", *"glang")
+        await bottom_line_shows(pilot, " " + "Lang" * 9 + "Lan… (1/1)")
+        await fill_in(pilot, "#find-text", "x" * 5_000)
+        await bottom_line_shows(pilot, "Geen gebied met 'xxx")
+        await pilot.press("enter")
+        await until(pilot, lambda: "Geen gebied met '" in toasts(pilot), "the warning")
+        assert "Geen gebied met '" + "x" * 39 + "…'" in toasts(pilot)

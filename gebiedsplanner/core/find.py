@@ -21,6 +21,8 @@ from gebiedsplanner.core.literal import literal
 
 #: How many of the nearest names an unknown name is answered with.
 NEAREST = 3
+#: Characters of a typed text or a name that a message quotes (a pasted page is cut).
+QUOTED = 40
 
 
 class GebiedRows(Protocol):
@@ -54,6 +56,12 @@ def fold(text: str) -> str:
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def quoted(text: str) -> str:
+    """``text`` as a message quotes it: shown literally, a long one cut with an ellipsis."""
+    shown = literal(text)
+    return shown if len(shown) <= QUOTED else shown[: QUOTED - 1] + "…"
 
 
 class NameIndex:

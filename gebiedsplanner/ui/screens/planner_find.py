@@ -15,8 +15,7 @@ from textual.containers import Container
 from textual.screen import Screen
 from textual.widget import Widget
 
-from gebiedsplanner.core.find import NameIndex
-from gebiedsplanner.core.literal import literal
+from gebiedsplanner.core.find import NameIndex, quoted
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import caught_up
@@ -132,12 +131,12 @@ class Finder:
         if hit is None:
             grid.move_cursor_to(*self._origin)
             if text:
-                self.line.say(texts.FIND_NO_MATCH.format(text=literal(text)), error=True)
+                self.line.say(texts.FIND_NO_MATCH.format(text=quoted(text)), error=True)
             else:
                 self.line.say(texts.SEARCH_HINT)
             return False
         grid.go_to_row(hit.row)
-        name = literal(grid.view.gebied_at(hit.row) or "")
+        name = quoted(grid.view.gebied_at(hit.row) or "")
         self.line.say(texts.SEARCH_HIT.format(name=name, number=hit.number, count=hit.matches))
         return True
 
@@ -158,7 +157,7 @@ class Finder:
             self.last = text
         if not found:
             self.screen.notify(
-                texts.FIND_NO_MATCH.format(text=literal(text)), severity="warning", markup=False
+                texts.FIND_NO_MATCH.format(text=quoted(text)), severity="warning", markup=False
             )
 
     def next(self, step: int) -> None:
@@ -170,7 +169,7 @@ class Finder:
         grid = self.grid
         hit = self.index().find(self.last, grid.view, grid.cursor_row, step, here=False)
         if hit is None:
-            message = texts.FIND_NO_MATCH.format(text=literal(self.last))
+            message = texts.FIND_NO_MATCH.format(text=quoted(self.last))
             self.screen.notify(message, severity="warning", markup=False)
             return
         grid.go_to_row(hit.row)
@@ -191,7 +190,7 @@ class Finder:
         return name, matching
 
     def _listed(self, names: list[str]) -> str:
-        shown = [self.index().shown[name] for name in names[:NAMES_LISTED]]
+        shown = [quoted(name) for name in names[:NAMES_LISTED]]
         return ", ".join(shown) + (", …" if len(names) > NAMES_LISTED else "")
 
     def _preview_go_to(self, text: str) -> None:
@@ -201,15 +200,15 @@ class Finder:
             return
         name, matching = self._target(text)
         if name is not None:
-            self.line.say(texts.GO_TO_TARGET.format(name=self.index().shown[name]))
+            self.line.say(texts.GO_TO_TARGET.format(name=quoted(name)))
         elif matching:
             self.line.say(
                 texts.GO_TO_SEVERAL.format(
-                    count=len(matching), text=literal(text.strip()), names=self._listed(matching)
+                    count=len(matching), text=quoted(text.strip()), names=self._listed(matching)
                 )
             )
         else:
-            self.line.say(texts.FIND_NO_MATCH.format(text=literal(text.strip())), error=True)
+            self.line.say(texts.FIND_NO_MATCH.format(text=quoted(text.strip())), error=True)
 
     def _go_to(self, text: str) -> None:
         """Go to the gebied ``text`` leads to; else say why not, with the nearest names, and
@@ -224,7 +223,7 @@ class Finder:
             self.close()
             self.grid.go_to_row(row)
             return
-        shown = literal(text.strip())
+        shown = quoted(text.strip())
         if matching:
             names = self._listed(matching)
             message = texts.GO_TO_SEVERAL.format(count=len(matching), text=shown, names=names)
