@@ -13,6 +13,7 @@ never assumed from the file's order.
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
@@ -26,7 +27,12 @@ QUOTED = 40
 
 
 class GebiedRows(Protocol):
-    """What a table says about where its gebieden are, in the order it shows them."""
+    """What a table says about where its gebieden are, in the order it shows them.
+
+    A search reads a table's rows once (kept by a weak reference), the first time a
+    key is typed in it: a table shown in another order is best a new one, as the
+    planner's grid is given a new view for another year or unit.
+    """
 
     @property
     def editable_rows(self) -> int:
@@ -35,6 +41,10 @@ class GebiedRows(Protocol):
 
     def row_of_gebied(self, name: str) -> int | None:
         """The row that shows gebied ``name`` (``None``: the table does not show it)."""
+        ...
+
+    def gebied_at(self, index: int) -> str | None:
+        """The gebied in row ``index`` (``None``: a row of another kind)."""
         ...
 
 
@@ -64,8 +74,31 @@ def quoted(text: str) -> str:
     return shown if len(shown) <= QUOTED else shown[: QUOTED - 1] + "…"
 
 
+class _Narrowing:
+    """Which of some folded strings contain a text, typed one key at a time.
+
+    Each text typed usually contains the one before: then only the strings that
+    matched before are looked at again.
+    """
+
+    def __init__(self, folded: list[str]) -> None:
+        self.folded = folded
+        self._last: tuple[str, list[int]] | None = None
+
+    def containing(self, needle: str) -> list[int]:
+        """The places of the strings that contain ``needle``, in order."""
+        folded, last = self.folded, self._last
+        if last is not None and last[0] in needle:
+            found = [place for place in last[1] if needle in folded[place]]
+        else:
+            found = [place for place, text in enumerate(folded) if needle in text]
+        self._last = (needle, found)
+        return found
+
+
 class NameIndex:
-    """The gebied names of a scenario, each folded once, in the file's order.
+    """The gebied names of a scenario, each folded once, in the file's order; and for
+    the table being searched, the same in the table's order.
 
     Names are indexed as the table shows them (:func:`literal`): a user types what
     they read.
@@ -76,55 +109,62 @@ class NameIndex:
         shown = [literal(name) for name in self.names]
         self.shown = dict(zip(self.names, shown, strict=True))
         """Each name as the table shows it."""
-        self._folded = [fold(text) for text in shown]
+        folded = [fold(text) for text in shown]
+        self._fold_of = dict(zip(self.names, folded, strict=True))
         self._exact: dict[str, str] = {}
-        for name, folded in zip(self.names, self._folded, strict=True):
-            self._exact.setdefault(folded, name)
-        self._last: tuple[str, list[int]] = ("", list(range(len(self.names))))
+        for name, text in zip(self.names, folded, strict=True):
+            self._exact.setdefault(text, name)
+        self._by_name = _Narrowing(folded)
+        self._table: weakref.ref[GebiedRows] | None = None
+        self._by_row = _Narrowing([])
 
     def __len__(self) -> int:
         return len(self.names)
 
     def matching(self, text: str) -> list[str]:
-        """The names that contain ``text`` (folded), in the file's order.
+        """The names that contain ``text`` (folded), in the file's order."""
+        return list(map(self.names.__getitem__, self._by_name.containing(fold(text))))
 
-        Typed one key at a time, each text contains the one before: then only the
-        names that matched before are looked at again.
-        """
-        needle = fold(text)
-        previous, candidates = self._last
-        folded = self._folded
-        if previous in needle:
-            found = [index for index in candidates if needle in folded[index]]
-        else:
-            found = [index for index, name in enumerate(folded) if needle in name]
-        self._last = (needle, found)
-        return list(map(self.names.__getitem__, found))
+    def _in_order(self, rows: GebiedRows) -> _Narrowing:
+        """The folded names in the order ``rows`` shows them (``""`` for a row without a
+        gebied): made once per table, as the first search key in it is typed."""
+        if self._table is None or self._table() is not rows:
+            fold_of = self._fold_of
+            order = [
+                "" if name is None else fold_of.get(name, "")
+                for name in map(rows.gebied_at, range(rows.editable_rows))
+            ]
+            self._by_row, self._table = _Narrowing(order), weakref.ref(rows)
+        return self._by_row
 
     def find(self, text: str, rows: GebiedRows, start: int, step: int, *, here: bool) -> Hit | None:
         """The first row from ``start`` in direction ``step`` (1 down, -1 up) whose gebied
         contains ``text``, round the end when needed; ``here``: ``start`` itself counts.
 
-        ``None`` when no gebied matches (or an empty ``text``).
+        ``None`` when no gebied matches (or an empty ``text``). The rows are read once
+        per table; one that reordered itself since is read again.
         """
-        if not text:
+        needle = fold(text)
+        if not needle:
             return None
-        found = list(map(rows.row_of_gebied, self.matching(text)))
-        if None in found:  # a table that leaves gebieden out
-            found = [row for row in found if row is not None]
-        if not found:
-            return None
-        shown: list[int] = sorted(found)  # type: ignore[arg-type]
-        first = start if here else start + step
-        if step > 0:
-            place = bisect_left(shown, first)
-            wrapped = place == len(shown)
-            place = 0 if wrapped else place
-        else:
-            place = bisect_right(shown, first) - 1
-            wrapped = place < 0
-            place = len(shown) - 1 if wrapped else place
-        return Hit(shown[place], place + 1, len(shown), wrapped)
+        for _ in range(2):
+            found = self._in_order(rows).containing(needle)
+            if not found:
+                return None
+            first = start if here else start + step
+            if step > 0:
+                place = bisect_left(found, first)
+                wrapped = place == len(found)
+                place = 0 if wrapped else place
+            else:
+                place = bisect_right(found, first) - 1
+                wrapped = place < 0
+                place = len(found) - 1 if wrapped else place
+            name = rows.gebied_at(found[place])
+            if name is not None and needle in self._fold_of.get(name, ""):
+                return Hit(found[place], place + 1, len(found), wrapped)
+            self._table = None  # the table changed its order in place: read it again
+        return None
 
     def exact(self, text: str) -> str | None:
         """The gebied named ``text`` (folded, spaces around it left out)."""
@@ -136,7 +176,7 @@ class NameIndex:
         needle = fold(text)
         if not needle:
             return None
-        for name, folded in zip(self.names, self._folded, strict=True):
+        for name, folded in self._fold_of.items():
             if folded.startswith(needle):
                 return name
         return None
