@@ -19,8 +19,12 @@ from gebiedsplanner.ui.app import PlannerApp
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from tests.conftest import BUNDLED
 from tests.pilot_helpers import burst, fill_in, screen_text, shown, toasts, until
+from tests.pty_terminal import ENTER, PtyApp
 from tests.test_app import SIZE, line_with, make_app
 from tests.test_app_grid import bottom_line, bottom_line_shows
+from tests.test_terminal import needs_pty, start, terminals
+
+__all__ = ["terminals"]  # a fixture, used by name
 
 
 def under_cursor(pilot: Pilot[None]) -> str:
@@ -246,3 +250,22 @@ async def test_a_long_name_and_a_pasted_page_are_quoted_short(tmp_path: Path) ->
         await pilot.press("enter")
         await until(pilot, lambda: "Geen gebied met '" in toasts(pilot), "the warning")
         assert "Geen gebied met '" + "x" * 39 + "…'" in toasts(pilot)
+
+
+@needs_pty
+def test_the_keys_reach_the_planner_from_a_real_terminal(
+    terminals: list[PtyApp], isolated_user_dirs: Path, scenario_file: Path
+) -> None:
+    """/, N, : and ctrl+g as a terminal sends them (``:`` is Textual's ``colon``, ctrl+g
+    is the byte 7): nothing here is named by Pilot."""
+    app = start(terminals, isolated_user_dirs, str(scenario_file))
+    app.send(b"/pern")
+    app.wait_for_screen_text("Pernis (1/1)")
+    app.send(ENTER + b"N")
+    app.wait_for_screen_text("Bovenaan voorbij: verder onderaan")
+    app.send(b":noor")
+    app.wait_for_screen_text("Enter: naar Noord")
+    app.send(ENTER + b"\x07")
+    app.wait_for_screen_text("Ga naar gebied:")
+    app.send(b"Nord" + ENTER)
+    app.wait_for_screen_text("Bedoelt u: Noord?")
