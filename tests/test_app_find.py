@@ -21,7 +21,7 @@ from tests.conftest import BUNDLED
 from tests.pilot_helpers import burst, fill_in, screen_text, shown, toasts, until
 from tests.pty_terminal import ENTER, PtyApp
 from tests.test_app import SIZE, line_with, make_app
-from tests.test_app_grid import bottom_line, bottom_line_shows
+from tests.test_app_grid import bottom_line_shows
 from tests.test_terminal import needs_pty, start, terminals
 
 __all__ = ["terminals"]  # a fixture, used by name
@@ -205,11 +205,11 @@ async def test_keys_typed_at_once_land_in_the_search() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         burst(pilot, "slash", *"pern", "enter", "n")
         await shown(pilot, "Onderaan voorbij: verder bovenaan")
-        assert under_cursor(pilot) == "Pernis"
-        assert "? Help" in bottom_line(pilot)
+        await cursor_on(pilot, "Pernis")
+        await bottom_line_shows(pilot, "? Help")
         burst(pilot, "colon", *"noord", "enter", "j")  # j after it: the next year
         await shown(pilot, "2017 (2/4)")
-        assert under_cursor(pilot) == "Noord"
+        await cursor_on(pilot, "Noord")
 
 
 def national(folder: Path) -> Path:
