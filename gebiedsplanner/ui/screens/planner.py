@@ -200,7 +200,7 @@ class PlannerScreen(PlannerFiles):
     async def action_edit(self) -> None:
         """Enter: open the edit line on the cell under the cursor, or apply what it holds
         (with the find line open: what the find line says)."""
-        if self._find is not None and self._find.open:
+        if self._find is not None and self.finding:
             await self._find.enter()
             return
         edit_line = self.query_one(EditLine)
@@ -223,7 +223,7 @@ class PlannerScreen(PlannerFiles):
 
     async def action_cancel_edit(self) -> None:
         """Escape: close the edit line, changing nothing (or the find line: see Finder)."""
-        if self._find is not None and self._find.open:
+        if self._find is not None and self.finding:
             await self._find.cancel()
             return
         self._stop_editing()
@@ -244,7 +244,7 @@ class PlannerScreen(PlannerFiles):
         if self.editing and widget is self.focused and elsewhere:
             self._stop_editing()
         find = self._find
-        if find is not None and find.open and widget is self.focused and not find.owns(widget):
+        if find is not None and self.finding and widget is self.focused and not find.owns(widget):
             find.close()
 
     def _stop_editing(self) -> None:
@@ -253,12 +253,13 @@ class PlannerScreen(PlannerFiles):
         self.set_focus(self.query_one(BudgetGrid), scroll_visible=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the edit line is open, Enter and Escape are its keys; the planner's others
-        are text (its bindings have priority, so they would otherwise win over the input)."""
-        typing = self.editing or (self._find is not None and self._find.open)
+        """While the edit line or the find line is open, Enter and Escape are its keys; the
+        planner's others are text (its bindings have priority, so they would otherwise win
+        over the input)."""
+        in_line = self.editing or self.finding
         if action == "cancel_edit":
-            return typing
-        return action == "edit" or not typing or action not in _OWN_ACTIONS
+            return in_line
+        return action == "edit" or not in_line or action not in _OWN_ACTIONS
 
     async def action_move(self) -> None:
         if not allowed(self, lambda: self.session.rights.check_cells(())):
@@ -340,6 +341,11 @@ class PlannerScreen(PlannerFiles):
 
     # -- finding a gebied ------------------------------------------------------
 
+    @property
+    def finding(self) -> bool:
+        """The find line is open (it stands in for the footer, as the edit line does)."""
+        return self._find is not None and self._find.open
+
     def _finder(self) -> Finder:
         if self._find is None:
             from gebiedsplanner.ui.screens.planner_find import Finder
@@ -353,7 +359,7 @@ class PlannerScreen(PlannerFiles):
 
         await self._finder().start(FindMode.SEARCH)
 
-    async def action_search_next(self, step: int) -> None:
+    def action_search_next(self, step: int) -> None:
         """n, N: the next or previous gebied that matches the last search."""
         self._finder().next(step)
 
