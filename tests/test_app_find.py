@@ -233,6 +233,9 @@ async def test_a_search_lands_among_20000_gebieden(tmp_path: Path) -> None:
         await cursor_on(pilot, "Wijk 01999")
         await pilot.press("colon", *"wijk 12345", "enter")
         await cursor_on(pilot, "Wijk 12345")
+        await pilot.press("colon", *"wiijk 12345", "enter")  # nearest looked for in a worker
+        await bottom_line_shows(pilot, "Geen gebied 'wiijk 12345'.")
+        await until(pilot, lambda: "Bedoelt u: Wijk 12345" in toasts(pilot), "the nearest")
 
 
 async def test_a_long_name_and_a_pasted_page_are_quoted_short(tmp_path: Path) -> None:

@@ -223,14 +223,30 @@ class Finder:
             self.close()
             self.grid.go_to_row(row)
             return
-        shown = quoted(text.strip())
         if matching:
             names = self._listed(matching)
-            message = texts.GO_TO_SEVERAL.format(count=len(matching), text=shown, names=names)
-        else:
-            message = texts.GO_TO_UNKNOWN.format(text=shown)
-            nearest = self.index().nearest(text)
-            if nearest:
-                message += texts.GO_TO_NEAREST.format(names=self._listed(nearest))
-        self.line.say(message, error=True)
+            message = texts.GO_TO_SEVERAL.format(
+                count=len(matching), text=quoted(text.strip()), names=names
+            )
+            self.line.say(message, error=True)
+            self.screen.notify(message, severity="warning", markup=False)
+            return
+        self.line.say(texts.GO_TO_UNKNOWN.format(text=quoted(text.strip())), error=True)
+        index, app = self.index(), self.screen.app
+
+        def look() -> None:
+            app.call_from_thread(self._nearest_found, text, index.nearest(text))
+
+        self.screen.run_worker(look, thread=True, exclusive=True, group="nearest-gebieden")
+
+    def _nearest_found(self, text: str, nearest: list[str]) -> None:
+        """An unknown name's nearest names, found in a worker (at 20.000 gebieden that
+        takes a good part of a second): said with it, unless the line moved on meanwhile."""
+        line = self.line
+        if line is None or not self.open or line.mode is not FindMode.GO_TO or line.value != text:
+            return
+        message = texts.GO_TO_UNKNOWN.format(text=quoted(text.strip()))
+        if nearest:
+            message += texts.GO_TO_NEAREST.format(names=self._listed(nearest))
+        line.say(message, error=True)
         self.screen.notify(message, severity="warning", markup=False)

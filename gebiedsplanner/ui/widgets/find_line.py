@@ -77,6 +77,11 @@ class FindLine(Horizontal):
         # At once: ``Widget.focus`` waits its turn, and keys typed meanwhile go elsewhere.
         self.screen.set_focus(field, scroll_visible=False)
 
+    @property
+    def value(self) -> str:
+        """What the field holds now."""
+        return self.query_one(Field).value
+
     async def text(self) -> str:
         """What is typed, once the field has taken every key sent to it (Enter is taken
         the moment it arrives, the characters before it in the field's own time)."""
