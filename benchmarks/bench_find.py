@@ -5,14 +5,15 @@
 On the real table (``TableView``) of a synthetic scenario (``make_scenario.py``), in
 this process, without a terminal: the work the planner does on the UI thread per key.
 
-- **first key**: folding every name for the index (once per scenario), then the search;
+- **opening the search** (``/``): folding every name for the index (once per scenario)
+  and reading the table's order (once per table);
 - **a key in the search**: each of ``Wijk 12345`` typed one character at a time, and
   ``w`` alone (every gebied matches: the most a key can cost), the largest and the
   median; each is the next row from the top whose name contains the text;
 - **n**: the next match of ``1`` (13.439 gebieden match), from row to row.
 
-Target: a key within 16 ms (a frame), times the machine factor; the issue asks a few
-milliseconds.
+Target: each within 16 ms (a frame), times the machine factor; the issue asks a few
+milliseconds per key.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def measure() -> list[Figure]:
     for _ in range(RUNS):
         started = time.perf_counter()
         index = NameIndex(scenario.gebieden)
-        index.find(TYPED[0], view, 0, 1, here=True)
+        index.read(view)
         firsts.append(_ms(started))
         for end in range(1, len(TYPED) + 1):
             started = time.perf_counter()
@@ -58,11 +59,12 @@ def measure() -> list[Figure]:
             presses.append(_ms(started))
             assert hit is not None
             row = hit.row
+    size = f"find {SIZE:,}".replace(",", ".")
     return [
-        timed(f"find {SIZE:,}: first key (index made)".replace(",", "."), median(firsts), 16),
-        timed(f"find {SIZE:,}: a key in the search (median)".replace(",", "."), median(keys)),
-        timed(f"find {SIZE:,}: a key in the search (largest)".replace(",", "."), max(keys), 16),
-        timed(f"find {SIZE:,}: n (median)".replace(",", "."), median(presses), 16),
+        timed(f"{size}: opening the search (index made)", median(firsts), 16),
+        timed(f"{size}: a key in the search (median)", median(keys)),
+        timed(f"{size}: a key in the search (largest)", max(keys), 16),
+        timed(f"{size}: n (median)", median(presses), 16),
     ]
 
 

@@ -137,6 +137,10 @@ class NameIndex:
             self._by_row, self._table = _Narrowing(order), weakref.ref(rows)
         return self._by_row
 
+    def read(self, rows: GebiedRows) -> None:
+        """Read the order of ``rows`` now (when the search opens), not at the first key."""
+        self._in_order(rows)
+
     def find(self, text: str, rows: GebiedRows, start: int, step: int, *, here: bool) -> Hit | None:
         """The first row from ``start`` in direction ``step`` (1 down, -1 up) whose gebied
         contains ``text``, round the end when needed; ``here``: ``start`` itself counts.

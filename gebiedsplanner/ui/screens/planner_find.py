@@ -81,8 +81,10 @@ class Finder:
         self._origin = (grid.cursor_row, grid.cursor_column)
         self.screen.query_one(KeyLine).display = False
         self.line.display = True
-        suggester = NameSuggester(self.index()) if mode is FindMode.GO_TO else None
-        self.line.start(mode, suggester)
+        index = self.index()  # made now, while the keys typed after this one wait
+        if mode is FindMode.SEARCH:
+            index.read(grid.view)
+        self.line.start(mode, NameSuggester(index) if mode is FindMode.GO_TO else None)
 
     def close(self) -> None:
         """Give the key line its place back; the cursor stays where it is."""
