@@ -629,9 +629,9 @@ HELP_COPY = "Kopieer het bedrag onder de cursor (als 247000)"
 COPIED = "Gekopieerd: {value} ({what})"
 KEY_SEARCH = "Zoek"
 HELP_SEARCH = "Zoek een gebied op (een deel van) de naam; de cursor springt mee terwijl u typt"
-KEY_SEARCH_NEXT = "Volgende"
+KEY_SEARCH_NEXT = "Volgende treffer"
 HELP_SEARCH_NEXT = "Naar het volgende gebied dat bij de zoektekst past (na het laatste: bovenaan)"
-KEY_SEARCH_PREVIOUS = "Vorige"
+KEY_SEARCH_PREVIOUS = "Vorige treffer"
 HELP_SEARCH_PREVIOUS = (
     "Naar het vorige gebied dat bij de zoektekst past (voor het eerste: het laatste)"
 )

@@ -634,9 +634,9 @@ HELP_COPY = "Copy the amount under the cursor (as 247000)"
 COPIED = "Copied: {value} ({what})"
 KEY_SEARCH = "Search"
 HELP_SEARCH = "Search a gebied by (part of) its name; the cursor follows as you type"
-KEY_SEARCH_NEXT = "Next"
+KEY_SEARCH_NEXT = "Next match"
 HELP_SEARCH_NEXT = "To the next gebied that matches the search (after the last: from the top)"
-KEY_SEARCH_PREVIOUS = "Previous"
+KEY_SEARCH_PREVIOUS = "Previous match"
 HELP_SEARCH_PREVIOUS = (
     "To the previous gebied that matches the search (before the first: from the bottom)"
 )
