@@ -23,6 +23,7 @@ import bench_bytes
 import bench_comparison
 import bench_edit_latency
 import bench_files
+import bench_find
 import bench_memory
 import bench_overlays
 import bench_scale
@@ -42,6 +43,7 @@ SUITE = (
     bench_overlays,
     bench_ssh,
     bench_scale,
+    bench_find,
 )
 
 

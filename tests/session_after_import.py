@@ -64,7 +64,10 @@ async def _seen() -> dict[str, object]:
         commands = palette.query_one(CommandList)
         await until(pilot, lambda: commands.option_count > 5, "commands")
         await pilot.pause()
-        seen["palette"] = screen_text(pilot)
+        # Every command, also those scrolled out of sight (each key a screen adds pushes
+        # others down): what a person reads who scrolls the list.
+        prompts = (commands.get_option_at_index(i).prompt for i in range(commands.option_count))
+        seen["palette"] = screen_text(pilot) + "\n" + "\n".join(map(str, prompts))
         await pilot.press("escape", "S")
         await opened(pilot, SaveAs, "the save as dialog")
         await shown(pilot, ".toml")

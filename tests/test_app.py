@@ -333,8 +333,7 @@ async def test_help_lists_every_key() -> None:
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("question_mark")
         text = await shown(pilot, "Toetsen")
-        for key in ("enter", "ctrl+s", "S ", "] j", "[ J", "k ", "e "):
-            assert key in text, key
+        assert "enter" in text
         keys = app.screen.query_one(VerticalScroll)
         while keys.scroll_y < keys.max_scroll_y:  # the list scrolls at 80x24: page by page
             before = screen_text(pilot)
@@ -342,6 +341,8 @@ async def test_help_lists_every_key() -> None:
             await until(pilot, lambda: screen_text(pilot) != before, "a page on")  # noqa: B023
             text += screen_text(pilot)
         assert "Alleen hele euro's." in text  # the last line of the help
+        for key in ("ctrl+s", "S ", "] j", "[ J", "k ", "e ", "/ ", "n ", "N ", ": ctrl+g"):
+            assert key in text, key
         for key in ("q ", "ctrl+p", "ctrl+z", "ctrl+y", "h ", "l "):
             assert key in text, key
         await pilot.press("escape")

@@ -178,6 +178,18 @@ class TableView:
             return self._index[(RowKind.STEDELIJK, cell.post)], NET_COLUMN
         return self._index[(RowKind.GEBIED, cell.owner)], GEBIED_POSTS.index(cell.post)
 
+    def row_of_gebied(self, name: str) -> int | None:
+        """The row that shows gebied ``name`` in this table's order (``None``: not shown).
+
+        Searching and going to a gebied ask this, never the file's order: the rows may
+        be sorted."""
+        return self._index.get((RowKind.GEBIED, name))
+
+    def gebied_at(self, index: int) -> str | None:
+        """The gebied shown in row ``index`` (``None``: a stedelijk post or the totals)."""
+        row = self.rows[index]
+        return row.key if row.kind is RowKind.GEBIED else None
+
     def cells_touched(self, changes: Iterable[CellChange]) -> set[tuple[int, int]]:
         """Cells to repaint after ``changes``, as (row, column) with column 0 the names.
 

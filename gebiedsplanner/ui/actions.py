@@ -18,6 +18,7 @@ _KEY_NAMES = {
     "left_square_bracket": "[",
     "question_mark": "?",
     "slash": "/",
+    "colon": ":",
 }
 
 _SHORT_KEYS = {"enter": "⏎"}

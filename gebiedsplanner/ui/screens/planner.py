@@ -15,13 +15,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Container, Horizontal
 from textual.reactive import Reactive
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
@@ -43,6 +43,7 @@ from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 if TYPE_CHECKING:
     from gebiedsplanner.core.tools.plans import ToolPlan
     from gebiedsplanner.ui.screens.move_dialog import MoveRequest
+    from gebiedsplanner.ui.screens.planner_find import Finder
 
 # The dialogs and other screens are imported where they open, and recovering ended
 # sessions' changes once the planner is on screen, not here: startup pays only for
@@ -61,6 +62,10 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("left_square_bracket,J", "year(-1)", "KEY_PREV_YEAR", "HELP_PREV_YEAR", False),
         ("k", "toggle_thousands", "KEY_THOUSANDS", "HELP_THOUSANDS", False),
         ("y", "copy_amount", "KEY_COPY", "HELP_COPY", False),
+        ("slash", "search", "KEY_SEARCH", "HELP_SEARCH", False),
+        ("n", "search_next(1)", "KEY_SEARCH_NEXT", "HELP_SEARCH_NEXT", False),
+        ("N", "search_next(-1)", "KEY_SEARCH_PREVIOUS", "HELP_SEARCH_PREVIOUS", False),
+        ("colon,ctrl+g", "go_to", "KEY_GO_TO", "HELP_GO_TO", False),
         ("ctrl+s", "save", "KEY_SAVE", "HELP_SAVE", True),
         ("S", "save_as", "KEY_SAVE_AS", "HELP_SAVE_AS", False),
         ("e", "export", "KEY_EXPORT", "HELP_EXPORT", True),
@@ -114,6 +119,8 @@ class PlannerScreen(PlannerFiles):
         self.thousands = False
         self.policy = PolicyCheck(document.scenario)
         """Where the plan breaks the scenario's rules, kept current by :meth:`_record`."""
+        self._find: Finder | None = None
+        """Searching and going to a gebied: made when one of their keys is first pressed."""
 
     # -- state -------------------------------------------------------------
 
@@ -191,7 +198,11 @@ class PlannerScreen(PlannerFiles):
         self.query_one(EditLine).display = show
 
     async def action_edit(self) -> None:
-        """Enter: open the edit line on the cell under the cursor, or apply what it holds."""
+        """Enter: open the edit line on the cell under the cursor, or apply what it holds
+        (with the find line open: what the find line says)."""
+        if self._find is not None and self.finding:
+            await self._find.enter()
+            return
         edit_line = self.query_one(EditLine)
         if self.editing:
             entry = await edit_line.entry()
@@ -210,8 +221,11 @@ class PlannerScreen(PlannerFiles):
         self._show_edit_line(True)
         edit_line.start(cell, self.document.scenario.amount(cell))
 
-    def action_cancel_edit(self) -> None:
-        """Escape: close the edit line, changing nothing."""
+    async def action_cancel_edit(self) -> None:
+        """Escape: close the edit line, changing nothing (or the find line: see Finder)."""
+        if self._find is not None and self.finding:
+            await self._find.cancel()
+            return
         self._stop_editing()
 
     def _apply(self, entry: Entry) -> None:
@@ -229,6 +243,9 @@ class PlannerScreen(PlannerFiles):
         elsewhere = widget.parent is not self.query_one(EditLine)
         if self.editing and widget is self.focused and elsewhere:
             self._stop_editing()
+        find = self._find
+        if find is not None and self.finding and widget is self.focused and not find.owns(widget):
+            find.close()
 
     def _stop_editing(self) -> None:
         self._show_edit_line(False)
@@ -236,11 +253,13 @@ class PlannerScreen(PlannerFiles):
         self.set_focus(self.query_one(BudgetGrid), scroll_visible=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the edit line is open, Enter and Escape are its keys; the planner's others
-        are text (its bindings have priority, so they would otherwise win over the input)."""
+        """While the edit line or the find line is open, Enter and Escape are its keys; the
+        planner's others are text (its bindings have priority, so they would otherwise win
+        over the input)."""
+        in_line = self.editing or self.finding
         if action == "cancel_edit":
-            return self.editing
-        return action == "edit" or not self.editing or action not in _OWN_ACTIONS
+            return in_line
+        return action == "edit" or not in_line or action not in _OWN_ACTIONS
 
     async def action_move(self) -> None:
         if not allowed(self, lambda: self.session.rights.check_cells(())):
@@ -319,6 +338,41 @@ class PlannerScreen(PlannerFiles):
         self._show_totals()
         self._show_dirty()
         return True
+
+    # -- finding a gebied ------------------------------------------------------
+
+    @property
+    def finding(self) -> bool:
+        """The find line is open (it stands in for the footer, as the edit line does)."""
+        return self._find is not None and self._find.open
+
+    def _finder(self) -> Finder:
+        if self._find is None:
+            from gebiedsplanner.ui.screens.planner_find import Finder
+
+            self._find = Finder(self, lambda: self.document.scenario)
+        return self._find
+
+    async def action_search(self) -> None:
+        """/: search gebied names; the cursor follows as one types (read-only too)."""
+        from gebiedsplanner.ui.widgets.find_line import FindMode
+
+        await self._finder().start(FindMode.SEARCH)
+
+    def action_search_next(self, step: int) -> None:
+        """n, N: the next or previous gebied that matches the last search."""
+        self._finder().next(step)
+
+    async def action_go_to(self) -> None:
+        """: or ctrl+g: go to a gebied by name, completed as it is typed."""
+        from gebiedsplanner.ui.widgets.find_line import FindMode
+
+        await self._finder().start(FindMode.GO_TO)
+
+    @on(Input.Changed, "#find-text")
+    def _find_typed(self, event: Input.Changed) -> None:
+        if self._find is not None:
+            self._find.typed(event.value)
 
     # -- view ----------------------------------------------------------------
 
