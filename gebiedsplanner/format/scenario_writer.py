@@ -20,6 +20,9 @@ from gebiedsplanner.core.scenario import (
     Scenario,
 )
 
+#: A gebied's note in its table: ``notitie = "wacht op besluit gebiedscommissie"``.
+NOTE_KEY = "notitie"
+
 
 def beleid_document(policy: Policy) -> dict[str, Any]:
     """The rules as TOML values: a whole percentage as an integer, else an exact decimal."""
@@ -59,6 +62,8 @@ def dumps(scenario: Scenario, *, name: str | None = None) -> bytes:
     gebieden: dict[str, Any] = {}
     for gebied in scenario.gebieden.values():
         body: dict[str, Any] = {}
+        if gebied.note:
+            body[NOTE_KEY] = gebied.note
         if gebied.inwoners is not None:
             body["inwoners"] = gebied.inwoners
         for post in GEBIED_POSTS:
@@ -88,9 +93,22 @@ def _log_document(entries: Sequence[LogEntry]) -> list[dict[str, Any]]:
                 {"cell": change.cell.address, "old": change.old, "new": change.new}
                 for change in entry.changes
             ],
+            **_notes_document(entry),
         }
         for entry in entries
     ]
+
+
+def _notes_document(entry: LogEntry) -> dict[str, Any]:
+    """An entry's changed notes, ``notes = [{ gebied, old, new }]``; nothing when it has none
+    (so a file without notes is written as before notes were)."""
+    if not entry.notes:
+        return {}
+    return {
+        "notes": [
+            {"gebied": note.gebied, "old": note.old, "new": note.new} for note in entry.notes
+        ]
+    }
 
 
 def log_toml(entries: Sequence[LogEntry]) -> str:

@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "fit": "passend maken",
     "couleur-locale": "couleur locale verhoogd",
     "copy-year": "jaar gekopieerd",
+    "note": "notitie",
 }
 
 # -- amounts typed by users ----------------------------------------------------
@@ -39,6 +40,9 @@ AMOUNT_BAD_PERCENT = "'{text}' is geen percentage. Voorbeelden: -10%, +2,5%."
 AMOUNT_PERCENT_NEEDS_SIGN = "Geef bij een percentage + of - op: -10% of +5%."
 AMOUNT_NEGATIVE = "{post} kan niet negatief zijn"
 TAAKSTELLING_POSITIVE = "een taakstelling is een bezuiniging en kan niet positief zijn"
+#: A gebied's note (``o``, the scenario file's ``notitie``) that cannot be.
+NOTE_TOO_LONG = "een notitie mag hoogstens {limit} tekens lang zijn; deze is {length} tekens"
+NOTE_CONTROL_CHARACTER = "een notitie kan geen stuurteken ({char}) bevatten"
 
 # -- edits ---------------------------------------------------------------------
 MOVE_AMOUNT_POSITIVE = "Het te verschuiven bedrag moet groter dan 0 zijn."
@@ -321,8 +325,13 @@ FIX_COMMENTS = (
 )
 INWONERS_WRONG = "inwoners moet een heel getal van 0 of meer zijn, maar er staat {found}"
 FIX_INWONERS = "schrijf het aantal inwoners als heel getal, of laat 'inwoners' weg"
+FIX_NOTE = (
+    "schrijf de notitie als tekst tussen aanhalingstekens, hoogstens 1.000 tekens zonder "
+    "stuurtekens (\\n voor een nieuwe regel mag), of laat 'notitie' weg"
+)
 LOG_WHEN = "een wijziging in het logboek mist een geldig tijdstip (when)"
 LOG_CHANGE = "een wijziging in het logboek is onleesbaar (cell, old, new)"
+LOG_NOTE_CHANGE = "een notitie in het logboek is onleesbaar (gebied, old, new)"
 FIX_LOG = "herstel het logboek [[log]] of haal het terug uit een eerdere versie van het bestand"
 TYPE_BOOL = "een waar/onwaar-waarde"
 TYPE_FLOAT = "een kommagetal ({value})"
@@ -865,6 +874,7 @@ REASON_TOO_LONG = (
     " Er is niets gewijzigd: kort de toelichting in."
 )
 STALE_CHANGE = "{cell} is niet meer {old} maar {now}: deze stap past niet meer en is overgeslagen"
+STALE_NOTE = "de notitie van {gebied} is intussen veranderd: deze stap past niet meer en is overgeslagen"
 RECOVERED_VARIANT = "{name} (hersteld)"
 RECOVER_TITLE = "Niet-opgeslagen wijzigingen gevonden"
 RECOVER_QUESTION = (

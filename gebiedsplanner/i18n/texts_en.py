@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "fit": "fit to envelope",
     "couleur-locale": "couleur locale raised",
     "copy-year": "year copied",
+    "note": "note",
 }
 
 # -- amounts typed by users ----------------------------------------------------
@@ -37,6 +38,9 @@ AMOUNT_BAD_PERCENT = "'{text}' is not a percentage. Examples: -10%, +2,5%."
 AMOUNT_PERCENT_NEEDS_SIGN = "Give a percentage a + or -: -10% or +5%."
 AMOUNT_NEGATIVE = "{post} cannot be negative"
 TAAKSTELLING_POSITIVE = "a taakstelling is a budget cut and cannot be positive"
+#: A gebied's note (``o``, the scenario file's ``notitie``) that cannot be.
+NOTE_TOO_LONG = "a note may be at most {limit} characters long; this one has {length}"
+NOTE_CONTROL_CHARACTER = "a note cannot hold a control character ({char})"
 
 # -- edits ---------------------------------------------------------------------
 MOVE_AMOUNT_POSITIVE = "The amount to move must be greater than 0."
@@ -330,8 +334,13 @@ FIX_COMMENTS = (
 )
 INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
 FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
+FIX_NOTE = (
+    "write the note as text in quotes, at most 1.000 characters without control "
+    "characters (\\n for a new line is fine), or leave out 'notitie'"
+)
 LOG_WHEN = "a change in the change log lacks a valid time (when)"
 LOG_CHANGE = "a change in the change log is unreadable (cell, old, new)"
+LOG_NOTE_CHANGE = "a note in the change log is unreadable (gebied, old, new)"
 FIX_LOG = "repair the change log [[log]] or get it back from an earlier version of the file"
 TYPE_BOOL = "a true/false value"
 TYPE_FLOAT = "a decimal number ({value})"
@@ -870,6 +879,7 @@ REASON_TOO_LONG = (
     " Nothing was changed: shorten the note."
 )
 STALE_CHANGE = "{cell} is no longer {old} but {now}: this step no longer fits and was skipped"
+STALE_NOTE = "the note of {gebied} has changed meanwhile: this step no longer fits and was skipped"
 # The name of a recovered variant is written into its file (and names the file).
 RECOVERED_VARIANT = "{name} (recovered)"
 RECOVER_TITLE = "Unsaved changes found"
