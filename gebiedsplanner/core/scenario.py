@@ -127,6 +127,12 @@ def note_cell(gebied: str) -> Cell:
     return Cell(gebied, NOTE_POST, 0)
 
 
+def places(entry: LogEntry) -> Iterator[Cell]:
+    """Every place ``entry`` changes, for the rights: its cells and its notes' places."""
+    yield from (change.cell for change in entry.changes)
+    yield from (note_cell(note.gebied) for note in entry.notes)
+
+
 def check_note(note: str) -> str | None:
     """Why ``note`` cannot be a gebied's note (too long, a control character), as a user
     message, or ``None`` when it can. Line breaks and tabs are text; other control

@@ -25,7 +25,7 @@ ACTION_LABELS = {
     "fit": "fit to envelope",
     "couleur-locale": "couleur locale raised",
     "copy-year": "year copied",
-    "note": "note",
+    "note": "remark",
 }
 
 # -- amounts typed by users ----------------------------------------------------
@@ -39,8 +39,8 @@ AMOUNT_PERCENT_NEEDS_SIGN = "Give a percentage a + or -: -10% or +5%."
 AMOUNT_NEGATIVE = "{post} cannot be negative"
 TAAKSTELLING_POSITIVE = "a taakstelling is a budget cut and cannot be positive"
 #: A gebied's note (``o``, the scenario file's ``notitie``) that cannot be.
-NOTE_TOO_LONG = "a note may be at most {limit} characters long; this one has {length}"
-NOTE_CONTROL_CHARACTER = "a note cannot hold a control character ({char})"
+NOTE_TOO_LONG = "a remark may be at most {limit} characters long; this one has {length}"
+NOTE_CONTROL_CHARACTER = "a remark cannot hold a control character ({char})"
 
 # -- edits ---------------------------------------------------------------------
 MOVE_AMOUNT_POSITIVE = "The amount to move must be greater than 0."
@@ -335,12 +335,12 @@ FIX_COMMENTS = (
 INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
 FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
 FIX_NOTE = (
-    "write the note as text in quotes, at most 1.000 characters without control "
+    "write the remark as text in quotes, at most 1.000 characters without control "
     "characters (\\n for a new line is fine), or leave out 'notitie'"
 )
 LOG_WHEN = "a change in the change log lacks a valid time (when)"
 LOG_CHANGE = "a change in the change log is unreadable (cell, old, new)"
-LOG_NOTE_CHANGE = "a note in the change log is unreadable (gebied, old, new)"
+LOG_NOTE_CHANGE = "a remark in the change log is unreadable (gebied, old, new)"
 FIX_LOG = "repair the change log [[log]] or get it back from an earlier version of the file"
 TYPE_BOOL = "a true/false value"
 TYPE_FLOAT = "a decimal number ({value})"
@@ -603,6 +603,11 @@ POLICY_COUNT = "Policy: {count}"
 POLICY_COUNT_SHORT = "Pol. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
 POLICY_MARK = "!"
+#: After the name of a gebied that has a remark (``o``): the remark itself is on the line
+#: under the totals when the cursor is on that gebied.
+NOTE_MARK = "✎"
+NOTE_DETAIL = "✎ {gebied}: {note}"
+NOTE_DETAIL_NONE = "{gebied}: no remark"
 
 # -- describing changes ----------------------------------------------------------
 STEDELIJK_LABEL = "Stedelijk"
@@ -666,6 +671,11 @@ EDITOR_HINT = "Enter: apply · Tab: note · Esc: back"
 EDIT_PREVIEW = "{old} → {new} ({delta})"
 EDITOR_REFUSED = "Not possible: {new} — {problem}."
 REASON_PLACEHOLDER = "Note: why? (optional)"
+KEY_NOTE = "Remark"
+HELP_NOTE = "Remark on the gebied under the cursor (Enter: keep, empty: remove, Esc: back)"
+NOTE_LABEL = "Remark {gebied}"
+NOTE_PLACEHOLDER = "for example: wacht op besluit gebiedscommissie (empty: no remark)"
+NOTE_ONLY_GEBIED = "A remark belongs to a gebied: put the cursor on a gebied."
 MOVE_TITLE = "Move an amount in {year}"
 MOVE_FROM = "From"
 MOVE_TO = "To"
@@ -729,6 +739,8 @@ NO_REASON = "(no note)"
 ENTRY_STAMP = "({who}, {when})"
 ENTRY_MOVE = "€ {amount} {owner} {source} → {target} {year}"
 ENTRY_EDIT = "{cell}: {old} → {new}"
+ENTRY_NOTE = "{gebied} · remark: {note}"
+ENTRY_NOTE_REMOVED = "{gebied} · remark removed (was: {old})"
 CL_SHORT = "CL"
 BARS_TITLE = "Net budget per gebied in {year} (bar) and share of couleur locale"
 CMD_COMPARE = "compare a base scenario with one or more variants"
@@ -879,7 +891,7 @@ REASON_TOO_LONG = (
     " Nothing was changed: shorten the note."
 )
 STALE_CHANGE = "{cell} is no longer {old} but {now}: this step no longer fits and was skipped"
-STALE_NOTE = "the note of {gebied} has changed meanwhile: this step no longer fits and was skipped"
+STALE_NOTE = "the remark of {gebied} has changed meanwhile: this step no longer fits and was skipped"
 # The name of a recovered variant is written into its file (and names the file).
 RECOVERED_VARIANT = "{name} (recovered)"
 RECOVER_TITLE = "Unsaved changes found"

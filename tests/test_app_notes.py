@@ -1,0 +1,120 @@
+"""A note per gebied in the planner (issue 26): ``o`` on a gebied, typed, kept with Enter,
+marked in the table, said whole on the note line under the totals, undone with ctrl+z,
+saved into the file and logged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from gebiedsplanner.core.rights import Rights
+from gebiedsplanner.editing import storage
+from gebiedsplanner.settings import locations
+from gebiedsplanner.ui.app import PlannerApp
+from tests.pilot_helpers import fill_in, screen_text, shown, toasts, until, widget_text
+
+SIZE = (80, 24)
+NOTE = 'wacht op "besluit" # gebiedscommissie [bold]é[/bold]'
+
+
+def make_app(path: Path, rights: Rights | None = None) -> PlannerApp:
+    settings = locations.load_settings()
+    if rights is not None:
+        settings = settings._replace(rights=rights)
+    return PlannerApp(storage.open_for_editing(path), settings)
+
+
+def name_cell(pilot: Pilot[None], gebied: str) -> str:
+    """The gebied's row as far as its name column and the space after it (the mark)."""
+    line = next(line for line in screen_text(pilot).splitlines() if line.startswith(gebied))
+    return line[:25]
+
+
+async def note_typed(pilot: Pilot[None], note: str) -> None:
+    """``o`` on the cursor's gebied, ``note`` in place of what the line holds, Enter."""
+    await pilot.press("o")
+    await fill_in(pilot, "#note-text", note)
+    await pilot.press("enter")
+
+
+async def test_a_note_is_typed_marked_shown_whole_undone_and_saved(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        assert "✎" not in screen_text(pilot)
+        assert not pilot.app.screen.query_one("#note-detail").display
+        await note_typed(pilot, NOTE)  # the cursor starts on Centrum
+        await until(pilot, lambda: "✎" in name_cell(pilot, "Centrum"), "Centrum's mark")
+        assert "✎" not in name_cell(pilot, "Charlois")
+        detail = widget_text(pilot, "#note-detail")
+        assert f"✎ Centrum: {NOTE}" in detail  # markup from a file shows as typed
+        assert "niet opgeslagen" in screen_text(pilot)
+        await pilot.press("down")  # Charlois has none: the line says so
+        await until(
+            pilot,
+            lambda: "Charlois: geen notitie" in widget_text(pilot, "#note-detail"),
+            "Charlois without a note",
+        )
+        await pilot.press("up", "ctrl+z")
+        await until(pilot, lambda: "✎" not in screen_text(pilot), "the mark gone by undo")
+        assert not pilot.app.screen.query_one("#note-detail").display
+        await pilot.press("ctrl+y")
+        await until(pilot, lambda: "✎" in name_cell(pilot, "Centrum"), "the mark back by redo")
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+    text = scenario_file.read_text()
+    assert 'notitie = "wacht op \\"besluit\\" # gebiedscommissie [bold]é[/bold]"' in text
+    saved = storage.load(scenario_file).scenario
+    assert saved.note("Centrum") == NOTE
+    assert [entry.action for entry in saved.log] == ["note", "undo", "redo"]
+    assert saved.log[0].notes[0].new == NOTE
+
+
+async def test_the_history_shows_a_note_and_an_empty_note_removes_it(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await note_typed(pilot, "eerste")
+        await until(pilot, lambda: "✎" in name_cell(pilot, "Centrum"), "Centrum's mark")
+        await pilot.press("h")
+        await shown(pilot, "Centrum · notitie: eerste")
+        await pilot.press("escape")
+        await pilot.press("o")
+        await fill_in(pilot, "#note-text", "")
+        await pilot.press("enter")
+        await until(pilot, lambda: "✎" not in screen_text(pilot), "the mark gone")
+        await pilot.press("h")
+        await shown(pilot, "Centrum · notitie weggehaald (was: eerste)")
+
+
+async def test_a_note_too_long_is_refused_and_the_line_stays_open(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await note_typed(pilot, "x" * 5_000)
+        await until(pilot, lambda: "hoogstens 1.000 tekens" in toasts(pilot), "the refusal")
+        assert pilot.app.screen.query_one("#note-line").display
+        await pilot.press("escape")
+        await until(
+            pilot, lambda: not pilot.app.screen.query_one("#note-line").display, "line closed"
+        )
+        assert "✎" not in screen_text(pilot)
+        assert "niet opgeslagen" not in screen_text(pilot)
+
+
+async def test_a_note_on_the_totals_or_a_stedelijk_post_is_refused(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("end", "o")
+        await until(pilot, lambda: "hoort bij een gebied" in toasts(pilot), "the refusal")
+
+
+async def test_read_only_and_other_gebieden_may_not_change_a_note(scenario_file: Path) -> None:
+    app = make_app(scenario_file, Rights(read_only=True))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")
+        await until(pilot, lambda: "alleen lezen" in toasts(pilot).casefold(), "refused")
+        assert not pilot.app.screen.query("#note-line")
+    app = make_app(scenario_file, Rights(gebieden=frozenset({"Noord"})))
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("o")  # Centrum
+        await until(pilot, lambda: "Noord" in toasts(pilot), "refused, naming Noord")
+        assert not pilot.app.screen.query("#note-line")
