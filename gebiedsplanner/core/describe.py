@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
-from gebiedsplanner.core.scenario import STEDELIJK, Cell, CellChange, NoteChange, post_label
+from gebiedsplanner.core.scenario import (
+    NOTE_POST,
+    STEDELIJK,
+    Cell,
+    CellChange,
+    NoteChange,
+    post_label,
+)
 from gebiedsplanner.i18n import texts
 
 
@@ -14,7 +21,10 @@ def owner_label(owner: str) -> str:
 
 
 def cell_label(cell: Cell, *, year: bool = True) -> str:
-    """``Charlois · couleur locale · 2017`` (names made safe to show), or without the year."""
+    """``Charlois · couleur locale · 2017`` (names made safe to show), or without the year;
+    a note's place (:func:`note_cell`) as ``Charlois · notitie``."""
+    if cell.post == NOTE_POST and cell.owner != STEDELIJK:
+        return texts.CELL_LABEL_NO_YEAR.format(owner=owner_label(cell.owner), post=texts.NOTE_PLACE)
     post = literal(post_label(cell.post))
     label = texts.CELL_LABEL if year else texts.CELL_LABEL_NO_YEAR
     return label.format(owner=owner_label(cell.owner), post=post, year=cell.year)

@@ -398,16 +398,11 @@ def _read_note_changes(
     notes = []
     for item in raw:
         values = [item.get(key) if isinstance(item, dict) else None for key in _NOTE_KEYS]
-        gebied, old, new = values
-        if (
-            not all(isinstance(value, str) for value in values)
-            or not gebied
-            or check_note(old)
-            or check_note(new)
-        ):
+        texts_ = [value for value in values if isinstance(value, str)]
+        if len(texts_) != len(_NOTE_KEYS) or not texts_[0] or any(map(check_note, texts_[1:])):
             reader.problem((*path, "notes"), texts.LOG_NOTE_CHANGE, texts.FIX_LOG)
             return None
-        notes.append(NoteChange(gebied, old, new))
+        notes.append(NoteChange(*texts_))
     return tuple(notes)
 
 

@@ -45,7 +45,6 @@ from gebiedsplanner.format import (
     scenario_writer,
     written_layout,
 )
-from gebiedsplanner.format.scenario_writer import NOTE_KEY
 from gebiedsplanner.format.patch_text import (
     Unhandled,
     amount_text,
@@ -53,6 +52,7 @@ from gebiedsplanner.format.patch_text import (
     groups_digits,
     read_log_back,
 )
+from gebiedsplanner.format.scenario_writer import NOTE_KEY
 
 _BOM = "\ufeff"
 _KEY = r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""
@@ -255,9 +255,9 @@ class _Patcher:
         begin, end = len(parts.head), len(text) - len(parts.tail)
         notes = [gebied.note for gebied in gebieden]
         if found.notes != notes:
-            for name, have, want in zip(found.names, found.notes, notes, strict=True):
-                if have != want:
-                    self._gebied_note(begin, end, name, have, want)
+            for name, old, new in zip(found.names, found.notes, notes, strict=True):
+                if old != new:
+                    self._gebied_note(begin, end, name, old, new)
         self.leaves += len(notes) - notes.count("")
         for post in GEBIED_POSTS:
             wanted = [tuple(map(g.posts[post].__getitem__, years)) for g in gebieden]

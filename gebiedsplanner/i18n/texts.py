@@ -609,6 +609,8 @@ STEDELIJK_LABEL = "Stedelijk"
 CELL_LABEL = "{owner} · {post} · {year}"
 NET = "netto"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
+#: A gebied's note where changes are listed per cell (a merge's choices).
+NOTE_PLACE = "notitie"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
 # -- the app -----------------------------------------------------------------------
@@ -886,7 +888,9 @@ REASON_TOO_LONG = (
     " Er is niets gewijzigd: kort de toelichting in."
 )
 STALE_CHANGE = "{cell} is niet meer {old} maar {now}: deze stap past niet meer en is overgeslagen"
-STALE_NOTE = "de notitie van {gebied} is intussen veranderd: deze stap past niet meer en is overgeslagen"
+STALE_NOTE = (
+    "de notitie van {gebied} is intussen veranderd: deze stap past niet meer en is overgeslagen"
+)
 RECOVERED_VARIANT = "{name} (hersteld)"
 RECOVER_TITLE = "Niet-opgeslagen wijzigingen gevonden"
 RECOVER_QUESTION = (

@@ -613,6 +613,8 @@ NOTE_DETAIL_NONE = "{gebied}: no remark"
 STEDELIJK_LABEL = "Stedelijk"
 CELL_LABEL = "{owner} · {post} · {year}"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
+#: A gebied's note where changes are listed per cell (a merge's choices).
+NOTE_PLACE = "remark"
 NET = "net"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
@@ -891,7 +893,9 @@ REASON_TOO_LONG = (
     " Nothing was changed: shorten the note."
 )
 STALE_CHANGE = "{cell} is no longer {old} but {now}: this step no longer fits and was skipped"
-STALE_NOTE = "the remark of {gebied} has changed meanwhile: this step no longer fits and was skipped"
+STALE_NOTE = (
+    "the remark of {gebied} has changed meanwhile: this step no longer fits and was skipped"
+)
 # The name of a recovered variant is written into its file (and names the file).
 RECOVERED_VARIANT = "{name} (recovered)"
 RECOVER_TITLE = "Unsaved changes found"
