@@ -127,7 +127,8 @@ class _Patcher:
         self.tables_seen: set[tuple[str, ...]] = set()
         self.leaves = 0  # values met in tables other than the top level
         self.file_groups: bool | None = None  # does the file group digits? (when asked)
-        self.header_end = 0  # where the line after the last table header met starts
+        self.header_start = self.header_end = 0  # the last table header met
+        self.note_taken: tuple[int, int, str] | None = None  # a note's line taken out of it
         self.first_post_table: dict[str, int] = {}  # gebied -> where its first [post] starts
         self.own_tables: set[str] = set()  # gebieden whose own [gebied.X] table was met
         self.note_lines = False  # a note's line (or table) added or taken out
@@ -208,9 +209,9 @@ class _Patcher:
                 elif kind in ("table", "array"):
                     if in_log:
                         self.log_parts.append(text[log_start:start])
-                    if remaining or top:
-                        self._close(remaining, top)
-                    self.header_end = end
+                    if remaining or top or self.note_taken:
+                        self._close(remaining, top, start)
+                    self.header_start, self.header_end = start, end
                     path = _path(match[kind])
                     top, in_log, log_start = False, path[0] == "log", start
                     if path == ("log",) and kind == "array":
@@ -232,7 +233,7 @@ class _Patcher:
             raise Unhandled("a value across the gebied tables")
         if in_log:
             self.log_parts.append(text[log_start:size])
-        self._close(remaining, top)
+        self._close(remaining, top, size)
         if top:
             raise Unhandled("no tables")
 
@@ -323,7 +324,8 @@ class _Patcher:
     def _take_out(self, start: int, end: int) -> None:
         """A note's line (``start`` to after its line end) goes: the gebied has none now."""
         self.note_lines = True
-        self.patches.append((start, end, ""))
+        self.note_taken = (start, end, "")
+        self.patches.append(self.note_taken)
 
     def _add_own_tables(self) -> None:
         """Gebieden with a note whose own table the scan did not meet: one before the
@@ -384,9 +386,18 @@ class _Patcher:
             raise Unhandled("a value that does not read back")
         self.patches.append((start, end, new))
 
-    def _close(self, remaining: dict[str, Any], top: bool) -> None:
-        """The end of a table: each of its values was met (a missing description is empty,
-        a missing note goes on the line after the table's header)."""
+    def _close(self, remaining: dict[str, Any], top: bool, end: int) -> None:
+        """The end of a table (at ``end``): each of its values was met (a missing
+        description is empty, a missing note goes on the line after the table's header,
+        and a gebied's table left with nothing but its header goes too)."""
+        taken, self.note_taken = self.note_taken, None
+        if taken is not None:
+            text = self.text
+            header = text[self.header_start : self.header_end]
+            rest = text[self.header_end : taken[0]] + text[taken[1] : end]
+            if "#" not in header and not rest.strip():
+                self.patches.remove(taken)
+                self.patches.append((self.header_start, end, ""))
         if top and remaining.get("description", "") == "":
             remaining.pop("description", None)
         note = remaining.pop(NOTE_KEY, _NO_NOTE)
