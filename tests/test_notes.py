@@ -302,3 +302,48 @@ def test_the_rights_go_for_notes_too(scenario_file: Path) -> None:
         assert session.scenario.note("Charlois") == "" and not session.dirty
     own = EditingSession(storage.load(scenario_file), Rights(gebieden=frozenset({"Noord"})))
     assert own.set_note("Noord", "mag") is not None
+
+
+# -- exports --------------------------------------------------------------------------------
+
+HOSTILE_NOTE = "=HYPERLINK(\"http://x\",\"klik\") <script>alert(1)</script> [bold]\nregel 2"
+
+
+def test_the_workbook_has_a_column_of_notes_after_the_table() -> None:
+    import io
+
+    import openpyxl
+
+    from gebiedsplanner.exports.workbook import plan_workbook
+
+    scenario = noted(noted(bundled(), "Charlois", NOTE_TEXT), "Noord", HOSTILE_NOTE)
+    for wide, rows_per_gebied in ((False, 1), (True, 3)):
+        book = openpyxl.load_workbook(io.BytesIO(plan_workbook(scenario, wide=wide)))
+        plan = book["Plan"]
+        header = [cell.value for cell in plan[1]]
+        assert header[-1] == "Notitie"
+        notes: dict[str, list[object]] = {}
+        for row in plan.iter_rows(min_row=2, max_row=plan.max_row - 1):
+            notes.setdefault(str(row[0].value), []).append(row[-1].value)
+        assert notes["Charlois"] == [NOTE_TEXT] * rows_per_gebied
+        assert notes["Centrum"] == [None] * rows_per_gebied
+        cell = next(r[-1] for r in plan.iter_rows(min_row=2) if r[0].value == "Noord")
+        assert cell.value == HOSTILE_NOTE and cell.data_type == "s" and cell.hyperlink is None
+        totals = [cell.value for cell in plan[plan.max_row]]
+        assert totals[0] == "Totaal" and totals[-1] is None  # notes are not summed
+        assert str(totals[-2]).startswith("=SUM(")
+    without = openpyxl.load_workbook(io.BytesIO(plan_workbook(bundled())))
+    assert "Notitie" not in [cell.value for cell in without["Plan"][1]]
+
+
+def test_the_report_shows_each_note_escaped_under_its_gebied() -> None:
+    from gebiedsplanner.exports.html_report import report_html
+
+    page = report_html(noted(bundled(), "Noord", HOSTILE_NOTE)).decode()
+    assert (
+        "<p><b>Notitie:</b> =HYPERLINK(&quot;http://x&quot;,&quot;klik&quot;) "
+        "&lt;script&gt;alert(1)&lt;/script&gt; [bold]<br>regel 2</p>"
+    ) in page
+    assert "<script>" not in page
+    assert page.index("Notitie:") > page.index("<th>Noord</th>")
+    assert "Notitie:" not in report_html(bundled()).decode()

@@ -125,7 +125,14 @@ def _gebied_table(scenario: Scenario, name: str) -> str:
     return "".join(
         _gebied_years(scenario, name, years[start : start + YEARS_PER_TABLE])
         for start in range(0, len(years), YEARS_PER_TABLE)
-    )
+    ) + _gebied_note(scenario.note(name))
+
+
+def _gebied_note(note: str) -> str:
+    """The gebied's note under its table (escaped; its line breaks kept), if it has one."""
+    if not note:
+        return ""
+    return f"<p><b>{_text(texts.REPORT_NOTE)}</b> {_text(note).replace(chr(10), '<br>')}</p>"
 
 
 def _gebied_years(scenario: Scenario, name: str, years: Sequence[int]) -> str:

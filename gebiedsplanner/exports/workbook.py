@@ -6,7 +6,8 @@ Three sheets, written with polars' Excel writer (xlsxwriter underneath):
   wide layout: a row per gebied and post, a column per year); amounts as numbers in
   the thousands format (Excel shows ``1.234.567`` in a Dutch locale), a totals row of
   ``=SUM(...)`` formulas, so a manager who changes a cell in Excel sees the totals
-  follow; the header row and the names stay in view.
+  follow; the header row and the names stay in view; when a gebied has a note, a last
+  column of the notes.
 - **Envelope**: per year the envelope, planned, room and the taakstelling imposed,
   distributed and still open; below it the policy rules the plan breaks, if any.
 - **Wijzigingen**: the change log, one row per changed cell.
@@ -54,6 +55,8 @@ class Table(NamedTuple):
     """A totals row of ``=SUM(...)`` under the amounts."""
     below: tuple[str, ...] = ()
     """Lines under the table, a row free between (broken rules, explanations)."""
+    notes: tuple[str, ...] = ()
+    """A text per row for a last column of notes (none: no such column)."""
 
 
 class WorkbookParts(NamedTuple):
@@ -152,7 +155,7 @@ def _plan_table(scenario: Scenario, *, wide: bool) -> Table:
             for owner, post, by_year in scenario.series()
         ]
         columns = [texts.XLSX_GEBIED, texts.XLSX_POST, *amounts]
-        return Table(rows, columns, amounts, 2, totals=True)
+        return _noted(Table(rows, columns, amounts, 2, totals=True), scenario, len(GEBIED_POSTS))
     posts = [f"{post_label(post)} {year}" for post in GEBIED_POSTS for year in years]
     city = [f"{texts.XLSX_CITY} {year}" for year in years]
     rows = []
@@ -164,7 +167,8 @@ def _plan_table(scenario: Scenario, *, wide: bool) -> Table:
     for post, by_year in scenario.stedelijk.items():
         row = {texts.XLSX_GEBIED: f"{STEDELIJK}: {post_label(post)}"} | dict.fromkeys(posts)
         rows.append(row | {f"{texts.XLSX_CITY} {year}": by_year[year] for year in years})
-    return Table(rows, [texts.XLSX_GEBIED, *posts, *city], [*posts, *city], 1, totals=True)
+    table = Table(rows, [texts.XLSX_GEBIED, *posts, *city], [*posts, *city], 1, totals=True)
+    return _noted(table, scenario, 1)
 
 
 def _envelope_table(scenario: Scenario) -> Table:
@@ -237,8 +241,31 @@ def _sheet(workbook: Workbook, name: str, table: Table) -> None:
     sheet = workbook.get_worksheet_by_name(name)
     if table.totals and frame.height:  # no rows: no totals (a SUM of nothing would be itself)
         _totals_row(workbook, sheet, frame, table.names)
+    _note_column(workbook, sheet, frame.width, table.notes)
     for offset, line in enumerate(table.below):
         sheet.write_string(frame.height + 2 + offset, 0, line)  # a row free under the table
+
+
+def _noted(table: Table, scenario: Scenario, rows_per_gebied: int) -> Table:
+    """``table`` (its gebied rows first, ``rows_per_gebied`` each) with the gebieden's notes,
+    when any gebied has one."""
+    notes = [gebied.note for gebied in scenario.gebieden.values()]
+    if not any(notes):
+        return table
+    per_row = [note for note in notes for _ in range(rows_per_gebied)]
+    return table._replace(notes=tuple(per_row + [""] * (len(table.rows) - len(per_row))))
+
+
+def _note_column(workbook: Workbook, sheet: Worksheet, column: int, notes: tuple[str, ...]) -> None:
+    """The notes in column ``column``, after the table's (and out of its totals), wrapped."""
+    if not notes:
+        return
+    sheet.write_string(0, column, texts.XLSX_NOTE, workbook.add_format({"bold": True}))
+    wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+    sheet.set_column(column, column, 50, wrapped)
+    for row, note in enumerate(notes, start=1):
+        if note:
+            sheet.write_string(row, column, note, wrapped)
 
 
 def _dtype(column: str, table: Table) -> Any:
