@@ -48,7 +48,9 @@ class NoteLine(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="note-gebied", markup=False)
-        yield Field(placeholder=texts.NOTE_PLACEHOLDER, id="note-text", compact=True)
+        yield Field(
+            placeholder=texts.NOTE_PLACEHOLDER, id="note-text", compact=True, select_on_focus=False
+        )
 
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False  # an idle line writes nothing (SSH)
@@ -60,8 +62,10 @@ class NoteLine(Horizontal):
         field = self.query_one(Input)
         field.placeholder = texts.NOTE_PLACEHOLDER
         field.value = on_one_line(note)
-        field.cursor_position = len(field.value)
+        field.cursor_position = 0
         self.screen.set_focus(field, scroll_visible=False)
+        # Once the line has its width: the field then scrolls to show the cursor.
+        self.call_after_refresh(field.action_end)
 
     async def note(self) -> str:
         """Enter: the note typed (after every key sent to the field before it)."""
