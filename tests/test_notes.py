@@ -347,3 +347,33 @@ def test_the_report_shows_each_note_escaped_under_its_gebied() -> None:
     assert "<script>" not in page
     assert page.index("Notitie:") > page.index("<th>Noord</th>")
     assert "Notitie:" not in report_html(bundled()).decode()
+
+
+# -- the command line -------------------------------------------------------------------------
+
+
+def test_the_note_command_sets_and_removes_a_note_under_the_lock(
+    scenario_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gebiedsplanner.cli.main import main
+
+    file = str(scenario_file)
+    assert main(["note", file, "charlois", f" {NOTE_TEXT} "]) == 0
+    assert capsys.readouterr().out == f"Notitie bij Charlois opgeslagen in {file}.\n"
+    saved = storage.load(scenario_file).scenario
+    assert saved.note("Charlois") == NOTE_TEXT and saved.log[-1].who
+    before = scenario_file.read_bytes()
+    assert main(["note", file, "Charlois", NOTE_TEXT]) == 0
+    assert "niet gewijzigd" in capsys.readouterr().out and scenario_file.read_bytes() == before
+    for gebied, text, said in (
+        ("Nergens", "x", "GEBIED: Onbekend gebied 'Nergens'"),
+        ("stedelijk", "x", "GEBIED: Onbekend gebied 'stedelijk'"),
+        ("Noord", "a\x1b[31mb", "TEKST: een notitie kan geen stuurteken (\\x1b) bevatten"),
+        ("Noord", "x" * 1_001, "TEKST: een notitie mag hoogstens 1.000 tekens lang zijn"),
+    ):
+        assert main(["note", file, gebied, text]) == 1
+        assert said in capsys.readouterr().err
+    assert scenario_file.read_bytes() == before
+    assert main(["note", file, "Charlois", ""]) == 0
+    assert "weggehaald" in capsys.readouterr().out
+    assert storage.load(scenario_file).scenario.note("Charlois") == ""

@@ -521,6 +521,9 @@ ARG_REASON = "toelichting: waarom deze verschuiving"
 CMD_VALIDATE = "controleer scenariobestanden (exitcode 0 als alles klopt)"
 CMD_SUMMARY = "envelope, gepland, ruimte en nog te verdelen taakstelling per jaar"
 CMD_MOVE = "verschuif een bedrag van de ene naar de andere post en sla op"
+CMD_NOTE = "zet de notitie bij een gebied (lege tekst: weghalen) en sla op"
+ARG_NOTE_GEBIED = "het gebied, zoals het in het scenario heet"
+ARG_NOTE_TEXT = "de notitie, hoogstens 1.000 tekens; '' haalt haar weg"
 CMD_EXPORT = "exporteer het plan naar CSV"
 VALID = "{file}: in orde ({name})"
 VALID_WITH_VIOLATIONS = "{file}: bestand in orde ({name}); beleidsregels geschonden: {count}"
@@ -530,6 +533,10 @@ FIX_MOVE = "kies een kleiner bedrag of een andere post"
 FIX_MOVE_SAME_YEAR = "geef --from en --to hetzelfde jaar, bijvoorbeeld beide .../2017"
 FIX_MOVE_OTHER_CELL = "kies bij --to een andere post of een ander gebied"
 FIX_MOVE_POSITIVE = "geef bij --amount een bedrag groter dan 0, zoals 50.000"
+FIX_NOTE_GEBIED = "noem een gebied zoals het in het scenario heet (zie 'gebiedsplanner summary')"
+FIX_NOTE_TEXT = (
+    "kort de notitie in en laat stuurtekens weg; een lang stuk hoort in een eigen document"
+)
 FIX_PERCENT_TYPED = "typ een percentage, zoals 10% of 2,5%"
 FIX_TOOL_YEAR = "kies een jaar dat in het scenario staat (zie 'gebiedsplanner summary')"
 FIX_HOLD = "noem gebieden zoals ze in het scenario heten, één per --hold"
@@ -541,6 +548,9 @@ FIX_BUNDLED_READ_ONLY = "kopieer het eerst naar uw eigen map en werk in die kopi
 MOVED = (
     "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
 )
+NOTE_SET = "Notitie bij {gebied} opgeslagen in {file}."
+NOTE_REMOVED = "Notitie bij {gebied} weggehaald; opgeslagen in {file}."
+NOTE_UNCHANGED = "{gebied} heeft deze notitie al; {file} is niet gewijzigd."
 ARG_EXPORT_OUT = "het CSV-bestand; - schrijft de CSV naar de standaarduitvoer"
 EXPORTED = "{rows} rijen geëxporteerd naar {output}."
 EXPORT_OVER_SCENARIO = (
