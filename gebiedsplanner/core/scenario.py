@@ -36,6 +36,8 @@ FORMAT_VERSION = 1
 #: ``core/log_words`` what older files stored).
 EDIT, MOVE, UNDO, REDO, NOTE = "edit", "move", "undo", "redo", "note"
 
+#: A gebied's note in its table of the file: ``notitie = "wacht op besluit gebiedscommissie"``.
+NOTE_KEY = "notitie"
 #: The longest note a gebied may have, in characters: a few sentences, never a document.
 NOTE_LIMIT = 1_000
 #: The characters a note may hold that are no printable text: a line break, a tab.

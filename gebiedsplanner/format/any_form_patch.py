@@ -27,10 +27,9 @@ import tomlkit.exceptions
 from tomlkit.items import Integer, String, StringType
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.core.scenario import STEDELIJK, Scenario, contents
+from gebiedsplanner.core.scenario import NOTE_KEY, STEDELIJK, Scenario, contents
 from gebiedsplanner.format import scenario_reader
 from gebiedsplanner.format.patch_text import amount_text, appended_log, groups_digits
-from gebiedsplanner.format.scenario_writer import NOTE_KEY
 
 #: Bytes; at most about 1 s of ``tomlkit`` on the benchmark machine, in its slowest form.
 LARGEST = 64 * 1024

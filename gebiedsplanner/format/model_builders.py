@@ -23,6 +23,7 @@ from gebiedsplanner.core.rules import (
 from gebiedsplanner.core.scenario import (
     FORMAT_VERSION,
     GEBIED_POSTS,
+    NOTE_KEY,
     STEDELIJK,
     TAAKSTELLING,
     Cell,
@@ -41,7 +42,6 @@ from gebiedsplanner.format.problem_collector import (
     is_int,
     sign_rule,
 )
-from gebiedsplanner.format.scenario_writer import NOTE_KEY
 from gebiedsplanner.format.toml_text import describe_value, load_toml, shortened
 from gebiedsplanner.i18n import texts
 

@@ -40,7 +40,13 @@ import tomli
 import tomli_w
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.core.scenario import FORMAT_VERSION, GEBIED_POSTS, Scenario, contents
+from gebiedsplanner.core.scenario import (
+    FORMAT_VERSION,
+    GEBIED_POSTS,
+    NOTE_KEY,
+    Scenario,
+    contents,
+)
 from gebiedsplanner.format import (
     scenario_writer,
     written_layout,
@@ -52,7 +58,6 @@ from gebiedsplanner.format.patch_text import (
     groups_digits,
     read_log_back,
 )
-from gebiedsplanner.format.scenario_writer import NOTE_KEY
 
 _BOM = "\ufeff"
 _KEY = r"""[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'"""

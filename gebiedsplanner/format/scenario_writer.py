@@ -16,12 +16,10 @@ from gebiedsplanner.core.rules import (
 from gebiedsplanner.core.scenario import (
     FORMAT_VERSION,
     GEBIED_POSTS,
+    NOTE_KEY,
     LogEntry,
     Scenario,
 )
-
-#: A gebied's note in its table: ``notitie = "wacht op besluit gebiedscommissie"``.
-NOTE_KEY = "notitie"
 
 
 def beleid_document(policy: Policy) -> dict[str, Any]:
