@@ -12,7 +12,7 @@ from gebiedsplanner.core.rights import Rights
 from gebiedsplanner.editing import storage
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
-from tests.pilot_helpers import fill_in, screen_text, shown, toasts, until, widget_text
+from tests.pilot_helpers import burst, fill_in, screen_text, shown, toasts, until, widget_text
 
 SIZE = (80, 24)
 NOTE = 'wacht op "besluit" # gebiedscommissie [bold]é[/bold]'
@@ -118,3 +118,42 @@ async def test_read_only_and_other_gebieden_may_not_change_a_note(scenario_file:
         await pilot.press("o")  # Centrum
         await until(pilot, lambda: "Noord" in toasts(pilot), "refused, naming Noord")
         assert not pilot.app.screen.query("#note-line")
+
+
+async def test_a_colleagues_note_on_the_same_gebied_asks_whose_to_keep(scenario_file: Path) -> None:
+    from gebiedsplanner.cli.main import main
+
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await note_typed(pilot, "mijn tekst")
+        await until(pilot, lambda: "✎" in name_cell(pilot, "Centrum"), "Centrum's mark")
+        assert main(["note", str(scenario_file), "Centrum", "hun tekst"]) == 0
+        assert main(["note", str(scenario_file), "Noord", "alleen van hen"]) == 0
+        await pilot.press("ctrl+s")
+        text = await shown(pilot, "dezelfde cellen")
+        row = next(line for line in text.splitlines() if "Centrum · notitie" in line)
+        words = ["(geen)", "mijn", "tekst", "hun", "tekst", "mijn"]
+        assert row.split("notitie")[1].split()[:6] == words
+        await pilot.press("space", "s")  # the colleague's note for Centrum
+        await shown(pilot, "Samengevoegd")
+        await until(pilot, lambda: "✎" in name_cell(pilot, "Noord"), "their note marked too")
+        assert "hun tekst" in widget_text(pilot, "#note-detail")
+    saved = storage.load(scenario_file).scenario
+    assert (saved.note("Centrum"), saved.note("Noord")) == ("hun tekst", "alleen van hen")
+
+
+async def test_a_note_typed_ahead_lands_in_the_note_line(scenario_file: Path) -> None:
+    """``o``, the text and Enter arriving at once (a slow SSH link): the note is the text,
+    and the keys after it move the cursor again."""
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        burst(pilot, "o", *"wacht op", "backspace", "p", "enter", "down", "o", *"2e", "enter")
+        await until(pilot, lambda: "✎" in name_cell(pilot, "Charlois"), "Charlois' mark")
+        await until(pilot, lambda: app.screen.query_one("#note-line").display is False, "closed")
+        assert "✎" in name_cell(pilot, "Centrum")
+        scenario = storage.open_for_editing(scenario_file).scenario
+        assert scenario.note("Centrum") == ""  # not saved yet
+        await pilot.press("ctrl+s")
+        await shown(pilot, "Opgeslagen in")
+    saved = storage.load(scenario_file).scenario
+    assert (saved.note("Centrum"), saved.note("Charlois")) == ("wacht op", "2e")

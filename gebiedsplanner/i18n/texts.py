@@ -621,6 +621,7 @@ NET = "netto"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
 #: A gebied's note where changes are listed per cell (a merge's choices).
 NOTE_PLACE = "notitie"
+NOTE_NONE = "(geen)"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
 # -- the app -----------------------------------------------------------------------

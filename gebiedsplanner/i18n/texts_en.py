@@ -623,6 +623,7 @@ CELL_LABEL = "{owner} · {post} · {year}"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
 #: A gebied's note where changes are listed per cell (a merge's choices).
 NOTE_PLACE = "remark"
+NOTE_NONE = "(none)"
 NET = "net"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 

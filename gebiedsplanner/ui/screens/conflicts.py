@@ -47,7 +47,7 @@ def _value(value: int | str) -> Text:
     """An amount to the right; a note (a note's conflict) to the left, cut when long."""
     if isinstance(value, int):
         return Text(format_amount(value), justify="right")
-    note = shown_note(value)
+    note = shown_note(value) or texts.NOTE_NONE
     return Text(note if len(note) <= _NOTE_SHOWN else note[: _NOTE_SHOWN - 1] + "…")
 
 
