@@ -157,3 +157,14 @@ async def test_a_note_typed_ahead_lands_in_the_note_line(scenario_file: Path) ->
         await shown(pilot, "Opgeslagen in")
     saved = storage.load(scenario_file).scenario
     assert (saved.note("Centrum"), saved.note("Charlois")) == ("wacht op", "2e")
+
+
+async def test_text_typed_ahead_goes_after_the_note_there_is(scenario_file: Path) -> None:
+    app = make_app(scenario_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await note_typed(pilot, "wacht")
+        await until(pilot, lambda: "✎" in name_cell(pilot, "Centrum"), "Centrum's mark")
+        burst(pilot, "o", *" op besluit", "enter")
+        await until(
+            pilot, lambda: "Centrum: wacht op besluit" in widget_text(pilot, "#note-detail"), ""
+        )

@@ -277,7 +277,7 @@ class PlannerScreen(PlannerFiles):
             await self.query_one("#bottom-line").mount(self._note_line)
         self.query_one(KeyLine).display = False
         self._note_line.display = True
-        self._note_line.start(gebied, self.document.scenario.note(gebied))
+        await self._note_line.start(gebied, self.document.scenario.note(gebied))
 
     async def _keep_note(self) -> None:
         """Enter on the note line: the note kept as a change (one undo takes it back); a

@@ -9,6 +9,8 @@ what it was.
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
@@ -55,8 +57,11 @@ class NoteLine(Horizontal):
     def on_mount(self) -> None:
         self.query_one(Input).cursor_blink = False  # an idle line writes nothing (SSH)
 
-    def start(self, gebied: str, note: str) -> None:
-        """Begin typing the note of ``gebied`` (now ``note``), the cursor after it."""
+    async def start(self, gebied: str, note: str) -> None:
+        """Begin typing the note of ``gebied`` (now ``note``), the cursor after it.
+
+        Returns once the field shows its end: keys typed after ``o`` wait until then
+        (the planner awaits this), so none lands before the cursor is in its place."""
         self.gebied = gebied
         self.query_one(Static).update(texts.NOTE_LABEL.format(gebied=owner_label(gebied)))
         field = self.query_one(Input)
@@ -65,7 +70,14 @@ class NoteLine(Horizontal):
         field.cursor_position = 0
         self.screen.set_focus(field, scroll_visible=False)
         # Once the line has its width: the field then scrolls to show the cursor.
-        self.call_after_refresh(field.action_end)
+        at_end = asyncio.Event()
+
+        def to_end() -> None:
+            field.action_end()
+            at_end.set()
+
+        self.call_after_refresh(to_end)
+        await at_end.wait()
 
     async def note(self) -> str:
         """Enter: the note typed (after every key sent to the field before it)."""
