@@ -1,5 +1,5 @@
 """A note per gebied in the planner (issue 26): ``o`` on a gebied, typed, kept with Enter,
-marked in the table, said whole on the note line under the totals, undone with ctrl+z,
+marked in the table, said whole on the line above the totals, undone with ctrl+z,
 saved into the file and logged."""
 
 from __future__ import annotations

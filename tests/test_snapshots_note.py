@@ -1,5 +1,5 @@
 """The note per gebied on screen (issue 26), at 80x24 and 60x20, in Dutch and English: the
-mark after a gebied's name (never cutting it), the note whole on the line under the
+mark after a gebied's name (never cutting it), the note whole on the line above the
 totals, and the note line that ``o`` opens. Fixtures and helpers: tests/test_snapshots.py."""
 
 from __future__ import annotations

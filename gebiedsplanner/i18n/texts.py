@@ -609,7 +609,7 @@ POLICY_COUNT_SHORT = "Bel. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
 POLICY_MARK = "!"
 #: After the name of a gebied that has a note (``o``): the note itself is on the line
-#: under the totals when the cursor is on that gebied.
+#: above the totals when the cursor is on that gebied.
 NOTE_MARK = "✎"
 NOTE_DETAIL = "✎ {gebied}: {note}"
 NOTE_DETAIL_NONE = "{gebied}: geen notitie"

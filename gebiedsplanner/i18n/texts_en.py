@@ -612,7 +612,7 @@ POLICY_COUNT_SHORT = "Pol. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
 POLICY_MARK = "!"
 #: After the name of a gebied that has a remark (``o``): the remark itself is on the line
-#: under the totals when the cursor is on that gebied.
+#: above the totals when the cursor is on that gebied.
 NOTE_MARK = "✎"
 NOTE_DETAIL = "✎ {gebied}: {note}"
 NOTE_DETAIL_NONE = "{gebied}: no remark"

@@ -138,8 +138,9 @@ class PlannerScreen(PlannerFiles):
             yield Static("", id="title", markup=False)
             yield Figure(id="dirty")
         yield BudgetGrid(self._view(), id="grid")
-        yield TotalsBar(id="totals")
+        # Above the totals: notifications keep clear of the totals and the key line below.
         yield Static("", id="note-detail", markup=False)
+        yield TotalsBar(id="totals")
         with Container(id="bottom-line"):  # keeps the swap below from moving anything above
             yield EditLine(id="edit-line")
             yield KeyLine(PLANNER_ACTIONS, id="keys")
@@ -293,7 +294,7 @@ class PlannerScreen(PlannerFiles):
         self._stop_editing()
 
     def _show_notes(self, changed: tuple[NoteChange, ...] = ()) -> None:
-        """The marks of the gebieden whose note ``changed``, and the note line under the
+        """The marks of the gebieden whose note ``changed``, and the note line above the
         totals: there while any gebied has a note, saying the note of the cursor's gebied
         whole (a long one up to three lines)."""
         grid = self.query_one(BudgetGrid)
