@@ -168,3 +168,29 @@ async def test_text_typed_ahead_goes_after_the_note_there_is(scenario_file: Path
         await until(
             pilot, lambda: "Centrum: wacht op besluit" in widget_text(pilot, "#note-detail"), ""
         )
+
+
+async def test_a_hostile_name_leaves_the_note_readable_at_60_columns(tmp_path: Path) -> None:
+    """A name of 5.000 characters with markup and an escape: cut on the note line, the
+    note itself shown whole and as typed."""
+    from gebiedsplanner.format.scenario_reader import parse
+    from gebiedsplanner.format.scenario_writer import dumps
+    from tests.conftest import BUNDLED
+
+    name = "[bold red]\x1b[31m" + "Lang" * 1_250
+    path = tmp_path / "plan.toml"
+    source = parse("nrw.toml", BUNDLED.read_bytes())
+    gebied = source.gebieden.pop("Centrum")
+    gebied.name = name
+    source.gebieden = {name: gebied, **source.gebieden}
+    path.write_bytes(dumps(source))
+    app = make_app(path)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await note_typed(pilot, "[i]wacht[/i] op besluit")
+
+        def detail() -> str:
+            return " ".join(widget_text(pilot, "#note-detail").split())
+
+        await until(pilot, lambda: "[i]wacht[/i] op besluit" in detail(), "the note whole")
+        assert "✎ [bold red]\\x1b[31mLang" in detail() and "…:" in detail()
+        assert "\x1b" not in screen_text(pilot)

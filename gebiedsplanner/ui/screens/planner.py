@@ -77,6 +77,8 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
 )
 
 _OWN_ACTIONS = frozenset(spec.action.partition("(")[0] for spec in PLANNER_ACTIONS)
+#: The most of a gebied's name the note line above the totals gives before the note.
+_NOTE_NAME_ROOM = 40
 
 
 class PlannerScreen(PlannerFiles):
@@ -308,14 +310,19 @@ class PlannerScreen(PlannerFiles):
         detail.display = shown
 
     def _note_detail(self) -> str:
+        """The cursor's gebied and its note; a name too long to leave the note room is cut
+        (the table names the gebied too)."""
         grid = self.query_one(BudgetGrid)
         gebied = grid.view.gebied_at(grid.cursor_row)
         if gebied is None:
             return ""
+        name = owner_label(gebied)
+        if len(name) > _NOTE_NAME_ROOM:
+            name = name[: _NOTE_NAME_ROOM - 1] + "…"
         note = self.document.scenario.note(gebied)
         if not note:
-            return texts.NOTE_DETAIL_NONE.format(gebied=owner_label(gebied))
-        return texts.NOTE_DETAIL.format(gebied=owner_label(gebied), note=shown_note(note))
+            return texts.NOTE_DETAIL_NONE.format(gebied=name)
+        return texts.NOTE_DETAIL.format(gebied=name, note=shown_note(note))
 
     def on_budget_grid_cursor_row_changed(self) -> None:
         """The cursor's gebied changed: its note on the note line (when that is shown)."""
