@@ -61,6 +61,9 @@ def hand_written(scenario: Scenario) -> str:
     for gebied in scenario.gebieden.values():
         # The last " = ": a gebied's name may hold one ('a = b' is written "a = b" = 0).
         key = "gebied." + tomli_w.dumps({gebied.name: 0}).rpartition(" = ")[0]
+        if gebied.note:
+            note = tomli_w.dumps({"v": gebied.note}).removeprefix("v = ").rstrip("\n")
+            lines.append(f"{key}.notitie = {note}")
         if gebied.inwoners is not None:
             lines.append(f"{key}.inwoners = {gebied.inwoners}")
         for post, values in gebied.posts.items():

@@ -19,6 +19,16 @@ names = st.text(
     max_size=20,
 ).filter(lambda name: name.strip() and name.casefold() != STEDELIJK)
 
+#: A gebied's note: quotes, ``#``, backslashes, line breaks, tabs, markup and any printable
+#: character (no other control character: a note may not hold one).
+note_texts = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from('\n\t"\\#[]'),
+    min_size=1,
+    max_size=80,
+)
+#: Mostly no note, as in most files.
+notes = st.just("") | st.just("") | note_texts
+
 #: A stedelijk post's name has no ``/`` (its address would read back as another cell).
 post_names = names.filter(lambda name: "/" not in name)
 
@@ -47,6 +57,7 @@ def scenarios(
                 post: series(cuts if post == TAAKSTELLING else amounts) for post in GEBIED_POSTS
             },
             inwoners=draw(any_inwoners if inwoners is None else inwoners),
+            note=draw(notes),
         )
         for name in gebied_names
     }

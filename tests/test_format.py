@@ -250,5 +250,5 @@ def test_the_change_log_stores_action_codes_and_reads_the_dutch_words_of_older_f
     written = scenario_writer.dumps(scenario).decode()
     assert 'action = "move"' in written and "verschuiving" not in written
     assert 'action = "iets nieuws"' in written  # a newer file's code is kept as it is
-    codes = {model.EDIT, model.MOVE, model.UNDO, model.REDO, *tools.CODES}
+    codes = {model.EDIT, model.MOVE, model.UNDO, model.REDO, model.NOTE, *tools.CODES}
     assert codes == set(texts.ACTION_LABELS)

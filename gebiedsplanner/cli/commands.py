@@ -113,6 +113,16 @@ BEFORE_TOOLS = (
         Handler("plans", "move"),
     ),
     Command(
+        "note",
+        "CMD_NOTE",
+        (
+            _FILE,
+            Argument(("gebied",), metavar=Text("METAVAR_GEBIED"), help="ARG_NOTE_GEBIED"),
+            Argument(("text",), metavar=Text("METAVAR_TEXT"), help="ARG_NOTE_TEXT"),
+        ),
+        Handler("plans", "note"),
+    ),
+    Command(
         "export",
         "CMD_EXPORT",
         (

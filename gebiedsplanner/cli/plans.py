@@ -22,7 +22,7 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AmountInputError, format_amount
 from gebiedsplanner.core.policy import violations
 from gebiedsplanner.core.problems import Problem, ProblemsError
-from gebiedsplanner.core.scenario import Cell, EditError, Scenario
+from gebiedsplanner.core.scenario import Cell, EditError, Scenario, check_note
 from gebiedsplanner.core.tools.description import REASON, BadParameter, Param, Tool
 from gebiedsplanner.core.tools.plans import ToolPlan, cells_count
 from gebiedsplanner.core.tools.report import preview_lines
@@ -153,6 +153,31 @@ def move(options: argparse.Namespace) -> int:
         )
 
     print(change_saved(file, moved, texts.FIX_BUNDLED_READ_ONLY))
+    return 0
+
+
+def note(options: argparse.Namespace) -> int:
+    """Set (or with an empty text remove) the note of a gebied, under the write lock."""
+    file = options.file
+    gebied_place, text_place = texts.METAVAR_GEBIED, texts.METAVAR_TEXT
+
+    def noted(scenario: Scenario) -> str:
+        try:
+            gebied = scenario.resolve_owner(options.gebied)
+            scenario.note(gebied)  # the stedelijk posts have no note
+        except EditError as error:
+            raise _refused(file, gebied_place, str(error), texts.FIX_NOTE_GEBIED) from None
+        text = options.text.strip()
+        problem = check_note(text)
+        if problem:
+            raise _refused(file, text_place, problem, texts.FIX_NOTE_TEXT)
+        said = {"gebied": literal(gebied), "file": literal(file)}
+        if scenario.note(gebied) == text:
+            return texts.NOTE_UNCHANGED.format(**said)
+        scenario.set_note(gebied, text, who=audit.current_user(), when=audit.now())
+        return (texts.NOTE_SET if text else texts.NOTE_REMOVED).format(**said)
+
+    print(change_saved(file, noted, texts.FIX_BUNDLED_READ_ONLY))
     return 0
 
 

@@ -6,7 +6,7 @@ Used by ``gebiedsplanner compare`` and by the app's comparison screen alike.
 from __future__ import annotations
 
 from gebiedsplanner.core.compare import ComparedRow, Comparison
-from gebiedsplanner.core.describe import cell_label, owner_label, signed
+from gebiedsplanner.core.describe import cell_label, describe_note, owner_label, signed
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount, format_share, round_half_away, share_tenths
 from gebiedsplanner.core.scenario import COULEUR_LOCALE, LogEntry, Scenario, post_label
@@ -113,12 +113,17 @@ def describe_entry(entry: LogEntry) -> str:
         )
     else:
         what = "; ".join(
-            texts.ENTRY_EDIT.format(
-                cell=cell_label(change.cell),
-                old=format_amount(change.old),
-                new=format_amount(change.new),
-            )
-            for change in changes
+            [
+                *(
+                    texts.ENTRY_EDIT.format(
+                        cell=cell_label(change.cell),
+                        old=format_amount(change.old),
+                        new=format_amount(change.new),
+                    )
+                    for change in changes
+                ),
+                *map(describe_note, entry.notes),
+            ]
         )
     return f"{what}: {reason} {stamp}"
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import format_amount
-from gebiedsplanner.core.scenario import STEDELIJK, Cell, CellChange, post_label
+from gebiedsplanner.core.scenario import (
+    NOTE_POST,
+    STEDELIJK,
+    Cell,
+    CellChange,
+    NoteChange,
+    post_label,
+)
 from gebiedsplanner.i18n import texts
 
 
@@ -14,10 +21,26 @@ def owner_label(owner: str) -> str:
 
 
 def cell_label(cell: Cell, *, year: bool = True) -> str:
-    """``Charlois · couleur locale · 2017`` (names made safe to show), or without the year."""
+    """``Charlois · couleur locale · 2017`` (names made safe to show), or without the year;
+    a note's place (:func:`note_cell`) as ``Charlois · notitie``."""
+    if cell.post == NOTE_POST and cell.owner != STEDELIJK:
+        return texts.CELL_LABEL_NO_YEAR.format(owner=owner_label(cell.owner), post=texts.NOTE_PLACE)
     post = literal(post_label(cell.post))
     label = texts.CELL_LABEL if year else texts.CELL_LABEL_NO_YEAR
     return label.format(owner=owner_label(cell.owner), post=post, year=cell.year)
+
+
+def shown_note(note: str) -> str:
+    """A note on one line, made safe to show: a line break as ``⏎``, a tab as a space."""
+    return literal(note.replace("\n", " ⏎ ").replace("\t", " "))
+
+
+def describe_note(change: NoteChange) -> str:
+    """``Charlois · notitie: wacht op besluit gebiedscommissie`` (or that it was removed)."""
+    gebied = owner_label(change.gebied)
+    if not change.new:
+        return texts.ENTRY_NOTE_REMOVED.format(gebied=gebied, old=shown_note(change.old))
+    return texts.ENTRY_NOTE.format(gebied=gebied, note=shown_note(change.new))
 
 
 def signed(amount: int) -> str:

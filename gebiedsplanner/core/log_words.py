@@ -16,7 +16,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from gebiedsplanner.core import tools
-from gebiedsplanner.core.scenario import EDIT, MOVE, REDO, UNDO
+from gebiedsplanner.core.scenario import EDIT, MOVE, NOTE, REDO, UNDO
 
 #: The file's word for each action the core makes itself: inside an undo's or redo's
 #: reason, and what files stored as the action before they stored codes.
@@ -25,6 +25,7 @@ ACTION_WORDS = {
     MOVE: "verschuiving",
     UNDO: "ongedaan gemaakt",
     REDO: "opnieuw gedaan",
+    NOTE: "notitie",
 }
 UNDO_REASON = "{action} ongedaan gemaakt: {reason}"
 REDO_REASON = "{action} opnieuw gedaan: {reason}"

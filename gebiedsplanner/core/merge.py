@@ -1,5 +1,8 @@
 """Three-way merge of two advisers' changes to one scenario, cell by cell.
 
+A gebied's note merges as a cell does: one side's new note by itself, both sides'
+different notes a :class:`Conflict` at the note's place (:func:`note_cell`).
+
 ``base`` is the scenario as we loaded it, ``ours`` what is on our screen,
 ``theirs`` what a colleague saved meanwhile. Cells only one side changed merge
 by themselves; a cell both changed to different amounts is a :class:`Conflict`
@@ -14,7 +17,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from gebiedsplanner.core.scenario import Cell, CellChange, EditError, LogEntry, Scenario
+from gebiedsplanner.core.scenario import (
+    Cell,
+    CellChange,
+    EditError,
+    LogEntry,
+    NoteChange,
+    Scenario,
+    note_cell,
+)
 
 
 class MergeImpossible(ValueError):
@@ -23,12 +34,13 @@ class MergeImpossible(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """A cell both advisers changed, to different amounts."""
+    """A cell both advisers changed, to different amounts; or a gebied's note both
+    changed to different texts (``cell`` is then its :func:`note_cell`)."""
 
     cell: Cell
-    base: int
-    ours: int
-    theirs: int
+    base: int | str
+    ours: int | str
+    theirs: int | str
 
 
 def _shape(scenario: Scenario) -> set[Cell]:
@@ -45,6 +57,10 @@ def conflicts(base: Scenario, ours: Scenario, theirs: Scenario) -> list[Conflict
         was, mine, other = base.amount(cell), ours.amount(cell), theirs.amount(cell)
         if mine != was and other != was and mine != other:
             found.append(Conflict(cell, was, mine, other))
+    for name, gebied in base.gebieden.items():
+        note, mine_note, other_note = gebied.note, ours.note(name), theirs.note(name)
+        if mine_note != note and other_note != note and mine_note != other_note:
+            found.append(Conflict(note_cell(name), note, mine_note, other_note))
     return found
 
 
@@ -81,6 +97,7 @@ def merge(
     contested = {conflict.cell for conflict in conflicts(base, ours, theirs)}
     # Cells we changed and changed back are not ours to write: theirs stands.
     changed = {cell for cell in base.cells() if ours.amount(cell) != base.amount(cell)}
+    noted = {name for name, gebied in base.gebieden.items() if ours.note(name) != gebied.note}
     rebased: dict[int, LogEntry | None] = {}
     for entry in ours.log[len(base.log) :]:
         changes = []
@@ -92,13 +109,36 @@ def merge(
             current = theirs.amount(change.cell)
             if current != change.new:
                 changes.append(CellChange(change.cell, current, change.new))
+        notes = _rebased_notes(entry.notes, noted, contested, decided, theirs)
         merged = None
-        if changes:
+        if changes or notes:
             merged = theirs.replay(
-                LogEntry(entry.when, entry.who, entry.action, entry.reason, tuple(changes))
+                LogEntry(
+                    entry.when, entry.who, entry.action, entry.reason, tuple(changes), notes
+                )
             )
         rebased[id(entry)] = merged
     return Merged(theirs, rebased)
+
+
+def _rebased_notes(
+    notes: tuple[NoteChange, ...],
+    noted: set[str],
+    contested: set[Cell],
+    decided: Mapping[Cell, bool],
+    theirs: Scenario,
+) -> tuple[NoteChange, ...]:
+    """Our note changes of one entry, as :func:`merge` rebases a cell's: only notes we
+    changed (and did not change back), a contested one only when ours is kept."""
+    rebased = []
+    for note in notes:
+        place = note_cell(note.gebied)
+        if note.gebied not in noted or (place in contested and not decided.get(place, False)):
+            continue
+        current = theirs.note(note.gebied)
+        if current != note.new:
+            rebased.append(NoteChange(note.gebied, current, note.new))
+    return tuple(rebased)
 
 
 def replay_fitting(scenario: Scenario, entries: Iterable[LogEntry]) -> int:

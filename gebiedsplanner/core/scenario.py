@@ -8,12 +8,14 @@ use to prove the running totals exact.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
+from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.money import AMOUNT_LIMIT, format_amount
 from gebiedsplanner.i18n import texts
 
@@ -32,7 +34,17 @@ FORMAT_VERSION = 1
 
 #: Change-log action codes, as files store them (``texts.ACTION_LABELS`` has the words;
 #: ``core/log_words`` what older files stored).
-EDIT, MOVE, UNDO, REDO = "edit", "move", "undo", "redo"
+EDIT, MOVE, UNDO, REDO, NOTE = "edit", "move", "undo", "redo", "note"
+
+#: A gebied's note in its table of the file: ``notitie = "wacht op besluit gebiedscommissie"``.
+NOTE_KEY = "notitie"
+#: The longest note a gebied may have, in characters: a few sentences, never a document.
+NOTE_LIMIT = 1_000
+#: The characters a note may hold that are no printable text: a line break, a tab.
+_NOTE_CONTROLS_ALLOWED = frozenset("\n\t")
+#: Where a gebied's note stands among cells when a merge asks whose to keep: a post
+#: no gebied has, in no year (see :func:`note_cell`).
+NOTE_POST = "notitie"
 
 
 def action_label(code: str) -> str:
@@ -61,14 +73,23 @@ class CellChange(NamedTuple):
     new: int
 
 
+class NoteChange(NamedTuple):
+    """One gebied's note, old and new (``""``: no note)."""
+
+    gebied: str
+    old: str
+    new: str
+
+
 class LogEntry(NamedTuple):
-    """A recorded change: when, who, what (cells old -> new) and why."""
+    """A recorded change: when, who, what (cells old -> new, notes old -> new) and why."""
 
     when: datetime
     who: str
     action: str
     reason: str
     changes: tuple[CellChange, ...]
+    notes: tuple[NoteChange, ...] = ()
 
 
 class YearTotals(NamedTuple):
@@ -93,11 +114,41 @@ class YearTotals(NamedTuple):
 
 @dataclass(slots=True)
 class Gebied:
-    """A gebied with its three posts, each a mapping year -> euros."""
+    """A gebied with its three posts, each a mapping year -> euros, and its note
+    (``"wacht op besluit gebiedscommissie"``; ``""``: none)."""
 
     name: str
     posts: dict[str, dict[int, int]]
     inwoners: int | None = None
+    note: str = ""
+
+
+def note_cell(gebied: str) -> Cell:
+    """The place of ``gebied``'s note where changes are asked about per cell: a merge's
+    choices, and the rights (which go by the cell's owner)."""
+    return Cell(gebied, NOTE_POST, 0)
+
+
+def places(entry: LogEntry) -> Iterator[Cell]:
+    """Every place ``entry`` changes, for the rights: its cells and its notes' places."""
+    yield from (change.cell for change in entry.changes)
+    yield from (note_cell(note.gebied) for note in entry.notes)
+
+
+def check_note(note: str) -> str | None:
+    """Why ``note`` cannot be a gebied's note (too long, a control character), as a user
+    message, or ``None`` when it can. Line breaks and tabs are text; other control
+    characters (an escape that recolours a terminal) and lone surrogates (no UTF-8) are not."""
+    if len(note) > NOTE_LIMIT:
+        return texts.NOTE_TOO_LONG.format(
+            limit=format_amount(NOTE_LIMIT), length=format_amount(len(note))
+        )
+    if note.isprintable():
+        return None
+    for char in note:
+        if char not in _NOTE_CONTROLS_ALLOWED and unicodedata.category(char) in ("Cc", "Cs"):
+            return texts.NOTE_CONTROL_CHARACTER.format(char=literal(char))
+    return None
 
 
 class EditError(ValueError):
@@ -277,8 +328,12 @@ class Scenario:
                     )
                 )
             self._check_new_amount(change.cell, change.new)
+        for note in entry.notes:
+            self._check_note_change(note)
         for change in entry.changes:
             self._apply(change)
+        for note in entry.notes:
+            self.gebieden[note.gebied].note = note.new
         self.log.append(entry)
         return entry
 
@@ -291,6 +346,17 @@ class Scenario:
             if candidate.casefold() == name.strip().casefold():
                 return candidate
         raise EditError(texts.UNKNOWN_GEBIED.format(name=name) + _suggestion(name, known))
+
+    def note(self, gebied: str) -> str:
+        """The note of ``gebied`` (``""``: none); :class:`EditError` for an unknown gebied."""
+        return self._gebied(gebied).note
+
+    def set_note(
+        self, gebied: str, new: str, *, who: str, when: datetime, reason: str = ""
+    ) -> LogEntry:
+        """Set a gebied's note (``""`` removes it) and record it in the change log."""
+        change = NoteChange(gebied, self.note(gebied), new)
+        return self.replay(LogEntry(when, who, NOTE, reason, (), (change,)))
 
     def resolve_post(self, owner: str, post: str) -> str:
         """The post a user means by ``post`` (``couleur locale`` or ``couleur_locale``)."""
@@ -310,6 +376,23 @@ class Scenario:
         return Cell(resolved_owner, self.resolve_post(resolved_owner, post), self.check_year(year))
 
     # -- internals ---------------------------------------------------------
+
+    def _gebied(self, name: str) -> Gebied:
+        gebied = self.gebieden.get(name)
+        if gebied is None:
+            self.resolve_owner(name)  # raises, with a suggestion
+            raise EditError(texts.UNKNOWN_GEBIED.format(name=name))
+        return gebied
+
+    def _check_note_change(self, change: NoteChange) -> None:
+        """As :meth:`replay` checks an amount: the old note is what the gebied has, the new
+        one a note a gebied may have."""
+        now = self._gebied(change.gebied).note
+        if now != change.old:
+            raise StaleChange(texts.STALE_NOTE.format(gebied=literal(change.gebied)))
+        problem = check_note(change.new)
+        if problem:
+            raise EditError(f"{literal(change.gebied)}: {problem}")
 
     def _series(self, cell: Cell) -> dict[int, int]:
         if cell.owner == STEDELIJK:
@@ -380,7 +463,7 @@ def contents(scenario: Scenario) -> dict[str, object]:
         "envelope": scenario.envelope,
         "taakstelling": scenario.taakstelling,
         "stedelijk": list(scenario.stedelijk.items()),
-        "gebieden": [(g.name, g.inwoners, g.posts) for g in scenario.gebieden.values()],
+        "gebieden": [(g.name, g.inwoners, g.note, g.posts) for g in scenario.gebieden.values()],
         "beleid": scenario.beleid,
         "log": scenario.log,
     }

@@ -159,6 +159,17 @@ class TableView:
         cell = self.cell_at(index, column - 1)
         return cell is not None and self.policy.offending(cell)
 
+    def noted(self, index: int) -> bool:
+        """Whether row ``index`` is a gebied with a note: the grid draws
+        :data:`texts.NOTE_MARK` in the space after its name (no column grows for it)."""
+        row = self.rows[index]
+        return row.kind is RowKind.GEBIED and bool(self.scenario.gebieden[row.key].note)
+
+    def gebied_at(self, index: int) -> str | None:
+        """The gebied of row ``index``, or ``None`` (a stedelijk post, the totals)."""
+        row = self.rows[index]
+        return row.key if row.kind is RowKind.GEBIED else None
+
     def marks_at(self, cells: Iterable[Cell]) -> set[tuple[int, int]]:
         """Where ``cells`` of this year are in the table, as (row, column) with 0 the names."""
         found = set()
@@ -184,11 +195,6 @@ class TableView:
         Searching and going to a gebied ask this, never the file's order: the rows may
         be sorted."""
         return self._index.get((RowKind.GEBIED, name))
-
-    def gebied_at(self, index: int) -> str | None:
-        """The gebied shown in row ``index`` (``None``: a stedelijk post or the totals)."""
-        row = self.rows[index]
-        return row.key if row.kind is RowKind.GEBIED else None
 
     def cells_touched(self, changes: Iterable[CellChange]) -> set[tuple[int, int]]:
         """Cells to repaint after ``changes``, as (row, column) with column 0 the names.

@@ -20,6 +20,7 @@ from gebiedsplanner.core.scenario import (
     UNDO,
     CellChange,
     LogEntry,
+    NoteChange,
     Scenario,
 )
 
@@ -56,7 +57,10 @@ class UndoHistory:
             return None
         original = self._done.pop()
         reverse = tuple(CellChange(c.cell, c.new, c.old) for c in reversed(original.changes))
-        entry = _retrace(scenario, original, reverse, UNDO, log_words.UNDO_REASON, who, when)
+        notes = tuple(NoteChange(n.gebied, n.new, n.old) for n in reversed(original.notes))
+        entry = _retrace(
+            scenario, original, (reverse, notes), UNDO, log_words.UNDO_REASON, who, when
+        )
         self._undone.append(original)
         return entry
 
@@ -66,7 +70,13 @@ class UndoHistory:
             return None
         original = self._undone.pop()
         entry = _retrace(
-            scenario, original, original.changes, REDO, log_words.REDO_REASON, who, when
+            scenario,
+            original,
+            (original.changes, original.notes),
+            REDO,
+            log_words.REDO_REASON,
+            who,
+            when,
         )
         self._done.append(original)
         return entry
@@ -90,14 +100,16 @@ class UndoHistory:
 def _retrace(
     scenario: Scenario,
     original: LogEntry,
-    changes: tuple[CellChange, ...],
+    changes: tuple[tuple[CellChange, ...], tuple[NoteChange, ...]],
     action: str,
     template: str,
     who: str,
     when: datetime,
 ) -> LogEntry:
-    """Log and apply an undo or redo of ``original``, naming it in the reason."""
+    """Log and apply an undo or redo of ``original`` (its ``changes``: cells and notes),
+    naming it in the reason."""
     reason = template.format(
         action=log_words.action_word(original.action), reason=original.reason
     ).rstrip(": ")
-    return scenario.replay(LogEntry(when, who, action, reason, changes))
+    cells, notes = changes
+    return scenario.replay(LogEntry(when, who, action, reason, cells, notes))

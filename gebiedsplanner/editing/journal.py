@@ -16,6 +16,7 @@ Layout of a journal file (format 2)::
     {"journal": 2, "origin": ..., "who": ..., "host": ..., "base_bytes": N, ...}
     <N bytes: the base>
     {"when": ..., "who": ..., "action": ..., "reason": ..., "changes": [[cell, old, new]]}
+    {"when": ..., "action": "note", ..., "changes": [], "notes": [[gebied, old, new]]}
     ...
 
 The base is stored raw, not inside the JSON: writing it costs a copy, not an
@@ -86,6 +87,8 @@ def _entry_line(entry: LogEntry) -> bytes:
         "reason": entry.reason,
         "changes": [[c.cell.address, c.old, c.new] for c in entry.changes],
     }
+    if entry.notes:  # only then: a journal without notes reads as before there were any
+        data["notes"] = [[n.gebied, n.old, n.new] for n in entry.notes]
     return (json.dumps(data) + "\n").encode("ascii")  # escapes keep any text writable
 
 

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from gebiedsplanner.core.literal import well_formed
 from gebiedsplanner.core.log_words import action_code
 from gebiedsplanner.core.money import AMOUNT_LIMIT
-from gebiedsplanner.core.scenario import CellChange, LogEntry
+from gebiedsplanner.core.scenario import CellChange, LogEntry, NoteChange, check_note
 from gebiedsplanner.disk.reading import SCENARIO_LIMIT
 from gebiedsplanner.disk.writing import clear_unfinished
 from gebiedsplanner.editing import presence
@@ -385,5 +385,24 @@ def _entry_from(data: object) -> LogEntry | None:
         if cell is None or old is None or new is None:
             return None
         changes.append(CellChange(cell, old, new))
+    notes = _notes_from(data.get("notes", []))
+    if notes is None:
+        return None
     who, action, reason = (str(text) for text in texts_)
-    return LogEntry(when, who, action_code(action), reason, tuple(changes))
+    return LogEntry(when, who, action_code(action), reason, tuple(changes), notes)
+
+
+def _notes_from(value: object) -> tuple[NoteChange, ...] | None:
+    """An entry's ``notes``: ``[gebied, old, new]`` each, the notes as a gebied may hold
+    them (a replay checks again), or ``None`` when anything in it is not what we write."""
+    if not isinstance(value, list):
+        return None
+    notes = []
+    for item in value:
+        if not isinstance(item, list) or len(item) != 3:
+            return None
+        gebied, old, new = (_text(part) for part in item)
+        if not gebied or old is None or new is None or check_note(old) or check_note(new):
+            return None
+        notes.append(NoteChange(gebied, old, new))
+    return tuple(notes)

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from gebiedsplanner.core.merge import Conflict, MergeImpossible, conflicts, merge, replay_fitting
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.rights import NotAllowed
-from gebiedsplanner.core.scenario import Cell, Scenario
+from gebiedsplanner.core.scenario import Cell, Scenario, places
 from gebiedsplanner.disk.reading import real_path
 from gebiedsplanner.disk.writing import AlreadyThere, write_new
 from gebiedsplanner.editing.journal import file_id, renamed_since
@@ -141,7 +141,7 @@ def recover(
             # Changes this session may not make (its key's limits narrowed since) are
             # kept as a variant, as changes that no longer fit the file are.
             session.rights.check_cells(
-                change.cell for entry in found.leftover.entries for change in entry.changes
+                place for entry in found.leftover.entries for place in places(entry)
             )
             outcome = _absorb(session, found, decided)
         except (MergeImpossible, NotAllowed):

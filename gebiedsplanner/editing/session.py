@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from gebiedsplanner.core import audit
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.rights import EVERYTHING, Rights
-from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario
+from gebiedsplanner.core.scenario import Cell, LogEntry, Scenario, note_cell
 from gebiedsplanner.core.undo import UndoHistory
 from gebiedsplanner.disk.reading import real_path
 from gebiedsplanner.disk.writing import clear_leftovers
@@ -190,6 +190,17 @@ class EditingSession:
         entry = self.scenario.move(
             source, target, amount, who=_who(), when=audit.now(), reason=audit.reason(reason)
         )
+        self.history.record(entry)
+        return Change(entry, self._persist())
+
+    def set_note(self, gebied: str, note: str) -> Change | None:
+        """Set a gebied's note (``""`` removes it; spaces around it go); ``None`` when it
+        is the note the gebied has. :class:`EditError` says why it cannot be."""
+        self.rights.check_cells([note_cell(gebied)])
+        note = note.strip()
+        if note == self.scenario.note(gebied):
+            return None
+        entry = self.scenario.set_note(gebied, note, who=_who(), when=audit.now())
         self.history.record(entry)
         return Change(entry, self._persist())
 

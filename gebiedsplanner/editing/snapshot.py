@@ -20,7 +20,7 @@ Why that holds:
   (Python 3.11, with the GIL): no amount is read half written. Editing changes no
   dict's size (gebieden, posts and years stay while editing; a merge or a recovery
   makes a new scenario, and the moment keeps the one it was taken of).
-- Only the amounts and the name change while editing (the log only grows, each entry
+- Only the amounts, the notes and the name change while editing (the log only grows, each entry
   is immutable); the name is noted with the moment.
 """
 
@@ -67,12 +67,18 @@ def scenario_at(moment: Moment, on_model_thread: OnModelThread = here) -> Scenar
             gebied.name,
             {post: dict(series) for post, series in gebied.posts.items()},
             gebied.inwoners,
+            gebied.note,
         )
         for name, gebied in model.gebieden.items()
     }
     stedelijk = {post: dict(series) for post, series in model.stedelijk.items()}
     put_back: set[Cell] = set()
+    noted: set[str] = set()
     for entry in on_model_thread(moment.changes_since):
+        for note in entry.notes:  # a note is one value, read whole as an amount is
+            if note.gebied not in noted:
+                noted.add(note.gebied)
+                gebieden[note.gebied].note = note.old
         for change in entry.changes:
             cell = change.cell
             if cell in put_back:

@@ -177,7 +177,8 @@ YEARS_PER_TABLE = 5
 
 def _gebied_table(scenario: Scenario, name: str) -> str:
     """The gebied's posts and net budget per year."""
-    return _by_years(scenario.years, lambda years: _gebied_years(scenario, name, years))
+    table = _by_years(scenario.years, lambda years: _gebied_years(scenario, name, years))
+    return table + _gebied_note(scenario.note(name))
 
 
 def _by_years(years: Sequence[int], table: Callable[[Sequence[int]], str]) -> str:
@@ -187,6 +188,13 @@ def _by_years(years: Sequence[int], table: Callable[[Sequence[int]], str]) -> st
         table(years[start : start + YEARS_PER_TABLE])
         for start in range(0, len(years), YEARS_PER_TABLE)
     )
+
+
+def _gebied_note(note: str) -> str:
+    """The gebied's note under its table (escaped; its line breaks kept), if it has one."""
+    if not note:
+        return ""
+    return f"<p><b>{_text(texts.REPORT_NOTE)}</b> {_text(note).replace(chr(10), '<br>')}</p>"
 
 
 def _city(scenario: Scenario) -> list[str]:

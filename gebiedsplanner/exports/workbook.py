@@ -7,7 +7,8 @@ content, set up for print):
   wide layout: a row per gebied and post, a column per year); amounts as numbers in
   the thousands format (Excel shows ``1.234.567`` in a Dutch locale), a totals row of
   ``=SUM(...)`` formulas, so a manager who changes a cell in Excel sees the totals
-  follow; the header row and the names stay in view.
+  follow; the header row and the names stay in view; when a gebied has a note, a last
+  column of the notes.
 - **Envelope**: per year the envelope, planned, room and the taakstelling imposed,
   distributed and still open; below it the policy rules the plan breaks, if any.
   Planned and distributed are formulas over the Plan sheet's totals (the wide layout:
@@ -177,7 +178,7 @@ def _plan_table(scenario: Scenario, *, wide: bool) -> Table:
             for owner, post, by_year in scenario.series()
         ]
         columns = [texts.XLSX_GEBIED, texts.XLSX_POST, *amounts]
-        return Table(rows, columns, amounts, 2, totals=True)
+        return _noted(Table(rows, columns, amounts, 2, totals=True), scenario, len(GEBIED_POSTS))
     posts = [_post_year(post, year) for post in GEBIED_POSTS for year in years]
     city = [_city_year(year) for year in years]
     rows = []
@@ -189,7 +190,8 @@ def _plan_table(scenario: Scenario, *, wide: bool) -> Table:
     for post, by_year in scenario.stedelijk.items():
         row = {texts.XLSX_GEBIED: f"{STEDELIJK}: {post_label(post)}"} | dict.fromkeys(posts)
         rows.append(row | {_city_year(year): by_year[year] for year in years})
-    return Table(rows, [texts.XLSX_GEBIED, *posts, *city], [*posts, *city], 1, totals=True)
+    table = Table(rows, [texts.XLSX_GEBIED, *posts, *city], [*posts, *city], 1, totals=True)
+    return _noted(table, scenario, 1)
 
 
 def _post_year(post: str, year: int) -> str:
@@ -282,3 +284,22 @@ def _changes_table(scenario: Scenario) -> Table:
         for change in entry.changes
     ]
     return Table(rows, columns, [columns[4], columns[5]], 0)
+
+
+def _noted(table: Table, scenario: Scenario, rows_per_gebied: int) -> Table:
+    """``table`` (its gebied rows first, ``rows_per_gebied`` each) with a last column of the
+    gebieden's notes, when any gebied has one: text that wraps, out of the totals."""
+    notes = [gebied.note for gebied in scenario.gebieden.values()]
+    if not any(notes):
+        return table
+    per_row = [note for note in notes for _ in range(rows_per_gebied)]
+    per_row += [""] * (len(table.rows) - len(per_row))
+    rows = [
+        row | {texts.XLSX_NOTE: note or None}  # no note: an empty cell
+        for row, note in zip(table.rows, per_row, strict=True)
+    ]
+    return table._replace(
+        rows=rows,
+        columns=[*table.columns, texts.XLSX_NOTE],
+        wrapped=(*table.wrapped, texts.XLSX_NOTE),
+    )

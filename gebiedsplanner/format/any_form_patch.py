@@ -27,7 +27,7 @@ import tomlkit.exceptions
 from tomlkit.items import Integer, String, StringType
 
 from gebiedsplanner.core.problems import ProblemsError
-from gebiedsplanner.core.scenario import STEDELIJK, Scenario, contents
+from gebiedsplanner.core.scenario import NOTE_KEY, STEDELIJK, Scenario, contents
 from gebiedsplanner.format import scenario_reader
 from gebiedsplanner.format.patch_text import amount_text, appended_log, groups_digits
 
@@ -77,8 +77,23 @@ def _set_values(document: Any, scenario: Scenario, name: str, text: str) -> int:
             raise TypeError(key)
         if int(old) != value:
             table[key] = Integer(value, old.trivia, amount_text(value, old.as_string(), grouped))
+    _set_notes(document, scenario)
     log = document.get("log", [])
     return len(log)
+
+
+def _set_notes(document: Any, scenario: Scenario) -> None:
+    """Each gebied's note set, added or taken out where it differs (rare: looked up then)."""
+    gebieden = document["gebied"]
+    for gebied in scenario.gebieden.values():
+        table = gebieden[gebied.name]
+        have = table.get(NOTE_KEY, "")
+        if have == gebied.note:
+            continue
+        if gebied.note:
+            table[NOTE_KEY] = gebied.note
+        else:
+            del table[NOTE_KEY]
 
 
 def _amounts(document: Any, scenario: Scenario) -> Iterator[tuple[Any, str, int]]:

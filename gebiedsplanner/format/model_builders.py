@@ -23,14 +23,17 @@ from gebiedsplanner.core.rules import (
 from gebiedsplanner.core.scenario import (
     FORMAT_VERSION,
     GEBIED_POSTS,
+    NOTE_KEY,
     STEDELIJK,
     TAAKSTELLING,
     Cell,
     CellChange,
     Gebied,
     LogEntry,
+    NoteChange,
     Scenario,
     _suggestion,
+    check_note,
 )
 from gebiedsplanner.format.problem_collector import (
     YEAR_DIGITS,
@@ -55,10 +58,20 @@ _TOP_KEYS = (
 )
 
 
-_GEBIED_KEYS = ("inwoners", *GEBIED_POSTS)
+_GEBIED_KEYS = (NOTE_KEY, "inwoners", *GEBIED_POSTS)
+#: The keys of a gebied's table in the order the writer writes them, for each gebied
+#: that has a note or inwoners or both, or neither.
+_WRITTEN_GEBIED_KEYS = frozenset(
+    {
+        GEBIED_POSTS,
+        ("inwoners", *GEBIED_POSTS),
+        (NOTE_KEY, *GEBIED_POSTS),
+        (NOTE_KEY, "inwoners", *GEBIED_POSTS),
+    }
+)
 
 
-_LOG_KEYS = ("when", "who", "action", "reason", "changes")
+_LOG_KEYS = ("when", "who", "action", "reason", "changes", "notes")
 
 
 def read_scenario(
@@ -224,6 +237,7 @@ def _read_gebieden(
                 texts.FIX_INWONERS,
             )
             inwoners = None
+        note = _read_note(reader, body, path)
         posts: dict[str, dict[int, int]] = {}
         for post in GEBIED_POSTS:
             series_table = reader.table(body, post, path)
@@ -233,8 +247,18 @@ def _read_gebieden(
             if values is not None:
                 posts[post] = values
         if len(posts) == len(GEBIED_POSTS):
-            result[name] = Gebied(name=name, posts=posts, inwoners=inwoners)
+            result[name] = Gebied(name=name, posts=posts, inwoners=inwoners, note=note)
     return result
+
+
+def _read_note(reader: Reader, body: dict[str, Any], path: tuple[str, ...]) -> str:
+    """A gebied's ``notitie``: text within :func:`check_note`'s bounds, or a problem."""
+    note = reader.text(body, NOTE_KEY, path, required=False)
+    problem = check_note(note)
+    if problem:
+        reader.problem((*path, NOTE_KEY), problem, texts.FIX_NOTE)
+        return ""
+    return note
 
 
 def quick_gebieden(table: dict[str, Any], years: tuple[int, ...]) -> dict[str, Gebied] | None:
@@ -250,7 +274,7 @@ def quick_gebieden(table: dict[str, Any], years: tuple[int, ...]) -> dict[str, G
     names, bodies = list(table), list(table.values())
     if not set(map(type, bodies)) <= {dict}:
         return None
-    if not set(map(tuple, bodies)) <= {GEBIED_POSTS, _GEBIED_KEYS}:
+    if not set(map(tuple, bodies)) <= _WRITTEN_GEBIED_KEYS:
         return None
     keys = {tuple(str(year) for year in years)}
     posts = []
@@ -259,7 +283,13 @@ def quick_gebieden(table: dict[str, Any], years: tuple[int, ...]) -> dict[str, G
         if not set(map(type, series)) <= {dict} or not set(map(tuple, series)) <= keys:
             return None
         posts.append(list(map(tuple, map(dict.values, series))))
-    return checked_gebieden(names, list(map(dict.get, bodies, repeat("inwoners"))), posts, years)
+    return checked_gebieden(
+        names,
+        list(map(dict.get, bodies, repeat("inwoners"))),
+        posts,
+        years,
+        list(map(dict.get, bodies, repeat(NOTE_KEY), repeat(""))),
+    )
 
 
 def checked_gebieden(
@@ -267,11 +297,17 @@ def checked_gebieden(
     inwoners: list[Any],
     posts: list[list[tuple[Any, ...]]],
     years: tuple[int, ...],
+    notes: list[Any] | None = None,
 ) -> dict[str, Gebied] | None:
-    """The gebieden, if every name, ``inwoners`` and amount is allowed; else ``None``
+    """The gebieden, if every name, ``inwoners``, note and amount is allowed; else ``None``
     (the careful reader says what is wrong). ``posts`` holds, per post in order, each
-    gebied's amounts in year order."""
+    gebied's amounts in year order; ``notes`` each gebied's note (``""``: none; ``None``:
+    no gebied has one)."""
     if not all(map(str.strip, names)) or STEDELIJK in map(str.casefold, names):
+        return None
+    if notes is not None and any(
+        type(note) is not str or check_note(note) for note in notes if note
+    ):
         return None
     if not _within([value for value in inwoners if value is not None], 0, AMOUNT_LIMIT):
         return None
@@ -281,7 +317,9 @@ def checked_gebieden(
             return None
     series = [map(dict, map(zip, repeat(years), rows)) for rows in posts]
     by_post = map(dict, map(zip, repeat(GEBIED_POSTS), zip(*series, strict=True)))
-    return dict(zip(names, map(Gebied, names, by_post, inwoners), strict=True))
+    if notes is None or not any(notes):
+        return dict(zip(names, map(Gebied, names, by_post, inwoners), strict=True))
+    return dict(zip(names, map(Gebied, names, by_post, inwoners, notes), strict=True))
 
 
 def _within(values: list[Any], low: int, high: int) -> bool:
@@ -312,7 +350,8 @@ def _read_log(reader: Reader, data: dict[str, Any]) -> list[LogEntry]:
             reader.problem((*path, "when"), texts.LOG_WHEN, texts.FIX_LOG)
             continue
         changes = _read_changes(reader, entry.get("changes", []), path)
-        if changes is None:
+        notes = _read_note_changes(reader, entry.get("notes", []), path)
+        if changes is None or notes is None:
             continue
         result.append(
             LogEntry(
@@ -321,6 +360,7 @@ def _read_log(reader: Reader, data: dict[str, Any]) -> list[LogEntry]:
                 action=action_code(reader.text(entry, "action", path, required=False)),
                 reason=reader.text(entry, "reason", path, required=False),
                 changes=changes,
+                notes=notes,
             )
         )
     return result
@@ -345,6 +385,28 @@ def _read_changes(
         assert isinstance(old, int) and isinstance(new, int)
         changes.append(CellChange(cell, old, new))
     return tuple(changes)
+
+
+def _read_note_changes(
+    reader: Reader, raw: object, path: tuple[str, ...]
+) -> tuple[NoteChange, ...] | None:
+    """An entry's ``notes = [{ gebied, old, new }]``: each a gebied's name and two notes."""
+    if not isinstance(raw, list):
+        found = texts.NOT_A_LIST.format(found=describe_value(raw))
+        reader.problem((*path, "notes"), found, texts.FIX_LOG)
+        return None
+    notes = []
+    for item in raw:
+        values = [item.get(key) if isinstance(item, dict) else None for key in _NOTE_KEYS]
+        texts_ = [value for value in values if isinstance(value, str)]
+        if len(texts_) != len(_NOTE_KEYS) or not texts_[0] or any(map(check_note, texts_[1:])):
+            reader.problem((*path, "notes"), texts.LOG_NOTE_CHANGE, texts.FIX_LOG)
+            return None
+        notes.append(NoteChange(*texts_))
+    return tuple(notes)
+
+
+_NOTE_KEYS = ("gebied", "old", "new")
 
 
 def parse_address(address: object) -> Cell | None:

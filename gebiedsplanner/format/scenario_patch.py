@@ -10,8 +10,11 @@ does not have, a value it has and the text does not) is left to
 :mod:`any_form_patch` (``tomlkit``, for files up to 64 KB), and what that cannot
 do either to :func:`scenario_writer.dumps`: a file without its comments, never a
 wrong one.
-The model can only change amounts, the name (save as) and append to the log, so
-a key or table never has to be added or removed: that falls back too.
+The model can only change amounts, notes, the name (save as) and append to the log.
+A note is the one value that may come or go: its line is added to the gebied's table
+(the table too, before the gebied's first post, when it has none) or taken out, and
+then the whole result is read back and compared (:meth:`_Patcher.patched`); any other
+key or table that would have to come or go falls back.
 
 Why the proof is not a second parse: parsing the patched text and comparing
 would cost 1,1 s at 10.000 gebieden (``tomli`` alone 0,6 s, on the 2-core
@@ -36,7 +39,14 @@ from typing import Any
 import tomli
 import tomli_w
 
-from gebiedsplanner.core.scenario import FORMAT_VERSION, GEBIED_POSTS, Scenario
+from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.scenario import (
+    FORMAT_VERSION,
+    GEBIED_POSTS,
+    NOTE_KEY,
+    Scenario,
+    contents,
+)
 from gebiedsplanner.format import (
     scenario_writer,
     written_layout,
@@ -82,6 +92,10 @@ _TOKEN = re.compile(
     rf"""{_ML_BASIC}|{_ML_LITERAL}|"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*|[\[\]{{}}]|[^"'#\[\]{{}}]+"""
 )
 _ABSENT = object()
+#: What a gebied's table wants for ``notitie`` when the gebied has no note: a line of it
+#: in the text is taken out.
+_NO_NOTE = object()
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def patch(original: bytes, scenario: Scenario, *, name: str | None = None) -> bytes | None:
@@ -118,6 +132,13 @@ class _Patcher:
         self.tables_seen: set[tuple[str, ...]] = set()
         self.leaves = 0  # values met in tables other than the top level
         self.file_groups: bool | None = None  # does the file group digits? (when asked)
+        self.header_start = self.header_end = 0  # the last table header met
+        self.note_taken: tuple[int, int, str] | None = None  # a note's line taken out of it
+        self.first_post_table: dict[str, int] = {}  # gebied -> where its first [post] starts
+        self.own_tables: set[str] = set()  # gebieden whose own [gebied.X] table was met
+        self.note_lines = False  # a note's line (or table) added or taken out
+        newline_at = text.find("\n")
+        self.newline = "\r\n" if newline_at > 0 and text[newline_at - 1] == "\r" else "\n"
 
     def patched(self, around_gebieden: bool = False) -> str:
         """The patched text; ``around_gebieden``: the gebied tables checked as written
@@ -132,6 +153,7 @@ class _Patcher:
                 raise Unhandled("a gebied table outside the written gebied tables")
         else:
             self._scan(start, len(text))
+            self._add_own_tables()
         self.patches.sort()  # the gebied tables' patches are noted before the scan's
         self._check_log()
         if self.leaves != self._leaves_expected():
@@ -144,7 +166,22 @@ class _Patcher:
             done = end
         pieces.append(text[done:])
         pieces.append(self._appended_log())
-        return "".join(pieces)
+        patched = "".join(pieces)
+        if self.note_lines:
+            self._read_back(patched)
+        return patched
+
+    def _read_back(self, patched: str) -> None:
+        """A note's line came or went: the scan proves values, not keys, so the result is
+        read back whole and must be the scenario (a save that changes a note is rare)."""
+        from gebiedsplanner.format.scenario_reader import parse
+
+        try:
+            read = parse("", patched.encode("utf-8"))
+        except ProblemsError:
+            raise Unhandled("a note's line that does not read back") from None
+        if contents(read) != contents(self.scenario) | {"name": self.name}:
+            raise Unhandled("a note's line that does not read back as the scenario")
 
     # -- the scan --------------------------------------------------------------
 
@@ -177,8 +214,9 @@ class _Patcher:
                 elif kind in ("table", "array"):
                     if in_log:
                         self.log_parts.append(text[log_start:start])
-                    if remaining or top:
-                        self._close(remaining, top)
+                    if remaining or top or self.note_taken:
+                        self._close(remaining, top, start)
+                    self.header_start, self.header_end = start, end
                     path = _path(match[kind])
                     top, in_log, log_start = False, path[0] == "log", start
                     if path == ("log",) and kind == "array":
@@ -187,16 +225,20 @@ class _Patcher:
                         raise Unhandled("a table of the log before its first entry")
                     elif kind == "array" and not in_log:
                         raise Unhandled("an array of tables other than the log")
-                    remaining = {} if in_log else self._table(path)
+                    remaining = {} if in_log else self._table(path, start)
                 elif not in_log:  # a string or another one-line value
-                    self._value(match, kind, remaining.pop(_key(match["key"]), _ABSENT))
+                    want = remaining.pop(_key(match["key"]), _ABSENT)
+                    if want is _NO_NOTE:
+                        self._take_out(start, end)
+                    else:
+                        self._value(match, kind, want)
             if pos < size:
                 pos = self._long_value(pos, remaining, in_log)
         if pos != size:  # a long value ran on past the part scanned
             raise Unhandled("a value across the gebied tables")
         if in_log:
             self.log_parts.append(text[log_start:size])
-        self._close(remaining, top)
+        self._close(remaining, top, size)
         if top:
             raise Unhandled("no tables")
 
@@ -217,6 +259,12 @@ class _Patcher:
         if found.inwoners != [gebied.inwoners for gebied in gebieden]:
             raise Unhandled("other inwoners")
         begin, end = len(parts.head), len(text) - len(parts.tail)
+        notes = [gebied.note for gebied in gebieden]
+        if found.notes != notes:
+            for name, old, new in zip(found.names, found.notes, notes, strict=True):
+                if old != new:
+                    self._gebied_note(begin, end, name, old, new)
+        self.leaves += len(notes) - notes.count("")
         for post in GEBIED_POSTS:
             wanted = [tuple(map(g.posts[post].__getitem__, years)) for g in gebieden]
             for index, (have, want) in enumerate(zip(found.amounts[post], wanted, strict=True)):
@@ -245,6 +293,60 @@ class _Patcher:
             self._compare(start, line_end, int(text[start:line_end]), amount)
             pos = line_end + 1
 
+    def _gebied_note(self, begin: int, end: int, name: str, have: str, want: str) -> None:
+        """Patch one gebied's note in the written gebied tables, keeping them as written:
+        its line right after the gebied's own header, the table gone when it is left empty."""
+        text = self.text
+        for key in (f'"{name}"', name):  # as the file writes its key: quoted or bare
+            own = text.find(f"\n[gebied.{key}]\n", begin - 1, end)
+            post = text.find(f"\n[gebied.{key}.{GEBIED_POSTS[0]}]\n", begin - 1, end)
+            if post >= 0:
+                break
+        else:
+            raise Unhandled("a gebied table not found")
+        line = f"{NOTE_KEY} = {self._note_text(want)}\n" if want else ""
+        self.note_lines = True
+        if own < 0:  # no table of its own yet: one before its first post's
+            self.patches.append((post + 1, post + 1, f"[gebied.{key}]\n{line}\n"))
+            return
+        header_end = own + len(f"\n[gebied.{key}]\n")
+        if not have:
+            self.patches.append((header_end, header_end, line))
+            return
+        line_end = text.index("\n", header_end) + 1
+        if not want and text.startswith("\n", line_end):  # only the note: the table goes
+            self.patches.append((own + 1, line_end + 1, ""))
+        else:
+            self.patches.append((header_end, line_end, line))
+
+    def _note_text(self, note: str) -> str:
+        """``note`` as the writer writes it (a basic string on one line), read back."""
+        written = _toml_text(note)
+        if _toml_value(written) != note:
+            raise Unhandled("a note that does not read back")
+        return written
+
+    def _take_out(self, start: int, end: int) -> None:
+        """A note's line (``start`` to after its line end) goes: the gebied has none now."""
+        self.note_lines = True
+        self.note_taken = (start, end, "")
+        self.patches.append(self.note_taken)
+
+    def _add_own_tables(self) -> None:
+        """Gebieden with a note whose own table the scan did not meet: one before the
+        gebied's first post table, holding the note."""
+        for gebied in self.scenario.gebieden.values():
+            at = self.first_post_table.get(gebied.name)
+            if not gebied.note or gebied.name in self.own_tables or at is None:
+                continue
+            name = gebied.name
+            key = name if _BARE_KEY.fullmatch(name) else self._note_text(name)
+            newline = self.newline
+            line = f"{NOTE_KEY} = {self._note_text(gebied.note)}{newline}"
+            self.patches.append((at, at, f"[gebied.{key}]{newline}{line}{newline}"))
+            self.note_lines = True
+            self.leaves += 1
+
     def _long_value(self, pos: int, remaining: dict[str, Any], in_log: bool) -> int:
         """A value that may span lines (array, inline table, multi-line string); where it ends."""
         head = _HEAD.match(self.text, pos)
@@ -257,7 +359,10 @@ class _Patcher:
             raise Unhandled("text after a value")
         if not in_log:
             want = remaining.pop(_key(head["key"]), _ABSENT)
-            self._compare(start, end, _toml_value(self.text[start:end]), want)
+            if want is _NO_NOTE:
+                self._take_out(pos, line_end.end())
+            else:
+                self._compare(start, end, _toml_value(self.text[start:end]), want)
         return line_end.end()
 
     def _value(self, match: re.Match[str], kind: str, want: object) -> None:
@@ -286,22 +391,43 @@ class _Patcher:
             raise Unhandled("a value that does not read back")
         self.patches.append((start, end, new))
 
-    def _close(self, remaining: dict[str, Any], top: bool) -> None:
-        """The end of a table: each of its values was met (a missing description is empty)."""
+    def _close(self, remaining: dict[str, Any], top: bool, end: int) -> None:
+        """The end of a table (at ``end``): each of its values was met (a missing
+        description is empty, a missing note goes on the line after the table's header,
+        and a gebied's table left with nothing but its header goes too)."""
+        taken, self.note_taken = self.note_taken, None
+        if taken is not None:
+            text = self.text
+            header = text[self.header_start : self.header_end]
+            rest = text[self.header_end : taken[0]] + text[taken[1] : end]
+            if "#" not in header and not rest.strip():
+                self.patches.remove(taken)
+                self.patches.append((self.header_start, end, ""))
         if top and remaining.get("description", "") == "":
             remaining.pop("description", None)
+        note = remaining.pop(NOTE_KEY, _NO_NOTE)
+        if note is not _NO_NOTE:
+            at = self.header_end
+            line = f"{NOTE_KEY} = {self._note_text(note)}{self.newline}"
+            self.patches.append((at, at, line))
+            self.note_lines = True
         if remaining:
             raise Unhandled("a value of the scenario is not in the text")
 
-    def _table(self, path: tuple[str, ...]) -> dict[str, Any]:
-        """The values the scenario has for the table ``path``; counted as met."""
+    def _table(self, path: tuple[str, ...], start: int) -> dict[str, Any]:
+        """The values the scenario has for the table ``path`` (its header at ``start``);
+        counted as met."""
         if path in self.tables_seen:
             raise Unhandled("a table twice")
         self.tables_seen.add(path)
         values = self._table_values(path)
         if values is None:
             raise Unhandled(f"a table the scenario does not have: {path}")
-        self.leaves += len(values)
+        if path[0] == "gebied" and len(path) == 3:
+            self.first_post_table.setdefault(path[1], start)
+        elif path[0] == "gebied" and len(path) == 2:
+            self.own_tables.add(path[1])
+        self.leaves += len(values) - (values.get(NOTE_KEY) is _NO_NOTE)
         return values
 
     def _table_values(self, path: tuple[str, ...]) -> dict[str, Any] | None:
@@ -312,7 +438,10 @@ class _Patcher:
             if gebied is None or depth > 3:
                 return None
             if depth == 2:
-                return {} if gebied.inwoners is None else {"inwoners": gebied.inwoners}
+                values: dict[str, Any] = {NOTE_KEY: gebied.note or _NO_NOTE}
+                if gebied.inwoners is not None:
+                    values["inwoners"] = gebied.inwoners
+                return values
             series = gebied.posts.get(path[2])
         elif path[0] == "stedelijk" and depth == 2:
             series = scenario.stedelijk.get(path[1])
@@ -335,6 +464,7 @@ class _Patcher:
         beleid = scenario.beleid
         rules = 0 if beleid is None else len(scenario_writer.beleid_document(beleid))
         inwoners = sum(g.inwoners is not None for g in scenario.gebieden.values())
+        inwoners += sum(bool(g.note) for g in scenario.gebieden.values())  # notes likewise
         per_gebied = len(GEBIED_POSTS) * years
         return (
             rules

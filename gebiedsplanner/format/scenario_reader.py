@@ -111,7 +111,7 @@ def _gebieden_as_written(
     if found is None:
         raise _NotAsWritten
     posts = [found.amounts[post] for post in GEBIED_POSTS]
-    gebieden = checked_gebieden(found.names, found.inwoners, posts, years)
+    gebieden = checked_gebieden(found.names, found.inwoners, posts, years, found.notes)
     if gebieden is None:
         raise _NotAsWritten
     return gebieden

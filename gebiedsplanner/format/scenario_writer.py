@@ -16,6 +16,7 @@ from gebiedsplanner.core.rules import (
 from gebiedsplanner.core.scenario import (
     FORMAT_VERSION,
     GEBIED_POSTS,
+    NOTE_KEY,
     LogEntry,
     Scenario,
 )
@@ -59,6 +60,8 @@ def dumps(scenario: Scenario, *, name: str | None = None) -> bytes:
     gebieden: dict[str, Any] = {}
     for gebied in scenario.gebieden.values():
         body: dict[str, Any] = {}
+        if gebied.note:
+            body[NOTE_KEY] = gebied.note
         if gebied.inwoners is not None:
             body["inwoners"] = gebied.inwoners
         for post in GEBIED_POSTS:
@@ -88,9 +91,22 @@ def _log_document(entries: Sequence[LogEntry]) -> list[dict[str, Any]]:
                 {"cell": change.cell.address, "old": change.old, "new": change.new}
                 for change in entry.changes
             ],
+            **_notes_document(entry),
         }
         for entry in entries
     ]
+
+
+def _notes_document(entry: LogEntry) -> dict[str, Any]:
+    """An entry's changed notes, ``notes = [{ gebied, old, new }]``; nothing when it has none
+    (so a file without notes is written as before notes were)."""
+    if not entry.notes:
+        return {}
+    return {
+        "notes": [
+            {"gebied": note.gebied, "old": note.old, "new": note.new} for note in entry.notes
+        ]
+    }
 
 
 def log_toml(entries: Sequence[LogEntry]) -> str:

@@ -7,6 +7,7 @@ read. The gebied tables are also the only part of a file that grows with its siz
 and the program writes them in one fixed layout::
 
     [gebied."Wijk 00001"]
+    notitie = "wacht op besluit gebiedscommissie"
     inwoners = 1_001
 
     [gebied."Wijk 00001".couleur_locale]
@@ -36,6 +37,9 @@ from itertools import islice
 #: A gebied's name as a TOML key: a basic string without escapes (what TOML allows
 #: there unescaped: no quote, backslash or control character but tab), or a bare key.
 _KEY = r'("[^"\\\x00-\x08\x0a-\x1f\x7f]*"|[A-Za-z0-9_-]+)'
+#: A note as the writer writes it: a basic string on one line, escapes only as escapes
+#: (a line break in a note is ``\n``); read by ``tomli`` when it has one (:func:`_note`).
+_NOTE = r'("(?:[^"\\\x00-\x08\x0a-\x1f\x7f]|\\[^\x00-\x1f\x7f])*")'
 #: A TOML decimal integer (no leading zero, underscores only between digits), at most
 #: 18 digits: an amount beyond the limit is still read, and refused by the caller.
 _INTEGER = r"([+-]?(?:0|[1-9](?:_?[0-9]){0,17}))"
@@ -67,6 +71,8 @@ class Columns:
     names: list[str]
     inwoners: list[int | None]
     amounts: dict[str, list[tuple[int, ...]]]
+    notes: list[str]
+    """Each gebied's note (``""``: none)."""
 
 
 def split(text: str) -> Parts | None:
@@ -99,15 +105,16 @@ def columns(text: str, years: tuple[int, ...], posts: tuple[str, ...]) -> Column
     if not found:
         return None
     fields = list(zip(*found, strict=True))
-    named, inwoners = fields[0], fields[1]
-    with_inwoners = len(inwoners) - inwoners.count("")
+    named, notes, inwoners = fields[0], fields[1], fields[2]
+    own_lines = 2 * (len(named) - named.count("")) + len(notes) - notes.count("")
+    own_lines += len(inwoners) - inwoners.count("")
     # Every match starts at a line start and ends after a line end; if together they
     # hold every line end of the text, nothing between or around them was skipped.
-    lines = len(found) * len(posts) * (len(years) + 2) + 3 * with_inwoners
+    lines = len(found) * len(posts) * (len(years) + 2) + own_lines
     if text.count("\n") != lines:
         return None
     step = len(years) + 1
-    keys = fields[2::step]
+    keys = fields[3::step]
     if any(key != keys[0] for key in keys) or any(
         name != key for name, key in zip(named, keys[0], strict=True) if name
     ):
@@ -117,13 +124,31 @@ def columns(text: str, years: tuple[int, ...], posts: tuple[str, ...]) -> Column
         return None
     amounts = {
         post: _numbers(fields[first : first + len(years)])
-        for post, first in zip(posts, range(3, len(fields), step), strict=True)
+        for post, first in zip(posts, range(4, len(fields), step), strict=True)
     }
+    if '""' in notes:  # an empty note is no note: the writer leaves the line out
+        return None
+    read_notes = [_note(note) if note else "" for note in notes]
+    if None in read_notes:
+        return None
     return Columns(
         names=names,
         inwoners=[int(value) if value else None for value in inwoners],
         amounts=amounts,
+        notes=[note or "" for note in read_notes],
     )
+
+
+def _note(written: str) -> str | None:
+    """A note's text as TOML reads it (``None``: an escape TOML refuses)."""
+    if "\\" not in written:
+        return written[1:-1]
+    import tomli
+
+    try:
+        return str(tomli.loads(f"v = {written}")["v"])
+    except (tomli.TOMLDecodeError, ValueError):
+        return None
 
 
 def _numbers(columns: list[tuple[str, ...]]) -> list[tuple[int, ...]]:
@@ -150,9 +175,9 @@ def first_gebieden(text: str, years: tuple[int, ...], posts: tuple[str, ...], co
 
 @lru_cache(maxsize=8)
 def _block(years: tuple[int, ...], posts: tuple[str, ...]) -> re.Pattern[str]:
-    """One gebied as written: its own table if it has ``inwoners``, then each post's
-    table of ``years``, each table followed by an empty line."""
+    """One gebied as written: its own table if it has a note or ``inwoners`` (in that
+    order), then each post's table of ``years``, each table followed by an empty line."""
     values = "".join(f"{year} = {_INTEGER}\n" for year in years)
     tables = "".join(rf"\[gebied\.{_KEY}\.{re.escape(post)}\]\n{values}\n" for post in posts)
-    own = rf"(?:\[gebied\.{_KEY}\]\ninwoners = {_INTEGER}\n\n)?"
+    own = rf"(?:\[gebied\.{_KEY}\]\n(?:notitie = {_NOTE}\n)?(?:inwoners = {_INTEGER}\n)?\n)?"
     return re.compile(f"^{own}{tables}", re.MULTILINE)

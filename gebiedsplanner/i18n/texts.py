@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "fit": "passend maken",
     "couleur-locale": "couleur locale verhoogd",
     "copy-year": "jaar gekopieerd",
+    "note": "notitie",
 }
 
 # -- amounts typed by users ----------------------------------------------------
@@ -47,6 +48,9 @@ AMOUNT_BAD_PERCENT = "'{text}' is geen percentage. Voorbeelden: -10%, +2,5%."
 AMOUNT_PERCENT_NEEDS_SIGN = "Geef bij een percentage + of - op: -10% of +5%."
 AMOUNT_NEGATIVE = "{post} kan niet negatief zijn"
 TAAKSTELLING_POSITIVE = "een taakstelling is een bezuiniging en kan niet positief zijn"
+#: A gebied's note (``o``, the scenario file's ``notitie``) that cannot be.
+NOTE_TOO_LONG = "een notitie mag hoogstens {limit} tekens lang zijn; deze is {length} tekens"
+NOTE_CONTROL_CHARACTER = "een notitie kan geen stuurteken ({char}) bevatten"
 
 # -- edits ---------------------------------------------------------------------
 MOVE_AMOUNT_POSITIVE = "Het te verschuiven bedrag moet groter dan 0 zijn."
@@ -351,8 +355,13 @@ FIX_COMMENTS = (
 )
 INWONERS_WRONG = "inwoners moet een heel getal van 0 of meer zijn, maar er staat {found}"
 FIX_INWONERS = "schrijf het aantal inwoners als heel getal, of laat 'inwoners' weg"
+FIX_NOTE = (
+    "schrijf de notitie als tekst tussen aanhalingstekens, hoogstens 1.000 tekens zonder "
+    "stuurtekens (\\n voor een nieuwe regel mag), of laat 'notitie' weg"
+)
 LOG_WHEN = "een wijziging in het logboek mist een geldig tijdstip (when)"
 LOG_CHANGE = "een wijziging in het logboek is onleesbaar (cell, old, new)"
+LOG_NOTE_CHANGE = "een notitie in het logboek is onleesbaar (gebied, old, new)"
 FIX_LOG = "herstel het logboek [[log]] of haal het terug uit een eerdere versie van het bestand"
 TYPE_BOOL = "een waar/onwaar-waarde"
 TYPE_FLOAT = "een kommagetal ({value})"
@@ -565,6 +574,9 @@ ARG_REASON = "toelichting: waarom deze verschuiving"
 CMD_VALIDATE = "controleer scenariobestanden (exitcode 0 als alles klopt)"
 CMD_SUMMARY = "envelope, gepland, ruimte en nog te verdelen taakstelling per jaar"
 CMD_MOVE = "verschuif een bedrag van de ene naar de andere post en sla op"
+CMD_NOTE = "zet de notitie bij een gebied (lege tekst: weghalen) en sla op"
+ARG_NOTE_GEBIED = "het gebied, zoals het in het scenario heet"
+ARG_NOTE_TEXT = "de notitie, hoogstens 1.000 tekens; '' haalt haar weg"
 CMD_COMPLETION = (
     "schrijf het script voor aanvullen met Tab in de shell (bash of zsh): opdrachten,"
     " opties en scenarionamen"
@@ -586,6 +598,10 @@ FIX_MOVE_AMOUNT = (
     "geef bij --amount hele euro's, zoals 50.000, of een percentage van --from,"
     " zoals 10%"
 )
+FIX_NOTE_GEBIED = "noem een gebied zoals het in het scenario heet (zie 'gebiedsplanner summary')"
+FIX_NOTE_TEXT = (
+    "kort de notitie in en laat stuurtekens weg; een lang stuk hoort in een eigen document"
+)
 FIX_PERCENT_TYPED = "typ een percentage, zoals 10% of 2,5%"
 FIX_TOOL_YEAR = "kies een jaar dat in het scenario staat (zie 'gebiedsplanner summary')"
 FIX_HOLD = "noem gebieden zoals ze in het scenario heten, één per --hold"
@@ -597,6 +613,9 @@ FIX_BUNDLED_READ_ONLY = "kopieer het eerst naar uw eigen map en werk in die kopi
 MOVED = (
     "{amount} verschoven van {source} naar {target}; ruimte {year}: {room}. Opgeslagen in {file}."
 )
+NOTE_SET = "Notitie bij {gebied} opgeslagen in {file}."
+NOTE_REMOVED = "Notitie bij {gebied} weggehaald; opgeslagen in {file}."
+NOTE_UNCHANGED = "{gebied} heeft deze notitie al; {file} is niet gewijzigd."
 ARG_EXPORT_OUT = (
     "het bestand: .csv, of .xlsx voor een Excel-werkmap (zie --format); zonder -o, of met"
     " -o -: naar de standaarduitvoer"
@@ -680,12 +699,20 @@ POLICY_COUNT = "Beleid: {count}"
 POLICY_COUNT_SHORT = "Bel. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
 POLICY_MARK = "!"
+#: After the name of a gebied that has a note (``o``): the note itself is on the line
+#: above the totals when the cursor is on that gebied.
+NOTE_MARK = "✎"
+NOTE_DETAIL = "✎ {gebied}: {note}"
+NOTE_DETAIL_NONE = "{gebied}: geen notitie"
 
 # -- describing changes ----------------------------------------------------------
 STEDELIJK_LABEL = "Stedelijk"
 CELL_LABEL = "{owner} · {post} · {year}"
 NET = "netto"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
+#: A gebied's note where changes are listed per cell (a merge's choices).
+NOTE_PLACE = "notitie"
+NOTE_NONE = "(geen)"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
 # -- the app -----------------------------------------------------------------------
@@ -768,6 +795,11 @@ EDITOR_HINT = "Enter: toepassen · Tab: toelichting · Esc: terug"
 EDIT_PREVIEW = "{old} → {new} ({delta})"
 EDITOR_REFUSED = "Kan niet: {new} — {problem}."
 REASON_PLACEHOLDER = "Toelichting: waarom? (optioneel)"
+KEY_NOTE = "Notitie"
+HELP_NOTE = "Notitie bij het gebied onder de cursor (Enter: bewaren, leeg: weghalen, Esc: terug)"
+NOTE_LABEL = "Notitie {gebied}"
+NOTE_PLACEHOLDER = "bijvoorbeeld: wacht op besluit gebiedscommissie (leeg: geen notitie)"
+NOTE_ONLY_GEBIED = "Een notitie hoort bij een gebied: zet de cursor op een gebied."
 MOVE_TITLE = "Verschuif een bedrag in {year}"
 MOVE_FROM = "Van"
 MOVE_TO = "Naar"
@@ -842,6 +874,8 @@ NO_REASON = "(geen toelichting)"
 ENTRY_STAMP = "({who}, {when})"
 ENTRY_MOVE = "€ {amount} {owner} {source} → {target} {year}"
 ENTRY_EDIT = "{cell}: {old} → {new}"
+ENTRY_NOTE = "{gebied} · notitie: {note}"
+ENTRY_NOTE_REMOVED = "{gebied} · notitie weggehaald (was: {old})"
 CL_SHORT = "CL"
 BARS_TITLE = "Netto budget per gebied in {year} (balk) en aandeel couleur locale"
 CMD_COMPARE = "vergelijk een basisscenario met een of meer varianten"
@@ -1004,6 +1038,9 @@ REASON_TOO_LONG = (
     " Er is niets gewijzigd: kort de toelichting in."
 )
 STALE_CHANGE = "{cell} is niet meer {old} maar {now}: deze stap past niet meer en is overgeslagen"
+STALE_NOTE = (
+    "de notitie van {gebied} is intussen veranderd: deze stap past niet meer en is overgeslagen"
+)
 RECOVERED_VARIANT = "{name} (hersteld)"
 RECOVER_TITLE = "Niet-opgeslagen wijzigingen gevonden"
 RECOVER_QUESTION = (
@@ -1261,6 +1298,7 @@ XLSX_ENVELOPE = "Envelope"
 XLSX_CHANGES = "Wijzigingen"
 XLSX_GEBIED = "Gebied"
 XLSX_POST = "Post"
+XLSX_NOTE = "Notitie"
 XLSX_CITY = "stedelijk"
 XLSX_TOTAL = "Totaal"
 XLSX_ENVELOPE_HEADERS = (
@@ -1334,6 +1372,7 @@ REPORT_NET = "netto"
 REPORT_CITY = "Stedelijke posten"
 REPORT_CITY_POST = "post"
 REPORT_CITY_TOTAL = "totaal stedelijk"
+REPORT_NOTE = "Notitie:"
 REPORT_DIFFERENCES = "Verschillen met de varianten"
 REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "jaar", "basis", "variant", "verschil")
 REPORT_EXPLAINED = "Toelichting: de vastgelegde wijzigingen en hun redenen"

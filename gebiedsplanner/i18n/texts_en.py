@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "fit": "fit to envelope",
     "couleur-locale": "couleur locale raised",
     "copy-year": "year copied",
+    "note": "remark",
 }
 
 # -- amounts typed by users ----------------------------------------------------
@@ -45,6 +46,9 @@ AMOUNT_BAD_PERCENT = "'{text}' is not a percentage. Examples: -10%, +2,5%."
 AMOUNT_PERCENT_NEEDS_SIGN = "Give a percentage a + or -: -10% or +5%."
 AMOUNT_NEGATIVE = "{post} cannot be negative"
 TAAKSTELLING_POSITIVE = "a taakstelling is a budget cut and cannot be positive"
+#: A gebied's note (``o``, the scenario file's ``notitie``) that cannot be.
+NOTE_TOO_LONG = "a remark may be at most {limit} characters long; this one has {length}"
+NOTE_CONTROL_CHARACTER = "a remark cannot hold a control character ({char})"
 
 # -- edits ---------------------------------------------------------------------
 MOVE_AMOUNT_POSITIVE = "The amount to move must be greater than 0."
@@ -360,8 +364,13 @@ FIX_COMMENTS = (
 )
 INWONERS_WRONG = "inwoners must be a whole number of 0 or more, but found {found}"
 FIX_INWONERS = "write the number of inhabitants as a whole number, or leave out 'inwoners'"
+FIX_NOTE = (
+    "write the remark as text in quotes, at most 1.000 characters without control "
+    "characters (\\n for a new line is fine), or leave out 'notitie'"
+)
 LOG_WHEN = "a change in the change log lacks a valid time (when)"
 LOG_CHANGE = "a change in the change log is unreadable (cell, old, new)"
+LOG_NOTE_CHANGE = "a remark in the change log is unreadable (gebied, old, new)"
 FIX_LOG = "repair the change log [[log]] or get it back from an earlier version of the file"
 TYPE_BOOL = "a true/false value"
 TYPE_FLOAT = "a decimal number ({value})"
@@ -568,6 +577,9 @@ CMD_SUMMARY = (
     " distribute, per year"
 )
 CMD_MOVE = "move an amount from one post to another and save"
+CMD_NOTE = "set the remark of a gebied (empty text: remove it) and save"
+ARG_NOTE_GEBIED = "the gebied, as the scenario names it"
+ARG_NOTE_TEXT = "the remark, at most 1.000 characters; '' removes it"
 CMD_COMPLETION = (
     "print the script for Tab completion in the shell (bash or zsh): commands, options"
     " and scenario names"
@@ -588,6 +600,8 @@ FIX_MOVE_AMOUNT = (
     "give --amount whole euros, such as 50.000, or a percentage of --from,"
     " such as 10%"
 )
+FIX_NOTE_GEBIED = "name a gebied as the scenario names it (see 'gebiedsplanner summary')"
+FIX_NOTE_TEXT = "shorten the remark and leave out control characters; a long text belongs elsewhere"
 FIX_PERCENT_TYPED = "type a percentage, such as 10% or 2,5%"
 FIX_TOOL_YEAR = "choose a year the scenario has (see 'gebiedsplanner summary')"
 FIX_HOLD = "name gebieden as the scenario names them, one per --hold"
@@ -597,6 +611,9 @@ FIX_REASON = "shorten the note; a long text belongs in a document of its own"
 BUNDLED_READ_ONLY = "this is the bundled example; it is never overwritten"
 FIX_BUNDLED_READ_ONLY = "first copy it to your own folder and work in that copy"
 MOVED = "{amount} moved from {source} to {target}; room {year}: {room}. Saved in {file}."
+NOTE_SET = "Remark on {gebied} saved in {file}."
+NOTE_REMOVED = "Remark on {gebied} removed; saved in {file}."
+NOTE_UNCHANGED = "{gebied} has this remark already; {file} is unchanged."
 ARG_EXPORT_OUT = (
     "the file: .csv, or .xlsx for an Excel workbook (see --format); without -o, or with -o -,"
     " to standard output"
@@ -681,11 +698,19 @@ POLICY_COUNT = "Policy: {count}"
 POLICY_COUNT_SHORT = "Pol. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
 POLICY_MARK = "!"
+#: After the name of a gebied that has a remark (``o``): the remark itself is on the line
+#: above the totals when the cursor is on that gebied.
+NOTE_MARK = "✎"
+NOTE_DETAIL = "✎ {gebied}: {note}"
+NOTE_DETAIL_NONE = "{gebied}: no remark"
 
 # -- describing changes ----------------------------------------------------------
 STEDELIJK_LABEL = "Stedelijk"
 CELL_LABEL = "{owner} · {post} · {year}"
 CELL_LABEL_NO_YEAR = "{owner} · {post}"
+#: A gebied's note where changes are listed per cell (a merge's choices).
+NOTE_PLACE = "remark"
+NOTE_NONE = "(none)"
 NET = "net"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
@@ -769,6 +794,11 @@ EDITOR_HINT = "Enter: apply · Tab: note · Esc: back"
 EDIT_PREVIEW = "{old} → {new} ({delta})"
 EDITOR_REFUSED = "Not possible: {new} — {problem}."
 REASON_PLACEHOLDER = "Note: why? (optional)"
+KEY_NOTE = "Remark"
+HELP_NOTE = "Remark on the gebied under the cursor (Enter: keep, empty: remove, Esc: back)"
+NOTE_LABEL = "Remark {gebied}"
+NOTE_PLACEHOLDER = "for example: wacht op besluit gebiedscommissie (empty: no remark)"
+NOTE_ONLY_GEBIED = "A remark belongs to a gebied: put the cursor on a gebied."
 MOVE_TITLE = "Move an amount in {year}"
 MOVE_FROM = "From"
 MOVE_TO = "To"
@@ -844,6 +874,8 @@ NO_REASON = "(no note)"
 ENTRY_STAMP = "({who}, {when})"
 ENTRY_MOVE = "€ {amount} {owner} {source} → {target} {year}"
 ENTRY_EDIT = "{cell}: {old} → {new}"
+ENTRY_NOTE = "{gebied} · remark: {note}"
+ENTRY_NOTE_REMOVED = "{gebied} · remark removed (was: {old})"
 CL_SHORT = "CL"
 BARS_TITLE = "Net budget per gebied in {year} (bar) and share of couleur locale"
 CMD_COMPARE = "compare a base scenario with one or more variants"
@@ -1005,6 +1037,9 @@ REASON_TOO_LONG = (
     " Nothing was changed: shorten the note."
 )
 STALE_CHANGE = "{cell} is no longer {old} but {now}: this step no longer fits and was skipped"
+STALE_NOTE = (
+    "the remark of {gebied} has changed meanwhile: this step no longer fits and was skipped"
+)
 # The name of a recovered variant is written into its file (and names the file).
 RECOVERED_VARIANT = "{name} (recovered)"
 RECOVER_TITLE = "Unsaved changes found"
@@ -1252,6 +1287,7 @@ XLSX_ENVELOPE = "Envelope"
 XLSX_CHANGES = "Changes"
 XLSX_GEBIED = "Gebied"
 XLSX_POST = "Post"
+XLSX_NOTE = "Remark"
 XLSX_CITY = "city-wide"
 XLSX_TOTAL = "Total"
 XLSX_ENVELOPE_HEADERS = (
@@ -1323,6 +1359,7 @@ REPORT_NET = "net"
 REPORT_CITY = "City-wide (stedelijk) posts"
 REPORT_CITY_POST = "post"
 REPORT_CITY_TOTAL = "total city-wide"
+REPORT_NOTE = "Remark:"
 REPORT_DIFFERENCES = "Differences with the variants"
 REPORT_DIFFERENCE_HEADERS = ("variant", "gebied", "post", "year", "base", "variant", "difference")
 REPORT_EXPLAINED = "Explanation: the recorded changes and their reasons"

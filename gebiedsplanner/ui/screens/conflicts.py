@@ -16,7 +16,7 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from gebiedsplanner.core.describe import cell_label, owner_label
+from gebiedsplanner.core.describe import cell_label, owner_label, shown_note
 from gebiedsplanner.core.merge import Conflict
 from gebiedsplanner.core.money import format_amount
 from gebiedsplanner.core.scenario import Cell
@@ -37,6 +37,18 @@ def _label(cell: Cell) -> EndKept:
     """``Charlois · couleur locale · 2017``, cut in the gebied's name when it must be."""
     owner = owner_label(cell.owner)
     return EndKept(owner, cell_label(cell).removeprefix(owner))
+
+
+#: The most of a note a conflict's row shows (the history shows it whole).
+_NOTE_SHOWN = 24
+
+
+def _value(value: int | str) -> Text:
+    """An amount to the right; a note (a note's conflict) to the left, cut when long."""
+    if isinstance(value, int):
+        return Text(format_amount(value), justify="right")
+    note = shown_note(value) or texts.NOTE_NONE
+    return Text(note if len(note) <= _NOTE_SHOWN else note[: _NOTE_SHOWN - 1] + "…")
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,9 +143,9 @@ class ConflictScreen(ModalDialog[ConflictChoice | None]):
         choice = self.wording.ours if self.keep_ours[conflict.cell] else self.wording.theirs
         return [
             _label(conflict.cell),
-            Text(format_amount(conflict.base), justify="right"),
-            Text(format_amount(conflict.ours), justify="right"),
-            Text(format_amount(conflict.theirs), justify="right"),
+            _value(conflict.base),
+            _value(conflict.ours),
+            _value(conflict.theirs),
             Text(choice, style="bold"),
         ]
 

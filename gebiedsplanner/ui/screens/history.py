@@ -17,8 +17,15 @@ from gebiedsplanner.ui.screens.dialog import ModalDialog, dialog_key
 
 
 def history_lines(log: list[LogEntry], cell: Cell | None) -> list[str]:
-    """Newest first; only the entries that touched ``cell`` when one is given."""
-    entries = [e for e in log if cell is None or any(c.cell == cell for c in e.changes)]
+    """Newest first; only the entries that touched ``cell`` (or its gebied's note) when
+    one is given."""
+    entries = [
+        e
+        for e in log
+        if cell is None
+        or any(c.cell == cell for c in e.changes)
+        or any(n.gebied == cell.owner for n in e.notes)
+    ]
     return [describe_entry(entry) for entry in reversed(entries)] or [texts.HISTORY_EMPTY]
 
 

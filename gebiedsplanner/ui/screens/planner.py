@@ -23,9 +23,10 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from gebiedsplanner.core.describe import owner_label, shown_note
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
-from gebiedsplanner.core.scenario import EditError, action_label
+from gebiedsplanner.core.scenario import EditError, NoteChange, action_label, check_note, note_cell
 from gebiedsplanner.core.table_view import TableView, counting_totals_text, totals_text
 from gebiedsplanner.editing import storage
 from gebiedsplanner.editing.session import Change, EditingSession
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from gebiedsplanner.core.tools.plans import ToolPlan
     from gebiedsplanner.ui.screens.move_dialog import MoveRequest
     from gebiedsplanner.ui.screens.planner_find import Finder
+    from gebiedsplanner.ui.widgets.note_line import NoteLine
 
 # The dialogs and other screens are imported where they open, and recovering ended
 # sessions' changes once the planner is on screen, not here: startup pays only for
@@ -56,6 +58,7 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("enter", "edit", "KEY_EDIT", "HELP_EDIT", True),
         ("m", "move", "KEY_MOVE", "HELP_MOVE", True),
         ("g", "tools", "KEY_TOOLS", "HELP_TOOLS", False),
+        ("o", "note", "KEY_NOTE", "HELP_NOTE", False),
         ("ctrl+z", "undo", "KEY_UNDO", "HELP_UNDO", False),
         ("ctrl+y", "redo", "KEY_REDO", "HELP_REDO", False),
         ("right_square_bracket,j", "year(1)", "KEY_NEXT_YEAR", "HELP_NEXT_YEAR", True),
@@ -79,6 +82,8 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
 )
 
 _OWN_ACTIONS = frozenset(spec.action.partition("(")[0] for spec in PLANNER_ACTIONS)
+#: The most of a gebied's name the note line above the totals gives before the note.
+_NOTE_NAME_ROOM = 40
 
 
 class PlannerScreen(PlannerFiles):
@@ -121,6 +126,8 @@ class PlannerScreen(PlannerFiles):
         """Where the plan breaks the scenario's rules, kept current by :meth:`_record`."""
         self._find: Finder | None = None
         """Searching and going to a gebied: made when one of their keys is first pressed."""
+        self._note_line: NoteLine | None = None
+        """The note line (``o``), made the first time it opens."""
 
     # -- state -------------------------------------------------------------
 
@@ -140,6 +147,8 @@ class PlannerScreen(PlannerFiles):
             yield Static("", id="title", markup=False)
             yield Figure(id="dirty")
         yield BudgetGrid(self._view(), id="grid")
+        # Above the totals: notifications keep clear of the totals and the key line below.
+        yield Static("", id="note-detail", markup=False)
         yield TotalsBar(id="totals")
         with Container(id="bottom-line"):  # keeps the swap below from moving anything above
             yield EditLine(id="edit-line")
@@ -148,6 +157,7 @@ class PlannerScreen(PlannerFiles):
     def on_mount(self) -> None:
         self._show_totals()
         self._show_title()
+        self._show_notes()
         self.query_one(BudgetGrid).focus()
         if not self.reading:
             self._begin()
@@ -185,8 +195,12 @@ class PlannerScreen(PlannerFiles):
 
     @property
     def editing(self) -> bool:
-        """The edit line is open (it stands in for the footer)."""
-        return self.query_one(EditLine).display
+        """The edit line or the note line is open (it stands in for the footer)."""
+        return self.query_one(EditLine).display or self._noting
+
+    @property
+    def _noting(self) -> bool:
+        return self._note_line is not None and self._note_line.display
 
     def _show_edit_line(self, show: bool) -> None:
         """Swap the footer and the edit line: the same line, so nothing else moves.
@@ -204,6 +218,9 @@ class PlannerScreen(PlannerFiles):
             await self._find.enter()
             return
         edit_line = self.query_one(EditLine)
+        if self._noting:
+            await self._keep_note()
+            return
         if self.editing:
             entry = await edit_line.entry()
             if entry is not None:
@@ -240,7 +257,7 @@ class PlannerScreen(PlannerFiles):
         and the table's focus given back by the Enter before may arrive once the next
         Enter has opened the edit line again (keys typed fast, or during a save)."""
         widget = event.widget
-        elsewhere = widget.parent is not self.query_one(EditLine)
+        elsewhere = widget.parent not in (self.query_one(EditLine), self._note_line)
         if self.editing and widget is self.focused and elsewhere:
             self._stop_editing()
         find = self._find
@@ -249,6 +266,8 @@ class PlannerScreen(PlannerFiles):
 
     def _stop_editing(self) -> None:
         self._show_edit_line(False)
+        if self._note_line is not None:
+            self._note_line.display = False
         # Not grid.focus(), which repaints all of it; no scrolling either: the cursor is in view.
         self.set_focus(self.query_one(BudgetGrid), scroll_visible=False)
 
@@ -260,6 +279,76 @@ class PlannerScreen(PlannerFiles):
         if action == "cancel_edit":
             return in_line
         return action == "edit" or not in_line or action not in _OWN_ACTIONS
+
+    # -- notes -----------------------------------------------------------------
+
+    async def action_note(self) -> None:
+        """o: the note line on the gebied under the cursor (its note to change or remove)."""
+        grid = self.query_one(BudgetGrid)
+        gebied = grid.view.gebied_at(grid.cursor_row)
+        if gebied is None:
+            self.notify(texts.NOTE_ONLY_GEBIED, severity="warning", markup=False)
+            return
+        if not allowed(self, lambda: self.session.rights.check_cells([note_cell(gebied)])):
+            return
+        if self._note_line is None:
+            from gebiedsplanner.ui.widgets.note_line import NoteLine
+
+            self._note_line = NoteLine(id="note-line")
+            self._note_line.display = False
+            await self.query_one("#bottom-line").mount(self._note_line)
+        self.query_one(KeyLine).display = False
+        self._note_line.display = True
+        await self._note_line.start(gebied, self.document.scenario.note(gebied))
+
+    async def _keep_note(self) -> None:
+        """Enter on the note line: the note kept as a change (one undo takes it back); a
+        note that cannot be is said, and the line stays open to mend it."""
+        assert self._note_line is not None
+        note = (await self._note_line.note()).strip()
+        problem = check_note(note)
+        if problem:
+            self.notify(problem, severity="error", markup=False)
+            return
+        gebied = self._note_line.gebied
+        self._record(lambda: self.session.set_note(gebied, note))
+        self._stop_editing()
+
+    def _show_notes(self, changed: tuple[NoteChange, ...] = ()) -> None:
+        """The marks of the gebieden whose note ``changed``, and the note line above the
+        totals: there while any gebied has a note, saying the note of the cursor's gebied
+        whole (a long one up to three lines)."""
+        grid = self.query_one(BudgetGrid)
+        view = grid.view
+        rows = (view.row_of_gebied(note.gebied) for note in changed)
+        grid.refresh_marks({(row, 0) for row in rows if row is not None})
+        detail = self.query_one("#note-detail", Static)
+        gebieden = self.document.scenario.gebieden.values()
+        shown = not self.reading and any(gebied.note for gebied in gebieden)
+        if shown:
+            detail.update(self._note_detail())
+        detail.display = shown
+
+    def _note_detail(self) -> str:
+        """The cursor's gebied and its note; a name too long to leave the note room is cut
+        (the table names the gebied too)."""
+        grid = self.query_one(BudgetGrid)
+        gebied = grid.view.gebied_at(grid.cursor_row)
+        if gebied is None:
+            return ""
+        name = owner_label(gebied)
+        if len(name) > _NOTE_NAME_ROOM:
+            name = name[: _NOTE_NAME_ROOM - 1] + "…"
+        note = self.document.scenario.note(gebied)
+        if not note:
+            return texts.NOTE_DETAIL_NONE.format(gebied=name)
+        return texts.NOTE_DETAIL.format(gebied=name, note=shown_note(note))
+
+    def on_budget_grid_cursor_row_changed(self) -> None:
+        """The cursor's gebied changed: its note on the note line (when that is shown)."""
+        detail = self.query_one("#note-detail", Static)
+        if detail.display:
+            detail.update(self._note_detail())
 
     async def action_move(self) -> None:
         if not allowed(self, lambda: self.session.rights.check_cells(())):
@@ -335,6 +424,8 @@ class PlannerScreen(PlannerFiles):
         grid = self.query_one(BudgetGrid)
         grid.refresh_cells(grid.view.cells_touched(change.entry.changes))
         grid.refresh_marks(grid.view.marks_at(self.policy.update(change.entry.changes)))
+        if change.entry.notes:
+            self._show_notes(change.entry.notes)
         self._show_totals()
         self._show_dirty()
         return True
@@ -403,6 +494,7 @@ class PlannerScreen(PlannerFiles):
         self.query_one(BudgetGrid).show(view)
         self._show_totals()
         self._show_title()
+        self._show_notes()
 
     async def action_history(self) -> None:
         grid = self.query_one(BudgetGrid)

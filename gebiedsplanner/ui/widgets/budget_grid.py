@@ -20,6 +20,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -82,6 +83,7 @@ class BudgetGrid(RowWindow, can_focus=True):
         "budget-grid--stedelijk",
         "budget-grid--mark",
         "budget-grid--policy",
+        "budget-grid--note",
     }
 
     DEFAULT_CSS = """
@@ -100,9 +102,13 @@ class BudgetGrid(RowWindow, can_focus=True):
     BudgetGrid > .budget-grid--stedelijk { color: $text-muted; }
     BudgetGrid > .budget-grid--mark { color: $text-muted; }
     BudgetGrid > .budget-grid--policy { text-style: bold; color: $text-warning; }
+    BudgetGrid > .budget-grid--note { color: $text-accent; }
     """
 
     header_lines = HEADER_LINES
+
+    class CursorRowChanged(Message):
+        """The cursor went to another row (what the planner's note line follows)."""
 
     def __init__(self, view: TableView, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -210,6 +216,8 @@ class BudgetGrid(RowWindow, can_focus=True):
 
     def _set_cursor(self, row: int, column: int) -> None:
         self._refresh_cursor()
+        if row != self.cursor_row:
+            self.post_message(self.CursorRowChanged())
         self.cursor_row, self.cursor_column = row, column
         self.keep_in_view(row)
         self._refresh_cursor()
@@ -315,6 +323,9 @@ class BudgetGrid(RowWindow, can_focus=True):
             look = "budget-grid--cursor" if self.has_focus else "budget-grid--cursor-blurred"
             style += self.get_component_rich_style(look)
         text = self._row_texts(row)[column]
+        if column == 0:
+            note = self._view.noted(row)
+            return self._cell(text, column, style, base, width, note, "budget-grid--note")
         return self._cell(text, column, style, base, width, self._view.marked(row, column))
 
     def _padded(self, text: str, column: int) -> str:
@@ -326,13 +337,22 @@ class BudgetGrid(RowWindow, can_focus=True):
         return text.ljust(cell_width) if column == 0 else text.rjust(cell_width)
 
     def _cell(
-        self, text: str, column: int, style: Style, base: Style, width: int, mark: bool = False
+        self,
+        text: str,
+        column: int,
+        style: Style,
+        base: Style,
+        width: int,
+        mark: bool = False,
+        look: str = "budget-grid--policy",
     ) -> Strip:
-        """The cell, then the space after it: the policy mark when the cell breaks a rule."""
+        """The cell, then the space after it: the policy mark when the cell breaks a rule
+        (``look``: the note mark after a gebied's name when it has a note)."""
         padded = self._padded(text, column)
         after = Segment(" ", base)
         if mark:
-            marked = base + self.get_component_rich_style("budget-grid--policy")
-            after = Segment(texts.POLICY_MARK, marked)
+            marked = base + self.get_component_rich_style(look)
+            sign = texts.NOTE_MARK if look == "budget-grid--note" else texts.POLICY_MARK
+            after = Segment(sign, marked)
         strip = Strip([Segment(padded, style), after]).simplify()
         return strip.crop_extend(0, width, base)
