@@ -4,11 +4,16 @@ The widget only paints these strings; every sum and every format lives here,
 so the table is tested without a terminal. After a change,
 :meth:`TableView.cells_touched` says which cells to repaint (the changed
 amounts, the net totals and shares they move, and the totals row), nothing else.
+
+The order of the rows is kept in one place, :class:`GridRows`, which both this
+view and the all-years view (``core/years_view.py``) stand on: which row shows a
+gebied (:meth:`GridRows.row_of`) and which gebied a row shows
+(:meth:`GridRows.gebied_at`), in file order or as sorted (``core/table_order.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
 from typing import NamedTuple
 
@@ -44,6 +49,31 @@ class Row(NamedTuple):
     key: str  # gebied name, stedelijk post name, or "" for the totals row
 
 
+#: What a table can be sorted by besides its amount columns (a post, netto or a year).
+NAME, CHANGE, NETTO = "name", "change", "netto"
+#: The sort marks in a column's header: as sorted, and after an edit since (the rows
+#: stay where they were, as in a spreadsheet, until sorted again).
+SORT_MARKS = {(False, False): "▲", (True, False): "▼", (False, True): "△", (True, True): "▽"}
+
+
+class Sorting(NamedTuple):
+    """How the gebied rows are ordered: by which column and which way.
+
+    ``column``: :data:`NAME`, :data:`CHANGE` (change since the scenario was opened), a
+    post, :data:`NETTO`, or a year (the all-years view). ``stale``: an edit since may
+    have changed the order; the rows stay where they are until sorted again.
+    """
+
+    column: str | int
+    descending: bool
+    stale: bool = False
+
+    @property
+    def mark(self) -> str:
+        """``▲``/``▼`` as sorted, ``△``/``▽`` once an edit may have changed the order."""
+        return SORT_MARKS[(self.descending, self.stale)]
+
+
 class Copied(NamedTuple):
     """A value for the clipboard, and which value it is (for the notice that says so)."""
 
@@ -51,8 +81,160 @@ class Copied(NamedTuple):
     what: str
 
 
-class TableView:
+class GridRows:
+    """The rows of a planner table in the order shown: gebieden, stedelijk posts, totals.
+
+    The one place that knows which row shows which gebied: the cursor, a sort and a
+    search all ask it. The gebieden come in file order, or in ``order`` (a sort).
+    """
+
+    #: Each column's key after the label column: what :class:`Sorting` names.
+    column_keys: tuple[str | int, ...] = ()
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        thousands: bool,
+        policy: PolicyCheck | None,
+        *,
+        complete: bool = True,
+        order: Sequence[str] | None = None,
+        sorting: Sorting | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.thousands = thousands
+        self.policy = policy
+        self.complete = complete
+        self.sorting = sorting
+        """The sort shown in the header (``order`` is what it gave)."""
+        names = scenario.gebieden if order is None else order
+        self.rows: list[Row] = [Row(RowKind.GEBIED, name) for name in names]
+        if complete:
+            self.rows += [Row(RowKind.STEDELIJK, post) for post in scenario.stedelijk]
+        self.rows.append(Row(RowKind.TOTAAL, ""))
+        self._index = {(row.kind, row.key): index for index, row in enumerate(self.rows)}
+        self.widths: list[int] = []
+
+    @property
+    def editable_rows(self) -> int:
+        """Rows the cursor may visit: all but the totals row."""
+        return len(self.rows) - 1
+
+    @property
+    def cursor_columns(self) -> int:
+        """Amount columns the cursor may visit (the first ``n`` after the names)."""
+        raise NotImplementedError
+
+    def row_of(self, gebied: str) -> int | None:
+        """The row that shows ``gebied`` (``None``: no such gebied, or not read yet)."""
+        return self._index.get((RowKind.GEBIED, gebied))
+
+    def gebied_at(self, row: int) -> str | None:
+        """The gebied row ``row`` shows (``None``: a stedelijk post, the totals, past the end)."""
+        if 0 <= row < len(self.rows) and self.rows[row].kind is RowKind.GEBIED:
+            return self.rows[row].key
+        return None
+
+    def row_of_row(self, row: Row) -> int | None:
+        """Where ``row`` (a gebied or a stedelijk post, from another view) is in this one."""
+        return self._index.get((row.kind, row.key))
+
+    def sort_column(self, column: int) -> str | int | None:
+        """What amount ``column`` (0 the first after the names) sorts by; ``None``: nothing."""
+        keys = self.column_keys
+        return keys[column] if 0 <= column < len(keys) else None
+
+    def _marked_headers(
+        self, top: tuple[str, ...], bottom: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The header lines with the sort mark: ``Gebied ▲``, ``▼ Netto``, ``▼ wijziging``."""
+        sorting = self.sorting
+        if sorting is None:
+            return top, bottom
+        if sorting.column == CHANGE:  # no column of its own: in the names' place
+            changed = texts.SORTED_BY_CHANGE.format(mark=sorting.mark)
+            return (changed, *top[1:]), bottom
+        if sorting.column == NAME:
+            return (f"{top[0]} {sorting.mark}", *top[1:]), bottom
+        if sorting.column in self.column_keys:
+            index = self.column_keys.index(sorting.column) + 1
+            marked = f"{sorting.mark} {top[index]}"
+            return (*top[:index], marked, *top[index + 1 :]), bottom
+        return top, bottom
+
+    def _amount(self, amount: int) -> str:
+        return format_thousands(amount) if self.thousands else format_amount(amount)
+
+    def _header_widths(self) -> list[int]:
+        """Widths for the two header lines, with room for a sort mark (no width changes
+        when the table is sorted, so sorting never moves a column)."""
+        top, bottom = self._plain_headers()
+        marks = len(" ▲")
+        changed = len(texts.SORTED_BY_CHANGE.format(mark="▲"))
+        widths = [max(len(a) + marks, len(b)) for a, b in zip(top, bottom, strict=True)]
+        widths[0] = max(widths[0], changed)
+        return widths
+
+    @property
+    def headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Two header lines, one entry per column (label column first), with the sort mark."""
+        return self._marked_headers(*self._plain_headers())
+
+    def _plain_headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        raise NotImplementedError
+
+    def texts_for(self, index: int) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def cell_at(self, index: int, column: int) -> Cell | None:
+        """The editable cell at row ``index``, amount ``column`` (0 the first), or ``None``."""
+        raise NotImplementedError
+
+    def column_for(self, index: int, column: int) -> int:
+        """Where the cursor really sits on row ``index`` when it is in ``column``."""
+        raise NotImplementedError
+
+    def copied(self, index: int, column: int) -> Copied:
+        """The amount at row ``index``, amount ``column``, to paste."""
+        raise NotImplementedError
+
+    def marks_at(self, cells: Iterable[Cell]) -> set[tuple[int, int]]:
+        """Where ``cells`` shown here are in the table, as (row, column) with 0 the names."""
+        raise NotImplementedError
+
+    def cells_touched(self, changes: Iterable[CellChange]) -> set[tuple[int, int]]:
+        """Cells to repaint after ``changes``, as (row, column) with column 0 the names."""
+        raise NotImplementedError
+
+    def marked(self, index: int, column: int) -> bool:
+        """Whether the cell at row ``index``, ``column`` (0 the names) breaks a policy rule.
+
+        The grid draws :data:`texts.POLICY_MARK` in the space after such a cell: a sign
+        that needs no colour, and no column grows for it.
+        """
+        if self.policy is None or column == 0:
+            return False
+        cell = self.cell_at(index, column - 1)
+        return cell is not None and self.policy.offending(cell)
+
+    def widen_for(self, rows: set[int]) -> bool:
+        """Widen columns so ``rows`` fit after a change; ``True`` when any column grew.
+
+        Amounts are never cut off: a cell that outgrows its column widens it.
+        """
+        grew = False
+        for index in rows:
+            for column, text in enumerate(self.texts_for(index)[1:], start=1):
+                if len(text) > self.widths[column]:
+                    self.widths[column] = len(text)
+                    grew = True
+        return grew
+
+
+class TableView(GridRows):
     """The table for one year of a scenario, in euros or in thousands of euros."""
+
+    column_keys = (*GEBIED_POSTS, NETTO)
 
     def __init__(
         self,
@@ -62,36 +244,31 @@ class TableView:
         policy: PolicyCheck | None = None,
         *,
         complete: bool = True,
+        order: Sequence[str] | None = None,
+        sorting: Sorting | None = None,
+        widths: list[int] | None = None,
     ) -> None:
         """``complete=False``: ``scenario`` holds only the first gebieden of a file still
         being read; the table shows them, and a totals row that says they are counted
-        (the stedelijk rows, which come after every gebied, come when the rest does)."""
-        self.scenario = scenario
+        (the stedelijk rows, which come after every gebied, come when the rest does).
+
+        ``order``: the gebieden in the order of ``sorting``; ``widths``: those of the same
+        table in another order (a sort measures nothing again)."""
+        super().__init__(
+            scenario, thousands, policy, complete=complete, order=order, sorting=sorting
+        )
         self.year = year
-        self.thousands = thousands
-        self.policy = policy
-        self.complete = complete
-        self.rows: list[Row] = [Row(RowKind.GEBIED, name) for name in scenario.gebieden]
-        if complete:
-            self.rows += [Row(RowKind.STEDELIJK, post) for post in scenario.stedelijk]
-        self.rows.append(Row(RowKind.TOTAAL, ""))
-        self._index = {(row.kind, row.key): index for index, row in enumerate(self.rows)}
-        self.widths = self._measure()
+        self.widths = list(widths) if widths is not None else self._measure()
 
     @property
-    def editable_rows(self) -> int:
-        """Rows the cursor may visit: all but the totals row."""
-        return len(self.rows) - 1
+    def cursor_columns(self) -> int:
+        """The three posts and netto."""
+        return NET_COLUMN + 1
 
-    @property
-    def headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Two header lines, one entry per column (label column first)."""
+    def _plain_headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         top = tuple(header[0] for header in texts.TABLE_HEADERS)
         unit = texts.UNIT_THOUSANDS if self.thousands else texts.UNIT_EUROS
         return top, (unit, *(header[1] for header in texts.TABLE_HEADERS[1:]))
-
-    def _amount(self, amount: int) -> str:
-        return format_thousands(amount) if self.thousands else format_amount(amount)
 
     def texts_for(self, index: int) -> tuple[str, ...]:
         """The row's cells as text: label, the three posts, netto, aandeel."""
@@ -148,17 +325,6 @@ class TableView:
         what = texts.CELL_LABEL.format(owner=literal(row.key), post=texts.NET, year=self.year)
         return Copied(str(self.scenario.gebied_net(row.key, self.year)), what)
 
-    def marked(self, index: int, column: int) -> bool:
-        """Whether the cell at row ``index``, ``column`` (0 the names) breaks a policy rule.
-
-        The grid draws :data:`texts.POLICY_MARK` in the space after such a cell: a sign
-        that needs no colour, and no column grows for it.
-        """
-        if self.policy is None or column == 0:
-            return False
-        cell = self.cell_at(index, column - 1)
-        return cell is not None and self.policy.offending(cell)
-
     def marks_at(self, cells: Iterable[Cell]) -> set[tuple[int, int]]:
         """Where ``cells`` of this year are in the table, as (row, column) with 0 the names."""
         found = set()
@@ -195,19 +361,6 @@ class TableView:
                 touched.add((total, shown))
         return touched
 
-    def widen_for(self, rows: set[int]) -> bool:
-        """Widen columns so ``rows`` fit after a change; ``True`` when any column grew.
-
-        Amounts are never cut off: a cell that outgrows its column widens it.
-        """
-        grew = False
-        for index in rows:
-            for column, text in enumerate(self.texts_for(index)[1:], start=1):
-                if len(text) > self.widths[column]:
-                    self.widths[column] = len(text)
-                    grew = True
-        return grew
-
     def _measure(self) -> list[int]:
         """Column widths that fit every row (names capped; long names get an ellipsis).
 
@@ -216,8 +369,7 @@ class TableView:
         column's widest amount is its largest or its smallest; and the name column stops
         at its cap. The few other rows (stedelijk, totals) are measured as shown.
         """
-        top, bottom = self.headers
-        widths = [max(len(a), len(b)) for a, b in zip(top, bottom, strict=True)]
+        widths = self._header_widths()
         widths[0] = max(widths[0], NAME_WIDTH_MIN)
         year, gebieden = self.year, self.scenario.gebieden.values()
         extremes: list[list[int]] = [[], [], [], []]  # the three posts and netto
