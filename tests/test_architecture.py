@@ -45,7 +45,8 @@ def test_the_app_starts_without_polars() -> None:
 
 
 #: What starting the planner does without: saving, merging, recovering, the planning
-#: tools and the other commands load when first used (startup target, run_all.py).
+#: tools, the other commands, sorting and the all-years view load when first used
+#: (startup target, run_all.py).
 NOT_AT_START = {
     "tomli_w",
     "tomlkit",
@@ -57,6 +58,9 @@ NOT_AT_START = {
     "gebiedsplanner.settings.config_edit",
     "gebiedsplanner.cli.plans",
     "gebiedsplanner.cli.outputs",
+    "gebiedsplanner.core.table_order",
+    "gebiedsplanner.core.years_view",
+    "gebiedsplanner.ui.widgets.years_totals",
 }
 #: The planning tools: of their package only its own module (the tools' codes) may load
 #: at start, none of the tools and nothing they are made of.
