@@ -213,7 +213,7 @@ def test_a_sort_mark_never_widens_a_column() -> None:
     for column in (NAME, CHANGE, NETTO, "couleur_locale", "gebiedsopdracht", "taakstelling"):
         view = TableView(scenario, 2017, sorting=Sorting(column, True, stale=True))
         assert view.widths == plain
-        top, bottom = view.headers
+        top, _ = view.headers
         assert all(len(text) <= width for text, width in zip(top, plain, strict=True))
 
 

@@ -291,7 +291,7 @@ class PlannerScreen(PlannerFiles):
             return
         await edit_line.build()
         self._show_edit_line(True)
-        edit_line.start(cell, self.document.scenario.amount(cell))
+        edit_line.start(cell, self.document.scenario.amount(cell), year=self.all_years)
 
     def action_cancel_edit(self) -> None:
         """Escape: close the edit line, changing nothing."""
