@@ -29,6 +29,7 @@ import bench_scale
 import bench_ssh
 import bench_stalls
 import bench_startup
+import bench_years
 from harness import REFERENCE_MINIMAL_MS, Figure, machine_factor, print_figures
 
 SUITE = (
@@ -36,6 +37,7 @@ SUITE = (
     bench_edit_latency,
     bench_stalls,
     bench_comparison,
+    bench_years,
     bench_bytes,
     bench_files,
     bench_memory,

@@ -50,6 +50,7 @@ async def all_years(pilot: Pilot[None]) -> None:
     await shown(pilot, "2016 (1/4)")
     await pilot.press("a")
     await shown(pilot, "alle jaren: couleur locale")
+    await until(pilot, lambda: len(line_with(pilot, "Ruimte")) > 4, "the totals of every year")
 
 
 async def test_a_shows_the_years_as_columns_and_the_totals_per_year() -> None:

@@ -102,12 +102,7 @@ class YearsView(GridRows):
 
     def position_of(self, cell: Cell) -> tuple[int, int]:
         """Row and column of ``cell`` (one this view shows) in this table."""
-        kind, key = (
-            (RowKind.STEDELIJK, cell.post)
-            if cell.owner == STEDELIJK
-            else (RowKind.GEBIED, cell.owner)
-        )
-        return self._index[(kind, key)], self.years.index(cell.year)
+        return self._row_of_cell(cell), self.years.index(cell.year)
 
     def marks_at(self, cells: Iterable[Cell]) -> set[tuple[int, int]]:
         """Where ``cells`` shown here are in the table, as (row, column) with 0 the names."""

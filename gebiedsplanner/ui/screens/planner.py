@@ -438,11 +438,11 @@ class PlannerScreen(PlannerFiles):
             grid.move_cursor_to(grid.cursor_row, (grid.cursor_column + step) % len(years))
             return
         self.year = years[(years.index(self.year) + step) % len(years)]
-        self._keeping_cursor(self._reshow)
+        self._keeping_cursor(self._show_view)
 
     def action_toggle_thousands(self) -> None:
         self.thousands = not self.thousands
-        self._reshow()
+        self._show_view()
 
     async def action_all_years(self) -> None:
         """a: one post in every year side by side, or back to every post in one year.
@@ -472,12 +472,12 @@ class PlannerScreen(PlannerFiles):
 
                 await self.mount(YearsTotals(id="years-totals"), after=self.query_one(TotalsBar))
         self.all_years, self.sorting = not self.all_years, sorting
-        self._keeping_cursor(self._reshow, column=column)
+        self._keeping_cursor(self._show_view, column=column)
 
     def action_next_post(self) -> None:
         """p (all-years view): the next post, in the order of the one-year table."""
         self.post = GEBIED_POSTS[(GEBIED_POSTS.index(self.post) + 1) % len(GEBIED_POSTS)]
-        self._keeping_cursor(self._reshow)
+        self._keeping_cursor(self._show_view)
 
     def action_sort_column(self) -> None:
         """s: sort by the column under the cursor: largest first, smallest first, as in
@@ -540,11 +540,18 @@ class PlannerScreen(PlannerFiles):
 
     def _reshow(self, prepared: Prepared | None = None) -> None:
         # Checked anew: a merge, a recovery or another file may have changed any cell.
-        view: GridRows
         if prepared is not None and prepared.fits(self):
             self.policy, view = prepared
+            self._show_view(view)
         else:
             self.policy = PolicyCheck(self.document.scenario)
+            self._show_view()
+
+    def _show_view(self, view: GridRows | None = None) -> None:
+        """Show the table as the planner's state says (another year, unit, post, view or
+        order of the same plan): the rules' check stays, each change keeps it current
+        (checking anew took 0,1 s at 20.000 gebieden)."""
+        if view is None:
             self._sort_rows()
             view = self._view()
         self.query_one(BudgetGrid).show(view)
