@@ -12,27 +12,13 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.editing import storage
 from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
+from tests.conftest import BUNDLED
 from tests.pilot_helpers import screen_text, shown, until
 from tests.test_app import SIZE, line_shows, line_with, make_app, planner
 from tests.test_app_grid import bottom_line_shows
 
 #: The bundled example's gebieden as the file has them.
-FILE_ORDER = [
-    "Centrum",
-    "Charlois",
-    "Delfshaven",
-    "Feijenoord",
-    "Hillegersberg-Schiebroek",
-    "Hoek van Holland",
-    "Hoogvliet",
-    "IJsselmonde",
-    "Kralingen-Crooswijk",
-    "Noord",
-    "Overschie",
-    "Pernis",
-    "Prins Alexander",
-    "Rozenburg",
-]
+FILE_ORDER = list(storage.load(BUNDLED).scenario.gebieden)
 
 
 def names_on_screen(pilot: Pilot[None]) -> list[str]:

@@ -31,9 +31,10 @@ SCREENS: dict[str, Steps] = {
 }
 
 
-@pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("size", list(SIZES))
-@pytest.mark.parametrize("screen", list(SCREENS))
+@pytest.mark.parametrize(
+    ("screen", "size", "lang"),
+    [(screen, size, lang) for screen in SCREENS for size in SIZES for lang in ("nl", "en")],
+)
 def test_screen(
     snap_compare: Callable[..., bool], fixed_place: Path, screen: str, size: str, lang: str
 ) -> None:

@@ -218,6 +218,24 @@ class GridRows:
     def _amount(self, amount: int) -> str:
         return format_thousands(amount) if self.thousands else format_amount(amount)
 
+    def _fitted(
+        self, widths: list[int], extremes: list[list[int]], amount_columns: int
+    ) -> list[int]:
+        """``widths`` widened for each amount column's ``extremes`` (its amounts: the
+        widest is the largest or the smallest) and for the rows after the gebieden, the
+        names capped, the first ``amount_columns`` at least as wide as an amount."""
+        for column, amounts in enumerate(extremes, start=1):
+            if amounts:
+                longest = max(len(self._amount(max(amounts))), len(self._amount(min(amounts))))
+                widths[column] = max(widths[column], longest)
+        for index in range(len(self.scenario.gebieden), len(self.rows)):
+            for column, text in enumerate(self.texts_for(index)):
+                widths[column] = max(widths[column], len(text))
+        widths[0] = min(widths[0], NAME_WIDTH_MAX)
+        for column in range(1, amount_columns + 1):
+            widths[column] = max(widths[column], AMOUNT_WIDTH_MIN)
+        return widths
+
     def _header_widths(self) -> list[int]:
         """Widths for the two header lines, with room for a sort mark (no width changes
         when the table is sorted, so sorting never moves a column)."""
@@ -434,18 +452,8 @@ class TableView(GridRows):
             shares.add(share_tenths(amounts[0], net))
             if widths[0] < NAME_WIDTH_MAX:
                 widths[0] = max(widths[0], len(literal(gebied.name)))
-        for column, amounts in enumerate(extremes, start=1):
-            if amounts:
-                longest = max(len(self._amount(max(amounts))), len(self._amount(min(amounts))))
-                widths[column] = max(widths[column], longest)
         widths[-1] = max([widths[-1], *(len(format_tenths(tenths)) for tenths in shares)])
-        for index in range(len(gebieden), len(self.rows)):
-            for column, text in enumerate(self.texts_for(index)):
-                widths[column] = max(widths[column], len(text))
-        widths[0] = min(widths[0], NAME_WIDTH_MAX)
-        for column in range(1, len(widths) - 1):
-            widths[column] = max(widths[column], AMOUNT_WIDTH_MIN)
-        return widths
+        return self._fitted(widths, extremes, amount_columns=len(extremes))
 
 
 class TotalsText(NamedTuple):

@@ -20,7 +20,6 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.scenario import STEDELIJK, Cell, CellChange, Scenario, post_label
 from gebiedsplanner.core.table_view import (
-    AMOUNT_WIDTH_MIN,
     NAME_WIDTH_MAX,
     NAME_WIDTH_MIN,
     Copied,
@@ -143,17 +142,7 @@ class YearsView(GridRows):
                 extremes[column].append(by_year[year])
             if widths[0] < NAME_WIDTH_MAX:
                 widths[0] = max(widths[0], len(literal(gebied.name)))
-        for column, amounts in enumerate(extremes, start=1):
-            if amounts:
-                longest = max(len(self._amount(max(amounts))), len(self._amount(min(amounts))))
-                widths[column] = max(widths[column], longest)
-        for index in range(len(self.scenario.gebieden), len(self.rows)):
-            for column, text in enumerate(self.texts_for(index)):
-                widths[column] = max(widths[column], len(text))
-        widths[0] = min(widths[0], NAME_WIDTH_MAX)
-        for column in range(1, len(widths)):
-            widths[column] = max(widths[column], AMOUNT_WIDTH_MIN)
-        return widths
+        return self._fitted(widths, extremes, amount_columns=len(self.years))
 
 
 class YearTotals(NamedTuple):
