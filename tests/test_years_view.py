@@ -12,8 +12,14 @@ from datetime import datetime
 
 from make_scenario import make  # benchmarks/ is on pytest's pythonpath
 
-from gebiedsplanner.core.scenario import STEDELIJK, Cell, Gebied, Scenario
-from gebiedsplanner.core.table_order import changes_since, gebied_order
+from gebiedsplanner.core.scenario import STEDELIJK, Cell, CellChange, Gebied, Scenario
+from gebiedsplanner.core.table_order import (
+    changes_since,
+    gebied_order,
+    moves_order,
+    next_sorting,
+    sorting_across,
+)
 from gebiedsplanner.core.table_view import (
     CHANGE,
     NAME,
@@ -238,3 +244,63 @@ def test_sorting_20_000_gebieden_takes_milliseconds() -> None:
         slowest = max(slowest, time.perf_counter() - start)
         assert len(order) == 20_000
     assert slowest < 0.25, f"a sort took {slowest * 1000:.0f} ms"
+
+
+def test_a_sort_key_goes_one_way_the_other_way_then_file_order() -> None:
+    down = next_sorting(None, NETTO, descending_first=True)
+    assert down == Sorting(NETTO, True)
+    up = next_sorting(down, NETTO, descending_first=True)
+    assert up == Sorting(NETTO, False)
+    assert next_sorting(up, NETTO, descending_first=True) is None
+    assert next_sorting(up, "taakstelling", descending_first=True) == Sorting("taakstelling", True)
+    assert next_sorting(None, NAME, descending_first=False) == Sorting(NAME, False)
+    stale = Sorting(NETTO, False, stale=True)  # after an edit: sorted again the same way
+    assert next_sorting(stale, NETTO, descending_first=True) == Sorting(NETTO, False)
+
+
+def test_only_an_edit_of_what_is_sorted_makes_the_order_out_of_date() -> None:
+    def edit(owner: str, post: str, year: int) -> list[CellChange]:
+        return [CellChange(Cell(owner, post, year), 1, 2)]
+
+    by_cl = Sorting("couleur_locale", True)
+    assert moves_order(by_cl, edit("Noord", "couleur_locale", 2017), year=2017, post=None)
+    assert not moves_order(by_cl, edit("Noord", "couleur_locale", 2018), year=2017, post=None)
+    assert not moves_order(by_cl, edit("Noord", "taakstelling", 2017), year=2017, post=None)
+    assert moves_order(
+        Sorting(NETTO, True), edit("Noord", "taakstelling", 2017), year=2017, post=None
+    )
+    assert not moves_order(
+        Sorting(NAME, True), edit("Noord", "taakstelling", 2017), year=2017, post=None
+    )
+    assert not moves_order(by_cl, edit(STEDELIJK, "wijkteams", 2017), year=2017, post=None)
+    by_2018 = Sorting(2018, True)
+    assert moves_order(
+        by_2018, edit("Noord", "couleur_locale", 2018), year=2016, post="couleur_locale"
+    )
+    assert not moves_order(
+        by_2018, edit("Noord", "couleur_locale", 2019), year=2016, post="couleur_locale"
+    )
+    by_change = Sorting(CHANGE, True)
+    assert moves_order(
+        by_change, edit("Noord", "couleur_locale", 2019), year=2016, post="couleur_locale"
+    )
+    assert not moves_order(
+        by_change.__class__(CHANGE, True, stale=True),
+        edit("Noord", "couleur_locale", 2019),
+        year=2016,
+        post="couleur_locale",
+    )
+
+
+def test_a_sort_by_the_post_goes_along_to_all_years_and_back() -> None:
+    by_cl = Sorting("couleur_locale", False)
+    to = sorting_across(by_cl, to_all_years=True, post="couleur_locale", year=2017)
+    assert to == Sorting(2017, False)
+    assert sorting_across(to, to_all_years=False, post="couleur_locale", year=2017) == by_cl
+    assert sorting_across(to, to_all_years=False, post="couleur_locale", year=2018) is None
+    assert (
+        sorting_across(Sorting(NETTO, True), to_all_years=True, post="couleur_locale", year=2017)
+        is None
+    )
+    by_name = Sorting(NAME, True)
+    assert sorting_across(by_name, to_all_years=True, post="taakstelling", year=2016) == by_name

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, LogEntry, Scenario
+from gebiedsplanner.core.scenario import GEBIED_POSTS, STEDELIJK, CellChange, LogEntry, Scenario
 from gebiedsplanner.core.table_view import CHANGE, NAME, NETTO, Sorting
 
 
@@ -73,3 +73,51 @@ def gebied_order(
         value = amounts.__getitem__
     # Python's sort is stable also in reverse: equal amounts stay in name order.
     return sorted(names, key=value, reverse=sorting.descending)
+
+
+def next_sorting(
+    current: Sorting | None, column: str | int, *, descending_first: bool
+) -> Sorting | None:
+    """What a sort key does next on ``column``: one way, the other way, then file order
+    (``None``). Once an edit made the order out of date, the first press sorts again
+    the same way. Another column starts over."""
+    if current is None or current.column != column:
+        return Sorting(column, descending_first)
+    if current.stale:
+        return current._replace(stale=False)
+    if current.descending == descending_first:
+        return Sorting(column, not descending_first)
+    return None
+
+
+def moves_order(
+    sorting: Sorting | None, changes: Iterable[CellChange], *, year: int, post: str | None
+) -> bool:
+    """Whether ``changes`` may change the order of ``sorting`` (not yet out of date), in
+    the one-year table of ``year`` (``post`` ``None``) or the all-years table of ``post``."""
+    if sorting is None or sorting.stale or sorting.column == NAME:
+        return False
+    column = sorting.column
+    for change in changes:
+        cell = change.cell
+        if cell.owner == STEDELIJK:
+            continue
+        if post is not None:
+            if cell.post == post and column in (CHANGE, cell.year):
+                return True
+        elif cell.year == year and column in (CHANGE, NETTO, cell.post):
+            return True
+    return False
+
+
+def sorting_across(
+    sorting: Sorting | None, *, to_all_years: bool, post: str, year: int
+) -> Sorting | None:
+    """The sort after switching between one year and all years (of ``post``; the year
+    shown, or that of the cursor's column): by name or change it stays; by ``post`` it
+    becomes by ``year`` and back; by another column, file order."""
+    if sorting is None or sorting.column in (NAME, CHANGE):
+        return sorting
+    if to_all_years:
+        return Sorting(year, sorting.descending) if sorting.column == post else None
+    return Sorting(post, sorting.descending) if sorting.column == year else None

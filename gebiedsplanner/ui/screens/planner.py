@@ -38,7 +38,6 @@ from gebiedsplanner.core.scenario import (
 from gebiedsplanner.core.table_view import (
     CHANGE,
     NAME,
-    NETTO,
     GridRows,
     Sorting,
     TableView,
@@ -401,31 +400,25 @@ class PlannerScreen(PlannerFiles):
         grid = self.query_one(BudgetGrid)
         grid.refresh_cells(grid.view.cells_touched(change.entry.changes))
         grid.refresh_marks(grid.view.marks_at(self.policy.update(change.entry.changes)))
-        if self.sorting is not None and self._moves_order(change.entry.changes):
-            # The rows stay where they are, as in a spreadsheet; the mark says the order
-            # may be out of date until sorted again (s, A or w: the same way first).
-            self.sorting = grid.view.sorting = self.sorting._replace(stale=True)
-            grid.refresh_header()
+        if self.sorting is not None:
+            self._mark_out_of_date(change.entry.changes)
         self._show_totals()
         self._show_dirty()
         return True
 
-    def _moves_order(self, changes: Iterable[CellChange]) -> bool:
-        """Whether ``changes`` may change the order of the sort shown (not yet out of date)."""
-        sorting = self.sorting
-        if sorting is None or sorting.stale or sorting.column == NAME:
-            return False
-        column = sorting.column
-        for change in changes:
-            cell = change.cell
-            if cell.owner == STEDELIJK:
-                continue
-            if self.all_years:
-                if cell.post == self.post and column in (CHANGE, cell.year):
-                    return True
-            elif cell.year == self.year and column in (CHANGE, NETTO, cell.post):
-                return True
-        return False
+    def _mark_out_of_date(self, changes: Iterable[CellChange]) -> None:
+        """The rows stay where they are, as in a spreadsheet; when ``changes`` may have
+        changed the order, the mark says so until sorted again (the same key sorts again
+        the same way first)."""
+        from gebiedsplanner.core.table_order import moves_order
+
+        post = self.post if self.all_years else None
+        if self.sorting is not None and moves_order(
+            self.sorting, changes, year=self.year, post=post
+        ):
+            grid = self.query_one(BudgetGrid)
+            self.sorting = grid.view.sorting = self.sorting._replace(stale=True)
+            grid.refresh_header()
 
     # -- view ----------------------------------------------------------------
 
@@ -450,28 +443,26 @@ class PlannerScreen(PlannerFiles):
         The cursor stays on its gebied (or stedelijk post): to the all-years view it
         takes its post and its year's column; back, the year of its column. A sort by
         that post (that year) goes along; by name or by change it stays."""
+        from gebiedsplanner.core.table_order import sorting_across
+
         grid = self.query_one(BudgetGrid)
         years = self.document.scenario.years
-        sorting = self.sorting
         if self.all_years:
             self.year = years[grid.cursor_column]
             column = GEBIED_POSTS.index(self.post)
-            if sorting is not None and isinstance(sorting.column, int):
-                same = sorting.column == self.year
-                sorting = Sorting(self.post, sorting.descending) if same else None
         else:
             cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
             if cell is not None and cell.owner != STEDELIJK:
                 self.post = cell.post
             column = years.index(self.year)
-            if sorting is not None and sorting.column in (*GEBIED_POSTS, NETTO):
-                same = sorting.column == self.post
-                sorting = Sorting(self.year, sorting.descending) if same else None
             if not self.query("#years-totals"):
                 from gebiedsplanner.ui.widgets.years_totals import YearsTotals
 
                 await self.mount(YearsTotals(id="years-totals"), after=self.query_one(TotalsBar))
-        self.all_years, self.sorting = not self.all_years, sorting
+        self.all_years = not self.all_years
+        self.sorting = sorting_across(
+            self.sorting, to_all_years=self.all_years, post=self.post, year=self.year
+        )
         self._keeping_cursor(self._show_view, column=column)
 
     def action_next_post(self) -> None:
@@ -498,17 +489,11 @@ class PlannerScreen(PlannerFiles):
         self._sort_by(CHANGE, descending_first=True)
 
     def _sort_by(self, column: str | int, *, descending_first: bool) -> None:
-        """The next step of sorting by ``column``; once an edit made the order out of
-        date, the first step sorts again the same way."""
-        current = self.sorting
-        if current is None or current.column != column:
-            self.sorting = Sorting(column, descending_first)
-        elif current.stale:
-            self.sorting = current._replace(stale=False)
-        elif current.descending == descending_first:
-            self.sorting = Sorting(column, not descending_first)
-        else:
-            self.sorting = None
+        """The next step of sorting by ``column`` (:func:`next_sorting`); the columns keep
+        their widths."""
+        from gebiedsplanner.core.table_order import next_sorting
+
+        self.sorting = next_sorting(self.sorting, column, descending_first=descending_first)
         grid = self.query_one(BudgetGrid)
         widths = grid.view.widths
 
