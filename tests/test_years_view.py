@@ -285,7 +285,7 @@ def test_only_an_edit_of_what_is_sorted_makes_the_order_out_of_date() -> None:
         by_change, edit("Noord", "couleur_locale", 2019), year=2016, post="couleur_locale"
     )
     assert not moves_order(
-        by_change.__class__(CHANGE, True, stale=True),
+        Sorting(CHANGE, True, stale=True),
         edit("Noord", "couleur_locale", 2019),
         year=2016,
         post="couleur_locale",
