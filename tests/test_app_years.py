@@ -8,7 +8,7 @@ from pathlib import Path
 from make_scenario import make  # benchmarks/ is on pytest's pythonpath
 from textual.pilot import Pilot
 
-from gebiedsplanner.core.scenario import Cell
+from gebiedsplanner.core.scenario import Cell, Gebied, Scenario
 from gebiedsplanner.editing import storage
 from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
@@ -203,3 +203,30 @@ async def test_sorting_20_000_gebieden_keeps_the_cursor_on_its_gebied(tmp_path: 
         await shown(pilot, "alle jaren: couleur locale")
         assert grid.view.gebied_at(grid.cursor_row) == gebied
         await shown(pilot, gebied)  # on screen: the cursor's row is kept in view
+
+
+async def test_at_60_columns_the_totals_keep_the_cursors_year_in_view(tmp_path: Path) -> None:
+    """Six years do not fit 60 columns: the totals show the years up to the cursor's."""
+    years = tuple(range(2016, 2022))
+    posts = ("couleur_locale", "gebiedsopdracht", "taakstelling")
+    amounts = {"couleur_locale": 100_000, "gebiedsopdracht": 2_000_000, "taakstelling": -5_000}
+    gebied = Gebied("Noord", {post: dict.fromkeys(years, amounts[post]) for post in posts})
+    scenario = Scenario(
+        name="Zes jaar",
+        description="",
+        envelope=dict.fromkeys(years, 3_000_000),
+        taakstelling=dict.fromkeys(years, -5_000),
+        stedelijk={"wijkteams": dict.fromkeys(years, 500_000)},
+        gebieden={"Noord": gebied},
+    )
+    path = tmp_path / "zes.toml"
+    path.write_bytes(dumps(scenario))
+    app = make_app(path)
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await shown(pilot, "2016 (1/6)")
+        await pilot.press("a")
+        await until(pilot, lambda: line_with(pilot, "Jaar")[1] == "2016", "the first years")
+        assert "2021" not in line_with(pilot, "Jaar")
+        await pilot.press(*["right"] * 5)
+        await until(pilot, lambda: line_with(pilot, "Jaar")[-1] == "2021", "the cursor's year")
+        assert line_with(pilot, "Ruimte")[-1] == "405.000"  # 3.000.000 - 2.595.000

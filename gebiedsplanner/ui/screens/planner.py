@@ -222,13 +222,19 @@ class PlannerScreen(PlannerFiles):
             from gebiedsplanner.ui.widgets.years_totals import YearsTotals
 
             totals = years_totals(scenario, self.thousands, self.policy)
-            self.query_one("#years-totals", YearsTotals).show(totals)
+            focus = self.query_one(BudgetGrid).cursor_column
+            self.query_one("#years-totals", YearsTotals).show(totals, focus)
             return
         self.query_one(TotalsBar).show(
             counting_totals_text(scenario, self.year, self.thousands)
             if self.reading
             else totals_text(scenario, self.year, self.thousands, self.policy)
         )
+
+    def on_budget_grid_column_moved(self) -> None:
+        """In all years, the totals keep the cursor's year in view (a narrow terminal)."""
+        if self.all_years:
+            self._show_totals()
 
     def _show_title(self) -> None:
         scenario = self.document.scenario

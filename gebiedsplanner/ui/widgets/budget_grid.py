@@ -20,6 +20,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -107,6 +108,9 @@ class BudgetGrid(RowWindow, can_focus=True):
     """
 
     header_lines = HEADER_LINES
+
+    class ColumnMoved(Message):
+        """The cursor went to another column (the all-years totals show its year)."""
 
     def __init__(self, view: GridRows, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -234,6 +238,8 @@ class BudgetGrid(RowWindow, can_focus=True):
 
     def _set_cursor(self, row: int, column: int) -> None:
         self._refresh_cursor()
+        if column != self.cursor_column:
+            self.post_message(self.ColumnMoved())
         self.cursor_row, self.cursor_column = row, column
         self.keep_in_view(row)
         self._refresh_cursor()
