@@ -52,10 +52,13 @@ def idle_while_editing(terminal: Terminal, seconds: float = 2.0) -> int:
     return written
 
 
-def column_edits(column: int) -> tuple[list[int], list[int]]:
-    """:func:`edits` in a fresh session, in amount column ``column`` (0: couleur locale)."""
+def column_edits(column: int, *, all_years: bool = False) -> tuple[list[int], list[int]]:
+    """:func:`edits` in a fresh session, in amount column ``column`` (0: couleur locale);
+    ``all_years``: in the all-years view (``a``), where the column is a year."""
     terminal = planner(BUNDLED)
     try:
+        if all_years:
+            terminal.press(b"a")
         for _ in range(column):
             terminal.press(RIGHT)
         return edits(terminal)
@@ -77,10 +80,14 @@ def measure() -> list[Figure]:
         column_applied, column_whole = column_edits(column)
         applied += column_applied
         whole += column_whole
+    years_applied = []
+    for column in (0, 1):  # 2016; 2017, which the edits take further over the envelope
+        years_applied += column_edits(column, all_years=True)[0]
     return [
         Figure("bytes: cursor step (largest)", max(steps), "B", 120),
         Figure("bytes: apply a one-cell edit (largest)", max(applied), "B", 600),
         Figure("bytes: apply a one-cell edit (median)", median(applied), "B"),
+        Figure("bytes: apply a one-cell edit in all years (largest)", max(years_applied), "B", 600),
         Figure("bytes: whole edit, Enter +1000 Enter (largest)", max(whole), "B"),
         Figure("bytes: mouse moves over the table (6)", mouse, "B", 0),
         Figure("bytes: 2 s idle with the edit line open", idle, "B", 0),

@@ -30,6 +30,7 @@ import bench_scale
 import bench_ssh
 import bench_stalls
 import bench_startup
+import bench_years
 from harness import REFERENCE_MINIMAL_MS, Figure, machine_factor, print_figures
 
 SUITE = (
@@ -37,6 +38,7 @@ SUITE = (
     bench_edit_latency,
     bench_stalls,
     bench_comparison,
+    bench_years,
     bench_bytes,
     bench_files,
     bench_memory,

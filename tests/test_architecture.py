@@ -45,8 +45,8 @@ def test_the_app_starts_without_polars() -> None:
 
 
 #: What starting the planner does without: saving, merging, recovering, the planning
-#: tools, finding a gebied and the other commands load when first used (startup
-#: target, run_all.py).
+#: tools, finding a gebied, the other commands, sorting and the all-years view load
+#: when first used (startup target, run_all.py).
 NOT_AT_START = {
     "tomli_w",
     "tomlkit",
@@ -61,6 +61,9 @@ NOT_AT_START = {
     "gebiedsplanner.core.find",
     "gebiedsplanner.ui.screens.planner_find",
     "gebiedsplanner.ui.widgets.find_line",
+    "gebiedsplanner.core.table_order",
+    "gebiedsplanner.core.years_view",
+    "gebiedsplanner.ui.widgets.years_totals",
 }
 #: The planning tools: of their package only its own module (the tools' codes) may load
 #: at start, none of the tools and nothing they are made of.

@@ -15,7 +15,7 @@ class Rows:
         self.order = order
         self.editable_rows = len(order) + 2  # and two stedelijk posts after them
 
-    def row_of_gebied(self, name: str) -> int | None:
+    def row_of(self, name: str) -> int | None:
         return self.order.index(name) if name in self.order else None
 
     def gebied_at(self, index: int) -> str | None:

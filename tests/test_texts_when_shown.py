@@ -282,7 +282,7 @@ def _session(imported: str, session: str) -> dict[str, object]:
 READ_WHERE = {
     "key_line": ("KEY_EDIT", "KEY_MOVE", "KEY_SAVE", "KEY_LIBRARY"),
     "help": ("HELP_TITLE", "HELP_NEXT_YEAR", "HELP_REDO", "HELP_KEYS"),
-    "palette": ("PALETTE_PLACEHOLDER", "KEY_CHART", "HELP_LIBRARY", "HELP_HELP"),
+    "palette": ("PALETTE_PLACEHOLDER", "KEY_CHART", "HELP_ALL_YEARS", "HELP_EXPORT"),
     "save_as": ("SAVE_AS_TITLE", "SAVE_AS_KEYS"),
 }
 

@@ -39,7 +39,7 @@ class GebiedRows(Protocol):
         """How many rows the cursor can visit."""
         ...
 
-    def row_of_gebied(self, name: str) -> int | None:
+    def row_of(self, name: str) -> int | None:
         """The row that shows gebied ``name`` (``None``: the table does not show it)."""
         ...
 

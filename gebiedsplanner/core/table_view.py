@@ -4,13 +4,18 @@ The widget only paints these strings; every sum and every format lives here,
 so the table is tested without a terminal. After a change,
 :meth:`TableView.cells_touched` says which cells to repaint (the changed
 amounts, the net totals and shares they move, and the totals row), nothing else.
+
+The order of the rows is kept in one place, :class:`GridRows`, which both this
+view and the all-years view (``core/years_view.py``) stand on: which row shows a
+gebied (:meth:`GridRows.row_of`) and which gebied a row shows
+(:meth:`GridRows.gebied_at`), in file order or as sorted (``core/table_order.py``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from enum import Enum
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.literal import literal
@@ -44,6 +49,77 @@ class Row(NamedTuple):
     key: str  # gebied name, stedelijk post name, or "" for the totals row
 
 
+#: What a table can be sorted by besides its amount columns (a post, netto or a year).
+NAME, CHANGE, NETTO = "name", "change", "netto"
+#: The sort marks in a column's header: as sorted, and after an edit since (the rows
+#: stay where they were, as in a spreadsheet, until sorted again).
+SORT_MARKS = {(False, False): "▲", (True, False): "▼", (False, True): "△", (True, True): "▽"}
+
+
+class Sorting(NamedTuple):
+    """How the gebied rows are ordered: by which column and which way.
+
+    ``column``: :data:`NAME`, :data:`CHANGE` (change since the scenario was opened), a
+    post, :data:`NETTO`, or a year (the all-years view). ``stale``: an edit since may
+    have changed the order; the rows stay where they are until sorted again.
+    """
+
+    column: str | int
+    descending: bool
+    stale: bool = False
+
+    @property
+    def mark(self) -> str:
+        """``▲``/``▼`` as sorted, ``△``/``▽`` once an edit may have changed the order."""
+        return SORT_MARKS[(self.descending, self.stale)]
+
+
+class TableRows(Sequence[Row]):
+    """The rows in the order shown, each made when asked for: 20.000 gebieden cost no
+    20.000 objects when a sort or another view lays them out anew (that took 15-40 ms
+    of each sort), and the row of a gebied is looked up once it is first asked for."""
+
+    def __init__(self, gebieden: Sequence[str], stedelijk: Sequence[str]) -> None:
+        self._gebieden, self._stedelijk = gebieden, stedelijk
+        self._rows_of: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._gebieden) + len(self._stedelijk) + 1
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Row]: ...
+
+    def __getitem__(self, index: int | slice) -> Row | list[Row]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        count = len(self)
+        if index < 0:
+            index += count
+        if not 0 <= index < count:
+            raise IndexError(index)
+        gebieden = len(self._gebieden)
+        if index < gebieden:
+            return Row(RowKind.GEBIED, self._gebieden[index])
+        if index < count - 1:
+            return Row(RowKind.STEDELIJK, self._stedelijk[index - gebieden])
+        return Row(RowKind.TOTAAL, "")
+
+    def index_of(self, kind: RowKind, key: str) -> int | None:
+        """Where the row of ``kind`` and ``key`` is; ``None`` when there is none."""
+        if kind is RowKind.GEBIED:
+            if self._rows_of is None:
+                self._rows_of = {name: index for index, name in enumerate(self._gebieden)}
+            return self._rows_of.get(key)
+        if kind is RowKind.STEDELIJK:
+            if key not in self._stedelijk:
+                return None
+            return len(self._gebieden) + list(self._stedelijk).index(key)
+        return len(self) - 1
+
+
 class Copied(NamedTuple):
     """A value for the clipboard, and which value it is (for the notice that says so)."""
 
@@ -51,8 +127,191 @@ class Copied(NamedTuple):
     what: str
 
 
-class TableView:
+class GridRows:
+    """The rows of a planner table in the order shown: gebieden, stedelijk posts, totals.
+
+    The one place that knows which row shows which gebied: the cursor, a sort and a
+    search all ask it. The gebieden come in file order, or in ``order`` (a sort).
+    """
+
+    #: Each column's key after the label column: what :class:`Sorting` names.
+    column_keys: tuple[str | int, ...] = ()
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        thousands: bool,
+        policy: PolicyCheck | None,
+        *,
+        complete: bool = True,
+        order: Sequence[str] | None = None,
+        sorting: Sorting | None = None,
+    ) -> None:
+        self.scenario = scenario
+        self.thousands = thousands
+        self.policy = policy
+        self.complete = complete
+        self.sorting = sorting
+        """The sort shown in the header (``order`` is what it gave)."""
+        names = list(scenario.gebieden) if order is None else order
+        stedelijk = list(scenario.stedelijk) if complete else []
+        self.rows = TableRows(names, stedelijk)
+        self.widths: list[int] = []
+
+    @property
+    def editable_rows(self) -> int:
+        """Rows the cursor may visit: all but the totals row."""
+        return len(self.rows) - 1
+
+    @property
+    def cursor_columns(self) -> int:
+        """Amount columns the cursor may visit (the first ``n`` after the names)."""
+        raise NotImplementedError
+
+    def row_of(self, gebied: str) -> int | None:
+        """The row that shows ``gebied`` (``None``: no such gebied, or not read yet)."""
+        return self.rows.index_of(RowKind.GEBIED, gebied)
+
+    def gebied_at(self, row: int) -> str | None:
+        """The gebied row ``row`` shows (``None``: a stedelijk post, the totals, past the end)."""
+        if 0 <= row < len(self.rows) and self.rows[row].kind is RowKind.GEBIED:
+            return self.rows[row].key
+        return None
+
+    def row_of_row(self, row: Row) -> int | None:
+        """Where ``row`` (a gebied or a stedelijk post, from another view) is in this one."""
+        return self.rows.index_of(row.kind, row.key)
+
+    def _row_of_cell(self, cell: Cell) -> int:
+        """The row that shows ``cell``'s gebied or stedelijk post."""
+        if cell.owner == STEDELIJK:
+            row = self.rows.index_of(RowKind.STEDELIJK, cell.post)
+        else:
+            row = self.rows.index_of(RowKind.GEBIED, cell.owner)
+        if row is None:
+            raise KeyError(cell)
+        return row
+
+    def sort_column(self, column: int) -> str | int | None:
+        """What amount ``column`` (0 the first after the names) sorts by; ``None``: nothing."""
+        keys = self.column_keys
+        return keys[column] if 0 <= column < len(keys) else None
+
+    def _marked_headers(
+        self, top: tuple[str, ...], bottom: tuple[str, ...]
+    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The header lines with the sort mark: ``Gebied ▲``, ``▼ Netto``, ``▼ wijziging``."""
+        sorting = self.sorting
+        if sorting is None:
+            return top, bottom
+        if sorting.column == CHANGE:  # no column of its own: in the names' place
+            changed = texts.SORTED_BY_CHANGE.format(mark=sorting.mark)
+            return (changed, *top[1:]), bottom
+        if sorting.column == NAME:
+            return (f"{top[0]} {sorting.mark}", *top[1:]), bottom
+        if sorting.column in self.column_keys:
+            index = self.column_keys.index(sorting.column) + 1
+            marked = f"{sorting.mark} {top[index]}"
+            return (*top[:index], marked, *top[index + 1 :]), bottom
+        return top, bottom
+
+    def _amount(self, amount: int) -> str:
+        return format_thousands(amount) if self.thousands else format_amount(amount)
+
+    def _fitted(
+        self, widths: list[int], extremes: list[list[int]], amount_columns: int
+    ) -> list[int]:
+        """``widths`` widened for each amount column's ``extremes`` (its amounts: the
+        widest is the largest or the smallest) and for the rows after the gebieden, the
+        names capped, the first ``amount_columns`` at least as wide as an amount."""
+        for column, amounts in enumerate(extremes, start=1):
+            if amounts:
+                longest = max(len(self._amount(max(amounts))), len(self._amount(min(amounts))))
+                widths[column] = max(widths[column], longest)
+        for index in range(len(self.scenario.gebieden), len(self.rows)):
+            for column, text in enumerate(self.texts_for(index)):
+                widths[column] = max(widths[column], len(text))
+        widths[0] = min(widths[0], NAME_WIDTH_MAX)
+        for column in range(1, amount_columns + 1):
+            widths[column] = max(widths[column], AMOUNT_WIDTH_MIN)
+        return widths
+
+    def _header_widths(self) -> list[int]:
+        """Widths for the two header lines, with room for a sort mark (no width changes
+        when the table is sorted, so sorting never moves a column)."""
+        top, bottom = self._plain_headers()
+        marks = len(" ▲")
+        changed = len(texts.SORTED_BY_CHANGE.format(mark="▲"))
+        widths = [max(len(a) + marks, len(b)) for a, b in zip(top, bottom, strict=True)]
+        widths[0] = max(widths[0], changed)
+        return widths
+
+    @property
+    def headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Two header lines, one entry per column (label column first), with the sort mark."""
+        return self._marked_headers(*self._plain_headers())
+
+    def _plain_headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        raise NotImplementedError
+
+    def texts_for(self, index: int) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def cell_at(self, index: int, column: int) -> Cell | None:
+        """The editable cell at row ``index``, amount ``column`` (0 the first), or ``None``."""
+        raise NotImplementedError
+
+    def column_for(self, index: int, column: int) -> int:
+        """Where the cursor really sits on row ``index`` when it is in ``column``."""
+        raise NotImplementedError
+
+    def copied(self, index: int, column: int) -> Copied:
+        """The amount at row ``index``, amount ``column``, to paste."""
+        raise NotImplementedError
+
+    def marks_at(self, cells: Iterable[Cell]) -> set[tuple[int, int]]:
+        """Where ``cells`` shown here are in the table, as (row, column) with 0 the names."""
+        raise NotImplementedError
+
+    def cells_touched(self, changes: Iterable[CellChange]) -> set[tuple[int, int]]:
+        """Cells to repaint after ``changes``, as (row, column) with column 0 the names."""
+        raise NotImplementedError
+
+    def marked(self, index: int, column: int) -> bool:
+        """Whether the cell at row ``index``, ``column`` (0 the names) breaks a policy rule.
+
+        The grid draws :data:`texts.POLICY_MARK` in the space after such a cell: a sign
+        that needs no colour, and no column grows for it.
+        """
+        if self.policy is None or column == 0:
+            return False
+        cell = self.cell_at(index, column - 1)
+        return cell is not None and self.policy.offending(cell)
+
+    def noted(self, index: int) -> bool:
+        """Whether row ``index`` is a gebied with a note: the grid draws
+        :data:`texts.NOTE_MARK` in the space after its name (no column grows for it)."""
+        row = self.rows[index]
+        return row.kind is RowKind.GEBIED and bool(self.scenario.gebieden[row.key].note)
+
+    def widen_for(self, rows: set[int]) -> bool:
+        """Widen columns so ``rows`` fit after a change; ``True`` when any column grew.
+
+        Amounts are never cut off: a cell that outgrows its column widens it.
+        """
+        grew = False
+        for index in rows:
+            for column, text in enumerate(self.texts_for(index)[1:], start=1):
+                if len(text) > self.widths[column]:
+                    self.widths[column] = len(text)
+                    grew = True
+        return grew
+
+
+class TableView(GridRows):
     """The table for one year of a scenario, in euros or in thousands of euros."""
+
+    column_keys = (*GEBIED_POSTS, NETTO)
 
     def __init__(
         self,
@@ -62,36 +321,31 @@ class TableView:
         policy: PolicyCheck | None = None,
         *,
         complete: bool = True,
+        order: Sequence[str] | None = None,
+        sorting: Sorting | None = None,
+        widths: list[int] | None = None,
     ) -> None:
         """``complete=False``: ``scenario`` holds only the first gebieden of a file still
         being read; the table shows them, and a totals row that says they are counted
-        (the stedelijk rows, which come after every gebied, come when the rest does)."""
-        self.scenario = scenario
+        (the stedelijk rows, which come after every gebied, come when the rest does).
+
+        ``order``: the gebieden in the order of ``sorting``; ``widths``: those of the same
+        table in another order (a sort measures nothing again)."""
+        super().__init__(
+            scenario, thousands, policy, complete=complete, order=order, sorting=sorting
+        )
         self.year = year
-        self.thousands = thousands
-        self.policy = policy
-        self.complete = complete
-        self.rows: list[Row] = [Row(RowKind.GEBIED, name) for name in scenario.gebieden]
-        if complete:
-            self.rows += [Row(RowKind.STEDELIJK, post) for post in scenario.stedelijk]
-        self.rows.append(Row(RowKind.TOTAAL, ""))
-        self._index = {(row.kind, row.key): index for index, row in enumerate(self.rows)}
-        self.widths = self._measure()
+        self.widths = list(widths) if widths is not None else self._measure()
 
     @property
-    def editable_rows(self) -> int:
-        """Rows the cursor may visit: all but the totals row."""
-        return len(self.rows) - 1
+    def cursor_columns(self) -> int:
+        """The three posts and netto."""
+        return NET_COLUMN + 1
 
-    @property
-    def headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """Two header lines, one entry per column (label column first)."""
+    def _plain_headers(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         top = tuple(header[0] for header in texts.TABLE_HEADERS)
         unit = texts.UNIT_THOUSANDS if self.thousands else texts.UNIT_EUROS
         return top, (unit, *(header[1] for header in texts.TABLE_HEADERS[1:]))
-
-    def _amount(self, amount: int) -> str:
-        return format_thousands(amount) if self.thousands else format_amount(amount)
 
     def texts_for(self, index: int) -> tuple[str, ...]:
         """The row's cells as text: label, the three posts, netto, aandeel."""
@@ -148,28 +402,6 @@ class TableView:
         what = texts.CELL_LABEL.format(owner=literal(row.key), post=texts.NET, year=self.year)
         return Copied(str(self.scenario.gebied_net(row.key, self.year)), what)
 
-    def marked(self, index: int, column: int) -> bool:
-        """Whether the cell at row ``index``, ``column`` (0 the names) breaks a policy rule.
-
-        The grid draws :data:`texts.POLICY_MARK` in the space after such a cell: a sign
-        that needs no colour, and no column grows for it.
-        """
-        if self.policy is None or column == 0:
-            return False
-        cell = self.cell_at(index, column - 1)
-        return cell is not None and self.policy.offending(cell)
-
-    def noted(self, index: int) -> bool:
-        """Whether row ``index`` is a gebied with a note: the grid draws
-        :data:`texts.NOTE_MARK` in the space after its name (no column grows for it)."""
-        row = self.rows[index]
-        return row.kind is RowKind.GEBIED and bool(self.scenario.gebieden[row.key].note)
-
-    def gebied_at(self, index: int) -> str | None:
-        """The gebied of row ``index``, or ``None`` (a stedelijk post, the totals)."""
-        row = self.rows[index]
-        return row.key if row.kind is RowKind.GEBIED else None
-
     def marks_at(self, cells: Iterable[Cell]) -> set[tuple[int, int]]:
         """Where ``cells`` of this year are in the table, as (row, column) with 0 the names."""
         found = set()
@@ -185,16 +417,8 @@ class TableView:
 
     def position_of(self, cell: Cell) -> tuple[int, int]:
         """Row and column of ``cell`` in this table."""
-        if cell.owner == STEDELIJK:
-            return self._index[(RowKind.STEDELIJK, cell.post)], NET_COLUMN
-        return self._index[(RowKind.GEBIED, cell.owner)], GEBIED_POSTS.index(cell.post)
-
-    def row_of_gebied(self, name: str) -> int | None:
-        """The row that shows gebied ``name`` in this table's order (``None``: not shown).
-
-        Searching and going to a gebied ask this, never the file's order: the rows may
-        be sorted."""
-        return self._index.get((RowKind.GEBIED, name))
+        column = NET_COLUMN if cell.owner == STEDELIJK else GEBIED_POSTS.index(cell.post)
+        return self._row_of_cell(cell), column
 
     def cells_touched(self, changes: Iterable[CellChange]) -> set[tuple[int, int]]:
         """Cells to repaint after ``changes``, as (row, column) with column 0 the names.
@@ -213,19 +437,6 @@ class TableView:
                 touched.add((total, shown))
         return touched
 
-    def widen_for(self, rows: set[int]) -> bool:
-        """Widen columns so ``rows`` fit after a change; ``True`` when any column grew.
-
-        Amounts are never cut off: a cell that outgrows its column widens it.
-        """
-        grew = False
-        for index in rows:
-            for column, text in enumerate(self.texts_for(index)[1:], start=1):
-                if len(text) > self.widths[column]:
-                    self.widths[column] = len(text)
-                    grew = True
-        return grew
-
     def _measure(self) -> list[int]:
         """Column widths that fit every row (names capped; long names get an ellipsis).
 
@@ -234,8 +445,7 @@ class TableView:
         column's widest amount is its largest or its smallest; and the name column stops
         at its cap. The few other rows (stedelijk, totals) are measured as shown.
         """
-        top, bottom = self.headers
-        widths = [max(len(a), len(b)) for a, b in zip(top, bottom, strict=True)]
+        widths = self._header_widths()
         widths[0] = max(widths[0], NAME_WIDTH_MIN)
         year, gebieden = self.year, self.scenario.gebieden.values()
         extremes: list[list[int]] = [[], [], [], []]  # the three posts and netto
@@ -248,18 +458,8 @@ class TableView:
             shares.add(share_tenths(amounts[0], net))
             if widths[0] < NAME_WIDTH_MAX:
                 widths[0] = max(widths[0], len(literal(gebied.name)))
-        for column, amounts in enumerate(extremes, start=1):
-            if amounts:
-                longest = max(len(self._amount(max(amounts))), len(self._amount(min(amounts))))
-                widths[column] = max(widths[column], longest)
         widths[-1] = max([widths[-1], *(len(format_tenths(tenths)) for tenths in shares)])
-        for index in range(len(gebieden), len(self.rows)):
-            for column, text in enumerate(self.texts_for(index)):
-                widths[column] = max(widths[column], len(text))
-        widths[0] = min(widths[0], NAME_WIDTH_MAX)
-        for column in range(1, len(widths) - 1):
-            widths[column] = max(widths[column], AMOUNT_WIDTH_MIN)
-        return widths
+        return self._fitted(widths, extremes, amount_columns=len(extremes))
 
 
 class TotalsText(NamedTuple):

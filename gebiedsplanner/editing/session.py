@@ -110,6 +110,8 @@ class EditingSession:
         self.rights = rights
         self.history = UndoHistory()
         self.saved_log_length = len(document.scenario.log)
+        self.opened_log_length = self.saved_log_length
+        """The log as the scenario was opened: what came after is :meth:`since_opened`."""
         self.saving = False
         self.ended = False  # closed (the app ends, another scenario is opened, discarded)
         self.note: Path | None = None
@@ -128,6 +130,11 @@ class EditingSession:
     def dirty(self) -> bool:
         """Changes that are not in the file yet."""
         return len(self.scenario.log) != self.saved_log_length
+
+    def since_opened(self) -> list[LogEntry]:
+        """Every change since the scenario was opened: ours, undone ones, a colleague's
+        merged in (a merge keeps the log whole and rebases ours), saved or not."""
+        return self.scenario.log[self.opened_log_length :]
 
     # -- lifecycle -------------------------------------------------------------
 

@@ -665,6 +665,8 @@ WITHIN_ENVELOPE = "binnen envelope"
 OVER_ENVELOPE_MARK = "▲ BOVEN ENVELOPE"
 WITHIN_ENVELOPE_SHORT = "binnen"
 OVER_ENVELOPE_SHORT = "▲ BOVEN"
+#: After a year's room in the totals of the all-years view when the year is over.
+OVER_MARK = "▲"
 
 # -- the planner table ---------------------------------------------------------
 TABLE_HEADERS = (
@@ -680,6 +682,8 @@ UNIT_THOUSANDS = "x € 1.000"
 STEDELIJK_ROW = "Stedelijk: {name}"
 TOTAL_ROW = "Totaal"
 TOTAL_ROW_COUNTING = "Totaal: wordt geteld…"
+#: The name column's header while sorted by the change since opening.
+SORTED_BY_CHANGE = "{mark} wijziging"
 COUNTING = "telt…"
 TITLE_READING = " · wordt gelezen…"
 
@@ -695,6 +699,8 @@ CAPTION_ENVELOPE_SHORT = "Env."
 CAPTION_PLANNED_SHORT = "Gepl."
 CAPTION_IMPOSED_SHORT = "Taak"
 CAPTION_DISTRIBUTED_SHORT = "verd."
+#: The first line of the totals under the all-years view: the years above their totals.
+CAPTION_YEAR = "Jaar"
 POLICY_COUNT = "Beleid: {count}"
 POLICY_COUNT_SHORT = "Bel. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
@@ -713,12 +719,15 @@ CELL_LABEL_NO_YEAR = "{owner} · {post}"
 #: A gebied's note where changes are listed per cell (a merge's choices).
 NOTE_PLACE = "notitie"
 NOTE_NONE = "(geen)"
+#: The cell on the edit line in the all-years view: its year first (a long name is cut).
+EDIT_CELL_IN_YEAR = "{year} · {cell}"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
 # -- the app -----------------------------------------------------------------------
 PROBLEM_TITLE = "Probleem"
 SAVED = "Opgeslagen in {file}."
 TITLE_YEAR = " · {year} ({index}/{count})"
+TITLE_ALL_YEARS = " · alle jaren: {post}"
 TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · voorbeeld"
 TITLE_DIRTY = " ● niet opgeslagen"
@@ -742,6 +751,21 @@ HELP_MOVE = "Verschuif een bedrag naar een andere post of ander gebied (zelfde j
 HELP_NEXT_YEAR = "Volgend jaar"
 HELP_PREV_YEAR = "Vorig jaar"
 HELP_THOUSANDS = "Wissel tussen hele euro's en x € 1.000"
+KEY_ALL_YEARS = "Alle jaren"
+HELP_ALL_YEARS = (
+    "Wissel tussen één jaar en één post in alle jaren naast elkaar (daar: ] en [ naar een"
+    " ander jaar)"
+)
+KEY_NEXT_POST = "Post"
+HELP_NEXT_POST = "In alle jaren: toon de volgende post"
+KEY_SORT_COLUMN = "Sorteer"
+HELP_SORT_COLUMN = (
+    "Sorteer op de kolom onder de cursor: grootste eerst, kleinste eerst, bestandsvolgorde"
+)
+KEY_SORT_NAME = "Sorteer op naam"
+HELP_SORT_NAME = "Sorteer op gebiedsnaam: A-Z, Z-A, bestandsvolgorde"
+KEY_SORT_CHANGE = "Sorteer op wijziging"
+HELP_SORT_CHANGE = "Sorteer op wijziging sinds openen: meeste erbij, meeste eraf, bestandsvolgorde"
 KEY_COPY = "Kopieer"
 HELP_COPY = "Kopieer het bedrag onder de cursor (als 247000)"
 COPIED = "Gekopieerd: {value} ({what})"

@@ -663,6 +663,8 @@ WITHIN_ENVELOPE = "within envelope"
 OVER_ENVELOPE_MARK = "▲ OVER ENVELOPE"
 WITHIN_ENVELOPE_SHORT = "within"
 OVER_ENVELOPE_SHORT = "▲ OVER"
+#: After a year's room in the totals of the all-years view when the year is over.
+OVER_MARK = "▲"
 
 # -- the planner table ---------------------------------------------------------
 TABLE_HEADERS = (
@@ -679,6 +681,8 @@ UNIT_THOUSANDS = "x € 1.000"
 STEDELIJK_ROW = "Stedelijk: {name}"
 TOTAL_ROW = "Total"
 TOTAL_ROW_COUNTING = "Total: being counted…"
+#: The name column's header while sorted by the change since opening.
+SORTED_BY_CHANGE = "{mark} change"
 COUNTING = "counting…"
 TITLE_READING = " · reading…"
 
@@ -694,6 +698,8 @@ CAPTION_ENVELOPE_SHORT = "Env."
 CAPTION_PLANNED_SHORT = "Plan."
 CAPTION_IMPOSED_SHORT = "Taak"
 CAPTION_DISTRIBUTED_SHORT = "distr."
+#: The first line of the totals under the all-years view: the years above their totals.
+CAPTION_YEAR = "Year"
 POLICY_COUNT = "Policy: {count}"
 POLICY_COUNT_SHORT = "Pol. {count}"
 #: After an amount or total that breaks a policy rule: a sign, not only a colour.
@@ -711,6 +717,8 @@ CELL_LABEL_NO_YEAR = "{owner} · {post}"
 #: A gebied's note where changes are listed per cell (a merge's choices).
 NOTE_PLACE = "remark"
 NOTE_NONE = "(none)"
+#: The cell on the edit line in the all-years view: its year first (a long name is cut).
+EDIT_CELL_IN_YEAR = "{year} · {cell}"
 NET = "net"
 CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 
@@ -718,6 +726,7 @@ CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 PROBLEM_TITLE = "Problem"
 SAVED = "Saved in {file}."
 TITLE_YEAR = " · {year} ({index}/{count})"
+TITLE_ALL_YEARS = " · all years: {post}"
 TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · example"
 TITLE_DIRTY = " ● not saved"
@@ -741,6 +750,19 @@ HELP_MOVE = "Move an amount to another post or another gebied (same year)"
 HELP_NEXT_YEAR = "Next year"
 HELP_PREV_YEAR = "Previous year"
 HELP_THOUSANDS = "Switch between whole euros and x € 1.000"
+KEY_ALL_YEARS = "All years"
+HELP_ALL_YEARS = (
+    "Switch between one year and one post in every year side by side (there: ] and [ to"
+    " another year)"
+)
+KEY_NEXT_POST = "Post"
+HELP_NEXT_POST = "In all years: show the next post"
+KEY_SORT_COLUMN = "Sort"
+HELP_SORT_COLUMN = "Sort by the column under the cursor: largest first, smallest first, file order"
+KEY_SORT_NAME = "Sort by name"
+HELP_SORT_NAME = "Sort by gebied name: A-Z, Z-A, file order"
+KEY_SORT_CHANGE = "Sort by change"
+HELP_SORT_CHANGE = "Sort by change since opening: most added, most taken off, file order"
 KEY_COPY = "Copy"
 HELP_COPY = "Copy the amount under the cursor (as 247000)"
 COPIED = "Copied: {value} ({what})"

@@ -1,4 +1,5 @@
-"""The main screen: the table for one year, the totals, and every planning action.
+"""The main screen: the table for one year (or one post in every year), the totals, and
+every planning action.
 
 Attributes down, messages up: the screen owns the :class:`EditingSession`,
 asks it to make each change (it journals the change before returning), then
@@ -11,7 +12,7 @@ error reporter.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -26,8 +27,27 @@ from textual.widgets import Input, Static
 from gebiedsplanner.core.describe import owner_label, shown_note
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
-from gebiedsplanner.core.scenario import EditError, NoteChange, action_label, check_note, note_cell
-from gebiedsplanner.core.table_view import TableView, counting_totals_text, totals_text
+from gebiedsplanner.core.scenario import (
+    COULEUR_LOCALE,
+    GEBIED_POSTS,
+    STEDELIJK,
+    CellChange,
+    EditError,
+    NoteChange,
+    action_label,
+    check_note,
+    note_cell,
+    post_label,
+)
+from gebiedsplanner.core.table_view import (
+    CHANGE,
+    NAME,
+    GridRows,
+    Sorting,
+    TableView,
+    counting_totals_text,
+    totals_text,
+)
 from gebiedsplanner.editing import storage
 from gebiedsplanner.editing.session import Change, EditingSession
 from gebiedsplanner.i18n import texts
@@ -76,6 +96,11 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("b", "policy", "KEY_POLICY", "HELP_POLICY", False),
         ("v", "chart", "KEY_CHART", "HELP_CHART", False),
         ("l", "library", "KEY_LIBRARY", "HELP_LIBRARY", True),
+        ("a", "all_years", "KEY_ALL_YEARS", "HELP_ALL_YEARS", False),
+        ("p", "next_post", "KEY_NEXT_POST", "HELP_NEXT_POST", False),
+        ("s", "sort_column", "KEY_SORT_COLUMN", "HELP_SORT_COLUMN", False),
+        ("A", "sort_name", "KEY_SORT_NAME", "HELP_SORT_NAME", False),
+        ("w", "sort_change", "KEY_SORT_CHANGE", "HELP_SORT_CHANGE", False),
         ("question_mark,f1", "help", "KEY_HELP", "HELP_HELP", True),
         ("q", "app.quit", "KEY_QUIT", "HELP_QUIT", False),
     )
@@ -87,7 +112,7 @@ _NOTE_NAME_ROOM = 40
 
 
 class PlannerScreen(PlannerFiles):
-    """One scenario, one year at a time."""
+    """One scenario, one year at a time, or one post in every year (``a``)."""
 
     #: Priority bindings: Textual runs those as each key arrives, others only after the
     #: key has passed through the focused widget's queue. Keys that arrive together (a
@@ -122,6 +147,13 @@ class PlannerScreen(PlannerFiles):
         self._quit_after_save = False
         self.year = document.scenario.years[0]
         self.thousands = False
+        self.all_years = False
+        """One post in every year (``a``) instead of every post in one year."""
+        self.post = COULEUR_LOCALE
+        """The post the all-years view shows (``p`` shows the next)."""
+        self.sorting: Sorting | None = None
+        """How the gebieden are sorted; ``None``: as in the file."""
+        self._order: list[str] | None = None
         self.policy = PolicyCheck(document.scenario)
         """Where the plan breaks the scenario's rules, kept current by :meth:`_record`."""
         self._find: Finder | None = None
@@ -131,14 +163,55 @@ class PlannerScreen(PlannerFiles):
 
     # -- state -------------------------------------------------------------
 
-    def _view(self) -> TableView:
+    def _view(self, widths: list[int] | None = None) -> GridRows:
+        """The table as the planner shows it now; ``widths``: those of the same table in
+        another order (a sort), so nothing is measured again."""
+        scenario = self.document.scenario
+        if self.all_years:
+            from gebiedsplanner.core.years_view import YearsView
+
+            return YearsView(
+                scenario,
+                self.post,
+                self.thousands,
+                self.policy,
+                order=self._order,
+                sorting=self.sorting,
+                widths=widths,
+            )
         return TableView(
-            self.document.scenario,
+            scenario,
             self.year,
             self.thousands,
             self.policy,
             complete=not self.reading,
+            order=self._order,
+            sorting=self.sorting,
+            widths=widths,
         )
+
+    def _sort_rows(self) -> None:
+        """Put the gebieden in the order of :attr:`sorting` (about 20 ms at 20.000)."""
+        if self.sorting is None or self.reading:
+            self._order = None
+            return
+        from gebiedsplanner.core.table_order import gebied_order
+
+        self.sorting = self.sorting._replace(stale=False)
+        self._order = gebied_order(
+            self.document.scenario,
+            self.sorting,
+            year=self.year,
+            post=self.post if self.all_years else None,
+            since_opened=self.session.since_opened(),
+        )
+
+    def _shown_year(self) -> int:
+        """The year the planning tools and the chart take: the one shown, or in the
+        all-years view that of the cursor's column."""
+        if self.all_years:
+            return self.document.scenario.years[self.query_one(BudgetGrid).cursor_column]
+        return self.year
 
     # -- layout ------------------------------------------------------------
 
@@ -164,24 +237,42 @@ class PlannerScreen(PlannerFiles):
 
     def _show_totals(self) -> None:
         scenario = self.document.scenario
+        if self.all_years:
+            from gebiedsplanner.core.years_view import years_totals
+            from gebiedsplanner.ui.widgets.years_totals import YearsTotals
+
+            totals = years_totals(scenario, self.thousands, self.policy)
+            focus = self.query_one(BudgetGrid).cursor_column
+            self.query_one("#years-totals", YearsTotals).show(totals, focus)
+            return
         self.query_one(TotalsBar).show(
             counting_totals_text(scenario, self.year, self.thousands)
             if self.reading
             else totals_text(scenario, self.year, self.thousands, self.policy)
         )
 
+    def on_budget_grid_column_moved(self) -> None:
+        """In all years, the totals keep the cursor's year in view (a narrow terminal)."""
+        if self.all_years:
+            self._show_totals()
+
     def _show_title(self) -> None:
         scenario = self.document.scenario
         title = Text(literal(scenario.name), style="bold")
-        position = scenario.years.index(self.year) + 1
-        title.append(
-            texts.TITLE_YEAR.format(year=self.year, index=position, count=len(scenario.years))
-        )
         unit = texts.UNIT_THOUSANDS if self.thousands else texts.TITLE_UNIT_EUROS
-        title.append(texts.TITLE_UNIT.format(unit=unit))
+        if self.all_years:  # the unit last: the table's header says it too
+            title.append(texts.TITLE_ALL_YEARS.format(post=post_label(self.post)))
+        else:
+            position = scenario.years.index(self.year) + 1
+            title.append(
+                texts.TITLE_YEAR.format(year=self.year, index=position, count=len(scenario.years))
+            )
+            title.append(texts.TITLE_UNIT.format(unit=unit))
         if self.document.path is None:
             title.append(texts.TITLE_EXAMPLE)
         title.append(self.session.rights.shown)
+        if self.all_years:
+            title.append(texts.TITLE_UNIT.format(unit=unit))
         if self.reading:  # last: what the adviser may change matters more (the totals
             title.append(texts.TITLE_READING)  # and the table say they are counted too)
         self.query_one("#title", Static).update(title)
@@ -236,7 +327,7 @@ class PlannerScreen(PlannerFiles):
             return
         await edit_line.build()
         self._show_edit_line(True)
-        edit_line.start(cell, self.document.scenario.amount(cell))
+        edit_line.start(cell, self.document.scenario.amount(cell), year=self.all_years)
 
     async def action_cancel_edit(self) -> None:
         """Escape: close the edit line, changing nothing (or the find line: see Finder)."""
@@ -278,6 +369,8 @@ class PlannerScreen(PlannerFiles):
         in_line = self.editing or self.finding
         if action == "cancel_edit":
             return in_line
+        if action == "next_post":
+            return self.all_years and not in_line
         return action == "edit" or not in_line or action not in _OWN_ACTIONS
 
     # -- notes -----------------------------------------------------------------
@@ -320,7 +413,7 @@ class PlannerScreen(PlannerFiles):
         whole (a long one up to three lines)."""
         grid = self.query_one(BudgetGrid)
         view = grid.view
-        rows = (view.row_of_gebied(note.gebied) for note in changed)
+        rows = (view.row_of(note.gebied) for note in changed)
         grid.refresh_marks({(row, 0) for row in rows if row is not None})
         detail = self.query_one("#note-detail", Static)
         gebieden = self.document.scenario.gebieden.values()
@@ -393,7 +486,7 @@ class PlannerScreen(PlannerFiles):
                     markup=False,
                 )
 
-        await self.app.push_screen(ToolsScreen(self.document.scenario, self.year), apply)
+        await self.app.push_screen(ToolsScreen(self.document.scenario, self._shown_year()), apply)
 
     def action_undo(self) -> None:
         if not self.session.history.can_undo:
@@ -426,6 +519,8 @@ class PlannerScreen(PlannerFiles):
         grid.refresh_marks(grid.view.marks_at(self.policy.update(change.entry.changes)))
         if change.entry.notes:
             self._show_notes(change.entry.notes)
+        if self.sorting is not None:
+            self._mark_out_of_date(change.entry.changes)
         self._show_totals()
         self._show_dirty()
         return True
@@ -465,16 +560,114 @@ class PlannerScreen(PlannerFiles):
         if self._find is not None:
             self._find.typed(event.value)
 
+    def _mark_out_of_date(self, changes: Iterable[CellChange]) -> None:
+        """The rows stay where they are, as in a spreadsheet; when ``changes`` may have
+        changed the order, the mark says so until sorted again (the same key sorts again
+        the same way first)."""
+        from gebiedsplanner.core.table_order import moves_order
+
+        post = self.post if self.all_years else None
+        if self.sorting is not None and moves_order(
+            self.sorting, changes, year=self.year, post=post
+        ):
+            grid = self.query_one(BudgetGrid)
+            self.sorting = grid.view.sorting = self.sorting._replace(stale=True)
+            grid.refresh_header()
+
     # -- view ----------------------------------------------------------------
 
     def action_year(self, step: int) -> None:
+        """] and [: the next or previous year; in the all-years view, the cursor goes to
+        that year's column."""
         years = self.document.scenario.years
+        grid = self.query_one(BudgetGrid)
+        if self.all_years:
+            grid.move_cursor_to(grid.cursor_row, (grid.cursor_column + step) % len(years))
+            return
         self.year = years[(years.index(self.year) + step) % len(years)]
-        self._reshow()
+        self._keeping_cursor(self._show_view)
 
     def action_toggle_thousands(self) -> None:
         self.thousands = not self.thousands
-        self._reshow()
+        self._show_view()
+
+    async def action_all_years(self) -> None:
+        """a: one post in every year side by side, or back to every post in one year.
+
+        The cursor stays on its gebied (or stedelijk post): to the all-years view it
+        takes its post and its year's column; back, the year of its column. A sort by
+        that post (that year) goes along; by name or by change it stays."""
+        from gebiedsplanner.core.table_order import sorting_across
+
+        grid = self.query_one(BudgetGrid)
+        years = self.document.scenario.years
+        if self.all_years:
+            self.year = years[grid.cursor_column]
+            column = GEBIED_POSTS.index(self.post)
+        else:
+            cell = grid.view.cell_at(grid.cursor_row, grid.cursor_column)
+            if cell is not None and cell.owner != STEDELIJK:
+                self.post = cell.post
+            column = years.index(self.year)
+            if not self.query("#years-totals"):
+                from gebiedsplanner.ui.widgets.years_totals import YearsTotals
+
+                await self.mount(YearsTotals(id="years-totals"), after=self.query_one(TotalsBar))
+        self.all_years = not self.all_years
+        self.sorting = sorting_across(
+            self.sorting, to_all_years=self.all_years, post=self.post, year=self.year
+        )
+        self._keeping_cursor(self._show_view, column=column)
+
+    def action_next_post(self) -> None:
+        """p (all-years view): the next post, in the order of the one-year table."""
+        self.post = GEBIED_POSTS[(GEBIED_POSTS.index(self.post) + 1) % len(GEBIED_POSTS)]
+        self._keeping_cursor(self._show_view)
+
+    def action_sort_column(self) -> None:
+        """s: sort by the column under the cursor: largest first, smallest first, as in
+        the file. On a stedelijk row the cursor is in netto (one year)."""
+        grid = self.query_one(BudgetGrid)
+        view = grid.view
+        column = view.sort_column(view.column_for(grid.cursor_row, grid.cursor_column))
+        if column is not None:
+            self._sort_by(column, descending_first=True)
+
+    def action_sort_name(self) -> None:
+        """A: sort by name: A-Z, Z-A, as in the file."""
+        self._sort_by(NAME, descending_first=False)
+
+    def action_sort_change(self) -> None:
+        """w: sort by what changed since the scenario was opened: the most added first,
+        the most taken off first, as in the file."""
+        self._sort_by(CHANGE, descending_first=True)
+
+    def _sort_by(self, column: str | int, *, descending_first: bool) -> None:
+        """The next step of sorting by ``column`` (:func:`next_sorting`); the columns keep
+        their widths."""
+        from gebiedsplanner.core.table_order import next_sorting
+
+        self.sorting = next_sorting(self.sorting, column, descending_first=descending_first)
+        grid = self.query_one(BudgetGrid)
+        widths = grid.view.widths
+
+        def sort() -> None:
+            self._sort_rows()
+            grid.show(self._view(widths))
+
+        self._keeping_cursor(sort)
+
+    def _keeping_cursor(self, change: Callable[[], None], column: int | None = None) -> None:
+        """Do ``change`` to the table with the cursor on the same gebied (or stedelijk post)
+        where it shows now; in ``column`` when given, else in the same column."""
+        grid = self.query_one(BudgetGrid)
+        row = grid.view.rows[grid.cursor_row]
+        change()
+        where = grid.view.row_of_row(row)
+        grid.move_cursor_to(
+            grid.cursor_row if where is None else where,
+            grid.cursor_column if column is None else column,
+        )
 
     def action_copy_amount(self) -> None:
         """y: the amount under the cursor to the terminal's clipboard (OSC 52), in plain
@@ -488,13 +681,31 @@ class PlannerScreen(PlannerFiles):
         # Checked anew: a merge, a recovery or another file may have changed any cell.
         if prepared is not None and prepared.fits(self):
             self.policy, view = prepared
+            self._show_view(view)
         else:
             self.policy = PolicyCheck(self.document.scenario)
+            self._show_view()
+
+    def _show_view(self, view: GridRows | None = None) -> None:
+        """Show the table as the planner's state says (another year, unit, post, view or
+        order of the same plan): the rules' check stays, each change keeps it current
+        (checking anew took 0,1 s at 20.000 gebieden)."""
+        if view is None:
+            self._sort_rows()
             view = self._view()
         self.query_one(BudgetGrid).show(view)
+        self._show_totals_of_view()
         self._show_totals()
         self._show_title()
         self._show_notes()
+
+    def _show_totals_of_view(self) -> None:
+        """The totals bar for one year, the totals per year for all years."""
+        bar = self.query_one(TotalsBar)
+        if bar.display == self.all_years:
+            bar.display = not self.all_years
+            for years_totals in self.query("#years-totals"):
+                years_totals.display = self.all_years
 
     async def action_history(self) -> None:
         grid = self.query_one(BudgetGrid)
@@ -507,7 +718,7 @@ class PlannerScreen(PlannerFiles):
         """v: the plan as bars, for the year shown."""
         from gebiedsplanner.ui.screens.chart import ChartScreen
 
-        await self.app.push_screen(ChartScreen(self.document.scenario, self.year))
+        await self.app.push_screen(ChartScreen(self.document.scenario, self._shown_year()))
 
     async def action_policy(self) -> None:
         from gebiedsplanner.ui.screens.policy_panel import PolicyPanel

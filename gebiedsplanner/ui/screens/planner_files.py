@@ -19,7 +19,7 @@ from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
 from gebiedsplanner.core.problems import Problem, ProblemsError
 from gebiedsplanner.core.scenario import Cell, EditError
-from gebiedsplanner.core.table_view import TableView
+from gebiedsplanner.core.table_view import Sorting, TableView
 from gebiedsplanner.editing import presence, storage
 from gebiedsplanner.editing.save_job import JobDone, SaveJob
 from gebiedsplanner.editing.session import Busy, EditingSession, Gone, PendingMerge, Saved
@@ -50,12 +50,15 @@ class Prepared(NamedTuple):
     view: TableView
 
     def fits(self, planner: PlannerFiles) -> bool:
-        """Made for what the planner shows now (its scenario, year and unit)?"""
+        """Made for what the planner shows now (its scenario, year and unit, one year in
+        file order)?"""
         view = self.view
-        return (view.scenario, view.year, view.thousands) == (
+        return (view.scenario, view.year, view.thousands, planner.all_years, planner.sorting) == (
             planner.document.scenario,
             planner.year,
             planner.thousands,
+            False,
+            None,
         )
 
 
@@ -67,6 +70,8 @@ class PlannerFiles(NamedKeys[None]):
     reading: bool
     year: int
     thousands: bool
+    all_years: bool
+    sorting: Sorting | None
     _quit_after_save: bool
     _given_up: EditingSession | None
     """The scenario edited before the file being read: given up once it is read."""
@@ -124,6 +129,7 @@ class PlannerFiles(NamedKeys[None]):
         self.reading = reading
         self._quit_after_save = False
         self.year = document.scenario.years[0]
+        self.all_years, self.sorting = False, None  # another scenario: one year, file order
         self._reshow()
         self.query_one(BudgetGrid).move_cursor_to(0, 0)
         if not reading:
@@ -137,6 +143,7 @@ class PlannerFiles(NamedKeys[None]):
             return False
         self.session, self.reading = given_up, False
         self.year = given_up.scenario.years[0]
+        self.all_years, self.sorting = False, None
         self._reshow()
         self.query_one(BudgetGrid).move_cursor_to(0, 0)
         return True

@@ -3,7 +3,7 @@ and go to a gebied by name (``:`` or ctrl+g).
 
 Imported when one of those keys is first pressed, not at startup. The names are
 folded once per scenario (:class:`NameIndex`); where a gebied is shown is asked
-of the table on screen (``row_of_gebied``), so a sorted table is searched in the
+of the table on screen (``row_of``), so a sorted table is searched in the
 order it shows.
 """
 
@@ -220,7 +220,7 @@ class Finder:
             self.close()
             return
         name, matching = self._target(text)
-        row = None if name is None else self.grid.view.row_of_gebied(name)
+        row = None if name is None else self.grid.view.row_of(name)
         if row is not None:
             self.close()
             self.grid.go_to_row(row)

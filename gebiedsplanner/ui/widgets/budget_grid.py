@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from gebiedsplanner.core.table_view import RowKind, TableView
+from gebiedsplanner.core.table_view import GridRows, RowKind
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.widgets.figure import changed_up_to
 from gebiedsplanner.ui.widgets.row_window import RowWindow, ScrollMark
@@ -58,7 +58,11 @@ class GridColumn(Widget):
 
 
 class BudgetGrid(RowWindow, can_focus=True):
-    """Gebieden, stedelijk posts and totals for one year; a cell cursor moves over the amounts."""
+    """Gebieden, stedelijk posts and totals; a cell cursor moves over the amounts.
+
+    What the columns are is the view's: the posts of one year (:class:`TableView`) or
+    one post in every year (``YearsView``); the grid takes as many columns as it has.
+    """
 
     #: Priority, like the planner's keys, so that keys arriving together keep their order.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -110,11 +114,15 @@ class BudgetGrid(RowWindow, can_focus=True):
     class CursorRowChanged(Message):
         """The cursor went to another row (what the planner's note line follows)."""
 
-    def __init__(self, view: TableView, *, id: str | None = None) -> None:
+    class ColumnMoved(Message):
+        """The cursor went to another column (the all-years totals show its year)."""
+
+    def __init__(self, view: GridRows, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._view = view
         self.cursor_column = 0
-        """Amount column of the cursor: 0 couleur locale ... 3 netto (stedelijk posts)."""
+        """Amount column of the cursor: 0 couleur locale ... 3 netto (stedelijk posts), or
+        the year's column in the all-years view."""
         self._texts: dict[int, tuple[str, ...]] = {}
         self._columns = [GridColumn(self, index) for index in range(len(view.widths))]
 
@@ -128,15 +136,17 @@ class BudgetGrid(RowWindow, can_focus=True):
     # -- data in -----------------------------------------------------------
 
     @property
-    def view(self) -> TableView:
+    def view(self) -> GridRows:
         """The table being shown."""
         return self._view
 
-    def show(self, view: TableView) -> None:
-        """Show another view (another year or unit): everything repaints."""
+    def show(self, view: GridRows) -> None:
+        """Show another view (another year, unit, order, or all years): everything repaints."""
         self._view = view
         self._texts.clear()
         self.cursor_row = min(self.cursor_row, view.editable_rows - 1)
+        self.cursor_column = min(self.cursor_column, view.cursor_columns - 1)
+        self._match_columns()
         self._apply_widths()
         self.show_from(self.first_row)
         self.repaint_all()
@@ -171,7 +181,23 @@ class BudgetGrid(RowWindow, can_focus=True):
 
     def move_cursor_to(self, row: int, column: int) -> None:
         """Put the cursor on a cell and scroll it into view."""
-        self._set_cursor(self.clamp_row(row), max(0, min(column, 3)))
+        self._set_cursor(self.clamp_row(row), max(0, min(column, self._view.cursor_columns - 1)))
+
+    def refresh_header(self) -> None:
+        """Repaint the two header lines (a sort mark changed), nothing else."""
+        for column, width in zip(self._columns, self._view.widths, strict=True):
+            column.refresh(Region(0, 0, width, HEADER_LINES))
+
+    def _match_columns(self) -> None:
+        """As many column widgets as the view has columns (one year: 6; all years: 1 + years)."""
+        count = len(self._view.widths)
+        while len(self._columns) > count:
+            self._columns.pop().remove()
+        if len(self._columns) < count:
+            new = [GridColumn(self, index) for index in range(len(self._columns), count)]
+            self._columns += new
+            if self.is_mounted:
+                self.mount(*new)
 
     def _apply_widths(self) -> None:
         for column, width in zip(self._columns, self._view.widths, strict=True):
@@ -199,7 +225,8 @@ class BudgetGrid(RowWindow, can_focus=True):
         column = view.column_for(self.cursor_row, self.cursor_column)
         if columns and view.rows[self.cursor_row].kind is RowKind.STEDELIJK:
             column = self.cursor_column  # leaving the fixed netto column: resume where we were
-        column = max(0, min(column + columns, 3)) if columns else self.cursor_column
+        last = view.cursor_columns - 1
+        column = max(0, min(column + columns, last)) if columns else self.cursor_column
         self._set_cursor(row, column)
 
     def row_count(self) -> int:
@@ -211,13 +238,15 @@ class BudgetGrid(RowWindow, can_focus=True):
     def click(self, column: int, y: int) -> None:
         """A click on line ``y`` of ``column``: the cursor goes there (amount columns only)."""
         row = y - HEADER_LINES + self.first_row
-        if HEADER_LINES <= y < self._totals_line() and 1 <= column <= 4:
+        if HEADER_LINES <= y < self._totals_line() and 1 <= column <= self._view.cursor_columns:
             self._set_cursor(row, column - 1)
 
     def _set_cursor(self, row: int, column: int) -> None:
         self._refresh_cursor()
         if row != self.cursor_row:
             self.post_message(self.CursorRowChanged())
+        if column != self.cursor_column:
+            self.post_message(self.ColumnMoved())
         self.cursor_row, self.cursor_column = row, column
         self.keep_in_view(row)
         self._refresh_cursor()

@@ -79,10 +79,16 @@ class EditLine(Horizontal):
         for field in self.query(Input):
             field.cursor_blink = False
 
-    def start(self, cell: Cell, current: int) -> None:
-        """Begin editing ``cell`` (now ``current``) with empty inputs (after :meth:`build`)."""
+    def start(self, cell: Cell, current: int, *, year: bool = False) -> None:
+        """Begin editing ``cell`` (now ``current``) with empty inputs (after :meth:`build`).
+
+        ``year``: name the cell's year too, first, where a long name cannot cut it off (the
+        all-years view); else the title says it."""
         self._cell, self._current = cell, current
-        self.query_one("#edit-cell", Static).update(cell_label(cell, year=False))  # year: title
+        label = cell_label(cell, year=False)
+        if year:
+            label = texts.EDIT_CELL_IN_YEAR.format(year=cell.year, cell=label)
+        self.query_one("#edit-cell", Static).update(label)
         self.query_one("#edit-amount", Input).value = ""
         self.query_one("#edit-reason", Input).value = ""
         self.query_one(Preview).say(texts.EDITOR_HINT)
