@@ -109,6 +109,44 @@ def _one_move_apart() -> CompareTable:
     return table
 
 
+def _two_variants() -> CompareTable:
+    """The bundled example against "Noord v" and "Zuid v", each with one move in 2017."""
+    base = storage.load(BUNDLED).scenario
+    variants = []
+    for name, gebied in (("Noord v", "Noord"), ("Zuid v", "Charlois")):
+        variant = parse("variant", dumps(base, name=name))
+        variant.move(
+            Cell(gebied, "gebiedsopdracht", 2017),
+            Cell(gebied, "couleur_locale", 2017),
+            50_000,
+            who="test",
+            when=WHEN,
+            reason="twee varianten",
+        )
+        variants.append(variant)
+    table = CompareTable(compare(base, variants), cell_len)
+    table.prepare()
+    return table
+
+
+async def test_the_totals_view_shows_its_rows_after_the_table_was_scrolled_sideways() -> None:
+    """Issue 26: a base and two variants, ``→`` then ``2`` showed only the totals' header.
+
+    Scrolling takes Textual's quick path, which leaves the screen's map of every widget
+    to be made again when next asked; showing the hidden totals table asked for it, so
+    the layout after it saw nothing new and sent the table no ``Resize``: it kept the
+    headers it had been given while hidden (no width, so no rows).
+    """
+    app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ComparisonScreen(_two_variants(), app.settings))
+        await shown(pilot, "4 van 180 cellen")
+        await pilot.press(*["right"] * 5, "2")
+        text = await shown(pilot, " jaar  scenario ")
+        await until(pilot, lambda: "2017  variant 2" in screen_text(pilot), "the totals' rows")
+        assert "57.931.000" in screen_text(pilot), text
+
+
 async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:
     """At 60 columns the columns cannot all be cut to fit: ← → show the rest, as before."""
     table = _one_move_apart()
