@@ -456,9 +456,10 @@ SAVE_AS_NO_PATHS = "Een naam, geen pad: laat '/', '\\' en '..' weg."
 SAVE_AS_EMPTY = "Geef een naam met letters of cijfers."
 
 # -- command line --------------------------------------------------------------
+#: One paragraph: ``--help`` wraps it to the terminal's width.
 APP_DESCRIPTION = (
-    "Plan de NRW-budgetten per gebied (couleur locale, gebiedsopdracht, taakstelling)\n"
-    "tegen de envelope. Zonder SCENARIO opent het meegeleverde voorbeeld."
+    "Plan de NRW-budgetten per gebied (couleur locale, gebiedsopdracht, taakstelling)"
+    " tegen de envelope. Zonder SCENARIO opent het meegeleverde voorbeeld."
 )
 OVERVIEW_HEAD = "opdrachten zonder scherm:"
 OVERVIEW_TAIL = "'gebiedsplanner OPDRACHT --help' toont de details."
@@ -641,10 +642,11 @@ HELP_EXTRA_KEYS = (
     ("esc", "Venster sluiten zonder iets te wijzigen"),
 )
 HELP_TITLE = "Toetsen"
+#: One paragraph: the help screen wraps it to its width.
 HELP_INPUT = (
-    "\nBedragen typen: 250.000 of 250000 zet het bedrag; +25.000 en -25.000 tellen op of af;\n"
-    "-10% en +2,5% veranderen met een percentage; =-300.000 zet een negatief bedrag\n"
-    "(taakstelling). Alleen hele euro's."
+    "Bedragen typen: 250.000 of 250000 zet het bedrag; +25.000 en -25.000 tellen op of af;"
+    " -10% en +2,5% veranderen met een percentage; =-300.000 zet een negatief bedrag"
+    " (taakstelling). Alleen hele euro's."
 )
 HELP_KEYS = "esc, ? of q: sluiten"
 EDITOR_PLACEHOLDER = "+5.000 of -10%"

@@ -459,9 +459,10 @@ SAVE_AS_NO_PATHS = "A name, not a path: leave out '/', '\\' and '..'."
 SAVE_AS_EMPTY = "Give a name with letters or digits."
 
 # -- command line --------------------------------------------------------------
+#: One paragraph: ``--help`` wraps it to the terminal's width.
 APP_DESCRIPTION = (
-    "Plan the NRW budgets per gebied (couleur locale, gebiedsopdracht, taakstelling)\n"
-    "against the envelope. Without SCENARIO, the bundled example opens."
+    "Plan the NRW budgets per gebied (couleur locale, gebiedsopdracht, taakstelling)"
+    " against the envelope. Without SCENARIO, the bundled example opens."
 )
 OVERVIEW_HEAD = "commands without a screen:"
 OVERVIEW_TAIL = "'gebiedsplanner COMMAND --help' shows the details."
@@ -646,10 +647,11 @@ HELP_EXTRA_KEYS = (
     ("esc", "Close a dialog without changing anything"),
 )
 HELP_TITLE = "Keys"
+#: One paragraph: the help screen wraps it to its width.
 HELP_INPUT = (
-    "\nTyping amounts: 250.000 or 250000 sets the amount; +25.000 and -25.000 add or subtract;\n"
-    "-10% and +2,5% change it by a percentage; =-300.000 sets a negative amount\n"
-    "(taakstelling). Whole euros only."
+    "Typing amounts: 250.000 or 250000 sets the amount; +25.000 and -25.000 add or subtract;"
+    " -10% and +2,5% change it by a percentage; =-300.000 sets a negative amount"
+    " (taakstelling). Whole euros only."
 )
 HELP_KEYS = "esc, ? or q: close"
 EDITOR_PLACEHOLDER = "+5.000 or -10%"

@@ -36,5 +36,5 @@ class HelpScreen(ModalDialog[None]):
             yield Static(texts.HELP_TITLE, classes="title", markup=False)
             with VerticalScroll():
                 yield Static(lines)
-                yield Static(texts.HELP_INPUT, markup=False)
+                yield Static(texts.HELP_INPUT, classes="paragraph", markup=False)
             yield Static(texts.HELP_KEYS, classes="keys", markup=False)

@@ -1,0 +1,64 @@
+"""What the planner says reads whole at 80 and at 60 columns (issue 26): help paragraphs
+wrap to the width, not where the catalogue's lines ended; the edit line's hint is never
+cut; a notification covers no figure; a read-only session offers only what it may do."""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+
+from gebiedsplanner.cli.main import main
+from gebiedsplanner.i18n import language, texts
+from tests.pilot_helpers import screen_text, shown
+from tests.test_app import make_app
+
+SIZES = [(80, 24), (60, 20)]
+
+
+def filled(lines: list[str], width: int) -> None:
+    """``lines`` are one paragraph wrapped to ``width``: each line but the last is as full
+    as it can be (the next line's first word would not have fitted on it)."""
+    assert lines, "no paragraph"
+    for line, following in zip(lines, lines[1:], strict=False):
+        assert len(line) + 1 + len(following.split()[0]) > width, (line, following, lines)
+
+
+def paragraph(pilot: Pilot[None], first: str, last: str) -> list[str]:
+    """The lines on screen from the one holding ``first`` to the one holding ``last``, as
+    the help dialog shows them (its border and padding taken off)."""
+    lines = [line.strip("│ ").strip() for line in screen_text(pilot).splitlines()]
+    start = next(index for index, line in enumerate(lines) if first in line)
+    end = next(index for index, line in enumerate(lines) if last in line)
+    return lines[start : end + 1]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_help_screen_wraps_its_paragraph_to_its_width(
+    size: tuple[int, int], lang: str
+) -> None:
+    language.use(lang)
+    first, last = texts.HELP_INPUT.split()[0], texts.HELP_INPUT.split()[-1]
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await shown(pilot, "2016 (1/4)")
+        await pilot.press("question_mark", "end")
+        await shown(pilot, last)
+        width = app.screen.query_one(".paragraph").content_region.width
+        filled(paragraph(pilot, first, last), width)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_command_lines_help_wraps_its_description_to_the_terminal(
+    lang: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    language.use(lang)
+    with pytest.raises(SystemExit):
+        main(["--lang", lang, "--help"])
+    lines = capsys.readouterr().out.splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("Plan "))
+    end = lines.index("", start)
+    described = lines[start:end]
+    assert " ".join(described) == texts.APP_DESCRIPTION
+    filled(described, 58)
