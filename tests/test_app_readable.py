@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 
 from gebiedsplanner.cli.main import main
 from gebiedsplanner.i18n import language, texts
-from tests.pilot_helpers import screen_text, shown
+from tests.pilot_helpers import screen_text, shown, until, widget_text
 from tests.test_app import make_app
 
 SIZES = [(80, 24), (60, 20)]
@@ -62,3 +62,29 @@ def test_the_command_lines_help_wraps_its_description_to_the_terminal(
     described = lines[start:end]
     assert " ".join(described) == texts.APP_DESCRIPTION
     filled(described, 58)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("keys", [(), ("down",) * 4 + ("right",)], ids=["centrum", "longest"])
+async def test_the_edit_lines_hint_is_shown_whole(
+    size: tuple[int, int], lang: str, keys: tuple[str, ...]
+) -> None:
+    """As much of the hint as fits, never cut: ``Tab: toelichting ·…`` at 80 columns was;
+    the Tab key for a toelichting is always there (Centrum's couleur locale, and the
+    longest name: Hillegersberg-Schiebroek's gebiedsopdracht)."""
+    language.use(lang)
+    hints = (texts.EDITOR_HINT, texts.EDITOR_HINT_SHORT, texts.EDITOR_HINT_SHORTEST)
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await shown(pilot, "2016 (1/4)")
+        await pilot.press(*keys, "enter")
+        await shown(pilot, texts.EDITOR_HINT_SHORTEST)
+        hint = widget_text(pilot, "#edit-line #preview").strip()
+        assert hint in hints, hint
+        if size[0] == 80:
+            assert hint != texts.EDITOR_HINT_SHORTEST, hint  # Enter too, at 80 columns
+        await pilot.press(*"+1", "backspace", "backspace")  # typed and taken back
+        await until(
+            pilot, lambda: widget_text(pilot, "#edit-line #preview").strip() == hint, "the hint"
+        )

@@ -650,7 +650,10 @@ HELP_INPUT = (
 )
 HELP_KEYS = "esc, ? of q: sluiten"
 EDITOR_PLACEHOLDER = "+5.000 of -10%"
-EDITOR_HINT = "Enter: toepassen · Tab: toelichting · Esc: terug"
+#: The edit line's hint, as the key line writes keys: the longest that fits is shown whole.
+EDITOR_HINT = "⏎ Toepassen  Tab Toelichting  esc Terug"
+EDITOR_HINT_SHORT = "⏎ Toepassen  Tab Toelichting"
+EDITOR_HINT_SHORTEST = "Tab Toelichting"
 EDIT_PREVIEW = "{old} → {new} ({delta})"
 EDITOR_REFUSED = "Kan niet: {new} — {problem}."
 REASON_PLACEHOLDER = "Toelichting: waarom? (optioneel)"

@@ -655,7 +655,10 @@ HELP_INPUT = (
 )
 HELP_KEYS = "esc, ? or q: close"
 EDITOR_PLACEHOLDER = "+5.000 or -10%"
-EDITOR_HINT = "Enter: apply · Tab: note · Esc: back"
+#: The edit line's hint, as the key line writes keys: the longest that fits is shown whole.
+EDITOR_HINT = "⏎ Apply  Tab Note  esc Back"
+EDITOR_HINT_SHORT = "⏎ Apply  Tab Note"
+EDITOR_HINT_SHORTEST = "Tab Note"
 EDIT_PREVIEW = "{old} → {new} ({delta})"
 EDITOR_REFUSED = "Not possible: {new} — {problem}."
 REASON_PLACEHOLDER = "Note: why? (optional)"
