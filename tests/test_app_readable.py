@@ -5,12 +5,15 @@ cut; a notification covers no figure; a read-only session offers only what it ma
 from __future__ import annotations
 
 import pytest
+from pathlib import Path
+
 from textual.pilot import Pilot
 
 from gebiedsplanner.cli.main import main
 from gebiedsplanner.i18n import language, texts
-from tests.pilot_helpers import screen_text, shown, until, widget_text
+from tests.pilot_helpers import screen_text, shown, toasts, until, widget_text
 from tests.test_app import make_app
+from tests.test_rights import READ_ONLY, _app
 
 SIZES = [(80, 24), (60, 20)]
 
@@ -88,3 +91,21 @@ async def test_the_edit_lines_hint_is_shown_whole(
         await until(
             pilot, lambda: widget_text(pilot, "#edit-line #preview").strip() == hint, "the hint"
         )
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_notification_covers_no_figure(size: tuple[int, int], scenario_file: Path) -> None:
+    """It sits over the title and the table's headers: every line of figures (the table,
+    its totals row, the totals below it) reads as before while it shows (issue 26: the
+    last figure of ``Totaal 2.300.000 40.▌`` was covered). A copied amount's notice, and
+    a refusal of two lines at 60 columns."""
+    app = _app(scenario_file, READ_ONLY)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await shown(pilot, "2016 (1/4)")
+        figures = screen_text(pilot).splitlines()[3:]
+        await pilot.press("y")
+        await until(pilot, lambda: "111000" in toasts(pilot), "the copied amount's notice")
+        assert screen_text(pilot).splitlines()[3:] == figures, screen_text(pilot)
+        await pilot.press("enter")  # one more: the two of them in three lines
+        await until(pilot, lambda: "niets wijzigen" in toasts(pilot), "the refusal")
+        assert screen_text(pilot).splitlines()[3:] == figures, screen_text(pilot)
