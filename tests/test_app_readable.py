@@ -4,16 +4,20 @@ cut; a notification covers no figure; a read-only session offers only what it ma
 
 from __future__ import annotations
 
-import pytest
+from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 
 from gebiedsplanner.cli.main import main
+from gebiedsplanner.core.rights import Rights
 from gebiedsplanner.i18n import language, texts
+from gebiedsplanner.ui.widgets.title import TitleParts, fitted
 from tests.pilot_helpers import screen_text, shown, toasts, until, widget_text
 from tests.test_app import make_app
 from tests.test_rights import READ_ONLY, _app
+from tests.test_two_advisers import write_note
 
 SIZES = [(80, 24), (60, 20)]
 
@@ -22,7 +26,7 @@ def filled(lines: list[str], width: int) -> None:
     """``lines`` are one paragraph wrapped to ``width``: each line but the last is as full
     as it can be (the next line's first word would not have fitted on it)."""
     assert lines, "no paragraph"
-    for line, following in zip(lines, lines[1:], strict=False):
+    for line, following in pairwise(lines):
         assert len(line) + 1 + len(following.split()[0]) > width, (line, following, lines)
 
 
@@ -109,3 +113,89 @@ async def test_a_notification_covers_no_figure(size: tuple[int, int], scenario_f
         await pilot.press("enter")  # one more: the two of them in three lines
         await until(pilot, lambda: "niets wijzigen" in toasts(pilot), "the refusal")
         assert screen_text(pilot).splitlines()[3:] == figures, screen_text(pilot)
+
+
+def title_line(pilot: Pilot[None]) -> str:
+    """The title, as shown: its first line, up to the unsaved-changes marker's place."""
+    return widget_text(pilot, "#title").strip()
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_read_only_session_offers_only_what_it_may_do(
+    size: tuple[int, int], lang: str, scenario_file: Path
+) -> None:
+    """No edit, move, tools, undo or save in the key line, the help or the palette; the
+    title says read-only, whole; a colleague editing the file is told without the promise
+    of a merge (issue 26). The keys themselves still refuse: tests/test_rights.py."""
+    language.use(lang)
+    write_note(scenario_file, 4242, "elders")  # a colleague on another machine
+    app = _app(scenario_file, READ_ONLY)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await until(pilot, lambda: "collega" in toasts(pilot), "the colleague named")
+        assert texts.ALSO_EDITING_READ_ONLY.split("{who}")[1] in toasts(pilot)
+        app.clear_notifications()  # it covers the title
+        await until(
+            pilot,
+            lambda: title_line(pilot).endswith(texts.RIGHTS_TITLE_READ_ONLY),
+            "read-only, whole, in the title",
+        )
+        keys = widget_text(pilot, "#keys")
+        for label in (texts.KEY_EDIT, texts.KEY_MOVE, texts.KEY_SAVE):
+            assert label not in keys, keys
+        assert texts.KEY_EXPORT in keys and texts.KEY_HELP in keys, keys
+
+        await pilot.press("question_mark")
+        await shown(pilot, texts.HELP_TITLE)
+        await shown(pilot, texts.RIGHTS_SAID_READ_ONLY.split()[-1])
+        await pilot.press("end")
+        await shown(pilot, texts.HELP_INPUT.split()[-1])
+        help_text = screen_text(pilot)
+        for key in ("ctrl+s", "ctrl+z", "enter  "):
+            assert key not in help_text, help_text
+        await pilot.press("escape")
+
+        await pilot.press("ctrl+p", *texts.KEY_SAVE)
+        await shown(pilot, texts.PALETTE_NO_MATCHES)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_limited_sessions_title_says_what_it_may_change(
+    size: tuple[int, int], lang: str, scenario_file: Path
+) -> None:
+    """``mag wijzigen:`` with nothing after it was the title at 80 columns: now the names
+    that fit and how many more, or how many; the help screen names them all."""
+    language.use(lang)
+    rights = Rights(gebieden=frozenset({"Charlois", "Delfshaven", "Noord"}))
+    app = _app(scenario_file, rights)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await shown(pilot, "2016")
+        title = title_line(pilot)
+        assert title.endswith(tuple(rights.title_forms())), title
+        await pilot.press("question_mark")
+        await shown(pilot, texts.HELP_TITLE)
+        said = " ".join(screen_text(pilot).replace("│", " ").split())
+        assert "Charlois, Delfshaven, Noord" in said, said
+
+
+def test_the_title_keeps_the_year_and_the_rights_whole_whatever_the_names() -> None:
+    """Hostile names: a 5.000-character scenario name and gebied name, wide characters."""
+    long = "Ω" * 5_000
+    for rights in (
+        Rights(read_only=True),
+        Rights(gebieden=frozenset({long})),
+        Rights(gebieden=frozenset({"Charlois", "Noord", "Pernis", long})),
+        Rights(gebieden=frozenset({"北区", "南区"})),
+    ):
+        forms = tuple(rights.title_forms())
+        parts = TitleParts(long, " · 2016 (1/4)", " · 2016", (" · €",), forms)
+        for width in (40, 58, 60, 78):
+            name, rest = fitted(parts, width)
+            assert rest.endswith(forms), (width, rest)
+            assert " · 2016" in rest
+            assert len(name) + len(rest) <= width, (width, name, rest)
+    assert fitted(TitleParts("Plan", " · 2016 (1/4)", " · 2016", (" · €",), ()), 60) == (
+        "Plan",
+        " · 2016 (1/4) · €",
+    )

@@ -602,6 +602,7 @@ CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 PROBLEM_TITLE = "Probleem"
 SAVED = "Opgeslagen in {file}."
 TITLE_YEAR = " · {year} ({index}/{count})"
+TITLE_YEAR_ONLY = " · {year}"
 TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · voorbeeld"
 TITLE_DIRTY = " ● niet opgeslagen"
@@ -630,7 +631,7 @@ HELP_COPY = "Kopieer het bedrag onder de cursor (als 247000)"
 COPIED = "Gekopieerd: {value} ({what})"
 HELP_SAVE = "Opslaan (het meegeleverde voorbeeld: opslaan als kopie)"
 HELP_SAVE_AS = "Opslaan als: een kopie met een nieuwe naam in de scenariobibliotheek"
-HELP_EXPORT = "Exporteer het plan naar CSV of een Excel-werkmap (zoals 'gebiedsplanner export')"
+HELP_EXPORT = "Exporteer het plan: CSV of Excel-werkmap (als 'gebiedsplanner export')"
 HELP_HELP = "Deze hulp"
 HELP_QUIT = "Stoppen (vraagt eerst bij niet-opgeslagen wijzigingen)"
 HELP_EXTRA_KEYS = (
@@ -798,9 +799,7 @@ HELP_ONLY_CHANGES = "Wissel tussen alleen verschillen en alle cellen"
 KEY_SORT = "Sorteer"
 HELP_SORT = "Wissel tussen bestandsvolgorde en grootste verschil eerst"
 HELP_BARS_YEAR = "Grafiek: ander jaar"
-HELP_EXPORT_COMPARISON = (
-    "Schrijf de vergelijking als CSV of een Excel-werkmap (zoals 'gebiedsplanner compare -o')"
-)
+HELP_EXPORT_COMPARISON = "Vergelijking als CSV of Excel-werkmap (als 'gebiedsplanner compare -o')"
 COMPARE_STATE = "{shown} van {total} cellen · {filter} · {order}"
 STATE_ONLY_CHANGES = "alleen verschillen"
 STATE_ALL = "alle cellen"
@@ -906,6 +905,10 @@ DISCARDED = "Wijzigingen weggegooid (bewaard in {file})."
 JOURNAL_ASIDE = {"discarded": "weggegooid", "damaged": "beschadigd"}
 ALSO_EDITING = (
     "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."
+)
+ALSO_EDITING_READ_ONLY = (
+    "Ook geopend om te bewerken door {who}. Wat zij opslaan, ziet u als u het scenario"
+    " opnieuw opent."
 )
 EDITOR_NOTE = "{user} op {host} sinds {since}"
 EDITORS_MORE = "{who} en {count} anderen"
@@ -1097,6 +1100,16 @@ RIGHTS_NO_MANAGING = (
 )
 RIGHTS_TITLE_READ_ONLY = " · alleen lezen"
 RIGHTS_TITLE_GEBIEDEN = " · mag wijzigen: {gebieden}"
+RIGHTS_TITLE_GEBIEDEN_MORE = " · mag wijzigen: {gebieden} +{more}"
+RIGHTS_TITLE_GEBIEDEN_COUNT = " · mag wijzigen: {count} gebieden"
+RIGHTS_TITLE_ONE_GEBIED = " · mag wijzigen: 1 gebied"
+RIGHTS_SAID_READ_ONLY = (
+    "Alleen lezen (uw sleutel): wat iets wijzigt of bewaart, staat niet in deze lijst."
+)
+RIGHTS_SAID_GEBIEDEN = (
+    "U mag wijzigen: {gebieden} (uw sleutel). De andere gebieden en de stedelijke posten"
+    " zijn alleen te lezen."
+)
 ARG_READ_ONLY = "alleen lezen: niets wijzigen of bewaren (ssh-serve zet dit voor alleen-lezen)"
 ARG_MAY_CHANGE = "alleen dit gebied mag wijzigen (mag vaker; ssh-serve zet dit voor gebieden=)"
 ARG_CONFINED = "schrijf alleen in de scenariomappen, ook bij exporteren (ssh-serve zet dit)"

@@ -607,6 +607,7 @@ CHANGE_LINE = "{cell}: {old} → {new} ({delta})"
 PROBLEM_TITLE = "Problem"
 SAVED = "Saved in {file}."
 TITLE_YEAR = " · {year} ({index}/{count})"
+TITLE_YEAR_ONLY = " · {year}"
 TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · example"
 TITLE_DIRTY = " ● not saved"
@@ -635,7 +636,7 @@ HELP_COPY = "Copy the amount under the cursor (as 247000)"
 COPIED = "Copied: {value} ({what})"
 HELP_SAVE = "Save (the bundled example: save as a copy)"
 HELP_SAVE_AS = "Save as: a copy with a new name in the scenario library"
-HELP_EXPORT = "Export the plan to CSV or an Excel workbook (like 'gebiedsplanner export')"
+HELP_EXPORT = "Export the plan: CSV or Excel workbook (like 'gebiedsplanner export')"
 HELP_HELP = "This help"
 HELP_QUIT = "Quit (asks first if there are unsaved changes)"
 HELP_EXTRA_KEYS = (
@@ -803,7 +804,7 @@ KEY_SORT = "Sort"
 HELP_SORT = "Switch between file order and largest difference first"
 HELP_BARS_YEAR = "Chart: another year"
 HELP_EXPORT_COMPARISON = (
-    "Write the comparison as CSV or an Excel workbook (like 'gebiedsplanner compare -o')"
+    "The comparison as CSV or Excel workbook (like 'gebiedsplanner compare -o')"
 )
 COMPARE_STATE = "{shown} of {total} cells · {filter} · {order}"
 STATE_ONLY_CHANGES = "only differences"
@@ -910,6 +911,9 @@ DISCARDED = "Changes discarded (kept in {file})."
 JOURNAL_ASIDE = {"discarded": "discarded", "damaged": "damaged"}
 ALSO_EDITING = (
     "Also open for editing by {who}. When you save, your changes are merged cell by cell."
+)
+ALSO_EDITING_READ_ONLY = (
+    "Also open for editing by {who}. What they save shows when you open the scenario again."
 )
 EDITOR_NOTE = "{user} on {host} since {since}"
 EDITORS_MORE = "{who} and {count} others"
@@ -1093,6 +1097,14 @@ RIGHTS_NO_MANAGING = (
 )
 RIGHTS_TITLE_READ_ONLY = " · read-only"
 RIGHTS_TITLE_GEBIEDEN = " · may change: {gebieden}"
+RIGHTS_TITLE_GEBIEDEN_MORE = " · may change: {gebieden} +{more}"
+RIGHTS_TITLE_GEBIEDEN_COUNT = " · may change: {count} gebieden"
+RIGHTS_TITLE_ONE_GEBIED = " · may change: 1 gebied"
+RIGHTS_SAID_READ_ONLY = "Read-only (your key): what changes or saves anything is not in this list."
+RIGHTS_SAID_GEBIEDEN = (
+    "You may change: {gebieden} (your key). The other gebieden and the stedelijk posts"
+    " are read-only."
+)
 ARG_READ_ONLY = "read only: change or save nothing (ssh-serve sets this for alleen-lezen)"
 ARG_MAY_CHANGE = "only this gebied may change (may be repeated; ssh-serve sets this for gebieden=)"
 ARG_CONFINED = "write only into the scenario folders, exports too (ssh-serve sets this)"
