@@ -199,3 +199,17 @@ def test_the_title_keeps_the_year_and_the_rights_whole_whatever_the_names() -> N
         "Plan",
         " · 2016 (1/4) · €",
     )
+
+
+async def test_a_read_only_librarys_help_offers_no_duplicate_rename_or_delete(
+    scenario_file: Path,
+) -> None:
+    app = _app(scenario_file, READ_ONLY)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await shown(pilot, "2016 (1/4)")
+        await pilot.press("l")
+        await shown(pilot, texts.KEY_COMPARE)
+        await pilot.press("question_mark")
+        await shown(pilot, texts.HELP_OPEN)
+        for offered in (texts.HELP_DUPLICATE, texts.HELP_RENAME, texts.HELP_DELETE):
+            assert offered[:30] not in screen_text(pilot), offered
