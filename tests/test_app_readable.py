@@ -98,21 +98,32 @@ async def test_the_edit_lines_hint_is_shown_whole(
 
 
 @pytest.mark.parametrize("size", SIZES)
-async def test_a_notification_covers_no_figure(size: tuple[int, int], scenario_file: Path) -> None:
+@pytest.mark.parametrize(
+    ("key", "said"), [("y", "111000"), ("enter", "niets wijzigen")], ids=["copied", "refused"]
+)
+async def test_a_notification_covers_no_figure(
+    size: tuple[int, int], key: str, said: str, scenario_file: Path
+) -> None:
     """It sits over the title and the table's headers: every line of figures (the table,
     its totals row, the totals below it) reads as before while it shows (issue 26: the
-    last figure of ``Totaal 2.300.000 40.▌`` was covered). A copied amount's notice, and
-    a refusal of two lines at 60 columns."""
+    last figure of ``Totaal 2.300.000 40.▌`` was covered), and so does the unsaved-changes
+    marker. A copied amount's notice, and a refusal of three lines at 60 columns."""
     app = _app(scenario_file, READ_ONLY)
     async with app.run_test(size=size, notifications=True) as pilot:
         await shown(pilot, "2016 (1/4)")
         figures = screen_text(pilot).splitlines()[3:]
-        await pilot.press("y")
-        await until(pilot, lambda: "111000" in toasts(pilot), "the copied amount's notice")
+        await pilot.press(key)
+        await until(pilot, lambda: said in toasts(pilot), said)
         assert screen_text(pilot).splitlines()[3:] == figures, screen_text(pilot)
-        await pilot.press("enter")  # one more: the two of them in three lines
-        await until(pilot, lambda: "niets wijzigen" in toasts(pilot), "the refusal")
-        assert screen_text(pilot).splitlines()[3:] == figures, screen_text(pilot)
+
+
+async def test_a_notification_leaves_the_unsaved_changes_marker_in_view() -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20), notifications=True) as pilot:
+        await shown(pilot, "2016 (1/4)")
+        await pilot.press("enter", *"+1", "enter", "y")
+        await until(pilot, lambda: "111001" in toasts(pilot), "the copied amount's notice")
+        assert texts.TITLE_DIRTY.strip() in screen_text(pilot).splitlines()[0]
 
 
 def title_line(pilot: Pilot[None]) -> str:

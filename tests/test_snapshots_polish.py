@@ -46,14 +46,9 @@ def two_variants(fixed_place: Path) -> Path:  # noqa: F811
     import os
 
     variant = storage.load(fixed_place).scenario
-    variant.move(
-        Cell("Noord", "gebiedsopdracht", 2017),
-        Cell("Noord", "couleur_locale", 2017),
-        50_000,
-        who="anna",
-        when=datetime(2026, 3, 11, 15, 0, tzinfo=UTC),
-        reason="jongerenwerk Noord",
-    )
+    source, target = (Cell("Noord", post, 2017) for post in ("gebiedsopdracht", "couleur_locale"))
+    when = datetime(2026, 3, 11, 15, 0, tzinfo=UTC)
+    variant.move(source, target, 50_000, who="anna", when=when, reason="jongerenwerk Noord")
     path = ROOT / "data" / "gebiedsplanner" / "scenarios" / "variant-noord.toml"
     path.write_bytes(dumps(variant, name="Variant Noord"))
     os.utime(path, (MODIFIED, MODIFIED))
@@ -69,7 +64,7 @@ def comparing(*after: str) -> Steps:
         await until(pilot, lambda: len(getattr(pilot.app.screen, "entries", ())) == 3, "listed")
         await pilot.press("b", "down", "space", "down", "space", "c")
         await until(pilot, on_top(pilot, "ComparisonScreen"), "the comparison")
-        await shown(pilot, "Variant Noord")
+        await shown(pilot, "gebiedsopdracht")  # the rows, laid out
         for key in after:
             await pilot.press(key)
         await pilot.pause()
