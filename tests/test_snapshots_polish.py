@@ -23,6 +23,7 @@ from gebiedsplanner.format.scenario_writer import dumps
 from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
+from gebiedsplanner.ui.widgets.compare_grid import CompareGrid
 from tests.pilot_helpers import shown, until
 from tests.test_snapshots import (  # noqa: F401  (fixtures)
     MODIFIED,
@@ -65,8 +66,17 @@ def comparing(*after: str) -> Steps:
         await pilot.press("b", "down", "space", "down", "space", "c")
         await until(pilot, on_top(pilot, "ComparisonScreen"), "the comparison")
         await shown(pilot, "gebiedsopdracht")  # the rows, laid out
+        grid = pilot.app.screen.query_one(CompareGrid)
         for key in after:
+            before = grid.scroll_x
             await pilot.press(key)
+            if key == "right":  # a column further, or at the end already
+                await until(
+                    pilot,
+                    lambda before=before: grid.scroll_x > before
+                    or grid.scroll_x >= grid.max_scroll_x,
+                    "scrolled a column",
+                )
         await pilot.pause()
         still(pilot)
 
