@@ -3,9 +3,11 @@ an explanation too long for the line continues under its text, not at column 0."
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from make_scenario import make
 from rich.cells import cell_len
 from textual.pilot import Pilot
@@ -107,6 +109,72 @@ def _one_move_apart() -> CompareTable:
     table = CompareTable(compare(base, [variant]), cell_len)
     table.prepare()
     return table
+
+
+def _two_variants() -> CompareTable:
+    """The bundled example against "Noord v" and "Zuid v", each with one move in 2017."""
+    base = storage.load(BUNDLED).scenario
+    variants = []
+    for name, gebied in (("Noord v", "Noord"), ("Zuid v", "Charlois")):
+        variant = parse("variant", dumps(base, name=name))
+        variant.move(
+            Cell(gebied, "gebiedsopdracht", 2017),
+            Cell(gebied, "couleur_locale", 2017),
+            50_000,
+            who="test",
+            when=WHEN,
+            reason="twee varianten",
+        )
+        variants.append(variant)
+    table = CompareTable(compare(base, variants), cell_len)
+    table.prepare()
+    return table
+
+
+async def test_the_totals_view_shows_its_rows_after_the_table_was_scrolled_sideways() -> None:
+    """Issue 26: a base and two variants, ``→`` then ``2`` showed only the totals' header.
+
+    Scrolling takes Textual's quick path, which leaves the screen's map of every widget
+    to be made again when next asked; showing the hidden totals table asked for it, so
+    the layout after it saw nothing new and sent the table no ``Resize``: it kept the
+    headers it had been given while hidden (no width, so no rows).
+    """
+    app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ComparisonScreen(_two_variants(), app.settings))
+        await shown(pilot, "4 van 180 cellen")
+        await pilot.press(*["right"] * 5, "2")
+        text = await shown(pilot, " jaar  scenario ")
+        await until(pilot, lambda: "2017  variant 2" in screen_text(pilot), "the totals' rows")
+        assert "57.931.000" in screen_text(pilot), text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+async def test_scrolled_sideways_each_row_keeps_its_gebied_post_and_year(
+    size: tuple[int, int],
+) -> None:
+    """The text columns stay, the amounts scroll a column at a time (issue 26: scrolled
+    right, a row read ``um   couleur locale``); the last variant's difference comes into
+    view, and no amount is ever shown cut."""
+    app = PlannerApp(storage.load(BUNDLED, writable=False), locations.load_settings([]))
+    async with app.run_test(size=size) as pilot:
+        app.push_screen(ComparisonScreen(_two_variants(), app.settings))
+        await shown(pilot, "4 van 180 cellen")
+        row_start = re.compile(r"^ (\S+) +(\S+(?: \S+)?) +(20\d\d)(.*)$")
+
+        def rows() -> list[re.Match[str]]:
+            return [match for row in rows_on_screen(pilot) if (match := row_start.match(row))]
+
+        first = [match.groups()[:3] for match in rows()]
+        assert first[0] == ("Charlois", "couleur locale", "2017") and len(first) == 4, first
+        for _ in range(8):
+            await pilot.press("right")
+            await pilot.pause()
+            assert [match.groups()[:3] for match in rows()] == first, rows_on_screen(pilot)
+            for match in rows():  # whole amounts only: each figure one the table holds
+                for word in match[4].split():
+                    assert re.fullmatch(r"[+-]?\d{1,3}(\.\d{3})*|[+-]?\d+,\d%", word), match[0]
+        assert rows()[0][4].split()[-2:] == ["+50.000", "+20,2%"]
 
 
 async def test_a_narrow_terminal_scrolls_the_table_sideways() -> None:

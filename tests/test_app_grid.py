@@ -44,7 +44,7 @@ async def test_the_edit_line_takes_the_footers_place_and_gives_it_back() -> None
         assert "⏎ Wijzig" in bottom_line(pilot)
         await pilot.press("enter")
         await bottom_line_shows(pilot, "Centrum · couleur locale")
-        assert "Enter: toepassen" in bottom_line(pilot)
+        assert "⏎ Toepassen  Tab Toelichting" in bottom_line(pilot)
         lines_before = screen_text(pilot).splitlines()[:-1]
         await pilot.press(*"+5")
         await bottom_line_shows(pilot, "111.000 → 111.005 (+5)")

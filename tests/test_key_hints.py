@@ -40,3 +40,19 @@ def test_narrower_the_keys_that_fit_and_help_last(screen: str, lang: str, width:
         help_label = next(spec.label for spec in specs if spec.action == "help")
         assert line.endswith(help_label) and len(line) <= width
     assert all(hint in everything.split("  ") for hint in line.split("  "))  # whole hints
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("screen", ["planner", "comparison"])
+@pytest.mark.parametrize("width", [59, 79])
+def test_the_export_key_is_named_for_both_formats_it_writes(
+    screen: str, lang: str, width: int
+) -> None:
+    """``e`` writes CSV or an Excel workbook: the key line says Export, not CSV, and
+    keeps it at 60 columns too; help and palette name both formats (issue 26)."""
+    language.use(lang)
+    specs = SCREENS[screen]
+    line = key_hints(specs, width)
+    assert "e Export" in line and "CSV" not in line, line
+    export = next(spec for spec in specs if spec.action == "export")
+    assert "CSV" in export.help and ("Excel" in export.help), export.help

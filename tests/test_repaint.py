@@ -70,7 +70,7 @@ def test_after_edits_painted_in_part_the_terminal_shows_what_a_full_repaint_show
         "Delfshaven                  250.000  4.956.000   -119.000  5.087.000    4,9%",
         "Ruimte     -1.000! ▲ BOVEN ENVELOPE Envelope  62.327.000 Gepland  62.328.000",
         "Taakstelling  -1.000.000 verdeeld  -1.000.000 open           0 Beleid: 5",
-        " ⏎ Wijzig  m Verschuif  ] Jaar  ^s Opslaan  e CSV  l Bibliotheek  ? Help",
+        " ⏎ Wijzig  m Verschuif  ] Jaar  ^s Opslaan  e Export  l Bibliotheek  ? Help",
     ]
 
     def edits_done() -> bool:

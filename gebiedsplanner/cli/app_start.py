@@ -25,7 +25,14 @@ class _AppParser(Parser):
     (the planning tools' commands are read from the tools, which starting loads not)."""
 
     def format_help(self) -> str:
+        import shutil
+        import textwrap
+
         self.epilog = overview()
+        # Raw text, for the overview's columns: so the description, one paragraph, is
+        # wrapped here, to the width argparse gives its own paragraphs.
+        width = max(shutil.get_terminal_size().columns - 2, 11)
+        self.description = textwrap.fill(texts.APP_DESCRIPTION, width)
         return super().format_help()
 
 

@@ -15,6 +15,7 @@ gebied at once).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from enum import Enum
 from typing import NamedTuple
 
 from gebiedsplanner.core.literal import literal
@@ -26,20 +27,63 @@ class NotAllowed(EditError):
     """A change this session may not make; the message says why and what it may do."""
 
 
+class Need(Enum):
+    """What an action asks of the session's rights, so that a screen offers only the
+    keys the session may use (the keys themselves still ask, and say why not)."""
+
+    CHANGE = "change"
+    """Changing amounts: some gebieden will do."""
+    WRITE = "write"
+    """Writing a scenario file."""
+    MANAGE = "manage"
+    """Renaming or deleting a scenario."""
+
+
+#: Names of a limited key's gebieden the title tries before it says only how many.
+TITLE_NAMES_TRIED = 8
+
+
 class Rights(NamedTuple):
     """``gebieden``: the only ones that may change (``None``: all); ``read_only``: none."""
 
     gebieden: frozenset[str] | None = None
     read_only: bool = False
 
-    @property
-    def shown(self) -> str:
-        """For the planner's title: `` · alleen lezen``, `` · mag wijzigen: Noord`` or ``""``."""
+    def allows(self, need: Need) -> bool:
+        """Whether this session may do what ``need`` says, in some cell at least."""
         if self.read_only:
-            return texts.RIGHTS_TITLE_READ_ONLY
-        if self.gebieden is not None:
-            return texts.RIGHTS_TITLE_GEBIEDEN.format(gebieden=self._own())
-        return ""
+            return False
+        return need is not Need.MANAGE or self.gebieden is None
+
+    def title_forms(self) -> list[str]:
+        """For the planner's title, longest first, the title taking the first that fits:
+        `` · alleen lezen``; `` · mag wijzigen: Charlois, Noord``, then fewer names and how
+        many more (`` · mag wijzigen: Charlois +1``), then how many (`` · mag wijzigen: 2
+        gebieden``); none without limits. The help screen names them all (:attr:`said`)."""
+        if self.read_only:
+            return [texts.RIGHTS_TITLE_READ_ONLY]
+        if self.gebieden is None:
+            return []
+        names = self._names()
+        forms = [texts.RIGHTS_TITLE_GEBIEDEN.format(gebieden=", ".join(names))]
+        for count in range(min(len(names) - 1, TITLE_NAMES_TRIED), 0, -1):
+            shown = ", ".join(names[:count])
+            more = len(names) - count
+            forms.append(texts.RIGHTS_TITLE_GEBIEDEN_MORE.format(gebieden=shown, more=more))
+        if len(names) == 1:
+            forms.append(texts.RIGHTS_TITLE_ONE_GEBIED)
+        else:
+            forms.append(texts.RIGHTS_TITLE_GEBIEDEN_COUNT.format(count=len(names)))
+        return forms
+
+    @property
+    def said(self) -> str:
+        """What this session may change, in a sentence (the help screen's first line)."""
+        if self.read_only:
+            return texts.RIGHTS_SAID_READ_ONLY
+        if self.gebieden is None:
+            return ""
+        return texts.RIGHTS_SAID_GEBIEDEN.format(gebieden=self._own())
 
     def check_cells(self, cells: Iterable[Cell]) -> None:
         """Raise :class:`NotAllowed` when any of ``cells`` may not change."""
@@ -68,8 +112,11 @@ class Rights(NamedTuple):
         return texts.RIGHTS_OTHER_GEBIED.format(gebied=literal(owner), gebieden=self._own())
 
     def _own(self) -> str:
+        return ", ".join(self._names())
+
+    def _names(self) -> list[str]:
         assert self.gebieden is not None
-        return ", ".join(literal(name) for name in sorted(self.gebieden))
+        return [literal(name) for name in sorted(self.gebieden)]
 
 
 #: A session without limits: the planner on one's own machine.

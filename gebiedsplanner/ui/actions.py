@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from textual.binding import Binding, BindingType
 
+from gebiedsplanner.core.rights import Need, Rights
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import in_turn
 
@@ -39,6 +40,9 @@ class ActionSpec(NamedTuple):
     hint_name: str = ""
     """The name in ``texts`` of the footer's label when it is not ``label`` (one hint for
     several actions: ``1-4 Weergave``); help and the command palette keep ``label``."""
+    needs: Need | None = None
+    """What the action asks of the session's rights: without it, footer, help and palette
+    leave the action out (:func:`usable`); its key still says why it cannot."""
 
     @property
     def label(self) -> str:
@@ -47,6 +51,12 @@ class ActionSpec(NamedTuple):
     @property
     def help(self) -> str:
         return str(getattr(texts, self.help_name))
+
+
+def usable(specs: tuple[ActionSpec, ...], rights: Rights) -> tuple[ActionSpec, ...]:
+    """The actions a session with ``rights`` may use: a read-only session is offered no
+    edit, move, tool, undo or save."""
+    return tuple(spec for spec in specs if spec.needs is None or rights.allows(spec.needs))
 
 
 def bindings(

@@ -22,9 +22,11 @@ class HelpScreen(ModalDialog[None]):
         dialog_key("question_mark,f1,q", "cancel", "KEY_CLOSE", id="help.close"),
     ]
 
-    def __init__(self, keys: list[tuple[str, str]]) -> None:
+    def __init__(self, keys: list[tuple[str, str]], *, intro: str = "") -> None:
+        """``intro``: a paragraph above the keys (what the session may change)."""
         super().__init__()
         self.keys = keys
+        self.intro = intro
 
     def compose(self) -> ComposeResult:
         lines = Table.grid(padding=(0, 2))
@@ -35,6 +37,8 @@ class HelpScreen(ModalDialog[None]):
         with Vertical(classes="dialog help"):
             yield Static(texts.HELP_TITLE, classes="title", markup=False)
             with VerticalScroll():
+                if self.intro:
+                    yield Static(self.intro, classes="intro", markup=False)
                 yield Static(lines)
-                yield Static(texts.HELP_INPUT, markup=False)
+                yield Static(texts.HELP_INPUT, classes="paragraph", markup=False)
             yield Static(texts.HELP_KEYS, classes="keys", markup=False)

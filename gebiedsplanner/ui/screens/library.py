@@ -28,11 +28,12 @@ from textual.worker import WorkerCancelled
 from gebiedsplanner.core.compare_table import CompareTable
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.rights import Need
 from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.library import catalog as library
 from gebiedsplanner.settings.locations import Settings
-from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
+from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows, usable
 from gebiedsplanner.ui.keys import InTurn, caught_up
 from gebiedsplanner.ui.refusal import allowed
 from gebiedsplanner.ui.screens.choice import YES, confirm
@@ -54,13 +55,13 @@ from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 #: key(s), action, footer label, help text, shown in the footer
 LIBRARY_ACTIONS: tuple[ActionSpec, ...] = tuple(
-    ActionSpec(*spec)
+    spec if isinstance(spec, ActionSpec) else ActionSpec(*spec)
     for spec in (
         ("enter", "open", "KEY_OPEN", "HELP_OPEN", True),
         ("slash", "filter", "KEY_FILTER", "HELP_FILTER", True),
-        ("d", "duplicate", "KEY_DUPLICATE", "HELP_DUPLICATE", False),
-        ("r", "rename", "KEY_RENAME", "HELP_RENAME", False),
-        ("delete,x", "delete", "KEY_DELETE", "HELP_DELETE", False),
+        ActionSpec("d", "duplicate", "KEY_DUPLICATE", "HELP_DUPLICATE", False, needs=Need.WRITE),
+        ActionSpec("r", "rename", "KEY_RENAME", "HELP_RENAME", False, needs=Need.MANAGE),
+        ActionSpec("delete,x", "delete", "KEY_DELETE", "HELP_DELETE", False, needs=Need.MANAGE),
         ("b", "mark_base", "KEY_BASE", "HELP_BASE", True),
         ("space", "mark_variant", "KEY_VARIANT", "HELP_VARIANT", True),
         ("c", "compare", "KEY_COMPARE", "HELP_COMPARE", True),
@@ -90,6 +91,8 @@ class LibraryScreen(InTurn[None]):
     def __init__(self, settings: Settings, *, at_login: bool = False) -> None:
         super().__init__()
         self.settings = settings
+        self.ACTIONS = usable(LIBRARY_ACTIONS, settings.rights)
+        """The actions this session may use: its key line, help and command palette."""
         self._tell_unsaved = at_login
         self.entries: list[library.Entry] = []
         self.trash: list[library.Trashed] = []
@@ -104,7 +107,7 @@ class LibraryScreen(InTurn[None]):
         yield FittedTable(entry_columns(), layouts=ENTRY_LAYOUTS, id="entries", zebra_stripes=True)
         yield FittedTable(trash_columns(), id="trash", zebra_stripes=True)
         yield Static("", id="detail", markup=False)
-        yield KeyLine(LIBRARY_ACTIONS)
+        yield KeyLine(self.ACTIONS)
 
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False

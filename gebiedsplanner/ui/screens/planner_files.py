@@ -192,9 +192,10 @@ class PlannerFiles(NamedKeys[None]):
             )
             if len(named) < len(editors):
                 who = texts.EDITORS_MORE.format(who=who, count=len(editors) - len(named))
-            self.notify(
-                texts.ALSO_EDITING.format(who=who), severity="warning", timeout=15, markup=False
-            )
+            # A read-only session merges nothing: it sees a colleague's save on opening again.
+            read_only = self.settings.rights.read_only
+            said = texts.ALSO_EDITING_READ_ONLY if read_only else texts.ALSO_EDITING
+            self.notify(said.format(who=who), severity="warning", timeout=15, markup=False)
 
     def on_unmount(self) -> None:
         self.session.close()

@@ -8,7 +8,9 @@ two 10.000-gebied scenarios took 10 s on the UI thread, and the app froze on
 as the table did: the columns fitted to the terminal as
 :mod:`~gebiedsplanner.ui.widgets.fitted_table` fits them (a cut cell ends in
 "…"), a padded cell per column, zebra stripes, a row cursor; the position mark
-of the planner's grid stands where the scrollbar was.
+of the planner's grid stands where the scrollbar was. The text columns (gebied, post,
+year) stay at the left when ← → scroll the amounts sideways: each line is drawn in two
+parts, the frozen one docked (issue 26: scrolled, a row read ``um   couleur locale``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -35,16 +36,21 @@ PADDING = 1  # blank columns on each side of a cell, as DataTable's
 
 
 class CompareLines(Widget):
-    """The header and rows, drawn line by line by the grid."""
+    """The header and rows, drawn line by line by the grid: the text columns (``frozen``,
+    docked at the left) or the amounts (which scroll sideways)."""
 
-    DEFAULT_CSS = "CompareLines { height: 100%; }"
+    DEFAULT_CSS = """
+    CompareLines { height: 100%; }
+    CompareLines.-frozen { dock: left; }
+    """
 
-    def __init__(self, grid: CompareGrid) -> None:
-        super().__init__()
+    def __init__(self, grid: CompareGrid, *, frozen: bool = False) -> None:
+        super().__init__(classes="-frozen" if frozen else "")
         self.grid = grid
+        self.frozen = frozen
 
     def render_line(self, y: int) -> Strip:
-        return self.grid.line_strip(y, self.size.width)
+        return self.grid.line_strip(y, self.size.width, frozen=self.frozen)
 
     def on_click(self, event: events.Click) -> None:
         self.grid.click(event.y)
@@ -61,8 +67,8 @@ class CompareGrid(RowWindow, can_focus=True):
         for key, action in (
             ("up", "move(-1)"),
             ("down", "move(1)"),
-            ("left", "scroll_left"),
-            ("right", "scroll_right"),
+            ("left", "column(-1)"),
+            ("right", "column(1)"),
             ("pageup", "page(-1)"),
             ("pagedown", "page(1)"),
             ("home,ctrl+home", "edge(-1)"),
@@ -115,11 +121,13 @@ class CompareGrid(RowWindow, can_focus=True):
         """The comparison's row numbers shown, in order."""
         self._natural = [cell_len(fit.label) for fit in self.fits]
         self._widths = list(self._natural)
+        self._frozen = CompareLines(self, frozen=True)
         self._lines = CompareLines(self)
         self._mark = ScrollMark(self, "compare-grid--mark")
 
     def compose(self) -> ComposeResult:
         yield self._mark
+        yield self._frozen
         yield self._lines
 
     def show(self, rows: Sequence[int], natural: Sequence[int]) -> None:
@@ -142,14 +150,34 @@ class CompareGrid(RowWindow, can_focus=True):
     def _fit(self) -> None:
         """Column widths for the width there is (see :func:`fit_widths`).
 
-        When even the least widths do not fit (60 columns), the lines are as wide
-        as the columns need and the grid scrolls sideways (← →), as the table did.
+        When even the least widths do not fit (60 columns), the amounts' part is as
+        wide as its columns need and scrolls sideways (← →) beside the text columns.
         """
         window = max(0, self.size.width - 1)  # less the position mark
         padding = 2 * PADDING * len(self.fits)
         least = least_widths(self.fits, self._natural)
         self._widths = fit_widths(self._natural, least, window - padding)
-        self._lines.styles.width = max(window, sum(self._widths) + padding)
+        self._frozen.styles.width = self._part_width(frozen=True)
+        # Wide enough that the last scroll shows the last columns from a column's start.
+        seen, wide = self._seen_width(), self._part_width(frozen=False)
+        last = min((start for start in self._starts() if start >= wide - seen), default=0)
+        self._lines.styles.width = max(seen, last + seen)
+
+    def _part_width(self, *, frozen: bool) -> int:
+        widths = self._widths[: self.left] if frozen else self._widths[self.left :]
+        return sum(widths) + 2 * PADDING * len(widths)
+
+    def _starts(self) -> list[int]:
+        """Where each amount column begins in the amounts' part."""
+        starts, x = [], 0
+        for room in self._widths[self.left :]:
+            starts.append(x)
+            x += room + 2 * PADDING
+        return starts
+
+    def _seen_width(self) -> int:
+        """Columns of the amounts' part on screen (less the text columns and the mark)."""
+        return max(0, self.size.width - 1 - self._part_width(frozen=True))
 
     # -- the window ---------------------------------------------------------------
 
@@ -160,6 +188,7 @@ class CompareGrid(RowWindow, can_focus=True):
         return max(1, self._lines.size.height - self.header_lines)
 
     def repaint_all(self) -> None:
+        self._frozen.refresh()
         self._lines.refresh()
         self._mark.refresh()
 
@@ -174,6 +203,17 @@ class CompareGrid(RowWindow, can_focus=True):
     def action_move(self, rows: int) -> None:
         self.go_to_row(self.cursor_row + rows)
 
+    def action_column(self, step: int) -> None:
+        """← →: the amounts scroll by a whole column (no amount is shown cut, so a
+        column at a time shows the next one whole), to their last column at most."""
+        starts = self._starts()
+        now = round(self.scroll_x)
+        if step > 0:
+            target = next((start for start in starts if start > now), now)
+        else:
+            target = max((start for start in starts if start < now), default=0)
+        self.scroll_to(x=min(target, self.max_scroll_x), animate=False)
+
     def click(self, y: int) -> None:
         """A click on line ``y``: the cursor goes to that row."""
         row = self.first_row + y - self.header_lines
@@ -183,7 +223,8 @@ class CompareGrid(RowWindow, can_focus=True):
     def _refresh_row(self, row: int) -> None:
         y = self.header_lines + row - self.first_row
         if self.header_lines <= y < self.header_lines + self.body_height():
-            self._lines.refresh(Region(0, y, self._lines.size.width, 1))
+            for part in (self._frozen, self._lines):
+                part.refresh(Region(0, y, part.size.width, 1))
 
     def watch_scroll_x(self, old_value: float, new_value: float) -> None:
         """Amounts that come into view whole (or leave it) draw again."""
@@ -192,40 +233,59 @@ class CompareGrid(RowWindow, can_focus=True):
 
     # -- painting -------------------------------------------------------------------
 
-    def line_strip(self, y: int, width: int) -> Strip:
-        """Line ``y``: the header, a row, or blank below the last row."""
+    def line_strip(self, y: int, width: int, *, frozen: bool) -> Strip:
+        """Line ``y`` of the text columns (``frozen``) or of the amounts: the header, a
+        row, or blank below the last row."""
         base = self.rich_style
-        if y < self.header_lines:
-            style = base + self.get_component_rich_style("compare-grid--header")
-            return self._strip(self.table.headers, style, width, left=len(self.fits))
+        header = y < self.header_lines
         row = self.first_row + y - self.header_lines
-        if row >= len(self.rows):
+        if not header and row >= len(self.rows):
             return Strip.blank(width, base)
-        style = base
-        if row % 2 == 0:  # DataTable's zebra: rows 0, 2, ... are "even"
-            style += self.get_component_rich_style("compare-grid--even-row")
-        if row == self.cursor_row:
-            style += self.get_component_rich_style("compare-grid--cursor")
-        return self._strip(self.table.cells(self.rows[row]), style, width, left=self.left)
+        if header:
+            style = base + self.get_component_rich_style("compare-grid--header")
+            cells = self.table.headers
+        else:
+            style = base
+            if row % 2 == 0:  # DataTable's zebra: rows 0, 2, ... are "even"
+                style += self.get_component_rich_style("compare-grid--even-row")
+            if row == self.cursor_row:
+                style += self.get_component_rich_style("compare-grid--cursor")
+            cells = self.table.cells(self.rows[row])
+        if frozen:
+            strip = self._text_cells(cells[: self.left], self._widths[: self.left])
+        else:
+            strip = self._amounts(cells[self.left :], self._widths[self.left :], header=header)
+        return Strip([Segment(strip, style)]).crop_extend(0, width, self.rich_style)
 
-    def _strip(self, cells: Sequence[str], style: Style, width: int, *, left: int) -> Strip:
-        """The cells padded in their columns, the first ``left`` aligned left, the others
-        right (headers all left, as DataTable's); after them, the table's background."""
+    @staticmethod
+    def _text_cells(cells: Sequence[str], widths: Sequence[int]) -> str:
+        """Text cells padded in their columns, aligned left; a long one cut with "…"."""
+        pad = " " * PADDING
+        parts = []
+        for cell, room in zip(cells, widths, strict=True):
+            if cell_len(cell) > room:
+                cell = set_cell_size(cell, room - 1) + "…" if room > 0 else ""
+            parts.append(f"{pad}{set_cell_size(cell, room)}{pad}")
+        return "".join(parts)
+
+    def _amounts(self, cells: Sequence[str], widths: Sequence[int], *, header: bool) -> str:
+        """Amount cells padded in their columns, aligned right (their headers left, as
+        DataTable's); one that is not on screen whole is left out, never cut."""
         pad = " " * PADDING
         parts = []
         seen_from = round(self.scroll_x)
-        seen_to = seen_from + self.scrollable_content_region.width
+        seen_to = seen_from + self._seen_width()
         x = 0
-        for index, (cell, room) in enumerate(zip(cells, self._widths, strict=True)):
-            size = cell_len(cell)
+        for cell, room in zip(cells, widths, strict=True):
             start, x = x, x + room + 2 * PADDING
-            if index >= left and not (seen_from <= start and start + PADDING + room <= seen_to):
-                cell = " " * room  # an amount that does not fit whole is left out, never cut
+            size = cell_len(cell)
+            if not (seen_from <= start and start + PADDING + room <= seen_to):
+                cell = " " * room
+            elif header:
+                cell = set_cell_size(cell, room)
             elif size > room:
                 cell = set_cell_size(cell, room - 1) + "…" if room > 0 else ""
-            elif index < left:
-                cell = set_cell_size(cell, room)
             else:
                 cell = " " * (room - size) + cell
             parts.append(f"{pad}{cell}{pad}")
-        return Strip([Segment("".join(parts), style)]).crop_extend(0, width, self.rich_style)
+        return "".join(parts)

@@ -22,7 +22,7 @@ from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import caught_up
 from gebiedsplanner.ui.widgets.field import Field
-from gebiedsplanner.ui.widgets.preview import Preview
+from gebiedsplanner.ui.widgets.preview import Longest, Preview
 
 
 class Entry(NamedTuple):
@@ -44,7 +44,7 @@ class EditLine(Horizontal):
 
     DEFAULT_CSS = """
     EditLine { height: 1; background: $panel; }
-    EditLine > #edit-cell { width: auto; max-width: 32; padding: 0 1; text-style: bold;
+    EditLine > #edit-cell { width: auto; max-width: 40%; padding: 0 1; text-style: bold;
                             text-wrap: nowrap; text-overflow: ellipsis; }
     EditLine > Input { width: 14; }
     EditLine > #edit-reason { width: 1fr; display: none; }
@@ -72,7 +72,7 @@ class EditLine(Horizontal):
                     compact=True,
                     select_on_focus=False,
                 ),
-                Preview(texts.EDITOR_HINT),
+                Preview(),
                 Field(placeholder=texts.REASON_PLACEHOLDER, id="edit-reason", compact=True),
             ]
         )
@@ -91,15 +91,24 @@ class EditLine(Horizontal):
         self.query_one("#edit-cell", Static).update(label)
         self.query_one("#edit-amount", Input).value = ""
         self.query_one("#edit-reason", Input).value = ""
-        self.query_one(Preview).say(texts.EDITOR_HINT)
+        self._hint()
         self.remove_class("-reason")
         self._focus("#edit-amount")
 
     @on(Input.Changed, "#edit-amount")
     def _preview(self, event: Input.Changed) -> None:
         assert self._cell is not None
+        if not event.value.strip():
+            self._hint()
+            return
         preview = preview_entry(self._cell, self._current, event.value)
         self.query_one(Preview).say(preview.message, error=preview.error)
+
+    def _hint(self) -> None:
+        """What the keys do here, as much as fits whole: the line is the cell's name, the
+        amount and this (at 60 columns, 20 columns or less)."""
+        hints = (texts.EDITOR_HINT, texts.EDITOR_HINT_SHORT, texts.EDITOR_HINT_SHORTEST)
+        self.query_one(Preview).say(Longest(hints))
 
     async def entry(self) -> Entry | None:
         """Enter: the edit to apply; ``None`` (and why, on the line) when the amount won't do.

@@ -51,6 +51,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widgets import DataTable
 
 from gebiedsplanner.core.text_table import fit_widths
@@ -321,6 +323,9 @@ class FittedTable(DataTable[Text]):
         self._needs = measure(self.fits, [], self.layouts)
         self._chosen: Chosen | None = None
         self._rows_changed = False
+        self._fitted_for = 0
+        """The width the columns were last fitted to."""
+        self._refit_asked = False
 
     @property
     def columns_shown(self) -> tuple[int, ...]:
@@ -342,6 +347,25 @@ class FittedTable(DataTable[Text]):
     def on_resize(self, event: events.Resize) -> None:
         """Fit the columns to the new width (the first layout, and showing a hidden table,
         send one too)."""
+        self._refit()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """As DataTable's; painted at a width the columns were not fitted to, they are
+        fitted (after this paint) as a ``Resize`` would have.
+
+        Showing a hidden table does not always send one (``textual==8.2.8``): after a
+        scroll, Textual leaves its map of every widget to be made again when next asked,
+        and hiding one widget and showing another asks for it before the layout; the
+        layout then finds nothing new and sends the shown table no ``Resize``. The
+        comparison's totals view (``2`` after ``→``) showed its headers only (issue 26).
+        """
+        if self.size.width != self._fitted_for and not self._refit_asked:
+            self._refit_asked = True
+            self.call_later(self._refit)
+        return super().render_lines(crop)
+
+    def _refit(self) -> None:
+        self._refit_asked = False
         row = self.cursor_row
         if self._fit():
             self.move_cursor(row=row)
@@ -354,7 +378,7 @@ class FittedTable(DataTable[Text]):
         instead, it may show a horizontal scrollbar that Textual keeps once the
         columns fit.
         """
-        width = self.size.width
+        width = self._fitted_for = self.size.width
         if not width:
             self._chosen = None
             self.clear(columns=True)

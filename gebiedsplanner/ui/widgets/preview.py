@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions
+from rich.text import Text
 from textual.widgets import Static
+
+
+class Longest:
+    """The first of ``choices`` (longest first) that fits the width whole, or nothing.
+
+    For a hint that a narrow line would cut (``Tab: toelichting ·…``, issue 26): it
+    drops its least needed parts instead, chosen anew at each width.
+    """
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        self.choices = tuple(choices)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        shown = next((text for text in self.choices if cell_len(text) <= options.max_width), "")
+        yield Text(shown, no_wrap=True)
 
 
 class Preview(Static):
@@ -11,7 +31,7 @@ class Preview(Static):
     def __init__(self, text: str = "", *, id: str = "preview") -> None:
         super().__init__(text, id=id, classes="preview", markup=False)
 
-    def say(self, text: str, *, error: bool = False) -> None:
+    def say(self, text: str | Longest, *, error: bool = False) -> None:
         """Show ``text``; ``error`` when it explains why the input cannot be used."""
         self.update(text)
         self.set_class(error, "error")
