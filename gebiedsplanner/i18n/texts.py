@@ -495,9 +495,10 @@ SAVE_AS_NO_PATHS = "Een naam, geen pad: laat '/', '\\' en '..' weg."
 SAVE_AS_EMPTY = "Geef een naam met letters of cijfers."
 
 # -- command line --------------------------------------------------------------
+#: One paragraph: ``--help`` wraps it to the terminal's width.
 APP_DESCRIPTION = (
-    "Plan de NRW-budgetten per gebied (couleur locale, gebiedsopdracht, taakstelling)\n"
-    "tegen de envelope. Zonder SCENARIO opent het meegeleverde voorbeeld."
+    "Plan de NRW-budgetten per gebied (couleur locale, gebiedsopdracht, taakstelling)"
+    " tegen de envelope. Zonder SCENARIO opent het meegeleverde voorbeeld."
 )
 OVERVIEW_HEAD = "opdrachten zonder scherm:"
 OVERVIEW_TAIL = "'gebiedsplanner OPDRACHT --help' toont de details."
@@ -728,6 +729,7 @@ PROBLEM_TITLE = "Probleem"
 SAVED = "Opgeslagen in {file}."
 TITLE_YEAR = " · {year} ({index}/{count})"
 TITLE_ALL_YEARS = " · alle jaren: {post}"
+TITLE_YEAR_ONLY = " · {year}"
 TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · voorbeeld"
 TITLE_DIRTY = " ● niet opgeslagen"
@@ -741,7 +743,7 @@ KEY_PREV_YEAR = "Vorig jaar"
 KEY_THOUSANDS = "x1000"
 KEY_SAVE = "Opslaan"
 KEY_SAVE_AS = "Opslaan als"
-KEY_EXPORT = "CSV"
+KEY_EXPORT = "Export"
 KEY_HELP = "Help"
 KEY_QUIT = "Stop"
 KEY_CANCEL = "Annuleer"
@@ -796,7 +798,7 @@ GO_TO_UNKNOWN = "Geen gebied '{text}'."
 GO_TO_NEAREST = " Bedoelt u: {names}?"
 HELP_SAVE = "Opslaan (het meegeleverde voorbeeld: opslaan als kopie)"
 HELP_SAVE_AS = "Opslaan als: een kopie met een nieuwe naam in de scenariobibliotheek"
-HELP_EXPORT = "Exporteer het plan naar CSV (zoals 'gebiedsplanner export')"
+HELP_EXPORT = "Exporteer het plan: CSV of Excel-werkmap (als 'gebiedsplanner export')"
 HELP_HELP = "Deze hulp"
 HELP_QUIT = "Stoppen (vraagt eerst bij niet-opgeslagen wijzigingen)"
 HELP_EXTRA_KEYS = (
@@ -808,14 +810,18 @@ HELP_EXTRA_KEYS = (
     ("esc", "Venster sluiten zonder iets te wijzigen"),
 )
 HELP_TITLE = "Toetsen"
+#: One paragraph: the help screen wraps it to its width.
 HELP_INPUT = (
-    "\nBedragen typen: 250.000 of 250000 zet het bedrag; +25.000 en -25.000 tellen op of af;\n"
-    "-10% en +2,5% veranderen met een percentage; =-300.000 zet een negatief bedrag\n"
-    "(taakstelling). Alleen hele euro's."
+    "Bedragen typen: 250.000 of 250000 zet het bedrag; +25.000 en -25.000 tellen op of af;"
+    " -10% en +2,5% veranderen met een percentage; =-300.000 zet een negatief bedrag"
+    " (taakstelling). Alleen hele euro's."
 )
 HELP_KEYS = "esc, ? of q: sluiten"
 EDITOR_PLACEHOLDER = "+5.000 of -10%"
-EDITOR_HINT = "Enter: toepassen · Tab: toelichting · Esc: terug"
+#: The edit line's hint, as the key line writes keys: the longest that fits is shown whole.
+EDITOR_HINT = "⏎ Toepassen  Tab Toelichting  esc Terug"
+EDITOR_HINT_SHORT = "⏎ Toepassen  Tab Toelichting"
+EDITOR_HINT_SHORTEST = "Tab Toelichting"
 EDIT_PREVIEW = "{old} → {new} ({delta})"
 EDITOR_REFUSED = "Kan niet: {new} — {problem}."
 REASON_PLACEHOLDER = "Toelichting: waarom? (optioneel)"
@@ -990,7 +996,7 @@ HELP_ONLY_CHANGES = "Wissel tussen alleen verschillen en alle cellen"
 KEY_SORT = "Sorteer"
 HELP_SORT = "Wissel tussen bestandsvolgorde en grootste verschil eerst"
 HELP_BARS_YEAR = "Grafiek: ander jaar"
-HELP_EXPORT_COMPARISON = "Schrijf de vergelijking als CSV (zoals 'gebiedsplanner compare -o')"
+HELP_EXPORT_COMPARISON = "Vergelijking als CSV of Excel-werkmap (als 'gebiedsplanner compare -o')"
 COMPARE_STATE = "{shown} van {total} cellen · {filter} · {order}"
 STATE_ONLY_CHANGES = "alleen verschillen"
 STATE_ALL = "alle cellen"
@@ -1099,6 +1105,10 @@ DISCARDED = "Wijzigingen weggegooid (bewaard in {file})."
 JOURNAL_ASIDE = {"discarded": "weggegooid", "damaged": "beschadigd"}
 ALSO_EDITING = (
     "Ook geopend om te bewerken door {who}. Uw wijzigingen worden bij opslaan per cel samengevoegd."
+)
+ALSO_EDITING_READ_ONLY = (
+    "Ook geopend om te bewerken door {who}. Wat zij opslaan, ziet u als u het scenario"
+    " opnieuw opent."
 )
 EDITOR_NOTE = "{user} op {host} sinds {since}"
 EDITORS_MORE = "{who} en {count} anderen"
@@ -1292,6 +1302,16 @@ RIGHTS_NO_MANAGING = (
 )
 RIGHTS_TITLE_READ_ONLY = " · alleen lezen"
 RIGHTS_TITLE_GEBIEDEN = " · mag wijzigen: {gebieden}"
+RIGHTS_TITLE_GEBIEDEN_MORE = " · mag wijzigen: {gebieden} +{more}"
+RIGHTS_TITLE_GEBIEDEN_COUNT = " · mag wijzigen: {count} gebieden"
+RIGHTS_TITLE_ONE_GEBIED = " · mag wijzigen: 1 gebied"
+RIGHTS_SAID_READ_ONLY = (
+    "Alleen lezen (uw sleutel): wat iets wijzigt of bewaart, staat niet in deze lijst."
+)
+RIGHTS_SAID_GEBIEDEN = (
+    "U mag wijzigen: {gebieden} (uw sleutel). De andere gebieden en de stedelijke posten"
+    " zijn alleen te lezen."
+)
 ARG_READ_ONLY = "alleen lezen: niets wijzigen of bewaren (ssh-serve zet dit voor alleen-lezen)"
 ARG_MAY_CHANGE = "alleen dit gebied mag wijzigen (mag vaker; ssh-serve zet dit voor gebieden=)"
 ARG_CONFINED = "schrijf alleen in de scenariomappen, ook bij exporteren (ssh-serve zet dit)"

@@ -498,9 +498,10 @@ SAVE_AS_NO_PATHS = "A name, not a path: leave out '/', '\\' and '..'."
 SAVE_AS_EMPTY = "Give a name with letters or digits."
 
 # -- command line --------------------------------------------------------------
+#: One paragraph: ``--help`` wraps it to the terminal's width.
 APP_DESCRIPTION = (
-    "Plan the NRW budgets per gebied (couleur locale, gebiedsopdracht, taakstelling)\n"
-    "against the envelope. Without SCENARIO, the bundled example opens."
+    "Plan the NRW budgets per gebied (couleur locale, gebiedsopdracht, taakstelling)"
+    " against the envelope. Without SCENARIO, the bundled example opens."
 )
 OVERVIEW_HEAD = "commands without a screen:"
 OVERVIEW_TAIL = "'gebiedsplanner COMMAND --help' shows the details."
@@ -727,6 +728,7 @@ PROBLEM_TITLE = "Problem"
 SAVED = "Saved in {file}."
 TITLE_YEAR = " · {year} ({index}/{count})"
 TITLE_ALL_YEARS = " · all years: {post}"
+TITLE_YEAR_ONLY = " · {year}"
 TITLE_UNIT = " · {unit}"
 TITLE_EXAMPLE = " · example"
 TITLE_DIRTY = " ● not saved"
@@ -740,7 +742,7 @@ KEY_PREV_YEAR = "Prev year"
 KEY_THOUSANDS = "x1000"
 KEY_SAVE = "Save"
 KEY_SAVE_AS = "Save as"
-KEY_EXPORT = "CSV"
+KEY_EXPORT = "Export"
 KEY_HELP = "Help"
 KEY_QUIT = "Quit"
 KEY_CANCEL = "Cancel"
@@ -793,7 +795,7 @@ GO_TO_UNKNOWN = "No gebied '{text}'."
 GO_TO_NEAREST = " Did you mean: {names}?"
 HELP_SAVE = "Save (the bundled example: save as a copy)"
 HELP_SAVE_AS = "Save as: a copy with a new name in the scenario library"
-HELP_EXPORT = "Export the plan to CSV (like 'gebiedsplanner export')"
+HELP_EXPORT = "Export the plan: CSV or Excel workbook (like 'gebiedsplanner export')"
 HELP_HELP = "This help"
 HELP_QUIT = "Quit (asks first if there are unsaved changes)"
 HELP_EXTRA_KEYS = (
@@ -805,14 +807,18 @@ HELP_EXTRA_KEYS = (
     ("esc", "Close a dialog without changing anything"),
 )
 HELP_TITLE = "Keys"
+#: One paragraph: the help screen wraps it to its width.
 HELP_INPUT = (
-    "\nTyping amounts: 250.000 or 250000 sets the amount; +25.000 and -25.000 add or subtract;\n"
-    "-10% and +2,5% change it by a percentage; =-300.000 sets a negative amount\n"
-    "(taakstelling). Whole euros only."
+    "Typing amounts: 250.000 or 250000 sets the amount; +25.000 and -25.000 add or subtract;"
+    " -10% and +2,5% change it by a percentage; =-300.000 sets a negative amount"
+    " (taakstelling). Whole euros only."
 )
 HELP_KEYS = "esc, ? or q: close"
 EDITOR_PLACEHOLDER = "+5.000 or -10%"
-EDITOR_HINT = "Enter: apply · Tab: note · Esc: back"
+#: The edit line's hint, as the key line writes keys: the longest that fits is shown whole.
+EDITOR_HINT = "⏎ Apply  Tab Note  esc Back"
+EDITOR_HINT_SHORT = "⏎ Apply  Tab Note"
+EDITOR_HINT_SHORTEST = "Tab Note"
 EDIT_PREVIEW = "{old} → {new} ({delta})"
 EDITOR_REFUSED = "Not possible: {new} — {problem}."
 REASON_PLACEHOLDER = "Note: why? (optional)"
@@ -986,7 +992,9 @@ HELP_ONLY_CHANGES = "Switch between only differences and all cells"
 KEY_SORT = "Sort"
 HELP_SORT = "Switch between file order and largest difference first"
 HELP_BARS_YEAR = "Chart: another year"
-HELP_EXPORT_COMPARISON = "Write the comparison as CSV (like 'gebiedsplanner compare -o')"
+HELP_EXPORT_COMPARISON = (
+    "The comparison as CSV or Excel workbook (like 'gebiedsplanner compare -o')"
+)
 COMPARE_STATE = "{shown} of {total} cells · {filter} · {order}"
 STATE_ONLY_CHANGES = "only differences"
 STATE_ALL = "all cells"
@@ -1095,6 +1103,9 @@ DISCARDED = "Changes discarded (kept in {file})."
 JOURNAL_ASIDE = {"discarded": "discarded", "damaged": "damaged"}
 ALSO_EDITING = (
     "Also open for editing by {who}. When you save, your changes are merged cell by cell."
+)
+ALSO_EDITING_READ_ONLY = (
+    "Also open for editing by {who}. What they save shows when you open the scenario again."
 )
 EDITOR_NOTE = "{user} on {host} since {since}"
 EDITORS_MORE = "{who} and {count} others"
@@ -1280,6 +1291,14 @@ RIGHTS_NO_MANAGING = (
 )
 RIGHTS_TITLE_READ_ONLY = " · read-only"
 RIGHTS_TITLE_GEBIEDEN = " · may change: {gebieden}"
+RIGHTS_TITLE_GEBIEDEN_MORE = " · may change: {gebieden} +{more}"
+RIGHTS_TITLE_GEBIEDEN_COUNT = " · may change: {count} gebieden"
+RIGHTS_TITLE_ONE_GEBIED = " · may change: 1 gebied"
+RIGHTS_SAID_READ_ONLY = "Read-only (your key): what changes or saves anything is not in this list."
+RIGHTS_SAID_GEBIEDEN = (
+    "You may change: {gebieden} (your key). The other gebieden and the stedelijk posts"
+    " are read-only."
+)
 ARG_READ_ONLY = "read only: change or save nothing (ssh-serve sets this for alleen-lezen)"
 ARG_MAY_CHANGE = "only this gebied may change (may be repeated; ssh-serve sets this for gebieden=)"
 ARG_CONFINED = "write only into the scenario folders, exports too (ssh-serve sets this)"

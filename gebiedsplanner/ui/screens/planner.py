@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +26,7 @@ from textual.widgets import Input, Static
 from gebiedsplanner.core.describe import owner_label, shown_note
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.policy import PolicyCheck
+from gebiedsplanner.core.rights import Need
 from gebiedsplanner.core.scenario import (
     COULEUR_LOCALE,
     GEBIED_POSTS,
@@ -52,13 +52,14 @@ from gebiedsplanner.editing import storage
 from gebiedsplanner.editing.session import Change, EditingSession
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.settings.locations import Settings
-from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows
+from gebiedsplanner.ui.actions import ActionSpec, bindings, help_rows, usable
 from gebiedsplanner.ui.refusal import allowed, refuse
 from gebiedsplanner.ui.screens.planner_files import PlannerFiles, Prepared
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
 from gebiedsplanner.ui.widgets.edit_line import EditLine, Entry
 from gebiedsplanner.ui.widgets.figure import Figure
 from gebiedsplanner.ui.widgets.key_line import KeyLine
+from gebiedsplanner.ui.widgets.title import Title, TitleParts
 from gebiedsplanner.ui.widgets.totals_bar import TotalsBar
 
 if TYPE_CHECKING:
@@ -71,16 +72,19 @@ if TYPE_CHECKING:
 # sessions' changes once the planner is on screen, not here: startup pays only for
 # the planner (issue 5: first frame within 1.15x a bare Textual app).
 
-#: Every planner action: key(s), action, footer label, help text, shown in the footer.
+_CHANGES, _WRITES = Need.CHANGE, Need.WRITE
+
+#: Every planner action: key(s), action, footer label, help text, shown in the footer;
+#: those that change the plan or write it say so (a read-only session is not offered them).
 PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
-    ActionSpec(*spec)
+    spec if isinstance(spec, ActionSpec) else ActionSpec(*spec)
     for spec in (
-        ("enter", "edit", "KEY_EDIT", "HELP_EDIT", True),
-        ("m", "move", "KEY_MOVE", "HELP_MOVE", True),
-        ("g", "tools", "KEY_TOOLS", "HELP_TOOLS", False),
-        ("o", "note", "KEY_NOTE", "HELP_NOTE", False),
-        ("ctrl+z", "undo", "KEY_UNDO", "HELP_UNDO", False),
-        ("ctrl+y", "redo", "KEY_REDO", "HELP_REDO", False),
+        ActionSpec("enter", "edit", "KEY_EDIT", "HELP_EDIT", True, needs=_CHANGES),
+        ActionSpec("m", "move", "KEY_MOVE", "HELP_MOVE", True, needs=_CHANGES),
+        ActionSpec("g", "tools", "KEY_TOOLS", "HELP_TOOLS", False, needs=_CHANGES),
+        ActionSpec("o", "note", "KEY_NOTE", "HELP_NOTE", False, needs=_CHANGES),
+        ActionSpec("ctrl+z", "undo", "KEY_UNDO", "HELP_UNDO", False, needs=_CHANGES),
+        ActionSpec("ctrl+y", "redo", "KEY_REDO", "HELP_REDO", False, needs=_CHANGES),
         ("right_square_bracket,j", "year(1)", "KEY_NEXT_YEAR", "HELP_NEXT_YEAR", True),
         ("left_square_bracket,J", "year(-1)", "KEY_PREV_YEAR", "HELP_PREV_YEAR", False),
         ("k", "toggle_thousands", "KEY_THOUSANDS", "HELP_THOUSANDS", False),
@@ -89,8 +93,8 @@ PLANNER_ACTIONS: tuple[ActionSpec, ...] = tuple(
         ("n", "search_next(1)", "KEY_SEARCH_NEXT", "HELP_SEARCH_NEXT", False),
         ("N", "search_next(-1)", "KEY_SEARCH_PREVIOUS", "HELP_SEARCH_PREVIOUS", False),
         ("colon,ctrl+g", "go_to", "KEY_GO_TO", "HELP_GO_TO", False),
-        ("ctrl+s", "save", "KEY_SAVE", "HELP_SAVE", True),
-        ("S", "save_as", "KEY_SAVE_AS", "HELP_SAVE_AS", False),
+        ActionSpec("ctrl+s", "save", "KEY_SAVE", "HELP_SAVE", True, needs=_WRITES),
+        ActionSpec("S", "save_as", "KEY_SAVE_AS", "HELP_SAVE_AS", False, needs=_WRITES),
         ("e", "export", "KEY_EXPORT", "HELP_EXPORT", True),
         ("h", "history", "KEY_HISTORY", "HELP_HISTORY", False),
         ("b", "policy", "KEY_POLICY", "HELP_POLICY", False),
@@ -160,6 +164,8 @@ class PlannerScreen(PlannerFiles):
         """Searching and going to a gebied: made when one of their keys is first pressed."""
         self._note_line: NoteLine | None = None
         """The note line (``o``), made the first time it opens."""
+        self.ACTIONS = usable(PLANNER_ACTIONS, settings.rights)
+        """The actions this session may use: its key line, help and command palette."""
 
     # -- state -------------------------------------------------------------
 
@@ -225,9 +231,11 @@ class PlannerScreen(PlannerFiles):
         yield TotalsBar(id="totals")
         with Container(id="bottom-line"):  # keeps the swap below from moving anything above
             yield EditLine(id="edit-line")
-            yield KeyLine(PLANNER_ACTIONS, id="keys")
+            yield KeyLine(self.ACTIONS, id="keys")
 
     def on_mount(self) -> None:
+        # Never dirty: the marker's place goes to the title.
+        self.query_one("#dirty").display = not self.settings.rights.read_only
         self._show_totals()
         self._show_title()
         self._show_notes()
@@ -258,24 +266,26 @@ class PlannerScreen(PlannerFiles):
 
     def _show_title(self) -> None:
         scenario = self.document.scenario
-        title = Text(literal(scenario.name), style="bold")
         unit = texts.UNIT_THOUSANDS if self.thousands else texts.TITLE_UNIT_EUROS
-        if self.all_years:  # the unit last: the table's header says it too
-            title.append(texts.TITLE_ALL_YEARS.format(post=post_label(self.post)))
+        if self.all_years:  # the post instead of the year; the table's header says it too
+            year = short = texts.TITLE_ALL_YEARS.format(post=post_label(self.post))
         else:
             position = scenario.years.index(self.year) + 1
-            title.append(
-                texts.TITLE_YEAR.format(year=self.year, index=position, count=len(scenario.years))
-            )
-            title.append(texts.TITLE_UNIT.format(unit=unit))
-        if self.document.path is None:
-            title.append(texts.TITLE_EXAMPLE)
-        title.append(self.session.rights.shown)
-        if self.all_years:
-            title.append(texts.TITLE_UNIT.format(unit=unit))
-        if self.reading:  # last: what the adviser may change matters more (the totals
-            title.append(texts.TITLE_READING)  # and the table say they are counted too)
-        self.query_one("#title", Static).update(title)
+            count = len(scenario.years)
+            year = texts.TITLE_YEAR.format(year=self.year, index=position, count=count)
+            short = texts.TITLE_YEAR_ONLY.format(year=self.year)
+        parts = TitleParts(
+            literal(scenario.name),
+            year,
+            short,
+            (texts.TITLE_UNIT.format(unit=unit),)
+            + ((texts.TITLE_EXAMPLE,) if self.document.path is None else ()),
+            tuple(self.session.rights.title_forms()),
+            # Last: what the adviser may change matters more (the totals and the table
+            # say they are counted too).
+            texts.TITLE_READING if self.reading else "",
+        )
+        self.query_one("#title", Static).update(Title(parts))
         self._show_dirty()
 
     def _show_dirty(self) -> None:
@@ -741,5 +751,5 @@ class PlannerScreen(PlannerFiles):
     async def action_help(self) -> None:
         from gebiedsplanner.ui.screens.help import HelpScreen
 
-        rows = help_rows(PLANNER_ACTIONS) + list(texts.HELP_EXTRA_KEYS)
-        await self.app.push_screen(HelpScreen(rows))
+        rows = help_rows(self.ACTIONS) + list(texts.HELP_EXTRA_KEYS)
+        await self.app.push_screen(HelpScreen(rows, intro=self.settings.rights.said))
