@@ -34,7 +34,7 @@ async def test_planner_library_comparison_and_help_in_english() -> None:
         await shown(pilot, "Undo the last change")
         assert not DUTCH.search(screen_text(pilot))
         await pilot.press("escape", "l")
-        await shown(pilot, "Last changed")
+        await shown(pilot, "Changed")
         for text in ("Scenario library", "Name", "example", "space Variant", "esc Back"):
             assert text in screen_text(pilot), text
         assert not DUTCH.search(screen_text(pilot)), screen_text(pilot)
