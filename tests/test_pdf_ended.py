@@ -23,11 +23,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from make_scenario import make
 
 from gebiedsplanner.core.problems import ProblemsError
+from gebiedsplanner.core.server_limits import Limit, Limits
 from gebiedsplanner.exports import pdf
 from gebiedsplanner.exports.pdf import HTML_LIMIT, PREFIX, html_to_pdf
-from gebiedsplanner.core.server_limits import Limit, Limits
+from gebiedsplanner.format.scenario_writer import dumps
 from tests.conftest import BUNDLED
 from tests.ssh_helpers import needs_openssh, running_server, ssh_command
 
@@ -76,7 +78,7 @@ class Browser:
         browser.write_text(
             "#!/bin/sh\n"
             f'for a in "$@"; do case "$a" in file://*) echo "$a" > {self.page};; esac; done\n'
-            f'if [ -e {self.slow} ]; then echo $$ > {self.pid_file}; exec sleep 40; fi\n'
+            f"if [ -e {self.slow} ]; then echo $$ > {self.pid_file}; exec sleep 40; fi\n"
             'for a in "$@"; do case "$a" in\n'
             '  --print-to-pdf=*) printf "%%PDF-1.4 x" > "${a#*=}";;\n'
             "esac; done\n"
@@ -122,6 +124,15 @@ def _report(tmp_path: Path, *, new_session: bool = True) -> subprocess.Popen[byt
     )
 
 
+def _stop(command: subprocess.Popen[bytes], browser_pid: int) -> None:
+    """What a failing test would leave running: the command's group, the browser."""
+    if command.poll() is None:
+        os.killpg(command.pid, signal.SIGKILL)
+    command.wait()
+    if browser_pid and _alive(browser_pid):
+        os.kill(browser_pid, signal.SIGKILL)
+
+
 def _end_group(how: signal.Signals) -> Callable[[subprocess.Popen[bytes]], None]:
     def end(command: subprocess.Popen[bytes]) -> None:
         os.killpg(command.pid, how)  # what ssh-serve's kill() / hang_up() send
@@ -156,11 +167,7 @@ def test_the_browser_dies_with_its_command_and_the_next_pdf_removes_its_folder(
         assert html_to_pdf(b"<p>x</p>", "r.pdf") == b"%PDF-1.4 x"  # the next PDF
         assert _pdf_folders(temporary) == [], "the folder left behind is still there"
     finally:
-        if command.poll() is None:
-            os.killpg(command.pid, signal.SIGKILL)
-            command.wait()
-        if pid and _alive(pid):
-            os.kill(pid, signal.SIGKILL)
+        _stop(command, pid)
 
 
 def test_the_next_pdf_leaves_the_folder_of_a_running_command_and_what_is_not_ours(
@@ -221,15 +228,19 @@ def test_a_report_too_large_is_refused_before_chromium_starts(
 ) -> None:
     browser.slow.touch()  # a browser that started would note its pid
     large = tmp_path / "groot.toml"
-    subprocess.run(
-        [sys.executable, "benchmarks/make_scenario.py", "2000", str(large)],
-        check=True,
-        capture_output=True,
-        env=os.environ | {"PYTHONPATH": os.pathsep.join(sys.path)},
-    )
+    large.write_bytes(dumps(make(2000)))  # 5 MB of HTML
     done = subprocess.run(
-        [sys.executable, "-m", "gebiedsplanner", "--lang", lang, "report", str(large),
-         "--format", "pdf"],
+        [
+            sys.executable,
+            "-m",
+            "gebiedsplanner",
+            "--lang",
+            lang,
+            "report",
+            str(large),
+            "--format",
+            "pdf",
+        ],
         capture_output=True,
         timeout=LIMIT * 2,
         env=os.environ | {"XDG_STATE_HOME": str(tmp_path / "state")},
@@ -270,11 +281,7 @@ def test_one_pdf_at_a_time_the_second_waits_then_is_told(
         os.killpg(first.pid, signal.SIGKILL)
         assert html_to_pdf(b"<p>x</p>", "r.pdf", wait=LIMIT) == b"%PDF-1.4 x"
     finally:
-        if first.poll() is None:
-            os.killpg(first.pid, signal.SIGKILL)
-        first.wait()
-        if pid and _alive(pid):
-            os.kill(pid, signal.SIGKILL)
+        _stop(first, pid)
 
 
 @needs_openssh

@@ -59,7 +59,7 @@ CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrom
 #: busy machine: a report within :data:`HTML_LIMIT` prints in about 15 s.
 PDF_SECONDS = 60.0
 #: The largest report printed, in bytes of HTML (some 1.600 gebieden): on 2 cores
-#: 1.500 gebieden (3,8 MB) print in 13 to 16 s and 2.000 (5 MB) in 20 to 26 s, and
+#: 1.500 gebieden (3,8 MB) print in 13 to 18 s and 2.000 (5 MB) in 20 to 26 s, and
 #: Chromium's memory grows with the page (2 GB in all at 3,8 MB); 20.000 gebieden
 #: (51 MB) did not print in a minute.
 HTML_LIMIT = 4 * 1024 * 1024
