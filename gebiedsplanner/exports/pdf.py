@@ -119,8 +119,20 @@ def html_to_pdf(
 @contextlib.contextmanager
 def one_at_a_time(temporary: Path, name: str, wait: float) -> Iterator[None]:
     """Hold the user's PDF lock in ``temporary`` (waiting at most ``wait`` seconds for
-    another PDF to be made), or refuse. A lock file that is not ours (a link, another
-    user's) is passed by: it cannot keep us from printing."""
+    another PDF to be made), or refuse."""
+    lock = _lock_file(temporary)
+    try:
+        if lock is not None:
+            _lock(lock, name, wait)
+        yield
+    finally:
+        if lock is not None:
+            os.close(lock)  # and with it the lock
+
+
+def _lock_file(temporary: Path) -> int | None:
+    """The lock file, open; ``None`` where there is none of ours to be had (a link, a
+    file of another user's in a shared ``/tmp``): that cannot keep us from printing."""
     try:
         lock = os.open(
             temporary / f"{PREFIX}{os.getuid()}.lock",
@@ -128,15 +140,12 @@ def one_at_a_time(temporary: Path, name: str, wait: float) -> Iterator[None]:
             0o600,
         )
     except OSError:
-        yield
-        return
-    try:
-        found = os.fstat(lock)
-        if stat.S_ISREG(found.st_mode) and found.st_uid == os.getuid():
-            _lock(lock, name, wait)
-        yield
-    finally:
-        os.close(lock)  # and with it the lock
+        return None
+    found = os.fstat(lock)
+    if stat.S_ISREG(found.st_mode) and found.st_uid == os.getuid():
+        return lock
+    os.close(lock)
+    return None
 
 
 def _lock(lock: int, name: str, wait: float) -> None:
