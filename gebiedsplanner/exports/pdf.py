@@ -23,8 +23,9 @@ kernel kills it the moment the command dies (``PR_SET_PDEATHSIG``), so neither
 ssh-serve's SIGKILL or SIGHUP to the command's group nor a ``kill -9`` of the
 command leaves it running; its renderers and helpers end with it. (Not where the
 kernel cannot: off Linux, or a Chromium started through a set-user-ID step, as a
-snap is, or by a wrapper that does not ``exec`` it; there it runs until its time is
-up, or until the next PDF finds it working in a folder left behind.) The temporary
+snap is, or by a wrapper that does not ``exec`` it: there a browser may outlive a
+command that is killed, until the next PDF finds it working in the folder left
+behind and kills it.) The temporary
 folder is named with the command's process id (``gebiedsplanner-pdf-PID-XXXX``):
 one whose command no longer runs is removed at the next PDF (with anything still
 running in it), and ``ssh-serve`` removes a command's at once when it ends.
