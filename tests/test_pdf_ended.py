@@ -332,3 +332,22 @@ def test_a_server_that_stops_ends_a_pdf_and_removes_its_folder(
             client.wait()
         if _alive(pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_a_browser_still_working_in_a_folder_left_behind_is_killed_with_it(
+    browser: Browser, temporary: Path
+) -> None:
+    """Where the kernel could not end it with its command (off Linux, a snap's
+    set-user-ID step): the next PDF finds it by its working folder."""
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    left = temporary / f"{PREFIX}{ended.pid}-abcd1234"
+    left.mkdir(mode=0o700)
+    orphan = subprocess.Popen(["sleep", "30"], cwd=left)
+    try:
+        assert html_to_pdf(b"<p>x</p>", "r.pdf") == b"%PDF-1.4 x"
+        assert orphan.wait(timeout=LIMIT) == -signal.SIGKILL
+        assert not left.exists()
+    finally:
+        orphan.kill()
+        orphan.wait()
