@@ -650,6 +650,16 @@ FIX_PDF_NO_CHROMIUM = (
     "installeer chromium (Debian en Ubuntu: apt install chromium), of schrijf het rapport als"
     " .html en druk het vanuit een browser af als PDF"
 )
+PDF_TOO_LARGE = (
+    "dit rapport is {size} HTML, en een PDF maakt gebiedsplanner tot {most} (zo'n 1.600"
+    " gebieden): groter kost Chromium minuten en gigabytes"
+)
+FIX_PDF_TOO_LARGE = (
+    "haal het rapport als HTML (--format html) en druk vanuit een browser het deel af dat u"
+    " nodig hebt, of neem de cijfers als werkmap: export --format xlsx"
+)
+PDF_BUSY = "er wordt al een PDF gemaakt, een tegelijk, en die was na {seconds} seconden nog bezig"
+FIX_PDF_BUSY = "probeer het over een minuut opnieuw"
 PDF_NOT_STARTED = "Chromium start niet: {why}"
 PDF_NO_TEMPORARY = "geen tijdelijke map voor de PDF in {folder}: {why}"
 FIX_PDF_NO_TEMPORARY = "maak daar ruimte, of zet TMPDIR op een map waarin u mag schrijven"

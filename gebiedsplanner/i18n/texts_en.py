@@ -648,6 +648,18 @@ FIX_PDF_NO_CHROMIUM = (
     "install chromium (Debian and Ubuntu: apt install chromium), or write the report as"
     " .html and print it to PDF from a browser"
 )
+PDF_TOO_LARGE = (
+    "this report is {size} of HTML, and gebiedsplanner makes a PDF of at most {most} (some"
+    " 1,600 gebieden): a larger one takes Chromium minutes and gigabytes"
+)
+FIX_PDF_TOO_LARGE = (
+    "fetch the report as HTML (--format html) and print the part you need from a browser,"
+    " or take the figures as a workbook: export --format xlsx"
+)
+PDF_BUSY = (
+    "a PDF is being made already, one at a time, and it was still going after {seconds} seconds"
+)
+FIX_PDF_BUSY = "try again in a minute"
 PDF_NOT_STARTED = "Chromium does not start: {why}"
 PDF_NO_TEMPORARY = "no temporary folder for the PDF in {folder}: {why}"
 FIX_PDF_NO_TEMPORARY = "make room there, or set TMPDIR to a folder you may write to"

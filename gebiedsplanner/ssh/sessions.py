@@ -9,6 +9,7 @@ import os
 import pty
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import NamedTuple, cast
 
@@ -19,6 +20,7 @@ from gebiedsplanner.core.admission import Admission
 from gebiedsplanner.core.literal import literal
 from gebiedsplanner.core.server_limits import Limit, Limits
 from gebiedsplanner.disk.writing import private_folder
+from gebiedsplanner.exports.pdf import remove_left_behind
 from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.settings.locations import SERVED_AT
 from gebiedsplanner.ssh.advisers import Adviser
@@ -90,12 +92,10 @@ class Serving:
         socket's own: for the ssh command the export dialog shows)."""
         home = Path(platformdirs.user_state_dir(APP_NAME)) / "advisers" / adviser.name
         # The server's PYTHONPATH too: a command runs the planner the server runs, as
-        # the sessions forked from its launcher do (not another install's).
-        environment = {
-            name: value
-            for name, value in os.environ.items()
-            if name in ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ")
-        }
+        # the sessions forked from its launcher do (not another install's); and its
+        # TMPDIR, where a PDF's page and browser profile go (some 50 MB for a large one).
+        passed = ("PATH", "PYTHONPATH", "LANG", "LC_ALL", "LC_CTYPE", "HOME", "TZ", "TMPDIR")
+        environment = {name: value for name, value in os.environ.items() if name in passed}
         environment.update(
             TERM=term,
             LOGNAME=adviser.name,
@@ -225,6 +225,7 @@ class Serving:
                 ending.create_task(discard(child.stdout))
                 ending.create_task(discard(child.stderr))
                 ending.create_task(hang_up(child))
+            await _remove_pdf_folders([child.pid])
         self.log("command-end", name=adviser.name, exit=code)
         return code if code >= 0 else 1
 
@@ -269,7 +270,18 @@ class Serving:
     async def stop(self) -> None:
         """End every session (a hang-up: their journals stay) and wait for them."""
         self.stopping = True
-        await asyncio.gather(*(hang_up(child) for child in list(self.sessions)))
+        children = list(self.sessions)
+        await asyncio.gather(*(hang_up(child) for child in children))
+        await _remove_pdf_folders([child.pid for child in children])
+
+
+async def _remove_pdf_folders(pids: list[int]) -> None:
+    """The temporary folders of a PDF (``report --format pdf``) that the commands
+    ``pids`` made and, killed or hung up, could not remove: at once, with a browser
+    still running in one (it dies with its command, but may take a moment)."""
+    temporary = Path(os.environ.get("TMPDIR") or tempfile.gettempdir())
+    for pid in pids:
+        await asyncio.to_thread(remove_left_behind, temporary, pid)
 
 
 def _language() -> list[str]:
