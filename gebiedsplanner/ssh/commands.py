@@ -77,13 +77,20 @@ def tool_arguments(command: str, folders: list[Path], limits: Limits = DEFAULT_L
                 )
             options += [option, value]
         elif word.startswith("-"):
-            raise Refused(texts.SSH_COMMAND_OPTION.format(option=literal(word)))
+            why = texts.SSH_COMMAND_OPTION_LOCAL if option in _LOCAL_ONLY else texts.SSH_COMMAND_OPTION
+            raise Refused(why.format(option=literal(word), command=name, takes=may.takes()))
         else:
             files.append(str(served_file(word, folders)))
     if not may.least_files <= len(files) <= may.most_files:
         raise Refused(texts.SSH_COMMAND_FILES)
     _within_reading(files, limits)
     return [name, *options, *files]
+
+
+#: Options every command takes on the command line, never over SSH: the server answers
+#: in its own language, and its help and version describe the commands as run on one's
+#: own computer, options a client may not give included.
+_LOCAL_ONLY = frozenset(("--lang", "--help", "-h", "--version"))
 
 
 class _Allowed(NamedTuple):
@@ -93,6 +100,11 @@ class _Allowed(NamedTuple):
     most_files: int
     flags: frozenset[str]
     choices: dict[str, frozenset[str]]
+    shown: tuple[str, ...]
+
+    def takes(self) -> str:
+        """The options it takes, as a refusal names them: ``--format html|pdf, -o -``."""
+        return ", ".join(self.shown) or texts.SSH_COMMAND_NO_OPTIONS
 
     @classmethod
     def of(cls, command: Command) -> _Allowed:
@@ -107,7 +119,12 @@ class _Allowed(NamedTuple):
             if not option.flag
             for name in option.names
         }
-        return cls(least, MOST_FILES if several else least, flags, choices)
+        shown = tuple(
+            option.names[0] if option.flag
+            else f"{option.names[0]} {'|'.join(option.ssh_values or option.choices or ())}"
+            for option in options
+        )  # fmt: skip
+        return cls(least, MOST_FILES if several else least, flags, choices, shown)
 
 
 def _within_reading(files: list[str], limits: Limits) -> None:
