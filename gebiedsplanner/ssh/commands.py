@@ -77,7 +77,8 @@ def tool_arguments(command: str, folders: list[Path], limits: Limits = DEFAULT_L
                 )
             options += [option, value]
         elif word.startswith("-"):
-            why = texts.SSH_COMMAND_OPTION_LOCAL if option in _LOCAL_ONLY else texts.SSH_COMMAND_OPTION
+            local = option in _LOCAL_ONLY
+            why = texts.SSH_COMMAND_OPTION_LOCAL if local else texts.SSH_COMMAND_OPTION
             raise Refused(why.format(option=literal(word), command=name, takes=may.takes()))
         else:
             files.append(str(served_file(word, folders)))
