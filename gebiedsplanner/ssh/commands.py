@@ -142,6 +142,23 @@ def _within_reading(files: list[str], limits: Limits) -> None:
         raise Refused(limit.refusal(limits, size=megabytes(size)), limit)
 
 
+def as_given(arguments: list[str], here: Path) -> list[str]:
+    """``arguments`` with each served file (an absolute path) as its file name, linked
+    to it from the command's own folder ``here``: a problem the command reports names
+    the file as the client did (``kapot.toml: regel 3``), not by the server's folders
+    (``/srv/team/kapot.toml``). A name is one file, so one link each."""
+    given = []
+    for word in arguments:
+        path = Path(word)
+        if path.is_absolute():
+            link = here / path.name
+            if not os.path.lexists(link):
+                os.symlink(path, link)
+            word = path.name
+        given.append(word)
+    return given
+
+
 def served_file(name: str, folders: list[Path]) -> Path:
     """The scenario ``name`` (with or without ``.toml``) in the first of ``folders`` that
     has it, as a regular file that really is in that folder."""

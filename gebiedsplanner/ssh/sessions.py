@@ -9,6 +9,7 @@ import os
 import pty
 import re
 import sys
+import tempfile
 from pathlib import Path
 from typing import NamedTuple, cast
 
@@ -22,7 +23,7 @@ from gebiedsplanner.disk.writing import private_folder
 from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.settings.locations import SERVED_AT
 from gebiedsplanner.ssh.advisers import Adviser
-from gebiedsplanner.ssh.commands import Refused, tool_arguments
+from gebiedsplanner.ssh.commands import Refused, as_given, tool_arguments
 from gebiedsplanner.ssh.keys import KeyFile
 from gebiedsplanner.ssh.logbook import Logbook
 from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
@@ -175,7 +176,9 @@ class Serving:
             _say(client.stderr, self.over_limit(taken, name=adviser.name, command=command))
             return 1
         try:
-            return await self._run_command(client, adviser, command, arguments)
+            with tempfile.TemporaryDirectory(prefix="gebiedsplanner-command-") as here:
+                given = as_given(arguments, Path(here))
+                return await self._run_command(client, adviser, command, given, here)
         finally:
             taken.release()
 
@@ -185,9 +188,11 @@ class Serving:
         adviser: Adviser,
         command: str,
         arguments: list[str],
+        here: str,
     ) -> int:
-        """The tool in a process of its own, killed when it runs past the time limit
-        (a client that stops reading its output holds it up just as long)."""
+        """The tool in a process of its own, in the folder ``here``, killed when it runs
+        past the time limit (a client that stops reading its output holds it up just as
+        long)."""
         self.log("command", name=adviser.name, command=command)
         try:
             child = await asyncio.create_subprocess_exec(
@@ -198,6 +203,7 @@ class Serving:
                 stderr=asyncio.subprocess.PIPE,
                 env=self.environment(adviser, "dumb"),
                 start_new_session=True,
+                cwd=here,
             )
         except OSError as error:
             self.log("command-failed", name=adviser.name, why=error)
