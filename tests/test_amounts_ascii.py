@@ -36,7 +36,7 @@ def test_unicode_digits_are_no_percentage(typed: str) -> None:
         money.parse_percent(typed)
     with pytest.raises(AmountInputError, match="geen percentage"):
         money.parse_move_amount(typed)
-    with pytest.raises(AmountInputError, match="geen bedrag|geen percentage"):
+    with pytest.raises(AmountInputError, match=r"geen bedrag|geen percentage"):
         money.parse_amount_input("+" + typed.lstrip("+"))
 
 
