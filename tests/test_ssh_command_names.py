@@ -6,13 +6,14 @@ against a running ssh-serve."""
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from gebiedsplanner.ssh.commands import as_given, tool_arguments
-from tests.ssh_helpers import Server, needs_openssh, run, running_server
+from tests.ssh_helpers import Server, needs_openssh, run, running_server, ssh_command
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +55,14 @@ def test_the_command_is_given_names_linked_from_its_own_folder(tmp_path: Path) -
     assert given == ["compare", "--all", "-o", "-", "plan.toml", "variant.toml", "plan.toml"]
     assert sorted(os.listdir(here)) == ["plan.toml", "variant.toml"]
     assert os.readlink(here / "variant.toml") == str(other / "variant.toml")
+
+
+@needs_openssh
+def test_a_workbook_onto_a_terminal_asked_for_with_ssh_t_is_refused(server: Server) -> None:
+    done = subprocess.run(
+        [*ssh_command(server, "manager", "-tt"), "export", "plan", "--format", "xlsx"],
+        capture_output=True, timeout=60, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 1
+    said = (done.stdout + done.stderr).decode()
+    assert "een werkmap is geen tekst" in said and "PK" not in said, said

@@ -66,3 +66,27 @@ def test_the_refusal_is_in_the_servers_language(folder: list[Path]) -> None:
         "option -o is not available here: over ssh summary takes no options"
     )
     assert "gives help and its version" in _refusal("export plan --help", folder)
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        ("export plan --format xlsx", "een werkmap is geen tekst"),
+        ("compare plan plan --format=xlsx", "een werkmap is geen tekst"),
+        ("report plan --format pdf -o -", "een PDF is geen tekst"),
+    ],
+)
+def test_a_workbook_or_pdf_onto_the_clients_terminal_is_refused(
+    folder: list[Path], command: str, said: str
+) -> None:
+    """``ssh -t host export plan --format xlsx``: the server knows the client asked for
+    a terminal; the command itself writes to a pipe and cannot tell."""
+    with pytest.raises(Refused, match=said) as refused:
+        tool_arguments(command, folder, terminal=True)
+    assert "zonder -t" in str(refused.value)
+    assert tool_arguments(command, folder)  # without a terminal: wherever it is sent
+
+
+@pytest.mark.parametrize("command", ["export plan", "report plan", "summary plan"])
+def test_text_onto_the_clients_terminal_is_fine(folder: list[Path], command: str) -> None:
+    assert tool_arguments(command, folder, terminal=True)

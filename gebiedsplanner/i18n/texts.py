@@ -1205,6 +1205,7 @@ SSH_COMMAND_OPTION_LOCAL = (
     " versie geeft gebiedsplanner op uw eigen computer; {command} neemt over ssh {takes}"
 )
 SSH_COMMAND_NO_OPTIONS = "geen opties"
+SSH_COMMAND_TO_TERMINAL = "{why}; geef de opdracht zonder -t, met > {file}"
 SSH_COMMAND_FILES = (
     "summary en export nemen één scenario, compare een basis en een tot negentien varianten,"
     " report een scenario en tot negentien varianten"

@@ -1197,6 +1197,7 @@ SSH_COMMAND_OPTION_LOCAL = (
     " takes {takes}"
 )
 SSH_COMMAND_NO_OPTIONS = "no options"
+SSH_COMMAND_TO_TERMINAL = "{why}; give the command without -t, with > {file}"
 SSH_COMMAND_FILES = (
     "summary and export take one scenario, compare a base and one to nineteen variants,"
     " report a scenario and up to nineteen variants"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shlex
 import stat
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,6 +34,7 @@ from gebiedsplanner.core.server_limits import (
     megabytes,
 )
 from gebiedsplanner.disk.reading import real_path
+from gebiedsplanner.exports.formats import Format
 from gebiedsplanner.i18n import texts
 
 SUFFIX = ".toml"
@@ -47,9 +49,14 @@ class Refused(Exception):
         self.limit = limit
 
 
-def tool_arguments(command: str, folders: list[Path], limits: Limits = DEFAULT_LIMITS) -> list[str]:
+def tool_arguments(
+    command: str, folders: list[Path], limits: Limits = DEFAULT_LIMITS, *, terminal: bool = False
+) -> list[str]:
     """The planner's arguments for ``command`` (what the client asked to run), its files
-    as absolute paths in ``folders``; :class:`Refused` says why it cannot run."""
+    as absolute paths in ``folders``; :class:`Refused` says why it cannot run.
+    ``terminal``: the client asked for one (``ssh -t``), where a workbook or a PDF would
+    land as the local command refuses to write it (the command itself writes to a pipe,
+    and cannot tell)."""
     if len(command) > COMMAND_LIMIT:
         raise Refused(texts.SSH_COMMAND_TOO_LONG)
     try:
@@ -84,6 +91,8 @@ def tool_arguments(command: str, folders: list[Path], limits: Limits = DEFAULT_L
             files.append(str(served_file(word, folders)))
     if not may.least_files <= len(files) <= may.most_files:
         raise Refused(texts.SSH_COMMAND_FILES)
+    if terminal:
+        _not_binary(options)
     _within_reading(files, limits)
     return [name, *options, *files]
 
@@ -126,6 +135,18 @@ class _Allowed(NamedTuple):
             for option in options
         )  # fmt: skip
         return cls(least, MOST_FILES if several else least, flags, choices, shown)
+
+
+def _not_binary(options: list[str]) -> None:
+    """Refuse a workbook or a PDF (``--format``) onto the client's terminal."""
+    given = next((value for option, value in pairwise(options) if option == "--format"), None)
+    if given == Format.PDF.value:
+        why, file = texts.PDF_TO_TERMINAL, "rapport.pdf"
+    elif given == Format.XLSX.value:
+        why, file = texts.WORKBOOK_TO_TERMINAL, "plan.xlsx"
+    else:
+        return
+    raise Refused(texts.SSH_COMMAND_TO_TERMINAL.format(why=why, file=file))
 
 
 def _within_reading(files: list[str], limits: Limits) -> None:

@@ -162,7 +162,8 @@ class Serving:
         client; anything else, or one over a limit, refused in one line."""
         folders = [Path(folder) for folder in self.scenario_dirs]
         try:
-            arguments = tool_arguments(command, folders, self.admission.limits)
+            terminal = client.channel.get_terminal_type() is not None  # ssh -t
+            arguments = tool_arguments(command, folders, self.admission.limits, terminal=terminal)
         except Refused as refusal:
             if refusal.limit is None:
                 self.log("command-refused", name=adviser.name, command=command, why=refusal)
