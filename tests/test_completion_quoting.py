@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, command_on_path
 
 LIMIT = 60.0
 
@@ -47,18 +47,12 @@ def _setup(tmp_path: Path, names: list[str]) -> tuple[dict[str, str], Path]:
     """``gebiedsplanner`` on PATH: the real one answers the completion's question for
     names, any command writes the words it was given to ``argv`` (NUL after each).
     The library holds a scenario per name."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    command = folder / "gebiedsplanner"
-    argv = tmp_path / "argv"
-    command.write_text(
+    script = (
         "#!/bin/sh\n"
         f'[ "$1" = __scenario-names ] && exec "{sys.executable}" -m gebiedsplanner "$@"\n'
-        f"printf '%s\\0' \"$@\" > '{argv}'\n"
+        f"printf '%s\\0' \"$@\" > '{tmp_path / 'argv'}'\n"
     )
-    command.chmod(0o755)
-    env = os.environ | {
-        "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}",
+    env = command_on_path(tmp_path / "bin", "gebiedsplanner", script) | {
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_DATA_HOME": str(tmp_path / "data"),
         "XDG_CONFIG_HOME": str(tmp_path / "config"),

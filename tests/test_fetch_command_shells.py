@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from gebiedsplanner.exports.fetching import fetch_command
+from tests.conftest import command_on_path
 
 SHELLS = [shell for shell in ("sh", "bash", "zsh") if shutil.which(shell)]
 
@@ -38,12 +39,8 @@ NAMES = [
 @pytest.fixture
 def fake_ssh(tmp_path: Path) -> dict[str, str]:
     """``ssh`` on PATH that writes its words to ``argv`` (a NUL after each)."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    ssh = folder / "ssh"
-    ssh.write_text(f"#!/bin/sh\nprintf '%s\\0' \"$@\" > '{tmp_path / 'argv'}'\n")
-    ssh.chmod(0o755)
-    return os.environ | {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+    script = f"#!/bin/sh\nprintf '%s\\0' \"$@\" > '{tmp_path / 'argv'}'\n"
+    return command_on_path(tmp_path / "bin", "ssh", script)
 
 
 @pytest.mark.parametrize("shell", SHELLS)
