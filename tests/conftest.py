@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -102,3 +103,13 @@ def at_the_gate(gate: Path, args: Sequence[str]) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def command_on_path(folder: Path, name: str, script: str) -> dict[str, str]:
+    """This environment with a command ``name`` (the shell ``script``) first on PATH,
+    its folder ``folder``: gebiedsplanner as after install, or a stand-in such as ssh."""
+    folder.mkdir(exist_ok=True)
+    command = folder / name
+    command.write_text(script)
+    command.chmod(0o755)
+    return os.environ | {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}

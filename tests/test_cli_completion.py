@@ -5,7 +5,6 @@ made too."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BUNDLED
+from tests.conftest import BUNDLED, command_on_path
 
 #: bash: call the function ``complete`` registered for gebiedsplanner as bash's
 #: programmable completion does (COMP_WORDS, COMP_CWORD), and print COMPREPLY.
@@ -54,12 +53,8 @@ zpty -d z
 def on_path(tmp_path: Path) -> dict[str, str]:
     """An environment with ``gebiedsplanner`` on PATH (this Python's), as after install,
     and a library holding ``basis-zuid``."""
-    folder = tmp_path / "bin"
-    folder.mkdir()
-    command = folder / "gebiedsplanner"
-    command.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m gebiedsplanner "$@"\n')
-    command.chmod(0o755)
-    return os.environ | {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+    script = f'#!/bin/sh\nexec "{sys.executable}" -m gebiedsplanner "$@"\n'
+    return command_on_path(tmp_path / "bin", "gebiedsplanner", script)
 
 
 def _script(shell: str, env: dict[str, str]) -> str:

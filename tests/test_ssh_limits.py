@@ -234,10 +234,12 @@ async def test_a_channel_over_the_limit_of_one_connection_is_refused_at_its_open
 
 
 def _running(path: Path) -> bool:
-    """Whether a process runs whose command line names ``path``."""
+    """Whether a command of the server's runs on ``path``: its command line names the
+    file by its name, as the client did (the command runs on a link of that name)."""
     for command_line in Path("/proc").glob("[0-9]*/cmdline"):
         try:
-            if str(path).encode() in command_line.read_bytes():
+            words = command_line.read_bytes().split(b"\0")
+            if b"gebiedsplanner" in words and path.name.encode() in words:
                 return True
         except OSError:  # gone meanwhile
             continue

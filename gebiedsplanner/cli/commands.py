@@ -305,7 +305,6 @@ def _option(param: Param) -> Argument:
         dest=_dest(param),
         choices=param.choices,
         required=param.required,
-        type=int if param.kind is Kind.YEAR else None,
         flag=param.kind is Kind.FLAG,
         repeat=param.kind is Kind.NAMES,
         signed=param.kind is Kind.PERCENT,

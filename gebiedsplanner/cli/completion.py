@@ -17,17 +17,25 @@ from gebiedsplanner.cli.arguments import Parser
 
 #: The shell functions that complete a scenario: its names from the library and the
 #: bundled examples, then ``.toml`` files and folders. bash: words for the word being
-#: completed (``$1``); zsh: completion functions.
+#: completed (``$1``), each quoted with ``printf %q``: bash puts a word on the line as it
+#: is given, and the names come from team folders anyone in the team can write to, so
+#: ``basis$(touch x)`` would run a command and ``Variant Zuid`` be two words. The word
+#: typed so far is compared without its backslashes; one begun with a quote (or ``$``)
+#: gets nothing, as bash would not close the quote. zsh: completion functions, whose
+#: ``compadd`` quotes.
 _SCENARIOS = "_gebiedsplanner_scenarios"
 _PREAMBLE = {
     "bash": f"""
 {_SCENARIOS}() {{
-  local name
+  [[ $1 == [\\'\\"\\$]* ]] && return 0
+  local typed=${{1//\\\\/}} name
   while IFS= read -r name; do
-    [[ $name == "$1"* ]] && printf '%s\\n' "$name"
-  done < <(gebiedsplanner {commands.SCENARIO_NAMES} 2>/dev/null)
-  compgen -f -X '!*.toml' -- "$1"
-  compgen -d -S / -- "$1"
+    [[ $name == "$typed"* ]] && printf '%q\\n' "$name"
+  done < <(
+    gebiedsplanner {commands.SCENARIO_NAMES} 2>/dev/null
+    compgen -f -X '!*.toml' -- "$typed"
+    compgen -d -S / -- "$typed"
+  )
 }}
 """,
     "zsh": f"""

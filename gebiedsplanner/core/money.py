@@ -78,9 +78,11 @@ class AmountInputError(ValueError):
 
 #: Characters of the longest amount within the limit, written with dots: 1.000.000.000.000.
 _MAX_TYPED = len(format_amount(AMOUNT_LIMIT))
-_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_PLAIN = re.compile(r"^\d+$")
-_PERCENT = re.compile(r"^(\d+)(?:,(\d+))?%$")
+#: Digits are ASCII only (``re.ASCII``): Python's ``\d`` and ``int()`` also take ``١٢٣``
+#: and ``１０``, which right-to-left text can show in another order than the value.
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$", re.ASCII)
+_PLAIN = re.compile(r"^\d+$", re.ASCII)
+_PERCENT = re.compile(r"^(\d+)(?:,(\d+))?%$", re.ASCII)
 
 
 def parse_euros(text: str) -> int:
@@ -98,7 +100,7 @@ def parse_euros(text: str) -> int:
         value = int(cleaned)
     elif _GROUPED.match(cleaned):
         value = int(cleaned.replace(".", ""))
-    elif "." in cleaned and cleaned.replace(".", "").isdigit():
+    elif "." in cleaned and _PLAIN.match(cleaned.replace(".", "")):
         raise AmountInputError(texts.AMOUNT_BAD_GROUPING.format(text=text.strip()))
     else:
         raise AmountInputError(texts.AMOUNT_NOT_A_NUMBER.format(text=text.strip()))
@@ -169,7 +171,7 @@ def parse_amount_input(text: str) -> AmountInput:
 
 #: What could be an amount after its sign (digits, points, a comma, a euro sign): the
 #: rest is said by :func:`parse_euros`; anything else is no amount at all.
-_AMOUNT_LIKE = re.compile(r"^(€|EUR)?[\d.,_-]+%?(€|EUR)?$")
+_AMOUNT_LIKE = re.compile(r"^(€|EUR)?[\d.,_-]+%?(€|EUR)?$", re.ASCII)
 
 
 def parse_quantity(text: str) -> int:
@@ -213,6 +215,8 @@ def parse_move_amount(text: str) -> MoveAmount:
         raise AmountInputError(texts.MOVE_AMOUNT_EMPTY)
     unsigned = stripped[1:].strip() if stripped.startswith("+") else stripped
     if unsigned.startswith("-"):
+        if _is_zero(unsigned[1:]):  # -0 is 0: the caller says it is no amount to move
+            return MoveAmount()
         raise AmountInputError(texts.MOVE_AMOUNT_NEGATIVE.format(text=stripped[:40]))
     if unsigned.startswith("+"):  # a second sign
         raise AmountInputError(texts.MOVE_AMOUNT_NOT_A_NUMBER.format(text=stripped[:40]))
@@ -223,8 +227,17 @@ def parse_move_amount(text: str) -> MoveAmount:
     return MoveAmount(euros=parse_euros(unsigned))
 
 
-_PERCENTAGE = re.compile(r"^([+-]?)(\d{1,6})(?:,(\d{1,6}))?%?$")
-_LONG_PERCENTAGE = re.compile(r"^[+-]?\d+(?:,\d+)?%?$")
+def _is_zero(text: str) -> bool:
+    """Whether ``text`` is a move's amount of nothing (``0``, ``0%``, ``0,0%``)."""
+    try:
+        amount = parse_move_amount(text)
+    except AmountInputError:
+        return False
+    return amount.euros == 0 and not amount.percent
+
+
+_PERCENTAGE = re.compile(r"^([+-]?)(\d{1,6})(?:,(\d{1,6}))?%?$", re.ASCII)
+_LONG_PERCENTAGE = re.compile(r"^[+-]?\d+(?:,\d+)?%?$", re.ASCII)
 
 
 def parse_percent(text: str) -> Fraction:

@@ -79,7 +79,15 @@ def fetch_command(served_at: tuple[str, int], words: Sequence[str], output: str)
     and the server splits them as a shell would, so a name with a space is quoted
     twice: once for the server, once for the user's own shell."""
     host, port = served_at
-    remote = shlex.join(words)
-    tail = remote if remote == " ".join(words) else shlex.quote(remote)
+    remote = " ".join(_quoted(word) for word in words)
+    tail = remote if remote == " ".join(words) else _quoted(remote)
     login = ["ssh", host] if port == SSH_PORT else ["ssh", "-p", str(port), host]
-    return f"{shlex.join(login)} {tail} > {shlex.quote(output)}"
+    return f"{' '.join(_quoted(word) for word in login)} {tail} > {_quoted(output)}"
+
+
+def _quoted(word: str) -> str:
+    """``word`` as bash and zsh both read it back as itself. ``shlex.quote`` leaves
+    ``=`` unquoted, which zsh (the macOS shell) expands at a word's start to a command's
+    path (``=plan.toml``: "plan.toml not found"); such a word is quoted too."""
+    quoted = shlex.quote(word)
+    return f"'{word}'" if quoted == word and word.startswith("=") else quoted

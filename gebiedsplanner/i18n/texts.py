@@ -1209,10 +1209,13 @@ SSH_COMMAND_TOO_LONG = "de opdracht is te lang"
 SSH_COMMAND_UNREADABLE = "de opdracht is niet te lezen (een aanhalingsteken staat alleen)"
 SSH_COMMAND_UNKNOWN = "hier kunnen alleen summary, export, compare en report draaien"
 SSH_COMMAND_CHOICE = "{option} is een van: {allowed}"
-SSH_COMMAND_OPTION = (
-    "optie {option} kan hier niet (alleen -o -: export, compare en report schrijven naar de"
-    " standaarduitvoer)"
+SSH_COMMAND_OPTION = "optie {option} kan hier niet: {command} neemt over ssh {takes}"
+SSH_COMMAND_OPTION_LOCAL = (
+    "optie {option} kan hier niet: over ssh spreekt de server zijn eigen taal, en hulp en"
+    " versie geeft gebiedsplanner op uw eigen computer; {command} neemt over ssh {takes}"
 )
+SSH_COMMAND_NO_OPTIONS = "geen opties"
+SSH_COMMAND_TO_TERMINAL = "{why}; geef de opdracht zonder -t, met > {file}"
 SSH_COMMAND_FILES = (
     "summary en export nemen één scenario, compare een basis en een tot negentien varianten,"
     " report een scenario en tot negentien varianten"

@@ -1202,10 +1202,14 @@ SSH_COMMAND_TOO_LONG = "the command is too long"
 SSH_COMMAND_UNREADABLE = "the command cannot be read (a quote stands alone)"
 SSH_COMMAND_UNKNOWN = "only summary, export, compare and report run here"
 SSH_COMMAND_CHOICE = "{option} is one of: {allowed}"
-SSH_COMMAND_OPTION = (
-    "option {option} is not available here (only -o -: export, compare and report write to"
-    " standard output)"
+SSH_COMMAND_OPTION = "option {option} is not available here: over ssh {command} takes {takes}"
+SSH_COMMAND_OPTION_LOCAL = (
+    "option {option} is not available here: over ssh the server speaks its own language, and"
+    " gebiedsplanner on your own computer gives help and its version; over ssh {command}"
+    " takes {takes}"
 )
+SSH_COMMAND_NO_OPTIONS = "no options"
+SSH_COMMAND_TO_TERMINAL = "{why}; give the command without -t, with > {file}"
 SSH_COMMAND_FILES = (
     "summary and export take one scenario, compare a base and one to nineteen variants,"
     " report a scenario and up to nineteen variants"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shlex
 import stat
+from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,6 +34,7 @@ from gebiedsplanner.core.server_limits import (
     megabytes,
 )
 from gebiedsplanner.disk.reading import real_path
+from gebiedsplanner.exports.formats import Format
 from gebiedsplanner.i18n import texts
 
 SUFFIX = ".toml"
@@ -47,9 +49,14 @@ class Refused(Exception):
         self.limit = limit
 
 
-def tool_arguments(command: str, folders: list[Path], limits: Limits = DEFAULT_LIMITS) -> list[str]:
+def tool_arguments(
+    command: str, folders: list[Path], limits: Limits = DEFAULT_LIMITS, *, terminal: bool = False
+) -> list[str]:
     """The planner's arguments for ``command`` (what the client asked to run), its files
-    as absolute paths in ``folders``; :class:`Refused` says why it cannot run."""
+    as absolute paths in ``folders``; :class:`Refused` says why it cannot run.
+    ``terminal``: the client asked for one (``ssh -t``), where a workbook or a PDF would
+    land as the local command refuses to write it (the command itself writes to a pipe,
+    and cannot tell)."""
     if len(command) > COMMAND_LIMIT:
         raise Refused(texts.SSH_COMMAND_TOO_LONG)
     try:
@@ -77,13 +84,23 @@ def tool_arguments(command: str, folders: list[Path], limits: Limits = DEFAULT_L
                 )
             options += [option, value]
         elif word.startswith("-"):
-            raise Refused(texts.SSH_COMMAND_OPTION.format(option=literal(word)))
+            local = option in _LOCAL_ONLY
+            why = texts.SSH_COMMAND_OPTION_LOCAL if local else texts.SSH_COMMAND_OPTION
+            raise Refused(why.format(option=literal(word), command=name, takes=may.takes()))
         else:
             files.append(str(served_file(word, folders)))
     if not may.least_files <= len(files) <= may.most_files:
         raise Refused(texts.SSH_COMMAND_FILES)
+    if terminal:
+        _not_binary(options)
     _within_reading(files, limits)
     return [name, *options, *files]
+
+
+#: Options every command takes on the command line, never over SSH: the server answers
+#: in its own language, and its help and version describe the commands as run on one's
+#: own computer, options a client may not give included.
+_LOCAL_ONLY = frozenset(("--lang", "--help", "-h", "--version"))
 
 
 class _Allowed(NamedTuple):
@@ -93,6 +110,11 @@ class _Allowed(NamedTuple):
     most_files: int
     flags: frozenset[str]
     choices: dict[str, frozenset[str]]
+    shown: tuple[str, ...]
+
+    def takes(self) -> str:
+        """The options it takes, as a refusal names them: ``--format html|pdf, -o -``."""
+        return ", ".join(self.shown) or texts.SSH_COMMAND_NO_OPTIONS
 
     @classmethod
     def of(cls, command: Command) -> _Allowed:
@@ -107,7 +129,24 @@ class _Allowed(NamedTuple):
             if not option.flag
             for name in option.names
         }
-        return cls(least, MOST_FILES if several else least, flags, choices)
+        shown = tuple(
+            option.names[0] if option.flag
+            else f"{option.names[0]} {'|'.join(option.ssh_values or option.choices or ())}"
+            for option in options
+        )  # fmt: skip
+        return cls(least, MOST_FILES if several else least, flags, choices, shown)
+
+
+def _not_binary(options: list[str]) -> None:
+    """Refuse a workbook or a PDF (``--format``) onto the client's terminal."""
+    given = next((value for option, value in pairwise(options) if option == "--format"), None)
+    if given == Format.PDF.value:
+        why, file = texts.PDF_TO_TERMINAL, "rapport.pdf"
+    elif given == Format.XLSX.value:
+        why, file = texts.WORKBOOK_TO_TERMINAL, "plan.xlsx"
+    else:
+        return
+    raise Refused(texts.SSH_COMMAND_TO_TERMINAL.format(why=why, file=file))
 
 
 def _within_reading(files: list[str], limits: Limits) -> None:
@@ -122,6 +161,23 @@ def _within_reading(files: list[str], limits: Limits) -> None:
     if size > limits.command_bytes:
         limit = Limit.COMMAND_MEGABYTES
         raise Refused(limit.refusal(limits, size=megabytes(size)), limit)
+
+
+def as_given(arguments: list[str], here: Path) -> list[str]:
+    """``arguments`` with each served file (an absolute path) as its file name, linked
+    to it from the command's own folder ``here``: a problem the command reports names
+    the file as the client did (``kapot.toml: regel 3``), not by the server's folders
+    (``/srv/team/kapot.toml``). A name is one file, so one link each."""
+    given = []
+    for word in arguments:
+        path = Path(word)
+        if path.is_absolute():
+            link = here / path.name
+            if not os.path.lexists(link):
+                os.symlink(path, link)
+            word = path.name
+        given.append(word)
+    return given
 
 
 def served_file(name: str, folders: list[Path]) -> Path:

@@ -24,7 +24,7 @@ from gebiedsplanner.exports.pdf import remove_left_behind
 from gebiedsplanner.i18n import language, texts
 from gebiedsplanner.settings.locations import SERVED_AT
 from gebiedsplanner.ssh.advisers import Adviser
-from gebiedsplanner.ssh.commands import Refused, tool_arguments
+from gebiedsplanner.ssh.commands import Refused, as_given, tool_arguments
 from gebiedsplanner.ssh.keys import KeyFile
 from gebiedsplanner.ssh.logbook import Logbook
 from gebiedsplanner.ssh.quiet_asyncssh import asyncssh
@@ -161,7 +161,8 @@ class Serving:
         client; anything else, or one over a limit, refused in one line."""
         folders = [Path(folder) for folder in self.scenario_dirs]
         try:
-            arguments = tool_arguments(command, folders, self.admission.limits)
+            terminal = client.channel.get_terminal_type() is not None  # ssh -t
+            arguments = tool_arguments(command, folders, self.admission.limits, terminal=terminal)
         except Refused as refusal:
             if refusal.limit is None:
                 self.log("command-refused", name=adviser.name, command=command, why=refusal)
@@ -175,7 +176,9 @@ class Serving:
             _say(client.stderr, self.over_limit(taken, name=adviser.name, command=command))
             return 1
         try:
-            return await self._run_command(client, adviser, command, arguments)
+            with tempfile.TemporaryDirectory(prefix="gebiedsplanner-command-") as here:
+                given = as_given(arguments, Path(here))
+                return await self._run_command(client, adviser, command, given, here)
         finally:
             taken.release()
 
@@ -185,9 +188,11 @@ class Serving:
         adviser: Adviser,
         command: str,
         arguments: list[str],
+        here: str,
     ) -> int:
-        """The tool in a process of its own, killed when it runs past the time limit
-        (a client that stops reading its output holds it up just as long)."""
+        """The tool in a process of its own, in the folder ``here``, killed when it runs
+        past the time limit (a client that stops reading its output holds it up just as
+        long)."""
         self.log("command", name=adviser.name, command=command)
         try:
             child = await asyncio.create_subprocess_exec(
@@ -198,6 +203,7 @@ class Serving:
                 stderr=asyncio.subprocess.PIPE,
                 env=self.environment(adviser, "dumb"),
                 start_new_session=True,
+                cwd=here,
             )
         except OSError as error:
             self.log("command-failed", name=adviser.name, why=error)

@@ -140,7 +140,7 @@ def _text(name: str) -> str:
 
 def _read_year(param: Param, given: Given, scenario: Scenario) -> int:
     text = str(given).strip()
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):  # not "٢٠١٧" (int() takes it), nor "²"
         years = ", ".join(str(year) for year in scenario.years)
         raise param.refused(texts.UNKNOWN_YEAR.format(year=literal(text), years=years))
     return scenario.check_year(int(text))

@@ -119,10 +119,16 @@ def trash_row(item: library.Trashed) -> list[Text]:
     ]
 
 
+#: Columns the detail line keeps for a name, however long the status beside it.
+_LEAST_NAME = 12
+
+
 def entry_detail(entry: library.Entry, room: int) -> str:
     """The lines below the table for ``entry``, ``room`` columns wide: its name and status
-    (at most two lines: a name of thousands of letters leaves room for the rest), its
-    file, and its last change with its folder; or its problems."""
+    (at most two lines; the name is cut so the status follows it on the first line, the
+    name keeping :data:`_LEAST_NAME` columns: a name of thousands of letters leaves room
+    for the rest), its file, and its last change with its folder; or its
+    problems."""
     if entry.problems:  # the path shortened: a long one would break mid-name
         problems = entry.problems[:2]
         return "\n".join(str(p._replace(file=shown_path(p.file, room))) for p in problems)
@@ -130,7 +136,9 @@ def entry_detail(entry: library.Entry, room: int) -> str:
     changed = (texts.LIBRARY_CHANGED_BY if who else texts.LIBRARY_CHANGED).format(
         folder=_folder_label(entry.source), when=f"{when:%d-%m-%Y %H:%M}", who=literal(who)
     )
-    said = f"{literal(entry.name)} · {literal(entry.status)}"
+    status = f" · {literal(entry.status)}"
+    name = _cut(_visible(entry.name), max(room - cell_len(status), _LEAST_NAME))
+    said = name + status
     return "\n".join((_cut(said, 2 * room), shown_path(entry.path, room), _cut(changed, room)))
 
 
@@ -149,10 +157,17 @@ def _team_name(source: library.Source) -> KeptApart:
     return KeptApart(name, shared=len(name))
 
 
+def _visible(name: str) -> str:
+    """``name`` as shown: literally, and quoted when it would show as nothing (only
+    spaces, or characters of no width)."""
+    shown = literal(name)
+    return shown if cell_len(shown.strip()) else f"'{shown}'"
+
+
 def _shown_names(entries: list[library.Entry]) -> list[str]:
     """The names as the name column shows them: with the file's name where two scenarios
     of one folder share a name (otherwise the folder column tells them apart)."""
-    names = [literal(entry.name) for entry in entries]
+    names = [_visible(entry.name) for entry in entries]
     places = Counter(zip(names, (entry.source.folder for entry in entries), strict=True))
     return [
         texts.LIBRARY_SAME_NAME.format(name=name, file=literal(entry.path.stem))
