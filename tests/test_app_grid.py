@@ -291,6 +291,36 @@ async def test_at_60_columns_no_amount_is_shown_cut_off() -> None:
         await shown(pilot, "-1.000.000 62.327.000")  # the totals row's net, whole
 
 
+def words(pilot: Pilot[None], start: str) -> list[str]:
+    """The words of the line starting with ``start``, without the position mark."""
+    return [word for word in line_with(pilot, start) if word not in ("┃", "│")]
+
+
+async def test_at_60x20_the_gebied_names_stay_whole_while_the_amounts_scroll() -> None:
+    """Issue 26: scrolled to netto, a row read ``erg-Schiebroek``; ← back to the first
+    column kept the table scrolled, and ``a`` then opened the years without names."""
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await shown(pilot, "Totaal")
+        await pilot.press("right", "right", "right")  # to netto
+        await until(pilot, lambda: "Netto" in screen_text(pilot).splitlines()[1], "netto")
+        assert words(pilot, "Hillegersberg-Schiebroek")[-2:] == ["2.888.000", "4,9%"]
+        assert words(pilot, "Centrum")[-2:] == ["2.268.000", "4,9%"]
+        await pilot.press("left", "left", "left")  # back to couleur locale
+        await until(pilot, lambda: "Couleur" in screen_text(pilot).splitlines()[1], "couleur")
+        assert words(pilot, "Centrum")[1] == "111.000"
+        await pilot.press("right", "right", "right", "a")  # all years, scrolled before
+        await shown(pilot, "alle jaren")
+        await until(pilot, lambda: words(pilot, "Centrum")[1] == "111.000", "2016 in view")
+        assert words(pilot, "Gebied")[1] == "2016"
+        await pilot.press("right", "right", "right")  # to 2019
+        await until(pilot, lambda: words(pilot, "Gebied")[-1] == "2019", "2019 in view")
+        assert words(pilot, "Centrum")[-1] == "148.000"
+        assert screen_text(pilot).splitlines()[2].startswith("couleur locale")
+        await pilot.press("left", "left", "left")
+        await until(pilot, lambda: words(pilot, "Gebied")[1] == "2016", "2016 again")
+
+
 async def test_totals_near_a_trillion_are_shown_whole_or_not_at_all() -> None:
     """A figure that does not fit on its line is left out with its caption, never cut."""
     from textual.app import App, ComposeResult

@@ -8,6 +8,10 @@ the cells it changed plus the totals. Hovering the mouse repaints nothing.
 Why a widget per column: Textual writes a changed region from the left edge of
 the widget that holds it, so in one wide widget a cell at the right costs its
 whole line. With a widget per column, a cell costs itself.
+
+The names' column is docked at the left: when a narrow terminal scrolls the amounts
+sideways, the gebied of each row stays in view (issue 26: scrolled, a row read
+``erg-Schiebroek``). The amounts scroll by whole columns, so that the cursor's shows.
 """
 
 from __future__ import annotations
@@ -35,10 +39,13 @@ HEADER_LINES = 2
 class GridColumn(Widget):
     """One column of the grid (the names, or one kind of amount): draws what the grid says."""
 
-    DEFAULT_CSS = "GridColumn { height: 100%; }"
+    DEFAULT_CSS = """
+    GridColumn { height: 100%; }
+    GridColumn.-frozen { dock: left; }
+    """
 
     def __init__(self, grid: BudgetGrid, index: int) -> None:
-        super().__init__()
+        super().__init__(classes="" if index else "-frozen")
         self.grid = grid
         self.index = index
 
@@ -150,6 +157,8 @@ class BudgetGrid(RowWindow, can_focus=True):
         self._apply_widths()
         self.show_from(self.first_row)
         self.repaint_all()
+        self._scroll_to_cursor()
+        self.call_after_refresh(self._scroll_to_cursor)  # the new widths laid out
 
     def refresh_cells(self, cells: set[tuple[int, int]]) -> None:
         """Repaint ``cells`` (row, column) that are on screen and now read differently.
@@ -200,9 +209,11 @@ class BudgetGrid(RowWindow, can_focus=True):
                 self.mount(*new)
 
     def _apply_widths(self) -> None:
-        for column, width in zip(self._columns, self._view.widths, strict=True):
-            if column.styles.width is None or column.styles.width.value != width + 1:
-                column.styles.width = width + 1  # the cell and one space after it
+        widths = [width + 1 for width in self._view.widths]  # the cell and a space after it
+        widths[-1] += self._tail()
+        for column, width in zip(self._columns, widths, strict=True):
+            if column.styles.width is None or column.styles.width.value != width:
+                column.styles.width = width
 
     def repaint_all(self) -> None:
         for column in self._columns:
@@ -250,17 +261,58 @@ class BudgetGrid(RowWindow, can_focus=True):
         self.cursor_row, self.cursor_column = row, column
         self.keep_in_view(row)
         self._refresh_cursor()
-        grid_column = self._columns[self._view.column_for(row, column) + 1]
-        if self.size.width and not self.scrollable_content_region.contains_region(
-            grid_column.region
-        ):
-            self.scroll_to_widget(grid_column, animate=False, immediate=True)
+        self._scroll_to_cursor()
+
+    # -- sideways: the names stay, the amounts scroll ---------------------------
+
+    def _starts(self) -> list[int]:
+        """Where each amount column (its cell and the space after it) begins among the
+        amounts, and where the last one ends."""
+        starts, x = [], 0
+        for width in self._view.widths[1:]:
+            starts.append(x)
+            x += width + 1
+        return [*starts, x]
+
+    def _seen_width(self) -> int:
+        """Columns of the amounts on screen: less the names and the position mark."""
+        return max(0, self.size.width - self._view.widths[0] - 2)
+
+    def _scroll_for(self, end: int) -> int:
+        """The least scroll, at a column's start, that shows the amounts up to ``end``."""
+        seen, starts = self._seen_width(), self._starts()
+        return min((start for start in starts[:-1] if end <= start + seen), default=starts[-2])
+
+    def _tail(self) -> int:
+        """Blank room after the last column, so that the last scroll starts at a column."""
+        if not self.size.width:
+            return 0
+        end, seen = self._starts()[-1], self._seen_width()
+        return 0 if end <= seen else max(0, self._scroll_for(end) + seen - end)
+
+    def _scroll_to_cursor(self) -> None:
+        """Scroll as little as needed, by whole columns, for the cursor's column to show
+        whole (on the last column the cursor reaches, also the columns after it)."""
+        if not self.size.width:
+            return
+        view = self._view
+        column = view.column_for(self.cursor_row, self.cursor_column)
+        starts = self._starts()
+        end = starts[-1] if column == view.cursor_columns - 1 else starts[column + 1]
+        now = round(self.scroll_x)
+        if starts[column] < now:
+            target = starts[column]
+        elif end > now + self._seen_width():
+            target = min(self._scroll_for(end), starts[column])
+        else:
+            return
+        self.scroll_to(x=target, animate=False, immediate=True)
 
     def shows_whole(self, index: int) -> bool:
-        """Column ``index`` is on screen in full (a narrow terminal shows part of the grid)."""
-        widths = self._view.widths
-        left = sum(width + 1 for width in widths[:index]) - round(self.scroll_x)
-        return left >= 0 and left + widths[index] <= self.scrollable_content_region.width
+        """Amount column ``index`` is on screen in full (a narrow terminal shows part of
+        the amounts beside the names)."""
+        left = self._starts()[index - 1] - round(self.scroll_x)
+        return left >= 0 and left + self._view.widths[index] <= self._seen_width()
 
     def watch_scroll_x(self, old_value: float, new_value: float) -> None:
         """Columns that come into view whole (or leave it) draw again."""
@@ -269,8 +321,10 @@ class BudgetGrid(RowWindow, can_focus=True):
             column.refresh()
 
     def on_resize(self) -> None:
+        self._apply_widths()
         for column in self._columns[1:]:
             column.refresh()
+        self.call_after_refresh(self._scroll_to_cursor)
 
     def _refresh_cursor(self) -> None:
         self._refresh_cell(
