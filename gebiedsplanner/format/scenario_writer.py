@@ -4,7 +4,7 @@ thousands (``57_931_000``), so saving an unchanged file changes nothing and diff
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -105,7 +105,7 @@ def _entry_toml(entry: LogEntry) -> str:
     return text
 
 
-def _inline_array(tables: list[dict[str, str | int]]) -> str:
+def _inline_array(tables: Sequence[Mapping[str, object]]) -> str:
     """``[]``, or one inline table a line, as tomli-w writes a short array of tables."""
     if not tables:
         return "[]\n"
@@ -115,7 +115,7 @@ def _inline_array(tables: list[dict[str, str | int]]) -> str:
     return "[\n" + "".join(lines) + "]\n"
 
 
-def _value(value: str | int) -> str:
+def _value(value: object) -> str:
     """A string or an integer as TOML writes it (the keys used here are all bare)."""
     import tomli_w
 
