@@ -377,3 +377,27 @@ def test_the_note_command_sets_and_removes_a_note_under_the_lock(
     assert main(["note", file, "Charlois", ""]) == 0
     assert "weggehaald" in capsys.readouterr().out
     assert storage.load(scenario_file).scenario.note("Charlois") == ""
+
+
+def test_note_log_entries_are_written_one_way_whatever_their_length() -> None:
+    """A note over 100 characters was logged as ``[[log.notes]]`` tables, a short one as
+    ``notes = [...]``: one file held both (issue 26). The writer and both patchers write
+    the inline form, and it reads back the same."""
+    long = "wacht op besluit gebiedscommissie " * 4
+    scenario = noted(noted(bundled(), "Charlois", long), "Noord", "kort")
+    raw = scenario_writer.dumps(scenario)
+    text = raw.decode()
+    assert "[[log.notes]]" not in text and "[[log.changes]]" not in text
+    assert f'notes = [\n    {{ gebied = "Charlois", old = "", new = "{long}" }},\n]' in text
+    assert 'notes = [\n    { gebied = "Noord", old = "", new = "kort" },\n]' in text
+    read = scenario_reader.parse("plan.toml", raw)
+    assert read.log == scenario.log
+    assert scenario_writer.dumps(read) == raw
+    # Saved again by each patcher, a third note appended the same way.
+    for patcher in (scenario_patch.patch, any_form_patch.patch):
+        again = noted(scenario_reader.parse("plan.toml", raw), "Pernis", long)
+        patched = patcher(raw, again)
+        assert patched is not None
+        assert b"[[log.notes]]" not in patched
+        assert patched.count(b"notes = [\n") == 3
+        assert scenario_reader.parse("plan.toml", patched).log == again.log

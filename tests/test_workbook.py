@@ -46,6 +46,35 @@ def edited() -> storage.ScenarioDocument:
     return document
 
 
+def test_the_change_log_sheet_has_a_row_per_note_change() -> None:
+    """A note is logged when changed (issue 26): the sheet says who changed it, from what
+    to what, as text; ``(geen)`` for no note."""
+    scenario = edited().scenario
+    scenario.set_note("Charlois", "wacht op besluit", who="noor", when=WHEN)
+    scenario.set_note("Charlois", "", who="anna", when=WHEN)
+    rows = list(_read(plan_workbook(scenario))["Wijzigingen"].iter_rows(values_only=True))
+    assert rows[-2:] == [
+        (
+            datetime(2026, 3, 11, 14, 5),
+            "noor",
+            "notitie",
+            "Charlois/notitie",
+            "(geen)",
+            "wacht op besluit",
+            "",
+        ),
+        (
+            datetime(2026, 3, 11, 14, 5),
+            "anna",
+            "notitie",
+            "Charlois/notitie",
+            "wacht op besluit",
+            "(geen)",
+            "",
+        ),
+    ]
+
+
 def test_the_plan_sheet_has_numbers_in_the_thousands_format_and_sum_formulas() -> None:
     scenario = edited().scenario
     book = _read(plan_workbook(scenario))

@@ -28,6 +28,8 @@ class EntryPreview(NamedTuple):
     new: int | None
     message: str
     error: bool = False
+    shorter: tuple[str, ...] = ()
+    """The message without its examples, and shorter still: for a line too narrow."""
 
 
 def preview_entry(cell: Cell, current: int, typed: str) -> EntryPreview:
@@ -37,7 +39,7 @@ def preview_entry(cell: Cell, current: int, typed: str) -> EntryPreview:
     try:
         new = parse_amount_input(typed).apply(current)
     except AmountInputError as error:
-        return EntryPreview(None, str(error), error=True)
+        return EntryPreview(None, str(error), error=True, shorter=error.shorter)
     problem = check_sign(cell.post, cell.owner, new)
     if problem:
         refused = texts.EDITOR_REFUSED.format(new=format_amount(new), problem=problem)

@@ -73,7 +73,14 @@ def share_tenths(part: int, whole: int) -> int | None:
 
 
 class AmountInputError(ValueError):
-    """What the user typed is not an amount; the message says how to fix it."""
+    """What the user typed is not an amount; the message says how to fix it.
+
+    ``shorter``: the same without its examples, and shorter still, for a line too narrow
+    for them (the edit line, the amount typed beside it)."""
+
+    def __init__(self, message: str, *shorter: str) -> None:
+        super().__init__(message)
+        self.shorter = shorter
 
 
 #: Characters of the longest amount within the limit, written with dots: 1.000.000.000.000.
@@ -151,22 +158,38 @@ def parse_amount_input(text: str) -> AmountInput:
     if head in "+-":
         sign = -1 if head == "-" else 1
         if not _AMOUNT_LIKE.match(rest.replace(" ", "")):
-            raise AmountInputError(texts.AMOUNT_ENTRY_NOT_A_NUMBER.format(text=stripped[:40]))
+            raise _not_a_number(stripped[:40])
         percent = _PERCENT.match(rest.replace(" ", ""))
         if percent:
             whole, decimals = percent.group(1), percent.group(2) or ""
             if len(whole) + len(decimals) > _MAX_TYPED:
-                raise AmountInputError(texts.AMOUNT_BAD_PERCENT.format(text=stripped[:20] + "…"))
+                raise _bad_percent(stripped[:20] + "…")
             value = Fraction(int(whole + decimals), 10 ** len(decimals))
             return AmountInput("percent", percent=sign * value)
         if rest.endswith("%"):
-            raise AmountInputError(texts.AMOUNT_BAD_PERCENT.format(text=stripped))
+            raise _bad_percent(stripped)
         return AmountInput("delta", value=sign * parse_euros(rest))
     if stripped.endswith("%"):
         raise AmountInputError(texts.AMOUNT_PERCENT_NEEDS_SIGN)
     if not _AMOUNT_LIKE.match(stripped.replace(" ", "")):
-        raise AmountInputError(texts.AMOUNT_ENTRY_NOT_A_NUMBER.format(text=stripped[:40]))
+        raise _not_a_number(stripped[:40])
     return AmountInput("absolute", value=parse_euros(stripped))
+
+
+def _not_a_number(text: str) -> AmountInputError:
+    return AmountInputError(
+        texts.AMOUNT_ENTRY_NOT_A_NUMBER.format(text=text),
+        texts.AMOUNT_ENTRY_NOT_A_NUMBER_SHORT.format(text=text),
+        texts.AMOUNT_ENTRY_NOT_A_NUMBER_SHORTEST,
+    )
+
+
+def _bad_percent(text: str) -> AmountInputError:
+    return AmountInputError(
+        texts.AMOUNT_BAD_PERCENT.format(text=text),
+        texts.AMOUNT_BAD_PERCENT_SHORT.format(text=text),
+        texts.AMOUNT_BAD_PERCENT_SHORTEST,
+    )
 
 
 #: What could be an amount after its sign (digits, points, a comma, a euro sign): the

@@ -15,7 +15,7 @@ content, set up for print):
   ``SUMIFS`` over its taakstelling rows), room and what is still open formulas over
   the row: a change in the Plan sheet reaches them. The envelope and the taakstelling
   imposed are the scenario's own figures.
-- **Wijzigingen**: the change log, one row per changed cell, its moment a date cell.
+- **Wijzigingen**: the change log, one row per changed cell or note, its moment a date cell.
 
 The comparison's workbook: the differences (``Verschil`` a formula of its row), the
 totals per scenario and year (``Ruimte`` too), and the explanation, wrapped to the page.
@@ -263,27 +263,29 @@ def _criterion(text: str) -> str:
 
 
 def _changes_table(scenario: Scenario) -> Table:
+    """A row per changed cell and per changed note (its place ``Charlois/notitie``, the
+    old and new note as text; ``(geen)`` for none), in the log's order."""
     columns = list(texts.XLSX_CHANGES_HEADERS)
-    rows = [
-        dict(
-            zip(
-                columns,
-                (
-                    entry.when,
-                    entry.who,
-                    action_label(entry.action),
-                    change.cell.address,
-                    change.old,
-                    change.new,
-                    cell_text(entry.reason),
-                ),
-                strict=True,
-            )
-        )
-        for entry in scenario.log
-        for change in entry.changes
-    ]
+    rows = []
+    for entry in scenario.log:
+        said = (entry.when, entry.who, action_label(entry.action))
+        reason = cell_text(entry.reason)
+        changed: list[tuple[str, int | str, int | str]] = [
+            (change.cell.address, change.old, change.new) for change in entry.changes
+        ]
+        changed += [
+            (f"{note.gebied}/{texts.NOTE_PLACE}", _note_text(note.old), _note_text(note.new))
+            for note in entry.notes
+        ]
+        rows += [
+            dict(zip(columns, (*said, place, old, new, reason), strict=True))
+            for place, old, new in changed
+        ]
     return Table(rows, columns, [columns[4], columns[5]], 0)
+
+
+def _note_text(note: str) -> str:
+    return cell_text(note) if note else texts.NOTE_NONE
 
 
 def _noted(table: Table, scenario: Scenario, rows_per_gebied: int) -> Table:

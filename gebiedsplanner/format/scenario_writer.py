@@ -4,7 +4,7 @@ thousands (``57_931_000``), so saving an unchanged file changes nothing and diff
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -68,9 +68,10 @@ def dumps(scenario: Scenario, *, name: str | None = None) -> bytes:
             body[post] = series(gebied.posts[post])
         gebieden[gebied.name] = body
     document["gebied"] = gebieden
+    text = _toml_text(document)
     if scenario.log:
-        document["log"] = _log_document(scenario.log)
-    return _toml_text(document).encode("utf-8")
+        text += "\n" + log_toml(scenario.log)
+    return text.encode("utf-8")
 
 
 def _toml_text(document: dict[str, Any]) -> str:
@@ -80,38 +81,45 @@ def _toml_text(document: dict[str, Any]) -> str:
     return _group_digits(tomli_w.dumps(document, multiline_strings=False))
 
 
-def _log_document(entries: Sequence[LogEntry]) -> list[dict[str, Any]]:
-    return [
-        {
-            "when": entry.when,
-            "who": entry.who,
-            "action": entry.action,
-            "reason": entry.reason,
-            "changes": [
-                {"cell": change.cell.address, "old": change.old, "new": change.new}
-                for change in entry.changes
-            ],
-            **_notes_document(entry),
-        }
-        for entry in entries
-    ]
-
-
-def _notes_document(entry: LogEntry) -> dict[str, Any]:
-    """An entry's changed notes, ``notes = [{ gebied, old, new }]``; nothing when it has none
-    (so a file without notes is written as before notes were)."""
-    if not entry.notes:
-        return {}
-    return {
-        "notes": [
-            {"gebied": note.gebied, "old": note.old, "new": note.new} for note in entry.notes
-        ]
-    }
-
-
 def log_toml(entries: Sequence[LogEntry]) -> str:
-    """Change-log entries as ``[[log]]`` tables, exactly as :func:`dumps` ends a file."""
-    return _toml_text({"log": _log_document(entries)})
+    """Change-log entries as ``[[log]]`` tables, exactly as :func:`dumps` ends a file.
+
+    An entry's changed cells and notes are always arrays of inline tables, one a line
+    (``notes = [{ gebied, old, new }]``), however long a name or note: tomli-w would
+    write a line over 100 characters as ``[[log.notes]]`` tables instead, so that one
+    file held both forms (issue 26). The patchers append entries with this too."""
+    return "\n".join(_entry_toml(entry) for entry in entries)
+
+
+def _entry_toml(entry: LogEntry) -> str:
+    said = {"when": entry.when, "who": entry.who, "action": entry.action, "reason": entry.reason}
+    text = "[[log]]\n" + _toml_text(said)
+    changes = [
+        {"cell": change.cell.address, "old": change.old, "new": change.new}
+        for change in entry.changes
+    ]
+    text += "changes = " + _inline_array(changes)
+    if entry.notes:  # none: written as before notes were
+        notes = [{"gebied": note.gebied, "old": note.old, "new": note.new} for note in entry.notes]
+        text += "notes = " + _inline_array(notes)
+    return text
+
+
+def _inline_array(tables: Sequence[Mapping[str, object]]) -> str:
+    """``[]``, or one inline table a line, as tomli-w writes a short array of tables."""
+    if not tables:
+        return "[]\n"
+    lines = [
+        "    { " + ", ".join(f"{k} = {_value(v)}" for k, v in t.items()) + " },\n" for t in tables
+    ]
+    return "[\n" + "".join(lines) + "]\n"
+
+
+def _value(value: object) -> str:
+    """A string or an integer as TOML writes it (the keys used here are all bare)."""
+    import tomli_w
+
+    return tomli_w.dumps({"v": value}, multiline_strings=False)[len("v = ") : -1]
 
 
 _INTEGER_LINE = re.compile(r"^([A-Za-z0-9_-]+ = -?)(\d{4,})$", re.MULTILINE)

@@ -268,12 +268,14 @@ class PlannerScreen(PlannerFiles):
         scenario = self.document.scenario
         unit = texts.UNIT_THOUSANDS if self.thousands else texts.TITLE_UNIT_EUROS
         if self.all_years:  # the post instead of the year; the table's header says it too
-            year = short = texts.TITLE_ALL_YEARS.format(post=post_label(self.post))
+            year = texts.TITLE_ALL_YEARS.format(post=post_label(self.post))
+            short, shortest = texts.TITLE_ALL_YEARS_SHORT, ""
         else:
             position = scenario.years.index(self.year) + 1
             count = len(scenario.years)
             year = texts.TITLE_YEAR.format(year=self.year, index=position, count=count)
             short = texts.TITLE_YEAR_ONLY.format(year=self.year)
+            shortest = None
         parts = TitleParts(
             literal(scenario.name),
             year,
@@ -284,6 +286,7 @@ class PlannerScreen(PlannerFiles):
             # Last: what the adviser may change matters more (the totals and the table
             # say they are counted too).
             texts.TITLE_READING if self.reading else "",
+            shortest,
         )
         self.query_one("#title", Static).update(Title(parts))
         self._show_dirty()

@@ -20,7 +20,14 @@ from gebiedsplanner.core.scenario import Scenario
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import caught_up
 from gebiedsplanner.ui.widgets.budget_grid import BudgetGrid
-from gebiedsplanner.ui.widgets.find_line import FindLine, FindMode, NameSuggester
+from gebiedsplanner.ui.widgets.find_line import (
+    FindLine,
+    FindMode,
+    NameSuggester,
+    go_to_hint,
+    search_hint,
+    search_hit,
+)
 from gebiedsplanner.ui.widgets.key_line import KeyLine
 
 #: Names a message lists when several match what was typed.
@@ -135,11 +142,11 @@ class Finder:
             if text:
                 self.line.say(texts.FIND_NO_MATCH.format(text=quoted(text)), error=True)
             else:
-                self.line.say(texts.SEARCH_HINT)
+                self.line.say(search_hint())
             return False
         grid.go_to_row(hit.row)
         name = quoted(grid.view.gebied_at(hit.row) or "")
-        self.line.say(texts.SEARCH_HIT.format(name=name, number=hit.number, count=hit.matches))
+        self.line.say(search_hit(name, hit.number, hit.matches))
         return True
 
     async def enter(self) -> None:
@@ -198,7 +205,7 @@ class Finder:
     def _preview_go_to(self, text: str) -> None:
         assert self.line is not None
         if not text.strip():
-            self.line.say(texts.GO_TO_HINT)
+            self.line.say(go_to_hint())
             return
         name, matching = self._target(text)
         if name is not None:

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from gebiedsplanner.core.amount_entry import preview_entry
+from gebiedsplanner.core.amount_entry import EntryPreview, preview_entry
 from gebiedsplanner.core.describe import cell_label
 from gebiedsplanner.core.scenario import Cell
 from gebiedsplanner.i18n import texts
@@ -31,6 +31,14 @@ class Entry(NamedTuple):
     cell: Cell
     new: int
     reason: str
+
+
+def _fitting(preview: EntryPreview) -> str | Longest:
+    """The preview's message, or without its examples where the line is too narrow for them
+    (``'abc' is geen bedrag.``: the notification on Enter shows them)."""
+    if not preview.shorter:
+        return preview.message
+    return Longest((preview.message, *preview.shorter), cut_last=True)
 
 
 class EditLine(Horizontal):
@@ -102,7 +110,7 @@ class EditLine(Horizontal):
             self._hint()
             return
         preview = preview_entry(self._cell, self._current, event.value)
-        self.query_one(Preview).say(preview.message, error=preview.error)
+        self.query_one(Preview).say(_fitting(preview), error=preview.error)
 
     def _hint(self) -> None:
         """What the keys do here, as much as fits whole: the line is the cell's name, the
@@ -123,7 +131,9 @@ class EditLine(Horizontal):
         if preview.new is None:
             self.remove_class("-reason")
             message = texts.AMOUNT_EMPTY if not amount.value.strip() else preview.message
-            self.query_one(Preview).say(message, error=True)
+            self.query_one(Preview).say(
+                _fitting(preview) if amount.value.strip() else message, error=True
+            )
             # The line may cut a long explanation short; the notification shows it whole.
             self.notify(message, severity="error", markup=False)
             self._focus("#edit-amount")

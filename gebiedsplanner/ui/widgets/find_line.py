@@ -19,7 +19,24 @@ from gebiedsplanner.core.find import NameIndex
 from gebiedsplanner.i18n import texts
 from gebiedsplanner.ui.keys import caught_up
 from gebiedsplanner.ui.widgets.field import Field
-from gebiedsplanner.ui.widgets.preview import Preview
+from gebiedsplanner.ui.widgets.preview import Longest, Preview
+
+
+def search_hint() -> Longest:
+    """What the keys do while searching, as much as fits whole (60 columns: Enter and Esc)."""
+    return Longest((texts.SEARCH_HINT, texts.SEARCH_HINT_SHORT, texts.SEARCH_HINT_SHORTEST))
+
+
+def go_to_hint() -> Longest:
+    """What the keys do while going to a gebied, as much as fits whole."""
+    return Longest((texts.GO_TO_HINT, texts.GO_TO_HINT_SHORT, texts.GO_TO_HINT_SHORTEST))
+
+
+def search_hit(name: str, number: int, count: int) -> Longest:
+    """The gebied found and its place among the matches; the keys if they fit whole."""
+    forms = (texts.SEARCH_HIT, texts.SEARCH_HIT_SHORT, texts.SEARCH_HIT_SHORTEST)
+    shown = [form.format(name=name, number=number, count=count) for form in forms]
+    return Longest(shown, cut_last=True)
 
 
 class FindMode(Enum):
@@ -73,7 +90,7 @@ class FindLine(Horizontal):
         field.suggester = suggester
         field.placeholder = texts.SEARCH_PLACEHOLDER if search else texts.GO_TO_PLACEHOLDER
         field.value = ""
-        self.say(texts.SEARCH_HINT if search else texts.GO_TO_HINT)
+        self.say(search_hint() if search else go_to_hint())
         # At once: ``Widget.focus`` waits its turn, and keys typed meanwhile go elsewhere.
         self.screen.set_focus(field, scroll_visible=False)
 
@@ -89,6 +106,6 @@ class FindLine(Horizontal):
         await caught_up([field])
         return field.value
 
-    def say(self, text: str, *, error: bool = False) -> None:
+    def say(self, text: str | Longest, *, error: bool = False) -> None:
         """Show ``text`` after the field (plain text: a typed ``[bold]`` shows as typed)."""
         self.query_one(Preview).say(text, error=error)

@@ -14,15 +14,18 @@ class Longest:
     """The first of ``choices`` (longest first) that fits the width whole, or nothing.
 
     For a hint that a narrow line would cut (``Tab: toelichting ·…``, issue 26): it
-    drops its least needed parts instead, chosen anew at each width.
+    drops its least needed parts instead, chosen anew at each width. ``cut_last``: when
+    none fits, the last is shown as far as it goes (a message says something even cut).
     """
 
-    def __init__(self, choices: Sequence[str]) -> None:
+    def __init__(self, choices: Sequence[str], *, cut_last: bool = False) -> None:
         self.choices = tuple(choices)
+        self.cut_last = cut_last
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
-        shown = next((text for text in self.choices if cell_len(text) <= options.max_width), "")
-        yield Text(shown, no_wrap=True)
+        fitting = (text for text in self.choices if cell_len(text) <= options.max_width)
+        shown = next(fitting, self.choices[-1] if self.cut_last and self.choices else "")
+        yield Text(shown, no_wrap=True, overflow="ellipsis")
 
 
 class Preview(Static):

@@ -4,9 +4,10 @@ At 80 columns the title has 60 (the unsaved-changes marker keeps 18 beside it), 
 columns 40: ``NRW basis 2016-2019 · 2016 (1/4) · € · voorbeeld · mag wijzigen:`` was
 cut after its last word's colon (issue 26). So the title gives up, in this order: the
 scenario's name down to a few letters, the unit and the example's mark (the table's
-header says the unit), names of the gebieden it may change (``Charlois +2``, then
-``3 gebieden``; the help screen names them all), the year's place among the years; and
-only then the name's last letters. What is shown is always whole.
+header says the unit), the year's place among the years, names of the gebieden it may
+change (``Charlois +2``, then ``3 gebieden``; the help screen names them all); in the
+all-years view the post, then all of its year part; and only then the name's last
+letters. What is shown is always whole.
 """
 
 from __future__ import annotations
@@ -36,17 +37,22 @@ class TitleParts(NamedTuple):
     """What the session may change, longest first (none without limits)."""
     tail: str = ""
     """Last, given up with the extras: that the file is still being read."""
+    year_shortest: str | None = None
+    """Where the year part may go too, what is left of it (``""``); ``None`` keeps it: the
+    all-years view's table says the post and the years, its title need not at 60 columns."""
 
 
 def fitted(parts: TitleParts, width: int) -> tuple[str, str]:
-    """The name as shown and the rest, for a title ``width`` columns wide."""
+    """The name as shown and the rest, for a title ``width`` columns wide.
+
+    What the session may change is shown as fully as fits: a shorter form of the year
+    (``2016`` without its place) comes before fewer gebieden (``Charlois +1``)."""
     rights = parts.rights or ("",)
     extras = "".join(parts.extras)
-    candidates = [
-        parts.year + extras + rights[0] + parts.tail,
-        *(parts.year + form for form in rights),
-        parts.year_short + rights[-1],
-    ]
+    candidates = [parts.year + extras + rights[0] + parts.tail]
+    candidates += [year + form for form in rights for year in (parts.year, parts.year_short)]
+    if parts.year_shortest is not None:
+        candidates += [parts.year_shortest + form for form in rights]
     name_width = cell_len(parts.name)
     for least in (NAME_KEPT, 1):
         for rest in candidates:
