@@ -9,9 +9,10 @@ import pytest
 from gebiedsplanner.editing import journal, storage
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
-from tests.pilot_helpers import screen_text, shown, until
+from tests.conftest import BUNDLED
+from tests.pilot_helpers import screen_text, shown, until, widget_text
 from tests.test_app import SIZE, planner
-from tests.test_app_library import alfa_and_beta, go_to_row
+from tests.test_app_library import alfa_and_beta, go_to_row, row_of
 
 pytestmark = pytest.mark.usefixtures("painted_before_measured")
 
@@ -47,3 +48,38 @@ async def test_enter_on_the_open_scenario_keeps_its_unsaved_changes(
         await shown(pilot, "● open")
     assert (team / "alfa.toml").read_bytes() == before
     assert not list(journal.journal_dir().glob("*weggegooid*"))
+
+
+async def test_the_open_mark_leaves_the_names_whole_at_80_columns(tmp_path: Path) -> None:
+    """The mark of the open scenario is short in the table (``● open``), so the names
+    stay whole at 80x24 as they do without it; the line below says it in full."""
+    team = tmp_path / "team"
+    team.mkdir()
+    example = BUNDLED.read_text()
+    for stem in ("basis", "basis-kopie"):
+        (team / f"{stem}.toml").write_text(example)
+    for name, stem in (("Variant Zuid é", "zuid"), ("Variant Zuid é variant", "zuid-variant")):
+        renamed = example.replace('name = "NRW basis 2016-2019"', f'name = "{name}"')
+        (team / f"{stem}.toml").write_text(renamed)
+    settings = locations.load_settings([str(team)])
+    app = PlannerApp(storage.open_for_editing(team / "basis.toml"), settings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("enter", *"+1.000", "enter")
+        await shown(pilot, "● niet opgeslagen")
+        await pilot.press("l")
+        text = await shown(pilot, "● open")
+        for name in (
+            "NRW basis 2016-2019 (basis)",
+            "NRW basis 2016-2019 (basis-kopie)",
+            "Variant Zuid é variant",
+        ):
+            assert f" {name} " in text, text
+        rows = [line for line in text.splitlines() if "(basis-kopie)" in line]
+        assert rows and "▲ 2017 +250.000" in rows[0], text
+        await pilot.press("ctrl+home", *["down"] * row_of(pilot, "NRW basis 2016-2019 (basis)"))
+
+        def said() -> bool:
+            below = " ".join(widget_text(pilot, "#detail").split())
+            return "● open, niet opgeslagen (1)" in below and "team/basis.toml" in below
+
+        await until(pilot, said, "the full mark on the detail line")
