@@ -10,7 +10,7 @@ from gebiedsplanner.editing import journal, storage
 from gebiedsplanner.settings import locations
 from gebiedsplanner.ui.app import PlannerApp
 from tests.conftest import BUNDLED
-from tests.pilot_helpers import screen_text, shown, until, widget_text
+from tests.pilot_helpers import fill_in, screen_text, shown, until, widget_text
 from tests.test_app import SIZE, planner
 from tests.test_app_library import alfa_and_beta, go_to_row, row_of
 
@@ -83,3 +83,31 @@ async def test_the_open_mark_leaves_the_names_whole_at_80_columns(tmp_path: Path
             return "● open, niet opgeslagen (1)" in below and "team/basis.toml" in below
 
         await until(pilot, said, "the full mark on the detail line")
+
+
+async def test_a_duplicate_says_so_under_the_title_and_the_cursor_goes_to_it(
+    isolated_user_dirs: Path,
+) -> None:
+    """After ``d`` the notification shows under the title, not over the lines below the
+    table, which show the new variant (the cursor is on it) whole: name and status, its
+    file, its folder."""
+    settings = locations.load_settings([])
+    app = PlannerApp(storage.load(BUNDLED, writable=False), settings)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("l")
+        await shown(pilot, "boven envelope:")
+        await pilot.press("d")
+        await fill_in(pilot, "#name", "Variant CL")
+        await pilot.press("enter")
+        text = await shown(pilot, "Variant opgeslagen")
+        await until(pilot, lambda: "Variant CL" in widget_text(pilot, "#detail"), "the cursor")
+        text = screen_text(pilot)
+        assert "Variant opgeslagen" in text  # still showing
+        lines = text.splitlines()
+        said = next(i for i, line in enumerate(lines) if "Variant opgeslagen" in line)
+        table = next(i for i, line in enumerate(lines) if "NRW basis 2016-2019" in line)
+        assert said < table, text  # over the header, above the rows
+        below = widget_text(pilot, "#detail").splitlines()
+        assert len(below) == 3, below
+        for line in below:  # each detail line whole on screen
+            assert line.strip() in text, (line, text)
