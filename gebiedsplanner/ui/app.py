@@ -232,7 +232,8 @@ class PlannerApp(Shell):
                 planner.edit(opened)
 
         planner = self._planner()
-        if await self._is_open(path, planner.document.path).wait():
+        same: bool = await self._is_open(path, planner.document.path).wait()
+        if same:
             for _ in self.screen_stack[1:]:
                 self.pop_screen()
             return
