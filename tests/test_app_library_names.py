@@ -210,7 +210,7 @@ async def test_the_planners_own_unsaved_changes_are_open_not_a_recovery(
         await pilot.press("l")
         await listed(pilot, 6)
         status = {row["Naam"]: row["Status"] for row in rows(pilot) if row["Map"] == TEAM}
-        assert status["NRW basis 2016-2019"] == "● open, niet opgeslagen", status
+        assert status["NRW basis 2016-2019"] == "● open", status
         assert status["Variant Zuid é"] == "● herstel (1)", status
         assert not any(
             "herstel" in each for name, each in status.items() if name != "Variant Zuid é"

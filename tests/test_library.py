@@ -173,7 +173,7 @@ def test_this_processs_own_unsaved_session_is_open_not_a_recovery(settings: Sett
     basis = by_name(library.scan(settings), "basis.toml")
     assert (basis.open_here, basis.unsaved) == (1, 0)
     assert basis.status.startswith("● open, niet opgeslagen (1); boven envelope")
-    assert basis.short_status == "● open, niet opgeslagen"
+    assert basis.short_status == "● open"
     journal = session._current_journal()
     assert journal is not None
     journal.close()

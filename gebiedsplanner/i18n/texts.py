@@ -1349,7 +1349,7 @@ STATUS_UNSAVED = "● herstel ({count}); {status}"
 STATUS_UNSAVED_SHORT = "● herstel ({count})"
 #: The scenario open in this session, with changes not saved yet: nothing to recover.
 STATUS_OPEN_HERE = "● open, niet opgeslagen ({count}); {status}"
-STATUS_OPEN_HERE_SHORT = "● open, niet opgeslagen"
+STATUS_OPEN_HERE_SHORT = "● open"
 #: Open in another session of the same user that still runs: nothing to recover either.
 STATUS_OPEN_ELSEWHERE = "● open in een ander venster ({count}); {status}"
 STATUS_OPEN_ELSEWHERE_SHORT = "● open elders"

@@ -1339,7 +1339,7 @@ STATUS_UNSAVED = "● recover ({count}); {status}"
 STATUS_UNSAVED_SHORT = "● recover ({count})"
 #: The scenario open in this session, with changes not saved yet: nothing to recover.
 STATUS_OPEN_HERE = "● open, unsaved ({count}); {status}"
-STATUS_OPEN_HERE_SHORT = "● open, unsaved"
+STATUS_OPEN_HERE_SHORT = "● open"
 #: Open in another session of the same user that still runs: nothing to recover either.
 STATUS_OPEN_ELSEWHERE = "● open in another window ({count}); {status}"
 STATUS_OPEN_ELSEWHERE_SHORT = "● open elsewhere"

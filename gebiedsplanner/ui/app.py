@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import threading
 import time
 from pathlib import Path
@@ -200,6 +201,10 @@ class PlannerApp(Shell):
     async def open_scenario(self, path: Path) -> None:
         """Open ``path`` in the planner (asking first when the current one has unsaved changes).
 
+        The scenario the planner already has (the same file, by whatever path or link)
+        is not read again: the planner shows it as it is, unsaved changes and all, as
+        after Escape. Asking would throw those changes away (issue 26).
+
         Returns when the planner shows it, or the question: the keys typed next go there.
         The file is read in a worker, as at the start (:func:`storage.open_streamed`): a
         large one shows its first gebieden while the rest is read, the keys held
@@ -227,12 +232,30 @@ class PlannerApp(Shell):
                 planner.edit(opened)
 
         planner = self._planner()
+        same: bool = await self._is_open(path, planner.document.path).wait()
+        if same:
+            for _ in self.screen_stack[1:]:
+                self.pop_screen()
+            return
         if planner.dirty:
             await self.push_screen(
                 confirm(texts.OPEN_DISCARD_TITLE, texts.OPEN_DISCARD_QUESTION), replace
             )
         else:
             await replace(YES)
+
+    @work(thread=True, group="same-file")
+    def _is_open(self, path: Path, open_path: Path | None) -> bool:
+        """Whether ``path`` is the file the planner has open (``open_path``): the same
+        after following links, or the same file on disk (another mount, a hard link)."""
+        if open_path is None:
+            return False
+        if real_path(path) == real_path(open_path):
+            return True
+        try:
+            return os.path.samefile(path, open_path)
+        except (OSError, ValueError):
+            return False
 
     @work(thread=True, exclusive=True, group="open")
     def _open_file(self, path: Path) -> Opened:

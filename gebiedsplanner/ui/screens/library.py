@@ -151,15 +151,22 @@ class LibraryScreen(InTurn[None]):
     def rescan(self) -> None:
         self._scan_and_show()
 
-    def _scan_and_show(self) -> None:
-        """List the folders and the trash (in a worker thread), then show them."""
+    def _scan_and_show(self, at: Path | None = None) -> None:
+        """List the folders and the trash (in a worker thread), then show them, the cursor
+        on ``at`` when it is listed (a new variant, a renamed scenario)."""
         entries = library.scan(self.settings)
         trash = library.trashed(self.settings.trash)
-        self.app.call_from_thread(self._show, entries, trash)
+        self.app.call_from_thread(self._show, entries, trash, at)
 
-    def _show(self, entries: list[library.Entry], trash: list[library.Trashed]) -> None:
+    def _show(
+        self, entries: list[library.Entry], trash: list[library.Trashed], at: Path | None = None
+    ) -> None:
         self.entries, self.trash = entries, trash
         self._fill()
+        if at is not None and not self.showing_trash:
+            rows = [row for row, index in enumerate(self._shown) if entries[index].path == at]
+            if rows:
+                self._table().move_cursor(row=rows[0])
         unsaved = [literal(entry.path.name) for entry in entries if entry.unsaved]
         if self._tell_unsaved and unsaved:
             names = ", ".join(unsaved)
@@ -351,7 +358,7 @@ class LibraryScreen(InTurn[None]):
             self.app.call_from_thread(self.app.report_problems, error.problems)  # type: ignore[attr-defined]
             return
         self.app.call_from_thread(self.notify, done.format(file=shown_path(path)), markup=False)
-        self._scan_and_show()
+        self._scan_and_show(path)
 
     def action_toggle_trash(self) -> None:
         self.showing_trash = not self.showing_trash
