@@ -130,16 +130,18 @@ async def test_a_large_file_opened_from_the_library_freezes_nothing_left_behind(
     remove_closed_screens_late(monkeypatch)
     team = tmp_path / "team"
     team.mkdir()
-    (team / "groot.toml").write_bytes(dumps(make(12)))
+    made = dumps(make(12))  # two files: opening the open one again opens nothing
+    (team / "groot.toml").write_bytes(made)
+    (team / "groot-2.toml").write_bytes(made.replace(b"Synthetisch", b"Tweede", 1))
     app = PlannerApp(storage.open_for_editing(BUNDLED), locations.load_settings([str(team)]))
     left: list[weakref.ref[object]] = []
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(2):
+        for name in ("Synthetisch", "Tweede"):
             left.append(weakref.ref(planner(pilot).session))
             await pilot.press("l")
             left.append(weakref.ref(await opened(pilot, LibraryScreen, "the library opening")))
-            await shown(pilot, "Synthetisch")
-            await go_to_row(pilot, "Synthetisch")
+            await shown(pilot, name)
+            await go_to_row(pilot, name)
             await pilot.press("enter")
             await until(pilot, lambda: len(app.screen_stack) == 1, "the library closing")
             await until(pilot, lambda: not app.reading, "the whole file read")
