@@ -25,6 +25,8 @@ from gebiedsplanner.ui.screens.planner_files import Prepared
 from gebiedsplanner.ui.shell import Shell
 
 if TYPE_CHECKING:
+    from textual.await_complete import AwaitComplete
+
     from gebiedsplanner.ui.screens.library import LibraryScreen
 
 
@@ -220,8 +222,9 @@ class PlannerApp(Shell):
                 self.report_problems(opened)
                 return
             closed = threading.Event()
-            removals = [self.pop_screen() for _ in self.screen_stack[1:]]
-            asyncio.gather(*removals).add_done_callback(lambda _: closed.set())
+            asyncio.gather(*self._close_above_planner()).add_done_callback(
+                lambda _: closed.set()
+            )
             if isinstance(opened, storage.Opening):
                 self._opening = opening = opened
                 self._whole.clear()
@@ -234,8 +237,7 @@ class PlannerApp(Shell):
         planner = self._planner()
         same: bool = await self._is_open(path, planner.document.path).wait()
         if same:
-            for _ in self.screen_stack[1:]:
-                self.pop_screen()
+            self._close_above_planner()
             return
         if planner.dirty:
             await self.push_screen(
@@ -243,6 +245,10 @@ class PlannerApp(Shell):
             )
         else:
             await replace(YES)
+
+    def _close_above_planner(self) -> list[AwaitComplete]:
+        """Pop every screen above the planner (the library it was opened from)."""
+        return [self.pop_screen() for _ in self.screen_stack[1:]]
 
     @work(thread=True, group="same-file")
     def _is_open(self, path: Path, open_path: Path | None) -> bool:
