@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 #: Seconds a large file's reading waits for the first frame, at most.
 FIRST_FRAME_WAIT = 5.0
+#: Seconds a large file's reading waits for the screens closed to open it to be gone, at
+#: most: what they hold must be collected before the file's objects are frozen, or it is
+#: frozen with them for good. They go in milliseconds; a loaded machine took over 5 s.
+CLOSED_SCREENS_WAIT = 60.0
 #: Seconds without a frame after which the screen counts as painted (see _settled).
 SETTLED = 0.1
 
@@ -124,7 +128,7 @@ class PlannerApp(Shell):
         # memory, the walk is short; just before _read it took some 15 ms at 20.000
         # gebieden, added to _read's.
         if closed is not None:
-            closed.wait(FIRST_FRAME_WAIT)
+            closed.wait(CLOSED_SCREENS_WAIT)
         gc.collect()
         try:
             document = opening.finish()
